@@ -1,0 +1,70 @@
+package dev.journal.cli;
+
+import dev.journal.core.BakeOptions;
+import dev.journal.core.BakeResult;
+import dev.journal.core.Baker;
+import dev.journal.core.ContentException;
+import dev.journal.core.Problem;
+import dev.journal.core.config.ConfigLoader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code journal build}: bakes the site once. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Builds the site from the source folder into the output folder.")
+final class BuildCommand implements Callable<Integer> {
+
+    @Option(names = {"-s", "--source"}, paramLabel = "DIR", defaultValue = ".",
+            description = "The site's folder, holding jbake.properties and content/ (default: the current folder).")
+    Path source;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Where to write the site (default: destination.folder of jbake.properties, under the source).")
+    Path output;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only problems.")
+    boolean quiet;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for parsing and rendering (default: one per core).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        try {
+            Path out0 = output != null ? output
+                    : source.resolve(ConfigLoader.load(source).get("destination.folder").strip());
+            BakeOptions options = new BakeOptions(source, out0, false, Clock.systemUTC(),
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                    quiet ? line -> { } : out::println);
+            BakeResult result = new Baker(options).bake();
+            for (Problem p : result.warnings()) {
+                err.println(p);
+            }
+            if (!quiet) {
+                out.printf(Locale.ROOT, "Built %d pages and copied %d files from %d documents in %d ms.%n",
+                        result.pages(), result.copied(), result.documents(), result.elapsed().toMillis());
+            }
+            return 0;
+        } catch (ContentException e) {
+            for (Problem p : e.problems()) {
+                err.println(p);
+            }
+            long errors = e.errors().size();
+            err.printf(Locale.ROOT, "Build failed: %d %s. The output folder was not changed.%n", errors,
+                    errors == 1 ? "error" : "errors");
+            return Main.CONTENT_ERRORS;
+        } catch (IOException e) {
+            err.println("Build failed: " + e.getMessage());
+            return Main.IO_ERROR;
+        }
+    }
+}

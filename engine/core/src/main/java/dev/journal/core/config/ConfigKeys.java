@@ -1,0 +1,150 @@
+package dev.journal.core.config;
+
+import static dev.journal.core.config.ConfigKey.Support.IGNORED;
+import static dev.journal.core.config.ConfigKey.Support.USED;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every configuration key the engine knows: JBake's keys with JBake's defaults wherever JBake has
+ * the concept, and {@code journal.*} keys for what is new. The README's table of keys is checked
+ * against this list by a test, so the two cannot drift apart.
+ */
+public final class ConfigKeys {
+
+    private static final List<ConfigKey> KEYS = List.of(
+            // Folders and files (JBake)
+            key("content.folder", "content", "folder of articles and pages, relative to the source folder"),
+            key("template.folder", "templates", "folder of Freemarker templates that override the built-in theme"),
+            key("asset.folder", "assets", "folder copied as it is to the root of the site"),
+            key("asset.ignore", "false", "skip hidden files (dot-files) in the asset folder; they are always skipped in content"),
+            key("destination.folder", "output", "output folder when none is given on the command line"),
+            key("render.encoding", "UTF-8", "encoding of written pages (only UTF-8 is supported)"),
+            key("template.encoding", "UTF-8", "encoding of template files (only UTF-8 is supported)"),
+            key("freemarker.outputencoding", "UTF-8", "Freemarker's output_encoding setting"),
+            key("site.host", "http://www.jbake.org", "absolute base URL of the published site, used for canonical links, feeds and the sitemap"),
+            key("header.separator", "~~~~~~", "line that ends a JBake-style key=value header"),
+            key("date.format", "yyyy-MM-dd", "date pattern of JBake-style headers"),
+            key("default.status", "draft", "status of a JBake-style file whose header has none"),
+            key("default.type", "", "type of a file whose header has none (empty: post, or page under journal.pages.folder)"),
+            key("output.extension", ".html", "extension of written content pages"),
+            key("draft.suffix", "-draft", "JBake's suffix for draft pages; drafts are shown only in preview here"),
+            key("uri.noExtension", "false", "write content as folder/index.html and link to folder/"),
+            key("uri.noExtension.prefix", "", "only content under this path prefix gets extension-less URIs (empty: all content)"),
+            // What to render (JBake)
+            key("render.index", "true", "render the home page"),
+            key("index.file", "index.html", "file name of the home page"),
+            key("index.paginate", "false", "split the home page into pages"),
+            key("index.posts_per_page", "3", "articles per home page (and per tag and author page) when paginating"),
+            key("render.feed", "true", "render the site's RSS feed"),
+            key("feed.file", "feed.xml", "file name of the site's RSS feed"),
+            key("render.archive", "true", "render the archive page"),
+            key("archive.file", "archive.html", "file name of the archive page"),
+            key("render.tags", "true", "render one page per tag"),
+            key("render.tagsindex", "false", "render the index of all tags"),
+            key("tag.path", "tags", "folder of the tag pages"),
+            key("tag.sanitize", "false", "JBake's switch to replace spaces in tag file names; tag URLs here are always slugs"),
+            key("render.sitemap", "false", "render sitemap.xml (and robots.txt)"),
+            key("sitemap.file", "sitemap.xml", "file name of the sitemap"),
+            key("render.error404", "false", "render the 404 page"),
+            key("error404.file", "404.html", "file name of the 404 page"),
+            // Template files (JBake)
+            key("template.masterindex.file", "index.ftl", "template of the home page"),
+            key("template.post.file", "post.ftl", "template of an article"),
+            key("template.page.file", "page.ftl", "template of a static page"),
+            key("template.archive.file", "archive.ftl", "template of the archive"),
+            key("template.tag.file", "tags.ftl", "template of a tag page"),
+            key("template.tagsindex.file", "tags-index.ftl", "template of the tag index"),
+            key("template.feed.file", "feed.ftl", "template of the RSS feed, when the site provides one"),
+            key("template.sitemap.file", "sitemap.ftl", "template of the sitemap, when the site provides one"),
+            key("template.error404.file", "error404.ftl", "template of the 404 page"),
+            key("template.author.file", "author.ftl", "template of an author's page"),
+            key("template.authors.file", "authors.ftl", "template of the index of authors"),
+            key("template.archiveyear.file", "archive-year.ftl", "template of one year of the archive"),
+            // Preview server (JBake)
+            key("server.port", "8820", "port of the preview server"),
+            key("server.hostname", "localhost", "JBake's server host name; the preview server always binds 127.0.0.1"),
+            key("server.contextPath", "/", "JBake's server context path; the preview server serves at /"),
+            // JBake keys accepted and ignored
+            ignored("db.store", "memory", "JBake's OrientDB store; this engine has no database"),
+            ignored("db.path", "cache", "JBake's OrientDB path; this engine has no database"),
+            ignored("db.clear.cache", "false", "JBake's OrientDB cache switch; this engine has no database"),
+            ignored("data.folder", "data", "JBake's data files folder (not supported)"),
+            ignored("data.file.docType", "data", "JBake's data file type (not supported)"),
+            ignored("markdown.extensions", "HARDWRAPS,AUTOLINKS,FENCED_CODE_BLOCKS,DEFINITIONS", "pegdown extensions; Markdown here is CommonMark with the GFM extensions"),
+            ignored("markdown.maxParsingTimeInMillis", "2000", "pegdown time limit; CommonMark parsing is linear"),
+            ignored("asciidoctor.option", "", "AsciiDoc is not supported"),
+            ignored("asciidoctor.attributes", "source-highlighter=prettify", "AsciiDoc is not supported"),
+            ignored("asciidoctor.attributes.export", "true", "AsciiDoc is not supported"),
+            ignored("asciidoctor.attributes.export.prefix", "", "AsciiDoc is not supported"),
+            ignored("thymeleaf.locale", "en_US", "Thymeleaf is not supported; templates are Freemarker"),
+            ignored("img.path.update", "false", "relative image paths are always rewritten to resolve from the page"),
+            ignored("img.path.prepend.host", "true", "images stay relative; feeds make links absolute"),
+            ignored("ignore.file", ".jbakeignore", "JBake's ignore marker file"),
+            ignored("version", "", "JBake's own version"),
+            ignored("build.timestamp", "", "JBake's build time (never written: output must not depend on the clock)"),
+            ignored("git.hash", "", "JBake's git hash"),
+            ignored("example.project.freemarker", "", "JBake's init command"),
+            ignored("example.project.groovy", "", "JBake's init command"),
+            ignored("example.project.groovy-mte", "", "JBake's init command"),
+            ignored("example.project.thymeleaf", "", "JBake's init command"),
+            ignored("example.project.jade", "", "JBake's init command"),
+            // Journal
+            key("journal.title", "Journal", "the journal's name, shown in the masthead, titles and feeds"),
+            key("journal.description", "", "one sentence about the journal, for the home page and feeds"),
+            key("journal.language", "en", "language of the site (the html lang attribute)"),
+            key("journal.locale", "", "locale for dates and sorting, as a BCP 47 tag (empty: journal.language)"),
+            key("journal.timezone", "UTC", "zone of dates written without one"),
+            key("journal.date.format", "d MMMM yyyy", "how dates are shown on pages (java.time pattern)"),
+            key("journal.render.authors", "true", "render one page per author and the index of authors"),
+            key("journal.render.archive.years", "true", "render one archive page per year"),
+            key("journal.author.path", "authors", "folder of the author pages"),
+            key("journal.archive.path", "archive", "folder of the archive's pages per year"),
+            key("journal.pages.folder", "pages", "content under this folder is of type page unless its header says otherwise"),
+            key("journal.markdown.smart", "true", "smart typography: curly quotes, en and em dashes, ellipses"),
+            key("journal.summary.length", "300", "maximum length in characters of a summary derived from the first paragraph"),
+            key("journal.reading.wpm", "230", "reading speed in words per minute, for the reading time shown on articles"));
+
+    private static final Map<String, ConfigKey> BY_NAME = index();
+
+    private ConfigKeys() {
+    }
+
+    /** Every known key, in the README's order. */
+    public static List<ConfigKey> all() {
+        return KEYS;
+    }
+
+    public static Optional<ConfigKey> find(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /**
+     * Whether a key not in the list is still one the engine expects: a template for a custom
+     * content type ({@code template.<type>.file}).
+     */
+    static boolean isPatternKey(String name) {
+        return name.startsWith("template.") && name.endsWith(".file") && name.length() > "template..file".length();
+    }
+
+    private static ConfigKey key(String name, String value, String description) {
+        return new ConfigKey(name, value, USED, description);
+    }
+
+    private static ConfigKey ignored(String name, String value, String description) {
+        return new ConfigKey(name, value, IGNORED, description);
+    }
+
+    private static Map<String, ConfigKey> index() {
+        Map<String, ConfigKey> map = new LinkedHashMap<>();
+        for (ConfigKey key : KEYS) {
+            if (map.put(key.name(), key) != null) {
+                throw new IllegalStateException("duplicate key " + key.name());
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,284 @@
+package dev.journal.core.internal.markdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnoteDefinition;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.IdGenerator;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.Document;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Markdown to HTML with commonmark-java, plus what the rest of the pipeline needs from the syntax
+ * tree: headings with their anchor ids, the plain text, the first paragraph, and every link and
+ * image with its line. One instance is shared by all threads: commonmark's parser and renderer are
+ * thread-safe, and all per-document state lives in the tree.
+ */
+public final class MarkdownRenderer {
+
+    /** The footnotes extension's section, which has no heading of its own; it gets one. */
+    private static final String FOOTNOTES = "<section class=\"footnotes\" data-footnotes>\n";
+    private static final String FOOTNOTES_WITH_HEADING = FOOTNOTES + "<h2 class=\"footnotes-title\">Notes</h2>\n";
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final MarkdownOptions options;
+
+    public MarkdownRenderer(MarkdownOptions options) {
+        this.options = options;
+        List<Extension> extensions = options.extensions()
+                ? List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create(),
+                        FootnotesExtension.create())
+                : List.of();
+        this.parser = Parser.builder()
+                .extensions(extensions)
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+                .build();
+        HtmlRenderer.Builder html = HtmlRenderer.builder()
+                .extensions(extensions)
+                .percentEncodeUrls(true)
+                .nodeRendererFactory(context -> new SilentNodes());
+        if (options.safeUrls()) {
+            html.sanitizeUrls(true).urlSanitizer(new SafeUrlSanitizer(SafeUrlSanitizer.DEFAULT_SCHEMES));
+        }
+        if (options.headingIds()) {
+            html.attributeProviderFactory(context -> HEADING_ID);
+        }
+        this.renderer = html.build();
+    }
+
+    public MarkdownOptions options() {
+        return options;
+    }
+
+    /** A plain text (a title, a summary) with the same typography as bodies get. */
+    public String typography(String plain) {
+        return options.smart() && plain != null ? SmartPunctuation.text(plain) : plain;
+    }
+
+    /** Markdown to HTML only, as the CommonMark spec's examples use it. */
+    public String toHtml(String markdown) {
+        return render(markdown, 0, UnaryOperator.identity()).html();
+    }
+
+    /**
+     * Renders one document.
+     *
+     * @param markdown  the body, without front matter
+     * @param firstLine the line of the file on which the body starts (0 for none), for reported lines
+     * @param links     rewrites each link and image destination (relative links, links to other
+     *                  Markdown files); the identity to leave them
+     */
+    public MarkdownResult render(String markdown, int firstLine, UnaryOperator<String> links) {
+        Node document = parser.parse(markdown);
+        List<MarkdownResult.Reference> references = new ArrayList<>();
+        boolean[] rawHtml = {false};
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                references.add(new MarkdownResult.Reference(false, link.getDestination(), textOf(link),
+                        line(link, firstLine)));
+                link.setDestination(links.apply(link.getDestination()));
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                references.add(new MarkdownResult.Reference(true, image.getDestination(), textOf(image),
+                        line(image, firstLine)));
+                image.setDestination(links.apply(image.getDestination()));
+                visitChildren(image);
+            }
+
+            @Override
+            public void visit(HtmlBlock html) {
+                rawHtml[0] = true;
+            }
+
+            @Override
+            public void visit(HtmlInline html) {
+                rawHtml[0] = true;
+            }
+        });
+        if (options.smart()) {
+            SmartPunctuation.apply(document);
+        }
+        List<dev.journal.core.parse.Heading> headings = options.headingIds() ? assignHeadingIds(document) : List.of();
+        String html = renderer.render(document);
+        if (options.extensions()) {
+            html = html.replace(FOOTNOTES, FOOTNOTES_WITH_HEADING);
+        }
+        return new MarkdownResult(html, headings, plainText(document), firstParagraph(document), references,
+                rawHtml[0]);
+    }
+
+    private static int line(Node node, int firstLine) {
+        List<SourceSpan> spans = node.getSourceSpans();
+        if (spans.isEmpty() || firstLine <= 0) {
+            return 0;
+        }
+        return firstLine + spans.get(0).getLineIndex();
+    }
+
+    /**
+     * Gives every heading an id from commonmark's {@link IdGenerator}, unique within the document.
+     * The text is lower-cased here, independently of the JVM's locale (the generator itself would
+     * use the default locale, and a Turkish default changes {@code I}).
+     */
+    private static List<dev.journal.core.parse.Heading> assignHeadingIds(Node document) {
+        IdGenerator ids = IdGenerator.builder().defaultId("section").build();
+        List<dev.journal.core.parse.Heading> toc = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                String text = textOf(heading).strip();
+                String id = ids.generateId(text.toLowerCase(Locale.ROOT));
+                if (!id.isEmpty() && Character.isDigit(id.charAt(0))) {
+                    id = "h-" + id;
+                }
+                heading.prependChild(new HeadingId(id));
+                if (heading.getParent() instanceof Document) {
+                    toc.add(new dev.journal.core.parse.Heading(heading.getLevel(), id, text));
+                }
+            }
+        });
+        return List.copyOf(toc);
+    }
+
+    private static final AttributeProvider HEADING_ID = (Node node, String tagName, Map<String, String> attributes) -> {
+        if (node instanceof Heading && node.getFirstChild() instanceof HeadingId id) {
+            attributes.put("id", id.id);
+        }
+    };
+
+    /** The text of a node's inline content: text, code spans, and line breaks as spaces. */
+    static String textOf(Node node) {
+        StringBuilder sb = new StringBuilder();
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                sb.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                sb.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak softLineBreak) {
+                sb.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak hardLineBreak) {
+                sb.append(' ');
+            }
+        });
+        return sb.toString();
+    }
+
+    /** The prose of the document, block by block on separate lines; code blocks and HTML left out. */
+    private static String plainText(Node document) {
+        StringBuilder sb = new StringBuilder();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Paragraph paragraph) {
+                sb.append(textOf(paragraph)).append('\n');
+            }
+
+            @Override
+            public void visit(Heading heading) {
+                sb.append(textOf(heading)).append('\n');
+            }
+
+            @Override
+            public void visit(FencedCodeBlock block) {
+                // code is not prose
+            }
+
+            @Override
+            public void visit(IndentedCodeBlock block) {
+                // code is not prose
+            }
+
+            @Override
+            public void visit(org.commonmark.node.CustomBlock block) {
+                if (block instanceof FootnoteDefinition) {
+                    visitChildren(block);
+                } else {
+                    // tables and other extension blocks: one line per block of cells
+                    cellsText(block, sb);
+                    sb.append('\n');
+                }
+            }
+        });
+        return sb.toString();
+    }
+
+    private static void cellsText(Node block, StringBuilder sb) {
+        for (Node n = block.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof org.commonmark.ext.gfm.tables.TableCell) {
+                sb.append(textOf(n)).append(' ');
+            } else {
+                cellsText(n, sb);
+            }
+        }
+    }
+
+    /** The text of the first top-level paragraph, or of the first paragraph in a quote when there is none. */
+    private static String firstParagraph(Node document) {
+        for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Paragraph) {
+                return textOf(n).strip();
+            }
+        }
+        for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof BlockQuote && n.getFirstChild() instanceof Paragraph p) {
+                return textOf(p).strip();
+            }
+        }
+        return "";
+    }
+
+    /** Renders the id carriers to nothing. */
+    private static final class SilentNodes implements NodeRenderer {
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(HeadingId.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            // nothing: the id is emitted as the heading's attribute
+        }
+    }
+}

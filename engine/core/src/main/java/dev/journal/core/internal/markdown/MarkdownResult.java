@@ -1,0 +1,22 @@
+package dev.journal.core.internal.markdown;
+
+import dev.journal.core.parse.Heading;
+import java.util.List;
+
+/**
+ * What rendering one Markdown document yields.
+ *
+ * @param html           the body HTML
+ * @param headings       top-level headings with their anchor ids, in order
+ * @param text           the prose as plain text
+ * @param firstParagraph the plain text of the first paragraph (the summary when none is given)
+ * @param references     every link and image, with its destination as written and its line
+ * @param rawHtml        whether the document contains raw HTML
+ */
+public record MarkdownResult(String html, List<Heading> headings, String text, String firstParagraph,
+        List<Reference> references, boolean rawHtml) {
+
+    /** A link or image in the source. */
+    public record Reference(boolean image, String destination, String text, int line) {
+    }
+}

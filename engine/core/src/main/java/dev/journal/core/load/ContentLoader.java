@@ -1,0 +1,167 @@
+package dev.journal.core.load;
+
+import dev.journal.core.Problem;
+import dev.journal.core.config.SiteConfig;
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The load stage: walks the content and asset folders and reads the content files.
+ *
+ * <p>Symbolic links are followed only while they stay inside the site's source folder; loops are
+ * detected and skipped. Dot-files and dot-folders ({@code .git}, {@code .svn}, ...), editor
+ * leftovers ({@code *~}, {@code .#*}, {@code #*#}, {@code *.swp}) and folders holding JBake's
+ * {@code .jbakeignore} marker are ignored.
+ */
+public final class ContentLoader {
+
+    /** File extensions read as documents; everything else in the content folder is copied. */
+    public static final Set<String> DOCUMENT_EXTENSIONS = Set.of("md", "markdown", "html", "htm");
+
+    /** Larger content files are refused rather than risk the build's memory. */
+    static final long MAX_DOCUMENT_BYTES = 32L * 1024 * 1024;
+
+    private final SiteConfig config;
+    private final Path root;
+
+    public ContentLoader(Path sourceDir, SiteConfig config) throws IOException {
+        this.root = sourceDir.toRealPath();
+        this.config = config;
+    }
+
+    /** Walks and reads; never throws for one bad file, reports it instead. */
+    public Sources load() throws IOException {
+        List<SourceFile> documents = new ArrayList<>();
+        List<StaticFile> files = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Path content = root.resolve(config.get("content.folder").trim());
+        if (Files.isDirectory(content)) {
+            for (Path file : walk(content, problems)) {
+                String contentPath = relative(content, file);
+                String path = relative(root, file);
+                String ext = extension(file);
+                if (DOCUMENT_EXTENSIONS.contains(ext)) {
+                    read(file, path, contentPath, documents, problems);
+                } else {
+                    files.add(staticFile(file, contentPath));
+                }
+            }
+        } else {
+            problems.add(Problem.warning(config.get("content.folder"), 0, "there is no content folder"));
+        }
+        Path assets = root.resolve(config.get("asset.folder").trim());
+        if (Files.isDirectory(assets)) {
+            for (Path file : walk(assets, problems)) {
+                files.add(staticFile(file, relative(assets, file)));
+            }
+        }
+        documents.sort(Comparator.comparing(SourceFile::path));
+        files.sort(Comparator.comparing(StaticFile::target));
+        return new Sources(documents, files, problems);
+    }
+
+    /** Whether a file or folder name is one the loader skips. */
+    public static boolean ignored(String name) {
+        return name.startsWith(".") || name.endsWith("~") || name.startsWith("#") && name.endsWith("#")
+                || name.endsWith(".swp") || name.endsWith(".swo") || name.endsWith(".swx")
+                || name.endsWith(".tmp") || name.equals("Thumbs.db") || name.equals("desktop.ini");
+    }
+
+    private List<Path> walk(Path start, List<Problem> problems) throws IOException {
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                        if (!dir.equals(start) && ignored(dir.getFileName().toString())) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        if (!insideRoot(dir)) {
+                            problems.add(Problem.warning(relative(root, dir), 0,
+                                    "skipped: a symbolic link to a folder outside the site"));
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        if (Files.exists(dir.resolve(".jbakeignore"), LinkOption.NOFOLLOW_LINKS)) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        if (ignored(file.getFileName().toString()) || !attrs.isRegularFile()) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (!insideRoot(file)) {
+                            problems.add(Problem.warning(relative(root, file), 0,
+                                    "skipped: a symbolic link to a file outside the site"));
+                            return FileVisitResult.CONTINUE;
+                        }
+                        found.add(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        String why = e instanceof FileSystemLoopException
+                                ? "skipped: a symbolic link that loops back to a folder above it"
+                                : "skipped: cannot be read (" + e.getClass().getSimpleName() + ")";
+                        problems.add(Problem.warning(relative(root, file), 0, why));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+        found.sort(Comparator.naturalOrder());
+        return found;
+    }
+
+    private boolean insideRoot(Path path) {
+        try {
+            return path.toRealPath().startsWith(root);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void read(Path file, String path, String contentPath, List<SourceFile> documents,
+            List<Problem> problems) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_DOCUMENT_BYTES) {
+                problems.add(Problem.error(path, 0, "the file is " + size / (1024 * 1024)
+                        + " MB; content files may be at most " + MAX_DOCUMENT_BYTES / (1024 * 1024) + " MB"));
+                return;
+            }
+            documents.add(new SourceFile(path, contentPath, Files.readAllBytes(file)));
+        } catch (IOException e) {
+            problems.add(Problem.error(path, 0, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private static StaticFile staticFile(Path file, String target) throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        return new StaticFile(file, target, attrs.size(), attrs.lastModifiedTime().toMillis());
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    static String relative(Path base, Path file) {
+        return base.relativize(file).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,86 @@
+package dev.journal.core.parse;
+
+import dev.journal.core.internal.markdown.MarkdownResult.Reference;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One parsed content file: an article (type {@code post}), a static page (type {@code page}) or a
+ * document of a custom type. Immutable; everything later stages need from the file.
+ *
+ * @param sourcePath  relative to the site's source folder, for messages
+ * @param contentPath relative to the content folder
+ * @param type        {@code post}, {@code page} or a custom type
+ * @param draft       a draft ({@code draft: true}, or JBake's {@code status=draft})
+ * @param title       the title, never blank
+ * @param authors     author names as written, in order; possibly empty
+ * @param date        publication date; null only for pages without one
+ * @param updated     date of the last substantial revision, or null
+ * @param tags        tag names as written (first spelling wins within the file), in order
+ * @param summary     plain-text summary: the front matter's, else derived from the first paragraph
+ * @param slug        the last path segment of the page
+ * @param outputPath  where the page is written, relative to the output folder
+ * @param uri         the page's link relative to the site's root, percent-encoded
+ * @param image       the front matter's image, or null
+ * @param lang        the front matter's language, or null for the site's
+ * @param related     what the front matter says about the recommended articles
+ * @param meta        every front matter field as written, for templates
+ * @param bodyHtml    the body as HTML, with links already rewritten to resolve from the page
+ * @param headings    top-level headings with anchor ids
+ * @param text        the body's prose as plain text
+ * @param words       number of words in the body
+ * @param references  every link and image in the body, with its line
+ * @param hash        a digest of the source bytes, for the build cache
+ * @param lines       the line of each front matter field, for messages
+ */
+public record Article(
+        String sourcePath,
+        String contentPath,
+        String type,
+        boolean draft,
+        String title,
+        List<String> authors,
+        ZonedDateTime date,
+        ZonedDateTime updated,
+        List<String> tags,
+        String summary,
+        String slug,
+        String outputPath,
+        String uri,
+        String image,
+        String lang,
+        Related related,
+        Map<String, Object> meta,
+        String bodyHtml,
+        List<Heading> headings,
+        String text,
+        int words,
+        List<Reference> references,
+        String hash,
+        Map<String, Integer> lines) {
+
+    /** Front matter control of the recommended-articles block. */
+    public record Related(boolean hidden, List<String> pinned) {
+        public static final Related DEFAULT = new Related(false, List.of());
+    }
+
+    /** The line of a front matter field, or 1 when the field is absent. */
+    public int line(String field) {
+        return lines.getOrDefault(field, 1);
+    }
+
+    public boolean isPost() {
+        return "post".equals(type);
+    }
+
+    public boolean isPage() {
+        return "page".equals(type);
+    }
+
+    /** The date of the last change: {@code updated} when given, else {@code date}. */
+    public Optional<ZonedDateTime> lastModified() {
+        return Optional.ofNullable(updated != null ? updated : date);
+    }
+}

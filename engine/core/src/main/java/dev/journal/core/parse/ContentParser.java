@@ -1,0 +1,537 @@
+package dev.journal.core.parse;
+
+import dev.journal.core.Problem;
+import dev.journal.core.config.SiteConfig;
+import dev.journal.core.internal.markdown.MarkdownRenderer;
+import dev.journal.core.internal.markdown.MarkdownResult;
+import dev.journal.core.load.SourceFile;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * The parse stage: content files to {@link Article}s.
+ *
+ * <p>Two passes, each parallel over the files: first every header (cheap), which fixes each page's
+ * URL; then every body, whose links to other Markdown files are rewritten to those URLs. Each file
+ * is parsed independently; problems are collected from all of them, never thrown one by one.
+ */
+public final class ContentParser {
+
+    /** Front matter fields with a meaning; any other is passed to templates as it is. */
+    public static final Set<String> KNOWN_FIELDS = Set.of("title", "author", "authors", "date", "updated", "tags",
+            "summary", "draft", "status", "slug", "image", "lang", "type", "related");
+
+    private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+    private final SiteConfig config;
+    private final MarkdownRenderer markdown;
+    private final FrontMatterParser frontMatter;
+    private final UrlPolicy urls;
+    private final String pagesFolder;
+
+    public ContentParser(SiteConfig config, MarkdownRenderer markdown) {
+        this.config = config;
+        this.markdown = markdown;
+        this.frontMatter = new FrontMatterParser(config.get("header.separator"));
+        this.urls = new UrlPolicy(config);
+        String pages = config.get("journal.pages.folder").strip();
+        this.pagesFolder = pages.endsWith("/") ? pages : pages + "/";
+    }
+
+    /** The articles of the files that parsed, in the order given, and every problem found. */
+    public record Parsed(List<Article> articles, List<Problem> problems) {
+        public Parsed {
+            articles = List.copyOf(articles);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Parses every file, in parallel on {@code pool}. */
+    public Parsed parse(List<SourceFile> files, ForkJoinPool pool) {
+        List<Header> headers = pool.submit(() -> files.parallelStream().map(this::header).toList()).join();
+        List<Problem> problems = new ArrayList<>();
+        headers.forEach(h -> problems.addAll(h.problems));
+        List<Header> good = headers.stream().filter(h -> h.ok).toList();
+        Map<String, String> uris = new HashMap<>();
+        Map<String, Header> byOutput = new HashMap<>();
+        for (Header h : good) {
+            uris.put(h.file.contentPath(), h.target.uri());
+            Header other = byOutput.putIfAbsent(h.target.outputPath(), h);
+            if (other != null) {
+                problems.add(Problem.error(h.file.path(), h.fm.line("slug"), "this page and " + other.file.path()
+                        + " would both be written to " + h.target.outputPath() + "; give one of them another slug"));
+            }
+        }
+        List<Article> articles = pool.submit(() -> good.parallelStream().map(h -> body(h, uris)).toList()).join();
+        articles.forEach(a -> problems.addAll(brokenLinks(a, uris)));
+        return new Parsed(articles, problems);
+    }
+
+    /** Parses one file on the calling thread (for tools that look at a single file). */
+    public Parsed parseOne(SourceFile file, Map<String, String> knownUris) {
+        Header h = header(file);
+        if (!h.ok) {
+            return new Parsed(List.of(), h.problems);
+        }
+        Map<String, String> uris = new HashMap<>(knownUris);
+        uris.put(file.contentPath(), h.target.uri());
+        Article a = body(h, uris);
+        List<Problem> problems = new ArrayList<>(h.problems);
+        problems.addAll(brokenLinks(a, uris));
+        return new Parsed(List.of(a), problems);
+    }
+
+    /** The header of one file, validated and typed; the first pass. */
+    private static final class Header {
+        SourceFile file;
+        FrontMatter fm;
+        boolean ok;
+        final List<Problem> problems = new ArrayList<>();
+        String type;
+        boolean draft;
+        String title;
+        List<String> authors = List.of();
+        ZonedDateTime date;
+        ZonedDateTime updated;
+        List<String> tags = List.of();
+        String summary;
+        String slug;
+        UrlPolicy.Target target;
+        String image;
+        String lang;
+        Article.Related related = Article.Related.DEFAULT;
+    }
+
+    private Header header(SourceFile file) {
+        Header h = new Header();
+        h.file = file;
+        String path = file.path();
+        String text;
+        try {
+            text = Utf8.decode(file.bytes());
+        } catch (Utf8.MalformedException e) {
+            h.problems.add(Problem.error(path, e.line, e.getMessage()));
+            return h;
+        }
+        text = replaceControls(path, text, h.problems);
+        FrontMatterParser.Result result = frontMatter.parse(path, text);
+        h.problems.addAll(result.problems());
+        if (result.frontMatter() == null) {
+            return h;
+        }
+        FrontMatter fm = result.frontMatter();
+        h.fm = fm;
+        Fields f = new Fields(path, fm, h.problems, config.zone());
+        h.type = type(f, file.contentPath(), fm);
+        h.title = f.text("title", true);
+        h.authors = authors(f, fm);
+        h.tags = f.list("tags", "tag");
+        h.summary = f.text("summary", false);
+        h.image = f.text("image", false);
+        h.lang = f.text("lang", false);
+        h.draft = draft(f, fm);
+        boolean jbake = fm.format() == FrontMatter.Format.JBAKE;
+        h.date = f.date("date", jbake ? config.get("date.format") : null);
+        h.updated = f.date("updated", jbake ? config.get("date.format") : null);
+        if (h.date == null && fm.get("date") == null && "post".equals(h.type)) {
+            h.problems.add(Problem.error(path, 1, "date is missing; every article needs one, e.g. date: 2024-06-28"));
+        }
+        if (h.date != null && h.updated != null && h.updated.isBefore(h.date)) {
+            h.problems.add(Problem.warning(path, fm.line("updated"), "updated is earlier than date"));
+        }
+        String slug = f.text("slug", false);
+        if (slug != null) {
+            h.slug = Slugs.slug(slug);
+            if (h.slug.isEmpty()) {
+                h.problems.add(Problem.error(path, fm.line("slug"), "slug '" + slug + "' has no letter or digit"));
+            }
+        }
+        h.related = related(f, fm);
+        h.target = urls.document(file.contentPath(), h.slug == null || h.slug.isEmpty() ? null : h.slug);
+        if (h.slug == null) {
+            String out = h.target.outputPath();
+            String stem = out.endsWith("/index.html") ? out.substring(0, out.length() - 11) : out;
+            stem = stem.substring(stem.lastIndexOf('/') + 1);
+            int dot = stem.lastIndexOf('.');
+            h.slug = dot > 0 && !out.endsWith("/index.html") ? stem.substring(0, dot) : stem;
+        }
+        h.ok = h.problems.stream().noneMatch(Problem::isError);
+        return h;
+    }
+
+    private String type(Fields f, String contentPath, FrontMatter fm) {
+        String t = f.text("type", false);
+        if (t == null) {
+            if (contentPath.startsWith(pagesFolder)) {
+                return "page";
+            }
+            String def = config.get("default.type").strip().toLowerCase(Locale.ROOT);
+            return def.isEmpty() ? "post" : def;
+        }
+        t = t.strip().toLowerCase(Locale.ROOT);
+        if (!TYPE.matcher(t).matches()) {
+            f.problems.add(Problem.error(f.path, fm.line("type"), "type '" + t
+                    + "' must be a word such as post or page"));
+            return "post";
+        }
+        return t;
+    }
+
+    private static List<String> authors(Fields f, FrontMatter fm) {
+        if (fm.get("author") != null && fm.get("authors") != null) {
+            f.problems.add(Problem.error(f.path, fm.line("authors"), "give either author or authors, not both"));
+            return List.of();
+        }
+        if (fm.get("author") instanceof String one) {
+            if (one.isBlank()) {
+                f.problems.add(Problem.error(f.path, fm.line("author"), "author is empty"));
+                return List.of();
+            }
+            return List.of(one.strip());
+        }
+        return f.list(fm.get("author") != null ? "author" : "authors", "author");
+    }
+
+    private boolean draft(Fields f, FrontMatter fm) {
+        Object draft = fm.get("draft");
+        boolean isDraft = false;
+        if (draft != null) {
+            if (draft instanceof Boolean b) {
+                isDraft = b;
+            } else {
+                f.problems.add(Problem.error(f.path, fm.line("draft"), "draft must be true or false"));
+            }
+        }
+        String status = f.text("status", false);
+        if (status == null && fm.format() == FrontMatter.Format.JBAKE && draft == null) {
+            status = config.get("default.status").strip();
+        }
+        if (status != null) {
+            switch (status.strip().toLowerCase(Locale.ROOT)) {
+                case "draft" -> isDraft = true;
+                case "published", "published-date", "" -> { }
+                default -> f.problems.add(Problem.error(f.path, fm.line("status"), "status '" + status
+                        + "' must be published, published-date or draft"));
+            }
+        }
+        return isDraft;
+    }
+
+    private static Article.Related related(Fields f, FrontMatter fm) {
+        Object related = fm.get("related");
+        if (related == null || Boolean.TRUE.equals(related)) {
+            return Article.Related.DEFAULT;
+        }
+        if (Boolean.FALSE.equals(related)) {
+            return new Article.Related(true, List.of());
+        }
+        List<String> pinned = f.list("related", "related article");
+        return new Article.Related(false, pinned.stream().map(Slugs::slug).filter(s -> !s.isEmpty()).toList());
+    }
+
+    /** Typed access to front matter fields, reporting values of the wrong kind. */
+    private static final class Fields {
+        final String path;
+        final FrontMatter fm;
+        final List<Problem> problems;
+        final java.time.ZoneId zone;
+
+        Fields(String path, FrontMatter fm, List<Problem> problems, java.time.ZoneId zone) {
+            this.path = path;
+            this.fm = fm;
+            this.problems = problems;
+            this.zone = zone;
+        }
+
+        String text(String key, boolean required) {
+            Object v = fm.get(key);
+            if (v == null) {
+                if (required) {
+                    problems.add(Problem.error(path, 1, key + " is missing"));
+                }
+                return null;
+            }
+            if (v instanceof String s) {
+                if (required && s.isBlank()) {
+                    problems.add(Problem.error(path, fm.line(key), key + " is empty"));
+                    return null;
+                }
+                return s.strip();
+            }
+            problems.add(Problem.error(path, fm.line(key), key + " must be text, not " + kind(v)));
+            return null;
+        }
+
+        /** A list of names, written as a YAML list or as one comma-separated string. */
+        List<String> list(String key, String what) {
+            Object v = fm.get(key);
+            if (v == null) {
+                return List.of();
+            }
+            List<?> items;
+            if (v instanceof String s) {
+                items = FrontMatter.commaList(s);
+            } else if (v instanceof List<?> l) {
+                items = l;
+            } else {
+                problems.add(Problem.error(path, fm.line(key), key + " must be a list or comma-separated text, not "
+                        + kind(v)));
+                return List.of();
+            }
+            Map<String, String> seen = new LinkedHashMap<>();
+            for (Object item : items) {
+                if (!(item instanceof String name)) {
+                    problems.add(Problem.error(path, fm.line(key), "each " + what + " must be text, not " + kind(item)));
+                    continue;
+                }
+                if (name.isBlank()) {
+                    problems.add(Problem.error(path, fm.line(key), "empty " + what + " in " + key));
+                    continue;
+                }
+                seen.putIfAbsent(Slugs.key(name), name.strip());
+            }
+            return List.copyOf(seen.values());
+        }
+
+        ZonedDateTime date(String key, String jbakePattern) {
+            Object v = fm.get(key);
+            if (v == null) {
+                return null;
+            }
+            if (!(v instanceof String raw)) {
+                problems.add(Problem.error(path, fm.line(key), key + " must be a date such as 2024-06-28, not "
+                        + kind(v)));
+                return null;
+            }
+            try {
+                return jbakePattern != null ? Dates.parse(raw, jbakePattern, zone) : Dates.parse(raw, zone);
+            } catch (Dates.DateException e) {
+                problems.add(Problem.error(path, fm.line(key), key + ": " + e.getMessage()));
+                return null;
+            }
+        }
+
+        private static String kind(Object v) {
+            return v instanceof List ? "a list" : v instanceof Map ? "a set of fields" : v instanceof Boolean
+                    ? "true/false" : "'" + v + "'";
+        }
+    }
+
+    /** The second pass: the body, with links rewritten, and the article assembled. */
+    private Article body(Header h, Map<String, String> uris) {
+        String out = h.target.outputPath();
+        String body = h.fm.body();
+        String html;
+        List<Heading> headings;
+        String text;
+        String first;
+        List<MarkdownResult.Reference> refs;
+        if (h.file.extension().startsWith("htm")) {
+            html = body;
+            headings = List.of();
+            text = TAG.matcher(body).replaceAll(" ");
+            first = "";
+            refs = List.of();
+        } else {
+            MarkdownResult r = markdown.render(body, h.fm.bodyLine(), links(h.file.contentPath(), out, uris));
+            html = r.html();
+            headings = r.headings();
+            text = r.text();
+            first = r.firstParagraph();
+            refs = r.references();
+        }
+        String summary = h.summary != null ? markdown.typography(h.summary)
+                : summarize(first, config.number("journal.summary.length"));
+        return new Article(h.file.path(), h.file.contentPath(), h.type, h.draft, markdown.typography(h.title),
+                h.authors, h.date,
+                h.updated, h.tags, summary, h.slug, out, h.target.uri(), h.image, h.lang, h.related, h.fm.values(),
+                html, headings, text, countWords(text), refs, digest(h.file.bytes()), h.fm.lines());
+    }
+
+    /**
+     * Rewrites a relative link in the file at {@code contentPath} so that it resolves from the page
+     * at {@code outputPath}: a link to another content file becomes a link to its page, a link to
+     * any other file is adjusted for the page's place in the output.
+     */
+    private static UnaryOperator<String> links(String contentPath, String outputPath, Map<String, String> uris) {
+        int slash = contentPath.lastIndexOf('/');
+        String dir = slash < 0 ? "" : contentPath.substring(0, slash + 1);
+        return dest -> {
+            if (!isRelative(dest)) {
+                return dest;
+            }
+            int cut = indexOfAny(dest, "#?");
+            String path = cut < 0 ? dest : dest.substring(0, cut);
+            String rest = cut < 0 ? "" : dest.substring(cut);
+            if (path.isEmpty()) {
+                return dest;
+            }
+            String target = normalize(dir + decode(path));
+            if (target == null) {
+                return dest;
+            }
+            String uri = uris.get(target);
+            if (uri == null) {
+                if (isDocumentLink(target)) {
+                    return dest;
+                }
+                uri = UrlPolicy.encode(target);
+            }
+            return UrlPolicy.relative(outputPath, uri) + rest;
+        };
+    }
+
+    /** Links to Markdown files that are not in the content. */
+    private static List<Problem> brokenLinks(Article a, Map<String, String> uris) {
+        List<Problem> problems = new ArrayList<>();
+        int slash = a.contentPath().lastIndexOf('/');
+        String dir = slash < 0 ? "" : a.contentPath().substring(0, slash + 1);
+        for (MarkdownResult.Reference ref : a.references()) {
+            String dest = ref.destination();
+            if (ref.image() || !isRelative(dest)) {
+                continue;
+            }
+            int cut = indexOfAny(dest, "#?");
+            String path = cut < 0 ? dest : dest.substring(0, cut);
+            if (path.isEmpty()) {
+                continue;
+            }
+            String target = normalize(dir + decode(path));
+            if (target != null && isDocumentLink(target) && !uris.containsKey(target)) {
+                problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + dest
+                        + ", which is not a content file (looked for " + target + " in the content folder)"));
+            }
+        }
+        return problems;
+    }
+
+    private static boolean isDocumentLink(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        return p.endsWith(".md") || p.endsWith(".markdown");
+    }
+
+    static boolean isRelative(String dest) {
+        if (dest.isEmpty() || dest.startsWith("/") || dest.startsWith("#") || dest.startsWith("?")) {
+            return false;
+        }
+        for (int i = 0; i < dest.length(); i++) {
+            char c = dest.charAt(i);
+            if (c == ':') {
+                return false;
+            }
+            if (c == '/' || c == '?' || c == '#') {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOfAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String decode(String path) {
+        try {
+            return java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return path;
+        }
+    }
+
+    /** Resolves {@code .} and {@code ..}; null when the path climbs above the content folder. */
+    static String normalize(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/", -1)) {
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            } else if (!part.equals(".") && !part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        String joined = String.join("/", parts);
+        return path.endsWith("/") && !joined.isEmpty() ? joined + "/" : joined;
+    }
+
+    static String summarize(String paragraph, int max) {
+        String p = paragraph.strip().replaceAll("\\s+", " ");
+        if (p.length() <= max) {
+            return p;
+        }
+        int cut = p.lastIndexOf(' ', max - 1);
+        if (cut < max / 2) {
+            cut = max - 1;
+        }
+        String s = p.substring(0, cut);
+        while (!s.isEmpty() && ",;:.-\u2013\u2014".indexOf(s.charAt(s.length() - 1)) >= 0) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s + "\u2026";
+    }
+
+    static int countWords(String text) {
+        int words = 0;
+        boolean in = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+            if (letter && !in) {
+                words++;
+            }
+            in = letter || in && (text.charAt(i) == '\'' || text.charAt(i) == '\u2019' || text.charAt(i) == '-');
+        }
+        return words;
+    }
+
+    /** Control characters other than tab and line feed cannot appear in HTML, XML or JSON text. */
+    private static String replaceControls(String path, String text, List<Problem> problems) {
+        StringBuilder sb = null;
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            }
+            boolean bad = c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f || c == 0xFFFE || c == 0xFFFF;
+            if (bad) {
+                if (sb == null) {
+                    sb = new StringBuilder(text.length());
+                    sb.append(text, 0, i);
+                    problems.add(Problem.warning(path, line, String.format(Locale.ROOT,
+                            "control character U+%04X replaced by U+FFFD", (int) c)));
+                }
+                sb.append('\uFFFD');
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

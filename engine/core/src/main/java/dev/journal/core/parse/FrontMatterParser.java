@@ -1,0 +1,308 @@
+package dev.journal.core.parse;
+
+import dev.journal.core.Problem;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Splits a document into front matter and body, and reads the front matter safely.
+ *
+ * <p>YAML is only composed into nodes, never constructed into objects: no type tags, no classes.
+ * Aliases, nesting depth and size are limited, so an alias bomb or a deeply nested value fails fast
+ * with a message. Duplicate keys are errors naming both lines. JBake's {@code key=value} header
+ * ended by {@code header.separator} is read as well.
+ */
+public final class FrontMatterParser {
+
+    /** Longest front matter accepted, in characters. */
+    static final int MAX_FRONT_MATTER = 64 * 1024;
+    /** Most aliases, nesting levels and values accepted in one front matter. */
+    static final int MAX_ALIASES = 20;
+    static final int MAX_DEPTH = 20;
+    static final int MAX_VALUES = 10_000;
+
+    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
+            Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
+
+    private final String separator;
+
+    /** @param separator the line that ends a JBake header ({@code header.separator}) */
+    public FrontMatterParser(String separator) {
+        this.separator = separator.strip();
+    }
+
+    /** The outcome: front matter, or the problems that prevent reading it. */
+    public record Result(FrontMatter frontMatter, List<Problem> problems) {
+    }
+
+    /**
+     * Splits and reads {@code text} (line breaks already {@code \n}).
+     *
+     * @param path the file, for messages
+     */
+    public Result parse(String path, String text) {
+        List<Problem> problems = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        if (lines.length > 0 && lines[0].stripTrailing().equals("---")) {
+            return yaml(path, text, lines, problems);
+        }
+        int sep = jbakeSeparator(lines);
+        if (sep >= 0) {
+            return jbake(path, lines, sep, problems);
+        }
+        problems.add(Problem.error(path, 1, "no front matter: a content file starts with a line ---, then its"
+                + " fields (title: ..., date: ...), then another line ---"));
+        return new Result(null, problems);
+    }
+
+    private Result yaml(String path, String text, String[] lines, List<Problem> problems) {
+        int close = -1;
+        for (int i = 1; i < lines.length; i++) {
+            String l = lines[i].stripTrailing();
+            if (l.equals("---") || l.equals("...")) {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0) {
+            problems.add(Problem.error(path, 1, "the front matter opened on line 1 is never closed:"
+                    + " end it with a line ---"));
+            return new Result(null, problems);
+        }
+        int start = lines[0].length() + 1;
+        int end = start;
+        for (int i = 1; i < close; i++) {
+            end += lines[i].length() + 1;
+        }
+        String yaml = text.substring(start, end);
+        if (yaml.length() > MAX_FRONT_MATTER) {
+            problems.add(Problem.error(path, 1, "the front matter is longer than " + MAX_FRONT_MATTER / 1024
+                    + " KB"));
+            return new Result(null, problems);
+        }
+        int bodyOffset = end + lines[close].length() + 1;
+        String body = bodyOffset >= text.length() ? "" : text.substring(bodyOffset);
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Integer> keyLines = new HashMap<>();
+        if (!yaml.isBlank()) {
+            readYaml(path, yaml, values, keyLines, problems);
+        }
+        return new Result(problems.isEmpty() ? new FrontMatter(FrontMatter.Format.YAML, values, keyLines,
+                close + 2, body) : null, problems);
+    }
+
+    private static void readYaml(String path, String yaml, Map<String, Object> values, Map<String, Integer> keyLines,
+            List<Problem> problems) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_FRONT_MATTER);
+        options.setAllowRecursiveKeys(false);
+        options.setAllowDuplicateKeys(false);
+        options.setMergeOnCompose(false);
+        Node root;
+        try {
+            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(yaml)), options),
+                    new Resolver(), options);
+            root = composer.getSingleNode();
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 2 : 1;
+            problems.add(Problem.error(path, line, "invalid front matter: " + yamlMessage(e)));
+            return;
+        } catch (YAMLException | StackOverflowError e) {
+            problems.add(Problem.error(path, 1, "invalid front matter: " + firstLine(e.getMessage())));
+            return;
+        }
+        if (root == null) {
+            return;
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            problems.add(Problem.error(path, line(root), "the front matter must be fields (key: value), one per line"));
+            return;
+        }
+        Converter converter = new Converter(path, problems);
+        Map<String, Integer> seen = new HashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode keyScalar) || !plain(keyNode)) {
+                problems.add(Problem.error(path, line(keyNode), "a field name must be plain text"));
+                continue;
+            }
+            String key = keyScalar.getValue().strip();
+            if (keyNode.getTag().equals(Tag.MERGE) || key.equals("<<")) {
+                problems.add(Problem.error(path, line(keyNode), "YAML merge keys (<<) are not supported"));
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(key, line(keyNode));
+            if (earlier != null) {
+                problems.add(Problem.error(path, line(keyNode), "duplicate field '" + key + "' (first set on line "
+                        + earlier + ")"));
+                continue;
+            }
+            keyLines.put(key, line(keyNode));
+            Object value = converter.convert(tuple.getValueNode(), 0);
+            if (value != null) {
+                values.put(key, value);
+            }
+        }
+    }
+
+    /** Nodes to values, counting every value visited so that aliases cannot multiply the work. */
+    private static final class Converter {
+        private final String path;
+        private final List<Problem> problems;
+        private int count;
+        private boolean tooMany;
+
+        Converter(String path, List<Problem> problems) {
+            this.path = path;
+            this.problems = problems;
+        }
+
+        Object convert(Node node, int depth) {
+            if (++count > MAX_VALUES || depth > MAX_DEPTH) {
+                if (!tooMany) {
+                    tooMany = true;
+                    problems.add(Problem.error(path, line(node), "the front matter holds too many or too deeply"
+                            + " nested values (at most " + MAX_VALUES + " values, " + MAX_DEPTH + " levels)"));
+                }
+                return null;
+            }
+            if (!plain(node)) {
+                problems.add(Problem.error(path, line(node), "type tags such as " + node.getTag().getValue()
+                        + " are not allowed in front matter"));
+                return null;
+            }
+            if (node instanceof ScalarNode scalar) {
+                String v = scalar.getValue();
+                if (scalar.getTag().equals(Tag.NULL) && scalar.isPlain()) {
+                    return null;
+                }
+                if (scalar.isPlain() && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
+                    return Boolean.valueOf(v.toLowerCase(Locale.ROOT));
+                }
+                return v;
+            }
+            if (node instanceof SequenceNode seq) {
+                List<Object> list = new ArrayList<>();
+                for (Node item : seq.getValue()) {
+                    Object v = convert(item, depth + 1);
+                    if (v != null) {
+                        list.add(v);
+                    }
+                }
+                return java.util.Collections.unmodifiableList(list);
+            }
+            MappingNode map = (MappingNode) node;
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (NodeTuple t : map.getValue()) {
+                if (!(t.getKeyNode() instanceof ScalarNode k) || !plain(k)) {
+                    problems.add(Problem.error(path, line(t.getKeyNode()), "a field name must be plain text"));
+                    continue;
+                }
+                if (out.containsKey(k.getValue())) {
+                    problems.add(Problem.error(path, line(k), "duplicate field '" + k.getValue() + "'"));
+                    continue;
+                }
+                Object v = convert(t.getValueNode(), depth + 1);
+                if (v != null) {
+                    out.put(k.getValue(), v);
+                }
+            }
+            return java.util.Collections.unmodifiableMap(out);
+        }
+    }
+
+    private static boolean plain(Node node) {
+        return PLAIN_TAGS.contains(node.getTag());
+    }
+
+    /** The file line of a node: YAML lines count from 0, and the YAML starts on the file's line 2. */
+    private static int line(Node node) {
+        return node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 2;
+    }
+
+    private static String yamlMessage(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
+        String message = (context.isEmpty() ? problem : context + ": " + problem).strip();
+        return message.isEmpty() ? firstLine(e.getMessage()) : firstLine(message);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable YAML";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** The index of the JBake header's separator line, or -1 when the file has no JBake header. */
+    private int jbakeSeparator(String[] lines) {
+        for (int i = 0; i < lines.length && i < 200; i++) {
+            String l = lines[i].strip();
+            if (l.equals(separator)) {
+                return i > 0 ? i : -1;
+            }
+            if (!l.isEmpty() && l.indexOf('=') <= 0) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private Result jbake(String path, String[] lines, int sep, List<Problem> problems) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Integer> keyLines = new HashMap<>();
+        for (int i = 0; i < sep; i++) {
+            String l = lines[i].strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            int eq = l.indexOf('=');
+            String key = l.substring(0, eq).strip();
+            String value = l.substring(eq + 1).strip();
+            if (keyLines.containsKey(key)) {
+                problems.add(Problem.error(path, i + 1, "duplicate field '" + key + "' (first set on line "
+                        + keyLines.get(key) + ")"));
+                continue;
+            }
+            keyLines.put(key, i + 1);
+            if (value.equals("true") || value.equals("false")) {
+                values.put(key, Boolean.valueOf(value));
+            } else if (key.equals("tags")) {
+                values.put(key, FrontMatter.commaList(value).stream().filter(t -> !t.isEmpty()).toList());
+            } else {
+                values.put(key, value);
+            }
+        }
+        StringBuilder body = new StringBuilder();
+        for (int i = sep + 1; i < lines.length; i++) {
+            body.append(lines[i]);
+            if (i < lines.length - 1) {
+                body.append('\n');
+            }
+        }
+        return new Result(problems.isEmpty() ? new FrontMatter(FrontMatter.Format.JBAKE, values, keyLines, sep + 2,
+                body.toString()) : null, problems);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.journal.core.render;
+
+import dev.journal.core.Problem;
+import dev.journal.core.config.SiteConfig;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+
+/**
+ * Freemarker, configured safely: HTML auto-escaping for {@code .ftlh} (and XML for {@code .ftlx})
+ * templates, no {@code new} or {@code api} built-ins, exceptions rethrown rather than printed into
+ * pages, and the site's locale and zone rather than the JVM's. The site's template folder comes
+ * first and the built-in theme fills in every template the site does not override.
+ */
+public final class TemplateEngine {
+
+    /** Where the built-in theme's templates live on the class path. */
+    static final String THEME = "/dev/journal/core/theme/templates";
+
+    private final Configuration freemarker;
+    private final Path siteTemplates;
+
+    public TemplateEngine(SiteConfig config, Path siteTemplates) throws IOException {
+        this.siteTemplates = siteTemplates;
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (siteTemplates != null && Files.isDirectory(siteTemplates)) {
+            loaders.add(new FileTemplateLoader(siteTemplates.toFile()));
+        }
+        loaders.add(new ClassTemplateLoader(TemplateEngine.class, THEME));
+        cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputEncoding("UTF-8");
+        cfg.setURLEscapingCharset("UTF-8");
+        cfg.setLocalizedLookup(false);
+        cfg.setLocale(config.locale());
+        cfg.setTimeZone(TimeZone.getTimeZone(config.zone()));
+        cfg.setSQLDateAndTimeTimeZone(TimeZone.getTimeZone(config.zone()));
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        this.freemarker = cfg;
+    }
+
+    /**
+     * The template for a configured file name: the site's file of that name, else the site's or the
+     * theme's {@code .ftlh} of the same stem, else the theme's template for {@code fallback}.
+     */
+    public Optional<Template> find(String configuredName, String fallback) throws IOException {
+        String stem = configuredName.contains(".") ? configuredName.substring(0, configuredName.lastIndexOf('.'))
+                : configuredName;
+        for (String name : List.of(configuredName, stem + ".ftlh", fallback + ".ftlh")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                Template t = freemarker.getTemplate(name, null, null, true, true);
+                if (t != null) {
+                    return Optional.of(t);
+                }
+            } catch (TemplateNotFoundException e) {
+                // try the next name
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Renders a template with a model into a string. */
+    public String render(Template template, Map<String, Object> model) throws TemplateException, IOException {
+        StringWriter out = new StringWriter(16 * 1024);
+        template.process(model, out);
+        return out.toString();
+    }
+
+    /** A template problem, located in the template file (the site's, or the built-in theme's). */
+    public Problem problem(Exception e) {
+        String name;
+        int line;
+        String message;
+        if (e instanceof TemplateException te) {
+            name = te.getTemplateSourceName();
+            line = te.getLineNumber() == null ? 0 : te.getLineNumber();
+            message = firstLines(te.getMessageWithoutStackTop());
+        } else if (e instanceof ParseException pe) {
+            name = pe.getTemplateName();
+            line = pe.getLineNumber();
+            message = firstLines(pe.getEditorMessage());
+        } else {
+            name = null;
+            line = 0;
+            message = e.getMessage();
+        }
+        return Problem.error(templatePath(name), line, message);
+    }
+
+    private String templatePath(String name) {
+        if (name == null) {
+            return "(template)";
+        }
+        if (siteTemplates != null && Files.isRegularFile(siteTemplates.resolve(name))) {
+            return siteTemplates.getFileName() + "/" + name;
+        }
+        return "(built-in theme)/" + name;
+    }
+
+    private static String firstLines(String message) {
+        if (message == null) {
+            return "template error";
+        }
+        String m = message.strip();
+        int cut = m.indexOf("\n\n");
+        m = cut > 0 ? m.substring(0, cut) : m;
+        return m.replace('\n', ' ').replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,175 @@
+package dev.journal.core.render;
+
+import dev.journal.core.config.SiteConfig;
+import dev.journal.core.index.ArchiveYear;
+import dev.journal.core.index.SiteIndex;
+import dev.journal.core.index.Taxon;
+import dev.journal.core.parse.Article;
+import dev.journal.core.parse.Heading;
+import dev.journal.core.parse.Slugs;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateHTMLOutputModel;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The template model's building blocks, made once per build and shared by every page: one
+ * read-only map per article (JBake's document fields plus the journal's), per tag, per author and
+ * per archive year. Templates get prepared values (formatted dates, links, reading time) and never
+ * compute or choose content themselves.
+ */
+final class Views {
+
+    /** Date and time with offset, to the second, as feeds, sitemaps and {@code <time>} want it. */
+    static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX",
+            java.util.Locale.ROOT);
+
+    private final SiteConfig config;
+    private final Map<String, Map<String, Object>> articles = new HashMap<>();
+    private final Map<String, Map<String, Object>> tags = new HashMap<>();
+    private final Map<String, Map<String, Object>> authors = new HashMap<>();
+    private final DateTimeFormatter display;
+    private final int wordsPerMinute;
+
+    Views(SiteIndex index) {
+        this.config = index.config();
+        this.display = config.displayDateFormat();
+        this.wordsPerMinute = config.number("journal.reading.wpm");
+        for (Taxon t : index.tags()) {
+            tags.put(t.key(), taxon(t));
+        }
+        for (Taxon a : index.authors()) {
+            authors.put(a.key(), taxon(a));
+        }
+        for (Article a : index.documents()) {
+            articles.put(a.outputPath(), article(a));
+        }
+        for (Article a : index.hidden()) {
+            articles.put(a.outputPath(), article(a));
+        }
+    }
+
+    Map<String, Object> of(Article a) {
+        return articles.get(a.outputPath());
+    }
+
+    List<Map<String, Object>> of(List<Article> list) {
+        List<Map<String, Object>> out = new ArrayList<>(list.size());
+        for (Article a : list) {
+            out.add(of(a));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    Map<String, Object> tag(Taxon t) {
+        return tags.get(t.key());
+    }
+
+    Map<String, Object> author(Taxon t) {
+        return authors.get(t.key());
+    }
+
+    List<Map<String, Object>> tags(List<Taxon> list) {
+        return list.stream().map(this::tag).toList();
+    }
+
+    List<Map<String, Object>> authors(List<Taxon> list) {
+        return list.stream().map(this::author).toList();
+    }
+
+    static TemplateHTMLOutputModel markup(String html) {
+        try {
+            return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+        } catch (freemarker.template.TemplateModelException e) {
+            throw new IllegalStateException("Freemarker refused markup it always accepts", e);
+        }
+    }
+
+    private Map<String, Object> taxon(Taxon t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", t.name());
+        m.put("slug", t.slug());
+        m.put("uri", t.target().uri());
+        m.put("count", t.count());
+        return Collections.unmodifiableMap(m);
+    }
+
+    private Map<String, Object> article(Article a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        a.meta().forEach((k, v) -> m.put(k, v));
+        m.put("title", a.title());
+        m.put("type", a.type());
+        m.put("status", a.draft() ? "draft" : "published");
+        m.put("draft", a.draft());
+        m.put("uri", a.uri());
+        m.put("noExtensionUri", a.uri());
+        m.put("sourceuri", a.contentPath());
+        m.put("file", a.sourcePath());
+        m.put("slug", a.slug());
+        m.put("body", markup(a.bodyHtml()));
+        m.put("summary", a.summary());
+        m.put("tags", a.tags());
+        m.put("tag_links", links(a.tags(), tags));
+        m.put("author_names", a.authors());
+        m.put("authors", links(a.authors(), authors));
+        putDate(m, "date", a.date());
+        putDate(m, "updated", a.updated());
+        m.put("words", a.words());
+        m.put("reading_minutes", Math.max(1, (a.words() + wordsPerMinute / 2) / wordsPerMinute));
+        m.put("headings", a.headings().stream().map(Views::heading).toList());
+        if (a.image() != null) {
+            m.put("image", a.image());
+        }
+        m.put("lang", a.lang() != null ? a.lang() : config.language());
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** A date as JBake gives it (a {@link Date}) and as the theme uses it: ISO text and display text. */
+    private void putDate(Map<String, Object> m, String key, ZonedDateTime date) {
+        if (date == null) {
+            m.remove(key);
+            return;
+        }
+        m.put(key, Date.from(date.toInstant()));
+        m.put(key + "_iso", RFC_3339.format(date));
+        m.put(key + "_display", display.format(date));
+        m.put(key + "_year", date.getYear());
+    }
+
+    private static Map<String, Object> heading(Heading h) {
+        return Map.of("level", h.level(), "id", h.id(), "text", h.text());
+    }
+
+    /** Names with the link to their page (when the name has one; hidden articles' names may not). */
+    private static List<Map<String, Object>> links(List<String> names, Map<String, Map<String, Object>> known) {
+        List<Map<String, Object>> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            Map<String, Object> view = known.get(Slugs.key(name));
+            out.add(view != null ? view : Map.of("name", name, "slug", Slugs.slug(name), "uri", "", "count", 0));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The archive as nested lists of maps: years, each with months, each with articles. */
+    List<Map<String, Object>> archive(List<ArchiveYear> years) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        DateTimeFormatter monthName = DateTimeFormatter.ofPattern("LLLL yyyy", config.locale());
+        for (ArchiveYear y : years) {
+            List<Map<String, Object>> months = new ArrayList<>();
+            for (ArchiveYear.Month month : y.months()) {
+                months.add(Map.of("name", monthName.format(month.month()),
+                        "iso", month.month().toString(),
+                        "posts", of(month.articles())));
+            }
+            out.add(Map.of("year", y.year(), "uri", y.target().uri(), "count", y.count(), "months", months));
+        }
+        return Collections.unmodifiableList(out);
+    }
+}
