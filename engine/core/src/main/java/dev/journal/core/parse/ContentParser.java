@@ -370,7 +370,7 @@ public final class ContentParser {
         int slash = contentPath.lastIndexOf('/');
         String dir = slash < 0 ? "" : contentPath.substring(0, slash + 1);
         return dest -> {
-            if (!isRelative(dest)) {
+            if (!UrlPolicy.isRelative(dest)) {
                 return dest;
             }
             int cut = indexOfAny(dest, "#?");
@@ -401,7 +401,7 @@ public final class ContentParser {
         String dir = slash < 0 ? "" : a.contentPath().substring(0, slash + 1);
         for (MarkdownResult.Reference ref : a.references()) {
             String dest = ref.destination();
-            if (ref.image() || !isRelative(dest)) {
+            if (ref.image() || !UrlPolicy.isRelative(dest)) {
                 continue;
             }
             int cut = indexOfAny(dest, "#?");
@@ -421,22 +421,6 @@ public final class ContentParser {
     private static boolean isDocumentLink(String path) {
         String p = path.toLowerCase(Locale.ROOT);
         return p.endsWith(".md") || p.endsWith(".markdown");
-    }
-
-    static boolean isRelative(String dest) {
-        if (dest.isEmpty() || dest.startsWith("/") || dest.startsWith("#") || dest.startsWith("?")) {
-            return false;
-        }
-        for (int i = 0; i < dest.length(); i++) {
-            char c = dest.charAt(i);
-            if (c == ':') {
-                return false;
-            }
-            if (c == '/' || c == '?' || c == '#') {
-                return true;
-            }
-        }
-        return true;
     }
 
     private static int indexOfAny(String s, String chars) {

@@ -129,7 +129,11 @@ public final class FrontMatterParser {
             problems.add(Problem.error(path, line, "invalid front matter: " + yamlMessage(e)));
             return;
         } catch (YAMLException | StackOverflowError e) {
-            problems.add(Problem.error(path, 1, "invalid front matter: " + firstLine(e.getMessage())));
+            String m = firstLine(e.getMessage());
+            if (m.contains("aliases")) {
+                m = "too many aliases (at most " + MAX_ALIASES + "); write the values out";
+            }
+            problems.add(Problem.error(path, 1, "invalid front matter: " + m));
             return;
         }
         if (root == null) {
@@ -243,6 +247,10 @@ public final class FrontMatterParser {
 
     private static String yamlMessage(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "" : e.getProblem();
+        if (problem.startsWith("Global tag is not allowed")) {
+            return "type tags such as " + problem.substring(problem.indexOf(':') + 1).strip()
+                    + " are not allowed";
+        }
         String context = e.getContext() == null ? "" : e.getContext();
         String message = (context.isEmpty() ? problem : context + ": " + problem).strip();
         return message.isEmpty() ? firstLine(e.getMessage()) : firstLine(message);

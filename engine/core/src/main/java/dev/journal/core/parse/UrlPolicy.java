@@ -153,4 +153,22 @@ public final class UrlPolicy {
         }
         return sb == null ? path : sb.toString();
     }
+
+    /** Whether a link destination is relative to the page: no scheme, no leading slash, not a fragment. */
+    public static boolean isRelative(String dest) {
+        if (dest.isEmpty() || dest.startsWith("/") || dest.startsWith("#") || dest.startsWith("?")) {
+            return false;
+        }
+        for (int i = 0; i < dest.length(); i++) {
+            char c = dest.charAt(i);
+            if (c == ':') {
+                return false;
+            }
+            if (c == '/' || c == '?' || c == '#') {
+                return true;
+            }
+        }
+        return true;
+    }
+
 }

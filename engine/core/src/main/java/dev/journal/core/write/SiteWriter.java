@@ -1,7 +1,6 @@
 package dev.journal.core.write;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -70,12 +69,13 @@ public final class SiteWriter {
         Path staging = Files.createTempDirectory(parent, output.getFileName() + STAGING);
         try {
             Path stagingReal = staging.toRealPath();
-            pool.submit(() -> files.parallelStream().forEach(f -> {
+            // Every file is attempted, so that no task is still writing when a failure is handled.
+            List<IOException> failures = pool.submit(() -> files.parallelStream().map(f -> {
                 try {
                     Path target = stagingReal.resolve(f.path()).normalize();
                     if (!target.startsWith(stagingReal)) {
-                        throw new UnsafePathException(f.origin() + " would write outside the output folder: "
-                                + f.path());
+                        return (IOException) new UnsafePathException(f.origin()
+                                + " would write outside the output folder: " + f.path());
                     }
                     Files.createDirectories(target.getParent());
                     if (f.bytes() != null) {
@@ -83,15 +83,16 @@ public final class SiteWriter {
                     } else {
                         Files.copy(f.source(), target, StandardCopyOption.COPY_ATTRIBUTES);
                     }
+                    return null;
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    return e;
                 }
-            })).join();
+            }).filter(java.util.Objects::nonNull).toList()).join();
+            if (!failures.isEmpty()) {
+                throw failures.get(0);
+            }
             Files.writeString(staging.resolve(MARKER), "Written by Journal; replaced as a whole by each build.\n");
             swap(staging);
-        } catch (UncheckedIOException e) {
-            deleteTree(staging);
-            throw e.getCause();
         } catch (IOException | RuntimeException e) {
             deleteTree(staging);
             throw e;

@@ -69,8 +69,8 @@ public final class MarkdownRenderer {
         if (options.safeUrls()) {
             html.sanitizeUrls(true).urlSanitizer(new SafeUrlSanitizer(SafeUrlSanitizer.DEFAULT_SCHEMES));
         }
-        if (options.headingIds()) {
-            html.attributeProviderFactory(context -> HEADING_ID);
+        if (options.headingIds() || options.safeUrls()) {
+            html.attributeProviderFactory(context -> ATTRIBUTES);
         }
         this.renderer = html.build();
     }
@@ -173,9 +173,19 @@ public final class MarkdownRenderer {
         return List.copyOf(toc);
     }
 
-    private static final AttributeProvider HEADING_ID = (Node node, String tagName, Map<String, String> attributes) -> {
+    /**
+     * Puts each heading's id on it, and takes commonmark's {@code rel="nofollow"} off links within
+     * the site (it stays on links to other sites).
+     */
+    private static final AttributeProvider ATTRIBUTES = (Node node, String tagName, Map<String, String> attributes) -> {
         if (node instanceof Heading && node.getFirstChild() instanceof HeadingId id) {
             attributes.put("id", id.id);
+        } else if (node instanceof Link && "nofollow".equals(attributes.get("rel"))) {
+            String href = attributes.getOrDefault("href", "");
+            if (!href.startsWith("//") && (href.startsWith("/") || href.startsWith("#") || href.startsWith("mailto:")
+                    || dev.journal.core.parse.UrlPolicy.isRelative(href))) {
+                attributes.remove("rel");
+            }
         }
     };
 

@@ -1,0 +1,79 @@
+package dev.journal.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.journal.core.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SiteConfigTest {
+
+    @Test
+    void jbakeDefaults() {
+        SiteConfig c = SiteConfig.defaults();
+        assertEquals("content", c.get("content.folder"));
+        assertEquals("post.ftl", c.get("template.post.file"));
+        assertEquals(3, c.number("index.posts_per_page"));
+        assertFalse(c.flag("uri.noExtension"));
+        assertTrue(c.flag("render.tags"));
+        assertEquals("http://www.jbake.org/", c.siteHost());
+        assertEquals(ZoneId.of("UTC"), c.zone());
+        assertTrue(c.problems().isEmpty());
+    }
+
+    @Test
+    void templateValuesUseUnderscores() {
+        SiteConfig c = SiteConfig.of(java.util.Map.of("site.host", "https://x.org"));
+        assertEquals("https://x.org", c.templateValues().get("site_host"));
+        assertEquals("tags", c.templateValues().get("tag_path"));
+    }
+
+    @Test
+    void badValuesAreErrorsOnTheirLine() throws IOException {
+        SiteConfig c = ConfigLoader.parse("""
+                # comment
+                site.host=https://x.org/
+                index.posts_per_page=many
+                render.tags=yes
+                journal.timezone=Mars/Olympus
+                content.folder=../elsewhere
+                """);
+        List<Problem> errors = c.problems().stream().filter(Problem::isError).toList();
+        assertEquals(4, errors.size(), errors.toString());
+        assertTrue(errors.stream().anyMatch(p -> p.line() == 3 && p.message().contains("whole number")));
+        assertTrue(errors.stream().anyMatch(p -> p.line() == 4 && p.message().contains("true or false")));
+        assertTrue(errors.stream().anyMatch(p -> p.line() == 5 && p.message().contains("time zone")));
+        assertTrue(errors.stream().anyMatch(p -> p.line() == 6 && p.message().contains("relative folder")));
+        assertTrue(errors.stream().allMatch(p -> p.path().equals("jbake.properties")));
+    }
+
+    @Test
+    void unknownKeysWarnWithASuggestion() throws IOException {
+        SiteConfig c = ConfigLoader.parse("index.post_per_page=5\nfoo.bar=1\ndb.store=plocal\ntemplate.event.file=event.ftl\n");
+        assertTrue(c.problems().stream().noneMatch(Problem::isError));
+        assertTrue(c.problems().stream().anyMatch(p -> p.line() == 1
+                && p.message().contains("did you mean index.posts_per_page")), c.problems().toString());
+        assertTrue(c.problems().stream().anyMatch(p -> p.line() == 2 && p.message().contains("unknown key foo.bar")));
+        assertTrue(c.problems().stream().anyMatch(p -> p.line() == 3 && p.message().contains("ignored")));
+        assertEquals(3, c.problems().size(), "template.<type>.file is a known pattern: " + c.problems());
+    }
+
+    /** The README documents every key the engine knows, with its default. */
+    @Test
+    void readmeDocumentsEveryKey() throws IOException {
+        Path readme = Path.of(System.getProperty("journal.readme", "../../README.md"));
+        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        for (ConfigKey key : ConfigKeys.all()) {
+            String value = key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`";
+            assertTrue(text.contains("| `" + key.name() + "` | " + value + " |"),
+                    "README.md does not document " + key.name() + " with its default " + value);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.journal.core.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.journal.core.config.SiteConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentLoaderTest {
+
+    @TempDir
+    Path site;
+
+    private void write(String path, String text) throws IOException {
+        Path p = site.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    @Test
+    void readsDocumentsSortedAndCopiesTheRest() throws IOException {
+        write("content/b.md", "b");
+        write("content/a/z.md", "z");
+        write("content/a/pic.png", "png");
+        write("content/page.html", "h");
+        write("assets/css/site.css", "css");
+        Sources s = new ContentLoader(site, SiteConfig.defaults()).load();
+        assertEquals(List.of("content/a/z.md", "content/b.md", "content/page.html"),
+                s.documents().stream().map(SourceFile::path).toList());
+        assertEquals(List.of("a/pic.png", "css/site.css"), s.files().stream().map(StaticFile::target).toList());
+        assertTrue(s.problems().isEmpty(), s.problems().toString());
+    }
+
+    @Test
+    void ignoresDotFilesEditorLeftoversAndIgnoredFolders() throws IOException {
+        write("content/ok.md", "x");
+        write("content/.hidden.md", "x");
+        write("content/.git/config.md", "x");
+        write("content/.svn/x.md", "x");
+        write("content/draft.md~", "x");
+        write("content/.#lock.md", "x");
+        write("content/#autosave.md#", "x");
+        write("content/.ok.md.swp", "x");
+        write("content/notes.swp", "x");
+        write("content/private/.jbakeignore", "");
+        write("content/private/secret.md", "x");
+        Sources s = new ContentLoader(site, SiteConfig.defaults()).load();
+        assertEquals(List.of("content/ok.md"), s.documents().stream().map(SourceFile::path).toList());
+        assertTrue(s.files().isEmpty(), s.files().toString());
+    }
+
+    @Test
+    void symlinksOutOfTheSiteAreNotFollowed(@TempDir Path outside) throws IOException {
+        write("content/ok.md", "x");
+        Files.writeString(outside.resolve("secret.md"), "secret");
+        Files.createSymbolicLink(site.resolve("content/leak.md"), outside.resolve("secret.md"));
+        Files.createSymbolicLink(site.resolve("content/leakdir"), outside);
+        Sources s = new ContentLoader(site, SiteConfig.defaults()).load();
+        assertEquals(List.of("content/ok.md"), s.documents().stream().map(SourceFile::path).toList());
+        assertEquals(2, s.problems().size(), s.problems().toString());
+        assertTrue(s.problems().stream().allMatch(p -> p.message().contains("outside the site")));
+    }
+
+    @Test
+    void symlinksInsideTheSiteAreFollowed() throws IOException {
+        write("shared/common.md", "x");
+        Files.createDirectories(site.resolve("content"));
+        Files.createSymbolicLink(site.resolve("content/common.md"), site.resolve("shared/common.md"));
+        Sources s = new ContentLoader(site, SiteConfig.defaults()).load();
+        assertEquals(List.of("content/common.md"), s.documents().stream().map(SourceFile::path).toList());
+    }
+
+    @Test
+    void symlinkLoopsDoNotHang() throws IOException {
+        write("content/a/ok.md", "x");
+        Files.createSymbolicLink(site.resolve("content/a/loop"), site.resolve("content"));
+        Sources s = new ContentLoader(site, SiteConfig.defaults()).load();
+        assertEquals(List.of("content/a/ok.md"), s.documents().stream().map(SourceFile::path).toList());
+        assertTrue(s.problems().stream().anyMatch(p -> p.message().contains("loops")), s.problems().toString());
+    }
+
+    @Test
+    void aMissingContentFolderIsAWarning() throws IOException {
+        Sources s = new ContentLoader(site, SiteConfig.defaults()).load();
+        assertTrue(s.documents().isEmpty());
+        assertEquals(1, s.problems().size());
+        assertTrue(!s.problems().get(0).isError());
+    }
+}
