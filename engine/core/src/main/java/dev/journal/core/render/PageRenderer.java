@@ -49,8 +49,12 @@ public final class PageRenderer {
     record Job(String path, String templateKey, String fallback, Map<String, Object> model) {
     }
 
+    /** Every generator of non-template files, in the order they run. */
+    static final List<Generator> GENERATORS = List.of();
+
     public Rendered render(SiteIndex index, ForkJoinPool pool) {
-        Views views = new Views(index);
+        RenderContext context = new RenderContext(index, templates);
+        Views views = context.views();
         Map<String, Object> shared = shared(index, views);
         List<Job> jobs = plan(index, views);
         List<Problem> problems = new ArrayList<>();
@@ -93,6 +97,13 @@ public final class PageRenderer {
         for (RenderedPage p : pages) {
             if (p != null) {
                 done.add(p);
+            }
+        }
+        for (Generator generator : GENERATORS) {
+            try {
+                done.addAll(generator.generate(index, context));
+            } catch (Exception e) {
+                problems.add(templates.problem(e));
             }
         }
         failures.forEach((p, paths) -> {

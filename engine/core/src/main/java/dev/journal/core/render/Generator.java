@@ -1,0 +1,15 @@
+package dev.journal.core.render;
+
+import dev.journal.core.index.SiteIndex;
+import java.util.List;
+
+/**
+ * Makes files of the site that are not pages from a template: feeds, the sitemap, robots.txt, a
+ * search index and the like. Pure: from the index to bytes, no I/O. Generators run after the
+ * template pages, each on its own, and are listed in {@link PageRenderer#GENERATORS}.
+ */
+public interface Generator {
+
+    /** The files this generator makes for the site; an empty list when it is switched off. */
+    List<RenderedPage> generate(SiteIndex index, RenderContext context) throws Exception;
+}
