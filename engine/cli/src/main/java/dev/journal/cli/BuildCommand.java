@@ -31,6 +31,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only problems.")
     boolean quiet;
 
+    @Option(names = "--no-cache",
+            description = "Build from scratch, without reading or writing the build cache (target/journal-cache).")
+    boolean noCache;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for parsing and rendering (default: one per core).")
     Integer threads;
@@ -44,7 +48,7 @@ final class BuildCommand implements Callable<Integer> {
                     : source.resolve(ConfigLoader.load(source).get("destination.folder").strip());
             BakeOptions options = new BakeOptions(source, out0, false, Clock.systemUTC(),
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                    quiet ? line -> { } : out::println);
+                    quiet ? line -> { } : out::println, noCache ? null : BakeOptions.defaultCache(source));
             BakeResult result = new Baker(options).bake();
             for (Problem p : result.warnings()) {
                 err.println(p);

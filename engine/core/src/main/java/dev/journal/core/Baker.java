@@ -97,19 +97,30 @@ public final class Baker {
 
             t = System.nanoTime();
             List<OutputFile> files = outputFiles(rendered.pages(), sources.files());
+            SiteWriter.Outcome outcome = null;
             try {
-                new SiteWriter(output).write(files, pool);
+                outcome = new SiteWriter(output, manifestFile(output)).write(files, pool);
             } catch (SiteWriter.UnsafePathException e) {
                 problems.add(Problem.error(output.toString(), 0, e.getMessage()));
                 failOnErrors(problems);
             }
-            stage("write", files.size() + " files to " + output, t);
+            stage("write", outcome.written() + " written, " + outcome.kept() + " unchanged, " + outcome.deleted()
+                    + " deleted in " + output, t);
             List<Problem> warnings = problems.stream().sorted(Problem.ORDER).toList();
             return new BakeResult(parsed.articles().size(), index.documents().size(), rendered.pages().size(),
                     files.size() - rendered.pages().size(), warnings, Duration.ofNanos(System.nanoTime() - start));
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** The record of what was written into {@code output}, in the build cache; null without a cache. */
+    private Path manifestFile(Path output) {
+        if (options.cache() == null) {
+            return null;
+        }
+        String id = Integer.toHexString(output.toString().hashCode());
+        return options.cache().toAbsolutePath().resolve("output-" + id + ".manifest");
     }
 
     private void stage(String name, String what, long startNanos) {

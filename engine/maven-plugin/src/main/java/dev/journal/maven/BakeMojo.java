@@ -30,6 +30,10 @@ public class BakeMojo extends AbstractMojo {
     @Parameter(property = "journal.output", defaultValue = "${project.build.directory}/site")
     File output;
 
+    /** The build cache, so that a rebuild does only what changed; safe to delete. */
+    @Parameter(property = "journal.cache", defaultValue = "${project.build.directory}/journal-cache")
+    File cache;
+
     /** Threads for parsing and rendering; 0 for one per core. */
     @Parameter(property = "journal.threads", defaultValue = "0")
     int threads;
@@ -45,7 +49,8 @@ public class BakeMojo extends AbstractMojo {
             return;
         }
         BakeOptions options = new BakeOptions(source.toPath(), output.toPath(), false, Clock.systemUTC(),
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), getLog()::info);
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), getLog()::info,
+                cache.toPath());
         try {
             BakeResult result = new Baker(options).bake();
             for (Problem p : result.warnings()) {

@@ -1,0 +1,148 @@
+package dev.journal.core.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rebuilds that change a few files: only those are written; the others keep their times. */
+class IncrementalWriteTest {
+
+    private static final FileTime LONG_AGO = FileTime.fromMillis(1_500_000_000_000L);
+
+    @TempDir
+    Path dir;
+    Path out;
+    Path manifest;
+
+    @BeforeEach
+    void firstBuild() throws IOException {
+        out = dir.resolve("site");
+        manifest = dir.resolve("cache/out.manifest");
+        List<OutputFile> files = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            files.add(page("p" + i + "/index.html", "page " + i));
+        }
+        files.add(page("gone/deep/x.html", "to be deleted"));
+        SiteWriter.Outcome o = new SiteWriter(out, manifest).write(files, ForkJoinPool.commonPool());
+        assertTrue(o.swapped());
+        // age every file, so that a rewrite is visible in its modification time
+        try (Stream<Path> s = Files.walk(out)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(p, LONG_AGO);
+            }
+        }
+        // the manifest records times; make it agree with the aged files
+        new SiteWriter(out, manifest).write(files, ForkJoinPool.commonPool());
+    }
+
+    private static OutputFile page(String path, String text) {
+        return OutputFile.generated(path, text.getBytes(StandardCharsets.UTF_8), path);
+    }
+
+    private Map<String, String> snapshot() throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(out)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                m.put(out.relativize(p).toString(), Files.readString(p) + " @" + Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        return m;
+    }
+
+    private List<OutputFile> site(String changedIndex, String text) {
+        List<OutputFile> files = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String path = "p" + i + "/index.html";
+            files.add(path.equals(changedIndex) ? page(path, text) : page(path, "page " + i));
+        }
+        return files;
+    }
+
+    @Test
+    void onlyChangedFilesAreWrittenAndRemovedOnesDeleted() throws IOException {
+        Map<String, String> before = snapshot();
+        List<OutputFile> files = site("p3/index.html", "page 3, edited");
+        files.add(page("new/index.html", "new page"));
+        SiteWriter.Outcome o = new SiteWriter(out, manifest).write(files, ForkJoinPool.commonPool());
+        assertFalse(o.swapped());
+        assertEquals(2, o.written());
+        assertEquals(1, o.deleted());
+        assertEquals(19, o.kept());
+        Map<String, String> after = snapshot();
+        for (int i = 0; i < 20; i++) {
+            String p = "p" + i + "/index.html";
+            if (i != 3) {
+                assertEquals(before.get(p), after.get(p), "untouched: " + p);
+            }
+        }
+        assertTrue(after.get("p3/index.html").startsWith("page 3, edited @"));
+        assertFalse(after.get("p3/index.html").endsWith("@" + LONG_AGO.toMillis()));
+        assertTrue(Files.exists(out.resolve("new/index.html")));
+        assertFalse(Files.exists(out.resolve("gone")), "emptied folders are removed");
+        assertFalse(Files.exists(dir.resolve("site.txn")));
+    }
+
+    @Test
+    void keptFilesNeedNoBytes() throws IOException {
+        List<OutputFile> files = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            files.add(OutputFile.kept("p" + i + "/index.html", "kept"));
+        }
+        files.add(OutputFile.kept("gone/deep/x.html", "kept"));
+        Map<String, String> before = snapshot();
+        SiteWriter.Outcome o = new SiteWriter(out, manifest).write(files, ForkJoinPool.commonPool());
+        assertEquals(0, o.written());
+        assertEquals(before, snapshot());
+    }
+
+    @Test
+    void aFileChangedByHandIsWrittenAgain() throws IOException {
+        Files.writeString(out.resolve("p5/index.html"), "vandalised");
+        SiteWriter writer = new SiteWriter(out, manifest);
+        assertFalse(writer.intact().containsKey("p5/index.html"));
+        List<OutputFile> files = site("", "");
+        files.add(page("gone/deep/x.html", "to be deleted"));
+        writer.write(files, ForkJoinPool.commonPool());
+        assertEquals("page 5", Files.readString(out.resolve("p5/index.html")));
+        assertThrows(IllegalStateException.class, () -> {
+            Files.writeString(out.resolve("p6/index.html"), "vandalised");
+            new SiteWriter(out, manifest).write(List.of(OutputFile.kept("p6/index.html", "kept")),
+                    ForkJoinPool.commonPool());
+        }, "a kept file that is not intact is a bug in the caller");
+    }
+
+    @Test
+    void anUpdateKilledHalfWayIsRolledBackByTheNextBuild() throws IOException {
+        Map<String, String> before = snapshot();
+        // what a build killed after moving one of two files into place leaves behind
+        Path txn = dir.resolve("site.txn");
+        Files.createDirectories(txn.resolve("old/p1"));
+        Files.createDirectories(txn.resolve("new/p2"));
+        Files.move(out.resolve("p1/index.html"), txn.resolve("old/p1/index.html"));
+        Files.writeString(out.resolve("p1/index.html"), "half-applied new content");
+        Files.writeString(txn.resolve("new/p2/index.html"), "not yet moved");
+        Files.createDirectories(out.resolve("added"));
+        Files.writeString(out.resolve("added/index.html"), "created by the killed build");
+        Files.writeString(txn.resolve("journal"), "W\tp1/index.html\nW\tadded/index.html\nW\tp2/index.html\n");
+        SiteWriter writer = new SiteWriter(out, manifest);
+        writer.intact();
+        assertEquals(before, snapshot(), "the previous site exactly as it was");
+        assertFalse(Files.exists(txn));
+    }
+}
