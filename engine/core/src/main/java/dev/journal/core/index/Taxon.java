@@ -13,11 +13,18 @@ import java.util.List;
  * @param slug     the URL slug
  * @param target   where its page goes
  * @param articles its published articles, newest first
+ * @param profile  an author's profile, when the site has one; null for tags and authors without
  */
-public record Taxon(String key, String name, String slug, UrlPolicy.Target target, List<Article> articles) {
+public record Taxon(String key, String name, String slug, UrlPolicy.Target target, List<Article> articles,
+        AuthorProfile profile) {
 
     public Taxon {
         articles = List.copyOf(articles);
+    }
+
+    /** A taxon without a profile. */
+    public Taxon(String key, String name, String slug, UrlPolicy.Target target, List<Article> articles) {
+        this(key, name, slug, target, articles, null);
     }
 
     public int count() {
