@@ -148,6 +148,9 @@ public final class SiteIndexer {
             String nameField = f.meta().get("title") != null ? "title" : "name";
             String name = f.meta().get(nameField) instanceof String s ? s.strip() : f.title();
             String key = Slugs.key(name);
+            String role = text(f, "role", problems);
+            String photo = photo(f, text(f, "photo", problems), problems);
+            List<AuthorProfile.Link> links = links(f, problems);
             Article other = first.putIfAbsent(key, f);
             if (other != null) {
                 problems.add(Problem.error(f.sourcePath(), f.line(nameField), "a second profile of '" + name
@@ -158,10 +161,7 @@ public final class SiteIndexer {
                 problems.add(Problem.warning(f.sourcePath(), f.line(nameField), "no article is by '" + name
                         + "', so this profile is not shown; is the name spelt as in the bylines?"));
             }
-            String role = text(f, "role", problems);
-            String photo = photo(f, text(f, "photo", problems), problems);
-            out.put(key, new AuthorProfile(name, role, photo, links(f, problems), f.bodyHtml(), f.summary(),
-                    f.sourcePath()));
+            out.put(key, new AuthorProfile(name, role, photo, links, f.bodyHtml(), f.summary(), f.sourcePath()));
         }
         return out;
     }

@@ -251,23 +251,40 @@ public final class PageRenderer {
                     null));
         }
         if (feeds.rssFromSiteTemplate()) {
-            jobs.add(generatedByTemplate(feeds.site().get(0).outputPath(), "template.feed.file"));
+            jobs.add(generatedByTemplate(index, views, feeds.site().get(0).outputPath(), "template.feed.file"));
         }
         if (sitemapTemplate) {
-            jobs.add(generatedByTemplate(config.get("sitemap.file").strip(), "template.sitemap.file"));
+            jobs.add(generatedByTemplate(index, views, config.get("sitemap.file").strip(), "template.sitemap.file"));
         }
         return jobs;
     }
 
     /**
      * A file JBake sites make with their own template ({@code feed.ftl}, {@code sitemap.ftl}) from
-     * the global model, as JBake does: {@code published_posts} then holds every article.
+     * the global model, as JBake does: {@code published_posts} holds every article, and each
+     * document's {@code body} is plain text as in JBake, so that an XML template
+     * ({@code <#ftl output_format="XML">}) escapes it rather than refusing HTML markup.
      */
-    private static Job generatedByTemplate(String path, String templateKey) {
+    private static Job generatedByTemplate(SiteIndex index, Views views, String path, String templateKey) {
         Map<String, Object> model = new HashMap<>();
+        List<Map<String, Object>> posts = plainBodies(views, index.posts());
+        List<Map<String, Object>> pages = plainBodies(views, index.pages());
+        model.put("published_posts", posts);
+        model.put("posts", posts);
+        model.put("published_pages", pages);
+        model.put("pages", pages);
+        model.put("published_content", plainBodies(views, index.documents()));
         model.put("content", Map.of("rootpath", "", "type", "feed", "title", ""));
         model.put("rootpath", "");
         return new Job(path, templateKey, "", model, null);
+    }
+
+    private static List<Map<String, Object>> plainBodies(Views views, List<Article> articles) {
+        List<Map<String, Object>> out = new ArrayList<>(articles.size());
+        for (Article a : articles) {
+            out.add(new OverlayMap(views.of(a), Map.of("body", a.bodyHtml())));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** The site's feeds, then a tag's or author's own. */

@@ -38,13 +38,15 @@ final class SitemapGenerator implements Generator {
         }
         String file = config.get("sitemap.file").strip();
         List<RenderedPage> out = new ArrayList<>();
-        if (!context.sitemapFromSiteTemplate()) {
-            List<SitemapWriter.Url> urls = new ArrayList<>();
-            for (SitePage p : context.pages()) {
-                if (p.indexable()) {
-                    urls.add(new SitemapWriter.Url(context.absolute(p.uri()), p.lastModified()));
-                }
+        List<SitemapWriter.Url> urls = new ArrayList<>();
+        for (SitePage p : context.pages()) {
+            if (p.indexable()) {
+                urls.add(new SitemapWriter.Url(context.absolute(p.uri()), p.lastModified()));
             }
+        }
+        // the protocol has no empty sitemap: a site with no page to list gets none
+        boolean sitemap = context.sitemapFromSiteTemplate() || !urls.isEmpty();
+        if (!context.sitemapFromSiteTemplate() && !urls.isEmpty()) {
             if (urls.size() <= maxUrls) {
                 out.add(new RenderedPage(file, SitemapWriter.urlset(urls)));
             } else {
@@ -52,7 +54,8 @@ final class SitemapGenerator implements Generator {
             }
         }
         if (config.flag("journal.robots")) {
-            String robots = "User-agent: *\nAllow: /\n\nSitemap: " + context.absolute(UrlPolicy.encode(file)) + "\n";
+            String robots = "User-agent: *\nAllow: /\n"
+                    + (sitemap ? "\nSitemap: " + context.absolute(UrlPolicy.encode(file)) + "\n" : "");
             out.add(new RenderedPage("robots.txt", robots.getBytes(StandardCharsets.UTF_8)));
         }
         return out;
