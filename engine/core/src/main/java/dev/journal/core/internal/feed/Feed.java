@@ -43,7 +43,7 @@ public record Feed(String title, String description, String language, String hom
      * @param title       plain text
      * @param authors     in the article's order; possibly empty
      * @param published   publication date-time
-     * @param updated     last substantial revision, or the publication date-time
+     * @param updated     last substantial revision, or the publication date-time (never earlier)
      * @param categories  tag names
      * @param summary     plain text; may be empty
      * @param contentHtml the article's HTML with absolute links, or null for a summary-only feed
@@ -56,7 +56,7 @@ public record Feed(String title, String description, String language, String hom
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(published, "published");
-            updated = updated == null ? published : updated;
+            updated = updated == null || updated.isBefore(published) ? published : updated;
             authors = List.copyOf(authors);
             categories = List.copyOf(categories);
             summary = summary == null ? "" : summary;

@@ -1,6 +1,7 @@
 package dev.journal.core.internal.feed;
 
-import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import javax.xml.stream.XMLOutputFactory;
@@ -17,13 +18,14 @@ final class XmlOut {
     /** The JDK's own implementation, whatever else is on the class path: output must not vary with it. */
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+    private final StringWriter chars = new StringWriter(16 * 1024);
     private final XMLStreamWriter w;
     /** Per open element: whether it has child elements (then its end tag goes on its own line). */
     private final Deque<Boolean> open = new ArrayDeque<>();
 
     XmlOut() throws XMLStreamException {
-        this.w = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
+        this.w = FACTORY.createXMLStreamWriter(chars);
+        // written as characters, encoded once at the end: the declaration names the encoding used
         w.writeStartDocument("UTF-8", "1.0");
     }
 
@@ -102,7 +104,7 @@ final class XmlOut {
         w.writeCharacters("\n");
         w.flush();
         w.close();
-        return bytes.toByteArray();
+        return chars.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void indent() throws XMLStreamException {
