@@ -23,7 +23,9 @@ import java.util.function.Function;
 
 /**
  * The index stage: orders the parsed documents, groups them by tag, author and month, links each
- * article to its neighbours, and checks what only the whole site can show (two tags on one URL).
+ * article to its neighbours, attaches authors' profiles ({@code type: author}, which are not pages
+ * themselves) to their authors, and checks what only the whole site can show (two tags on one URL,
+ * two profiles of one author).
  */
 public final class SiteIndexer {
 

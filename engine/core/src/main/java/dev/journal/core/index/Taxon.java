@@ -9,7 +9,7 @@ import java.util.List;
  * its published articles, newest first.
  *
  * @param key      identity: case, Unicode form and white space folded ({@link dev.journal.core.parse.Slugs#key})
- * @param name     the display spelling (the one its earliest article uses)
+ * @param name     the display spelling: an author's profile's, else the one its earliest article uses
  * @param slug     the URL slug
  * @param target   where its page goes
  * @param articles its published articles, newest first

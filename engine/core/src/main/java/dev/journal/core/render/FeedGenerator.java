@@ -119,15 +119,17 @@ final class FeedGenerator implements Generator {
         private final Map<String, Taxon> tags = new HashMap<>();
         private final Map<String, Feed.Entry> summaries = new ConcurrentHashMap<>();
         private final Map<String, Feed.Entry> full = new ConcurrentHashMap<>();
+        private final boolean authorPages;
 
         Entries(SiteIndex index, RenderContext context) {
             this.context = context;
+            this.authorPages = context.config().flag("journal.render.authors");
             index.authors().forEach(t -> authors.put(t.key(), t));
             index.tags().forEach(t -> tags.put(t.key(), t));
         }
 
         Feed.Entry entry(Article a, boolean withContent) {
-            Feed.Entry summary = summaries.computeIfAbsent(a.outputPath(), k -> make(a, null));
+            Feed.Entry summary = summaries.computeIfAbsent(a.outputPath(), k -> make(a));
             if (!withContent) {
                 return summary;
             }
@@ -139,7 +141,8 @@ final class FeedGenerator implements Generator {
             });
         }
 
-        private Feed.Entry make(Article a, String html) {
+        /** The entry without content: everything but the body. */
+        private Feed.Entry make(Article a) {
             String url = context.absolute(a.uri());
             List<Feed.Person> people = new ArrayList<>(a.authors().size());
             for (String name : a.authors()) {
@@ -148,10 +151,9 @@ final class FeedGenerator implements Generator {
                     people.add(new Feed.Person(name, null, null));
                     continue;
                 }
-                boolean hasPage = context.config().flag("journal.render.authors");
                 String photo = t.profile() != null && t.profile().photo() != null
                         ? context.absolute(t.profile().photo()) : null;
-                people.add(new Feed.Person(t.name(), hasPage ? context.absolute(t.target().uri()) : null, photo));
+                people.add(new Feed.Person(t.name(), authorPages ? context.absolute(t.target().uri()) : null, photo));
             }
             List<String> categories = new ArrayList<>(a.tags().size());
             for (String tag : a.tags()) {
@@ -160,7 +162,7 @@ final class FeedGenerator implements Generator {
             }
             String lang = a.lang() != null && !a.lang().equals(context.config().language()) ? a.lang() : null;
             return new Feed.Entry(url, url, a.title(), people, a.date(), a.lastModified().orElse(a.date()), categories,
-                    a.summary(), html, lang);
+                    a.summary(), null, lang);
         }
     }
 }

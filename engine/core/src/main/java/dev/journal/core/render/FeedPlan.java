@@ -121,6 +121,11 @@ public final class FeedPlan {
         return out;
     }
 
+    /** Where the site's feed of a format goes, relative to the output folder. */
+    String siteFile(Format f) {
+        return file(f);
+    }
+
     private String file(Format f) {
         String file = config.get(f.fileKey).strip();
         return file.startsWith("/") ? file.substring(1) : file;

@@ -251,7 +251,7 @@ public final class PageRenderer {
                     null));
         }
         if (feeds.rssFromSiteTemplate()) {
-            jobs.add(generatedByTemplate(index, views, feeds.site().get(0).outputPath(), "template.feed.file"));
+            jobs.add(generatedByTemplate(index, views, feeds.siteFile(FeedPlan.Format.RSS), "template.feed.file"));
         }
         if (sitemapTemplate) {
             jobs.add(generatedByTemplate(index, views, config.get("sitemap.file").strip(), "template.sitemap.file"));
