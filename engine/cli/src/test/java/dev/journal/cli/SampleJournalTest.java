@@ -16,12 +16,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.NodeList;
 
 /**
  * The sample journal at the repository's root, end to end: built by the command line, every
@@ -75,6 +77,39 @@ class SampleJournalTest {
                 doc.select(".article-body h2").eachText());
         assertTrue(doc.select(".byline").text().contains("Irina Khalturina"));
         assertTrue(!doc.text().contains("RECOMMEND"));
+    }
+
+    @Test
+    void feedsSitemapAndProfilesCoverTheJournal() throws Exception {
+        List<String> articles;
+        try (Stream<Path> s = Files.walk(site.resolve("articles"))) {
+            articles = s.filter(p -> p.getFileName().toString().equals("index.html"))
+                    .map(p -> "https://eurasia-review.example.org/" + site.relativize(p.getParent()).toString()
+                            .replace('\\', '/') + "/")
+                    .sorted().toList();
+        }
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        xml.setNamespaceAware(true);
+        NodeList locs = xml.newDocumentBuilder().parse(site.resolve("sitemap.xml").toFile())
+                .getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
+        Set<String> listed = new HashSet<>();
+        for (int i = 0; i < locs.getLength(); i++) {
+            listed.add(locs.item(i).getTextContent());
+        }
+        assertTrue(listed.containsAll(articles), "every article is in the sitemap");
+        assertTrue(Files.readString(site.resolve("robots.txt"))
+                .contains("Sitemap: https://eurasia-review.example.org/sitemap.xml"));
+        NodeList items = xml.newDocumentBuilder().parse(site.resolve("feed.xml").toFile()).getElementsByTagName("item");
+        assertEquals(Math.min(20, articles.size()), items.getLength());
+        for (String feed : List.of("atom.xml", "feed.json", "tags/arctic/feed.xml", "authors/anna-lindqvist/atom.xml")) {
+            assertTrue(Files.isRegularFile(site.resolve(feed)), feed);
+        }
+        Document anna = Jsoup.parse(site.resolve("authors/anna-lindqvist/index.html").toFile(), "UTF-8");
+        assertTrue(anna.select(".list-header .role").text().startsWith("Senior Fellow"), "the profile's role");
+        assertTrue(anna.select(".author-bio p").size() >= 1, "the profile's biography");
+        Document joint = Jsoup.parse(site.resolve("articles/2024/shadow-fleet-maritime-security/index.html").toFile(),
+                "UTF-8");
+        assertEquals("About the authors", joint.select(".about-authors h2").text());
     }
 
     @Test

@@ -49,6 +49,10 @@ public final class SiteConfig {
         v.positive("index.posts_per_page", get("index.posts_per_page"));
         v.positive("journal.summary.length", get("journal.summary.length"));
         v.positive("journal.reading.wpm", get("journal.reading.wpm"));
+        v.positive("journal.feed.entries", get("journal.feed.entries"));
+        v.oneOf("journal.feed.content", get("journal.feed.content"), "full", "summary");
+        v.oneOf("journal.feed.taxonomy.content", get("journal.feed.taxonomy.content"), "full", "summary");
+        v.oneOf("journal.tags.sort", get("journal.tags.sort"), "name", "count");
         v.port("server.port", get("server.port"));
         v.utf8("render.encoding", get("render.encoding"));
         v.utf8("template.encoding", get("template.encoding"));
@@ -56,6 +60,9 @@ public final class SiteConfig {
         v.folderName("template.folder", get("template.folder"));
         v.folderName("asset.folder", get("asset.folder"));
         v.folderName("tag.path", get("tag.path"));
+        for (String file : List.of("feed.file", "journal.atom.file", "journal.jsonfeed.file", "sitemap.file")) {
+            v.fileName(file, get(file));
+        }
         for (String name : fileValues.keySet()) {
             v.known(name);
         }
@@ -226,6 +233,24 @@ public final class SiteConfig {
             String v = value.trim();
             if (v.isEmpty() || v.startsWith("/") || v.startsWith("\\") || v.contains("..") || v.contains(":")) {
                 error(key, key + " must be a relative folder inside the site, not '" + value + "'");
+            }
+        }
+
+        void oneOf(String key, String value, String... allowed) {
+            String v = value.trim();
+            for (String a : allowed) {
+                if (a.equals(v)) {
+                    return;
+                }
+            }
+            error(key, key + " must be " + String.join(" or ", allowed) + ", not '" + value + "'");
+        }
+
+        void fileName(String key, String value) {
+            String v = value.trim();
+            if (v.isEmpty() || v.endsWith("/") || v.startsWith("/") || v.startsWith("\\") || v.contains("..")
+                    || v.contains(":")) {
+                error(key, key + " must be a file name inside the site, such as feed.xml, not '" + value + "'");
             }
         }
 

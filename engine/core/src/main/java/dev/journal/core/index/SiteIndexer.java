@@ -3,6 +3,7 @@ package dev.journal.core.index;
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.parse.Article;
+import dev.journal.core.parse.ContentParser;
 import dev.journal.core.parse.Slugs;
 import dev.journal.core.parse.UrlPolicy;
 import java.text.Collator;
@@ -11,15 +12,20 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 
 /**
  * The index stage: orders the parsed documents, groups them by tag, author and month, links each
- * article to its neighbours, and checks what only the whole site can show (two tags on one URL).
+ * article to its neighbours, attaches authors' profiles ({@code type: author}, which are not pages
+ * themselves) to their authors, and checks what only the whole site can show (two tags on one URL,
+ * two profiles of one author).
  */
 public final class SiteIndexer {
 
@@ -29,6 +35,8 @@ public final class SiteIndexer {
                     .reversed()))
             .thenComparing(Article::slug)
             .thenComparing(Article::sourcePath);
+
+    private static final Pattern LINK = Pattern.compile("(?i)(https?://|mailto:)\\S+");
 
     private final SiteConfig config;
     private final UrlPolicy urls;
@@ -61,12 +69,15 @@ public final class SiteIndexer {
         }
         shown.sort(Comparator.comparing(Article::sourcePath));
         hidden.sort(Comparator.comparing(Article::sourcePath));
+        List<Article> profileFiles = shown.stream().filter(Article::isAuthorProfile).toList();
+        shown.removeIf(Article::isAuthorProfile);
+        Map<String, AuthorProfile> profiles = profiles(profileFiles, articles, problems);
         List<Article> posts = shown.stream().filter(Article::isPost).sorted(NEWEST_FIRST).toList();
         List<Article> pages = shown.stream().filter(Article::isPage).toList();
 
-        List<Taxon> tags = taxa(posts, Article::tags, config.get("tag.path").strip(), "tag", problems);
+        List<Taxon> tags = taxa(posts, Article::tags, config.get("tag.path").strip(), "tag", Map.of(), problems);
         List<Taxon> authors = taxa(posts, Article::authors, config.get("journal.author.path").strip(), "author",
-                problems);
+                profiles, problems);
 
         Map<String, SiteIndex.Neighbours> neighbours = new HashMap<>();
         for (int i = 0; i < posts.size(); i++) {
@@ -81,7 +92,7 @@ public final class SiteIndexer {
 
     /** Groups posts by tag or author, checking that no two names share a URL. */
     private List<Taxon> taxa(List<Article> posts, Function<Article, List<String>> names, String folder, String what,
-            List<Problem> problems) {
+            Map<String, AuthorProfile> profiles, List<Problem> problems) {
         Map<String, List<Article>> byKey = new LinkedHashMap<>();
         Map<String, String> display = new HashMap<>();
         Map<String, Article> firstUse = new HashMap<>();
@@ -116,9 +127,96 @@ public final class SiteIndexer {
             }
             List<Article> list = new ArrayList<>(e.getValue());
             list.sort(NEWEST_FIRST);
-            out.add(new Taxon(key, display.get(key), slug, urls.section(folder, slug), list));
+            AuthorProfile profile = profiles.get(key);
+            String name = profile != null ? profile.name() : display.get(key);
+            out.add(new Taxon(key, name, slug, urls.section(folder, slug), list, profile));
         }
         out.sort(Comparator.comparing(Taxon::name, collator).thenComparing(Taxon::key));
+        return out;
+    }
+
+    /**
+     * The authors' profiles by author key. A second profile of one author is an error; a profile
+     * no article's byline names is a warning (a misspelt name, most likely).
+     */
+    private static Map<String, AuthorProfile> profiles(List<Article> files, List<Article> all, List<Problem> problems) {
+        Set<String> bylines = new HashSet<>();
+        for (Article a : all) {
+            a.authors().forEach(n -> bylines.add(Slugs.key(n)));
+        }
+        Map<String, AuthorProfile> out = new HashMap<>();
+        Map<String, Article> first = new HashMap<>();
+        for (Article f : files) {
+            String nameField = f.meta().get("title") != null ? "title" : "name";
+            String name = f.meta().get(nameField) instanceof String s ? s.strip() : f.title();
+            String key = Slugs.key(name);
+            String role = text(f, "role", problems);
+            String photo = photo(f, text(f, "photo", problems), problems);
+            List<AuthorProfile.Link> links = links(f, problems);
+            Article other = first.putIfAbsent(key, f);
+            if (other != null) {
+                problems.add(Problem.error(f.sourcePath(), f.line(nameField), "a second profile of '" + name
+                        + "'; the first is " + other.sourcePath()));
+                continue;
+            }
+            if (!bylines.contains(key)) {
+                problems.add(Problem.warning(f.sourcePath(), f.line(nameField), "no article is by '" + name
+                        + "', so this profile is not shown; is the name spelt as in the bylines?"));
+            }
+            out.put(key, new AuthorProfile(name, role, photo, links, f.bodyHtml(), f.summary(), f.sourcePath()));
+        }
+        return out;
+    }
+
+    private static String text(Article f, String field, List<Problem> problems) {
+        Object v = f.meta().get(field);
+        if (v == null || v instanceof String) {
+            return v == null ? null : ((String) v).strip();
+        }
+        problems.add(Problem.error(f.sourcePath(), f.line(field), field + " must be text"));
+        return null;
+    }
+
+    /** The photo's URI from the site's root: written relative to the profile's file, or from the root with /. */
+    private static String photo(Article f, String photo, List<Problem> problems) {
+        if (photo == null || photo.isEmpty()) {
+            return null;
+        }
+        if (!UrlPolicy.isRelative(photo) && !photo.startsWith("/") || photo.startsWith("//")) {
+            problems.add(Problem.error(f.sourcePath(), f.line("photo"), "photo must be an image file of the site,"
+                    + " relative to this file or to the site's root (/images/...), not " + photo));
+            return null;
+        }
+        int slash = f.contentPath().lastIndexOf('/');
+        String dir = slash < 0 ? "" : f.contentPath().substring(0, slash + 1);
+        String path = ContentParser.normalize(photo.startsWith("/") ? photo.substring(1) : dir + photo);
+        if (path == null || path.isEmpty()) {
+            problems.add(Problem.error(f.sourcePath(), f.line("photo"), "photo " + photo + " is outside the site"));
+            return null;
+        }
+        return UrlPolicy.encode(path);
+    }
+
+    /** {@code links:} as a mapping of label to URL, in the order written; only http(s) and mailto URLs. */
+    private static List<AuthorProfile.Link> links(Article f, List<Problem> problems) {
+        Object v = f.meta().get("links");
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof Map<?, ?> map)) {
+            problems.add(Problem.error(f.sourcePath(), f.line("links"), "links must be a list of label: URL lines,"
+                    + " e.g. Website: https://example.org"));
+            return List.of();
+        }
+        List<AuthorProfile.Link> out = new ArrayList<>();
+        for (var e : map.entrySet()) {
+            if (e.getValue() instanceof String url && LINK.matcher(url.strip()).matches()) {
+                out.add(new AuthorProfile.Link(String.valueOf(e.getKey()), url.strip()));
+            } else {
+                problems.add(Problem.error(f.sourcePath(), f.line("links"), "link " + e.getKey()
+                        + " must be an http(s) or mailto URL"));
+            }
+        }
         return out;
     }
 

@@ -9,15 +9,22 @@ import java.util.List;
  * its published articles, newest first.
  *
  * @param key      identity: case, Unicode form and white space folded ({@link dev.journal.core.parse.Slugs#key})
- * @param name     the display spelling (the one its earliest article uses)
+ * @param name     the display spelling: an author's profile's, else the one its earliest article uses
  * @param slug     the URL slug
  * @param target   where its page goes
  * @param articles its published articles, newest first
+ * @param profile  an author's profile, when the site has one; null for tags and authors without
  */
-public record Taxon(String key, String name, String slug, UrlPolicy.Target target, List<Article> articles) {
+public record Taxon(String key, String name, String slug, UrlPolicy.Target target, List<Article> articles,
+        AuthorProfile profile) {
 
     public Taxon {
         articles = List.copyOf(articles);
+    }
+
+    /** A taxon without a profile. */
+    public Taxon(String key, String name, String slug, UrlPolicy.Target target, List<Article> articles) {
+        this(key, name, slug, target, articles, null);
     }
 
     public int count() {

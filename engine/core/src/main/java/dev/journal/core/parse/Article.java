@@ -79,6 +79,11 @@ public record Article(
         return "page".equals(type);
     }
 
+    /** An author's profile ({@code type: author}), shown on the author's page rather than as a page. */
+    public boolean isAuthorProfile() {
+        return ContentParser.AUTHOR_TYPE.equals(type);
+    }
+
     /** The date of the last change: {@code updated} when given, else {@code date}. */
     public Optional<ZonedDateTime> lastModified() {
         return Optional.ofNullable(updated != null ? updated : date);

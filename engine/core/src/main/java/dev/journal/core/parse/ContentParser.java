@@ -33,6 +33,13 @@ public final class ContentParser {
     public static final Set<String> KNOWN_FIELDS = Set.of("title", "author", "authors", "date", "updated", "tags",
             "summary", "draft", "status", "slug", "image", "lang", "type", "related");
 
+    /**
+     * The type of an author's profile: its {@code name} (or {@code title}) says whose, its body is
+     * the biography. Profiles are not pages of their own; the author's page shows them, so their
+     * links are rewritten to resolve from that page.
+     */
+    public static final String AUTHOR_TYPE = "author";
+
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
@@ -69,6 +76,9 @@ public final class ContentParser {
         Map<String, Header> byOutput = new HashMap<>();
         for (Header h : good) {
             uris.put(h.file.contentPath(), h.target.uri());
+            if (AUTHOR_TYPE.equals(h.type)) {
+                continue; // two profiles of one author are reported by the indexer, which knows both names
+            }
             Header other = byOutput.putIfAbsent(h.target.outputPath(), h);
             if (other != null) {
                 problems.add(Problem.error(h.file.path(), h.fm.line("slug"), "this page and " + other.file.path()
@@ -136,7 +146,8 @@ public final class ContentParser {
         h.fm = fm;
         Fields f = new Fields(path, fm, h.problems, config.zone());
         h.type = type(f, file.contentPath(), fm);
-        h.title = f.text("title", true);
+        boolean profile = AUTHOR_TYPE.equals(h.type);
+        h.title = profile && fm.get("title") == null ? f.text("name", true) : f.text("title", true);
         h.authors = authors(f, fm);
         h.tags = f.list("tags", "tag");
         h.summary = f.text("summary", false);
@@ -161,6 +172,9 @@ public final class ContentParser {
         }
         h.related = related(f, fm);
         h.target = urls.document(file.contentPath(), h.slug == null || h.slug.isEmpty() ? null : h.slug);
+        if (profile && h.title != null && !Slugs.slug(h.title).isEmpty()) {
+            h.target = urls.section(config.get("journal.author.path").strip(), Slugs.slug(h.title));
+        }
         if (h.slug == null) {
             String out = h.target.outputPath();
             String stem = out.endsWith("/index.html") ? out.substring(0, out.length() - 11) : out;
@@ -441,7 +455,7 @@ public final class ContentParser {
     }
 
     /** Resolves {@code .} and {@code ..}; null when the path climbs above the content folder. */
-    static String normalize(String path) {
+    public static String normalize(String path) {
         List<String> parts = new ArrayList<>();
         for (String part : path.split("/", -1)) {
             if (part.equals("..")) {

@@ -10,8 +10,10 @@ import dev.journal.core.parse.UrlPolicy;
 import freemarker.template.Template;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,18 +47,25 @@ public final class PageRenderer {
         }
     }
 
-    /** A page to render: where it goes, with which template, and its own part of the model. */
-    record Job(String path, String templateKey, String fallback, Map<String, Object> model) {
+    /**
+     * A page to render: where it goes, with which template, its own part of the model, and what
+     * generators learn of it ({@code page} is null for a file that is not an HTML page, such as a
+     * site's JBake {@code feed.ftl}).
+     */
+    record Job(String path, String templateKey, String fallback, Map<String, Object> model, SitePage page) {
     }
 
     /** Every generator of non-template files, in the order they run. */
-    static final List<Generator> GENERATORS = List.of();
+    static final List<Generator> GENERATORS = List.of(new FeedGenerator(), new SitemapGenerator());
 
     public Rendered render(SiteIndex index, ForkJoinPool pool) {
-        RenderContext context = new RenderContext(index, templates);
-        Views views = context.views();
-        Map<String, Object> shared = shared(index, views);
-        List<Job> jobs = plan(index, views);
+        FeedPlan feeds = new FeedPlan(config, templates.siteHas(config.get("template.feed.file")));
+        boolean sitemapTemplate = config.flag("render.sitemap") && templates.siteHas(config.get("template.sitemap.file"));
+        Views views = new Views(index, feeds);
+        Map<String, Object> shared = shared(index, views, feeds);
+        List<Job> jobs = plan(index, views, feeds, sitemapTemplate);
+        List<SitePage> sitePages = jobs.stream().map(Job::page).filter(java.util.Objects::nonNull).toList();
+        RenderContext context = new RenderContext(index, views, feeds, sitePages, templates, pool, sitemapTemplate);
         List<Problem> problems = new ArrayList<>();
         Map<Problem, List<String>> failures = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Template> resolved = new HashMap<>();
@@ -117,7 +126,7 @@ public final class PageRenderer {
     }
 
     /** What every page's model holds: JBake's global names and the journal's {@code site}. */
-    private Map<String, Object> shared(SiteIndex index, Views views) {
+    private Map<String, Object> shared(SiteIndex index, Views views, FeedPlan feeds) {
         Map<String, Object> m = new HashMap<>();
         m.put("config", config.templateValues());
         m.put("version", JournalVersion.get());
@@ -144,6 +153,7 @@ public final class PageRenderer {
         site.put("nav", nav(index));
         site.put("year", index.posts().isEmpty() ? "" : Integer.toString(index.posts().get(0).date().getYear()));
         site.put("preview", index.preview());
+        site.put("feeds", FeedPlan.views(feeds.site()));
         m.put("site", Collections.unmodifiableMap(site));
         return Collections.unmodifiableMap(m);
     }
@@ -175,45 +185,54 @@ public final class PageRenderer {
     }
 
     /** Every page of the site, in a fixed order. */
-    private List<Job> plan(SiteIndex index, Views views) {
+    private List<Job> plan(SiteIndex index, Views views, FeedPlan feeds, boolean sitemapTemplate) {
         List<Job> jobs = new ArrayList<>();
+        List<Map<String, Object>> siteFeeds = FeedPlan.views(feeds.site());
         for (Article a : index.documents()) {
-            jobs.add(document(index, views, a));
+            jobs.add(document(index, views, a, siteFeeds));
         }
+        ZonedDateTime newest = newest(index.posts());
         int perPage = config.flag("index.paginate") ? config.number("index.posts_per_page") : Integer.MAX_VALUE;
         if (config.flag("render.index")) {
             UrlPolicy.Target home = urls.file(config.get("index.file").strip());
             paged(jobs, views, index.posts(), perPage, home, "template.masterindex.file", "index",
                     Map.of("kind", "index", "title", config.title(), "description", config.get("journal.description")),
-                    Map.of());
+                    Map.of(), siteFeeds);
         }
         if (config.flag("render.tags")) {
             for (Taxon t : index.tags()) {
                 paged(jobs, views, t.articles(), perPage, t.target(), "template.tag.file", "tags",
                         Map.of("kind", "tag", "title", t.name(), "description", "Articles on " + t.name()),
                         Map.of("tag", t.name(), "tag_info", views.tag(t), "tag_posts", views.of(t.articles()),
-                                "tagged_posts", views.of(t.articles())));
+                                "tagged_posts", views.of(t.articles())),
+                        withOwn(siteFeeds, feeds.tag(t)));
             }
         }
         if (config.flag("render.tagsindex")) {
+            List<Taxon> tags = index.tags();
+            if (config.get("journal.tags.sort").strip().equals("count")) {
+                // stable: equal counts keep the index's order, by name
+                tags = tags.stream().sorted(Comparator.comparingInt(Taxon::count).reversed()).toList();
+            }
             jobs.add(simple(tagsIndex(), "template.tagsindex.file", "tags-index",
                     Map.of("kind", "tags", "title", "Topics", "description", "Every topic covered by " + config.title()),
-                    Map.of()));
+                    Map.of("tags", views.tags(tags)), siteFeeds, newest));
         }
         if (config.flag("journal.render.authors")) {
             for (Taxon t : index.authors()) {
                 paged(jobs, views, t.articles(), perPage, t.target(), "template.author.file", "author",
                         Map.of("kind", "author", "title", t.name(), "description", "Articles by " + t.name()),
-                        Map.of("author", views.author(t), "author_posts", views.of(t.articles())));
+                        Map.of("author", views.author(t), "author_posts", views.of(t.articles())),
+                        withOwn(siteFeeds, feeds.author(t)));
             }
             jobs.add(simple(authorsIndex(), "template.authors.file", "authors",
                     Map.of("kind", "authors", "title", "Authors", "description", "The authors of " + config.title()),
-                    Map.of()));
+                    Map.of(), siteFeeds, newest));
         }
         if (config.flag("render.archive")) {
             jobs.add(simple(urls.file(config.get("archive.file").strip()), "template.archive.file", "archive",
                     Map.of("kind", "archive", "title", "Archive", "description", "Every article, by date"),
-                    Map.of()));
+                    Map.of(), siteFeeds, newest));
             if (config.flag("journal.render.archive.years")) {
                 var years = views.archive(index.archive());
                 for (int i = 0; i < index.archive().size(); i++) {
@@ -221,18 +240,73 @@ public final class PageRenderer {
                     jobs.add(simple(y.target(), "template.archiveyear.file", "archive-year",
                             Map.of("kind", "archive-year", "title", "Archive " + y.year(),
                                     "description", "Articles of " + y.year()),
-                            Map.of("year", years.get(i))));
+                            Map.of("year", years.get(i)), siteFeeds,
+                            newest(y.months().stream().flatMap(m -> m.articles().stream()).toList())));
                 }
             }
         }
         if (config.flag("render.error404")) {
             jobs.add(simple(urls.file(config.get("error404.file").strip()), "template.error404.file", "error404",
-                    Map.of("kind", "error404", "title", "Page not found", "description", ""), Map.of()));
+                    Map.of("kind", "error404", "title", "Page not found", "description", ""), Map.of(), siteFeeds,
+                    null));
+        }
+        if (feeds.rssFromSiteTemplate()) {
+            jobs.add(generatedByTemplate(index, views, feeds.siteFile(FeedPlan.Format.RSS), "template.feed.file"));
+        }
+        if (sitemapTemplate) {
+            jobs.add(generatedByTemplate(index, views, config.get("sitemap.file").strip(), "template.sitemap.file"));
         }
         return jobs;
     }
 
-    private Job document(SiteIndex index, Views views, Article a) {
+    /**
+     * A file JBake sites make with their own template ({@code feed.ftl}, {@code sitemap.ftl}) from
+     * the global model, as JBake does: {@code published_posts} holds every article, and each
+     * document's {@code body} is plain text as in JBake, so that an XML template
+     * ({@code <#ftl output_format="XML">}) escapes it rather than refusing HTML markup.
+     */
+    private static Job generatedByTemplate(SiteIndex index, Views views, String path, String templateKey) {
+        Map<String, Object> model = new HashMap<>();
+        List<Map<String, Object>> posts = plainBodies(views, index.posts());
+        List<Map<String, Object>> pages = plainBodies(views, index.pages());
+        model.put("published_posts", posts);
+        model.put("posts", posts);
+        model.put("published_pages", pages);
+        model.put("pages", pages);
+        model.put("published_content", plainBodies(views, index.documents()));
+        model.put("content", Map.of("rootpath", "", "type", "feed", "title", ""));
+        model.put("rootpath", "");
+        return new Job(path, templateKey, "", model, null);
+    }
+
+    private static List<Map<String, Object>> plainBodies(Views views, List<Article> articles) {
+        List<Map<String, Object>> out = new ArrayList<>(articles.size());
+        for (Article a : articles) {
+            out.add(new OverlayMap(views.of(a), Map.of("body", a.bodyHtml())));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The site's feeds, then a tag's or author's own. */
+    private static List<Map<String, Object>> withOwn(List<Map<String, Object>> site, List<FeedPlan.FeedFile> own) {
+        List<Map<String, Object>> all = new ArrayList<>(site);
+        all.addAll(FeedPlan.views(own));
+        return List.copyOf(all);
+    }
+
+    /** The latest date or update among articles; null for none. */
+    private static ZonedDateTime newest(List<Article> articles) {
+        ZonedDateTime newest = null;
+        for (Article a : articles) {
+            ZonedDateTime d = a.lastModified().orElse(null);
+            if (d != null && (newest == null || d.isAfter(newest))) {
+                newest = d;
+            }
+        }
+        return newest;
+    }
+
+    private Job document(SiteIndex index, Views views, Article a, List<Map<String, Object>> feeds) {
         Map<String, Object> view = views.of(a);
         String root = UrlPolicy.rootPath(a.outputPath());
         Map<String, Object> top = new HashMap<>();
@@ -246,8 +320,8 @@ public final class PageRenderer {
             }
         });
         Map<String, Object> content = new OverlayMap(view, top);
-        Map<String, Object> page = pageInfo(a.outputPath(), a.uri(), a.isPost() ? "post" : a.type(), a.title(),
-                a.summary());
+        String kind = a.isPost() ? "post" : a.type();
+        Map<String, Object> page = pageInfo(a.outputPath(), a.uri(), kind, a.title(), a.summary(), feeds);
         Map<String, Object> model = new HashMap<>();
         model.put("content", content);
         model.put("page", page);
@@ -255,28 +329,36 @@ public final class PageRenderer {
         model.put("home", home(root));
         model.put("related", a.related().hidden() ? List.of() : views.of(index.relatedTo(a)));
         String key = "template." + a.type() + ".file";
-        return new Job(a.outputPath(), key, a.isPage() ? "page" : "post", model);
+        return new Job(a.outputPath(), key, a.isPage() ? "page" : "post", model,
+                new SitePage(a.outputPath(), a.uri(), kind, a.lastModified().orElse(null), true));
     }
 
     private Job simple(UrlPolicy.Target target, String templateKey, String fallback, Map<String, Object> info,
-            Map<String, Object> extra) {
+            Map<String, Object> extra, List<Map<String, Object>> feeds, ZonedDateTime lastModified) {
         String root = UrlPolicy.rootPath(target.outputPath());
+        String kind = (String) info.get("kind");
         Map<String, Object> model = new HashMap<>(extra);
-        model.put("content", Map.of("rootpath", root, "type", info.get("kind"), "title", info.get("title")));
-        model.put("page", pageInfo(target.outputPath(), target.uri(), (String) info.get("kind"),
-                (String) info.get("title"), (String) info.get("description")));
+        model.put("content", Map.of("rootpath", root, "type", kind, "title", info.get("title")));
+        model.put("page", pageInfo(target.outputPath(), target.uri(), kind,
+                (String) info.get("title"), (String) info.get("description"), feeds));
         model.put("rootpath", root);
         model.put("home", home(root));
-        return new Job(target.outputPath(), templateKey, fallback, model);
+        return new Job(target.outputPath(), templateKey, fallback, model,
+                new SitePage(target.outputPath(), target.uri(), kind, lastModified, !kind.equals("error404")));
     }
 
-    /** A list of articles split into pages, each page with JBake's paging variables. */
+    /**
+     * A list of articles split into pages, each page with JBake's paging variables. Every page's
+     * last change is the list's: a new article shifts all of them.
+     */
     private void paged(List<Job> jobs, Views views, List<Article> articles, int perPage, UrlPolicy.Target first,
-            String templateKey, String fallback, Map<String, Object> info, Map<String, Object> extra) {
+            String templateKey, String fallback, Map<String, Object> info, Map<String, Object> extra,
+            List<Map<String, Object>> feeds) {
         int count = Math.max(1, (articles.size() + perPage - 1) / Math.max(1, perPage));
         if (perPage == Integer.MAX_VALUE) {
             count = 1;
         }
+        ZonedDateTime lastModified = newest(articles);
         List<UrlPolicy.Target> targets = new ArrayList<>();
         for (int n = 1; n <= count; n++) {
             targets.add(urls.page(first, n));
@@ -288,8 +370,9 @@ public final class PageRenderer {
             List<Map<String, Object>> slice = views.of(articles.subList(from, to));
             Map<String, Object> model = new HashMap<>(extra);
             String title = (String) info.get("title");
-            Map<String, Object> pageInfo = pageInfo(target.outputPath(), target.uri(), (String) info.get("kind"),
-                    n > 1 ? title + " (page " + n + ")" : title, (String) info.get("description"));
+            String kind = (String) info.get("kind");
+            Map<String, Object> pageInfo = pageInfo(target.outputPath(), target.uri(), kind,
+                    n > 1 ? title + " (page " + n + ")" : title, (String) info.get("description"), feeds);
             Map<String, Object> pagination = new LinkedHashMap<>();
             pagination.put("number", n);
             pagination.put("count", count);
@@ -311,7 +394,8 @@ public final class PageRenderer {
                 model.put("previousFileName", n > 1 ? jbakeFileName(first, targets.get(n - 2), n - 1) : "");
                 model.put("nextFileName", n < count ? jbakeFileName(first, targets.get(n), n + 1) : "");
             }
-            jobs.add(new Job(target.outputPath(), templateKey, fallback, model));
+            jobs.add(new Job(target.outputPath(), templateKey, fallback, model,
+                    new SitePage(target.outputPath(), target.uri(), kind, lastModified, true)));
         }
     }
 
@@ -324,7 +408,7 @@ public final class PageRenderer {
     }
 
     private Map<String, Object> pageInfo(String outputPath, String uri, String kind, String title,
-            String description) {
+            String description, List<Map<String, Object>> feeds) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("kind", kind);
         page.put("title", title);
@@ -332,7 +416,7 @@ public final class PageRenderer {
         page.put("uri", uri);
         page.put("path", outputPath);
         page.put("canonical", config.siteHost() + uri);
-        page.put("feeds", List.of());
+        page.put("feeds", feeds);
         return page;
     }
 

@@ -3,24 +3,36 @@ package dev.journal.core.render;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.parse.UrlPolicy;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * What generators and page plans share within one render: the configuration, URL rules, the
- * prepared template views, and the template engine (for sites that bring their own template for
- * a generated file, as JBake's {@code feed.ftl}).
+ * prepared template views, the feeds' places, the HTML pages planned, the template engine (for
+ * sites that bring their own template for a generated file, as JBake's {@code feed.ftl}) and the
+ * build's thread pool.
  */
 public final class RenderContext {
 
     private final SiteConfig config;
     private final UrlPolicy urls;
     private final Views views;
+    private final FeedPlan feeds;
+    private final List<SitePage> pages;
     private final TemplateEngine templates;
+    private final ForkJoinPool pool;
+    private final boolean sitemapFromSiteTemplate;
 
-    RenderContext(SiteIndex index, TemplateEngine templates) {
+    RenderContext(SiteIndex index, Views views, FeedPlan feeds, List<SitePage> pages, TemplateEngine templates,
+            ForkJoinPool pool, boolean sitemapFromSiteTemplate) {
         this.config = index.config();
         this.urls = new UrlPolicy(config);
-        this.views = new Views(index);
+        this.views = views;
+        this.feeds = feeds;
+        this.pages = List.copyOf(pages);
         this.templates = templates;
+        this.pool = pool;
+        this.sitemapFromSiteTemplate = sitemapFromSiteTemplate;
     }
 
     public SiteConfig config() {
@@ -35,8 +47,28 @@ public final class RenderContext {
         return views;
     }
 
+    /** Where the feeds go. */
+    public FeedPlan feeds() {
+        return feeds;
+    }
+
+    /** Every HTML page rendered from a template, in the order planned. */
+    public List<SitePage> pages() {
+        return pages;
+    }
+
     public TemplateEngine templates() {
         return templates;
+    }
+
+    /** The build's threads, for generators with much to do. */
+    public ForkJoinPool pool() {
+        return pool;
+    }
+
+    /** Whether the site's own template (JBake's {@code sitemap.ftl}) renders the sitemap. */
+    public boolean sitemapFromSiteTemplate() {
+        return sitemapFromSiteTemplate;
     }
 
     /** The absolute URL of a site-relative URI, from {@code site.host}. */

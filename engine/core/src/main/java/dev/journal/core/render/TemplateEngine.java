@@ -87,6 +87,19 @@ public final class TemplateEngine {
         return Optional.empty();
     }
 
+    /**
+     * Whether the site's template folder holds a template of this name; the built-in theme does
+     * not count. Decides whether a site's JBake {@code feed.ftl} or {@code sitemap.ftl} replaces the
+     * built-in generator.
+     */
+    public boolean siteHas(String name) {
+        String n = name.strip();
+        if (siteTemplates == null || n.isEmpty() || n.contains("..") || n.startsWith("/")) {
+            return false;
+        }
+        return Files.isRegularFile(siteTemplates.resolve(n));
+    }
+
     /** Renders a template with a model into a string. */
     public String render(Template template, Map<String, Object> model) throws TemplateException, IOException {
         StringWriter out = new StringWriter(16 * 1024);

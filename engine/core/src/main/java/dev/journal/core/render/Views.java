@@ -2,8 +2,10 @@ package dev.journal.core.render;
 
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.ArchiveYear;
+import dev.journal.core.index.AuthorProfile;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.index.Taxon;
+import dev.journal.core.internal.feed.FeedDates;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Heading;
 import dev.journal.core.parse.Slugs;
@@ -28,8 +30,7 @@ import java.util.Map;
 final class Views {
 
     /** Date and time with offset, to the second, as feeds, sitemaps and {@code <time>} want it. */
-    static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX",
-            java.util.Locale.ROOT);
+    static final DateTimeFormatter RFC_3339 = FeedDates.RFC_3339;
 
     private final SiteConfig config;
     private final Map<String, Map<String, Object>> articles = new HashMap<>();
@@ -38,15 +39,17 @@ final class Views {
     private final DateTimeFormatter display;
     private final int wordsPerMinute;
 
-    Views(SiteIndex index) {
+    Views(SiteIndex index, FeedPlan feeds) {
         this.config = index.config();
         this.display = config.displayDateFormat();
         this.wordsPerMinute = config.number("journal.reading.wpm");
+        boolean tagPages = config.flag("render.tags");
+        boolean authorPages = config.flag("journal.render.authors");
         for (Taxon t : index.tags()) {
-            tags.put(t.key(), taxon(t));
+            tags.put(t.key(), taxon(t, tagPages, feeds.tag(t)));
         }
         for (Taxon a : index.authors()) {
-            authors.put(a.key(), taxon(a));
+            authors.put(a.key(), taxon(a, authorPages, feeds.author(a)));
         }
         for (Article a : index.documents()) {
             articles.put(a.outputPath(), article(a));
@@ -92,12 +95,31 @@ final class Views {
         }
     }
 
-    private Map<String, Object> taxon(Taxon t) {
+    /** A tag or author; {@code uri} is empty when its pages are switched off, so nothing links to them. */
+    private Map<String, Object> taxon(Taxon t, boolean hasPage, List<FeedPlan.FeedFile> feeds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", t.name());
         m.put("slug", t.slug());
-        m.put("uri", t.target().uri());
+        m.put("uri", hasPage ? t.target().uri() : "");
         m.put("count", t.count());
+        m.put("feeds", FeedPlan.views(feeds));
+        if (t.profile() != null) {
+            m.put("profile", profile(t.profile()));
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** An author's profile: {@code photo} is a URI from the site's root, {@code bio} HTML for the author's page. */
+    private static Map<String, Object> profile(AuthorProfile p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name());
+        m.put("role", p.role());
+        if (p.photo() != null) {
+            m.put("photo", p.photo());
+        }
+        m.put("links", p.links().stream().map(l -> Map.of("title", l.title(), "url", l.url())).toList());
+        m.put("bio", markup(p.bioHtml()));
+        m.put("summary", p.summary());
         return Collections.unmodifiableMap(m);
     }
 
@@ -118,7 +140,9 @@ final class Views {
         m.put("tags", a.tags());
         m.put("tag_links", links(a.tags(), tags));
         m.put("author_names", a.authors());
-        m.put("authors", links(a.authors(), authors));
+        List<Map<String, Object>> bylines = links(a.authors(), authors);
+        m.put("authors", bylines);
+        m.put("profiled_authors", bylines.stream().filter(v -> v.containsKey("profile")).toList());
         putDate(m, "date", a.date());
         putDate(m, "updated", a.updated());
         m.put("words", a.words());

@@ -55,6 +55,25 @@ class SiteConfigTest {
     }
 
     @Test
+    void feedAndSitemapKeysAreChecked() throws IOException {
+        SiteConfig c = ConfigLoader.parse("""
+                journal.feed.entries=0
+                journal.feed.content=excerpt
+                journal.feed.taxonomy.content=full
+                journal.tags.sort=popularity
+                feed.file=../feed.xml
+                journal.atom.file=/atom.xml
+                journal.render.atom=no
+                sitemap.file=maps/sitemap.xml
+                """);
+        List<Problem> errors = c.problems().stream().filter(Problem::isError).toList();
+        assertEquals(List.of(1, 2, 4, 5, 6, 7), errors.stream().map(Problem::line).sorted().toList(), errors.toString());
+        assertTrue(errors.stream().anyMatch(p -> p.line() == 2 && p.message().contains("full or summary")));
+        assertTrue(errors.stream().anyMatch(p -> p.line() == 4 && p.message().contains("name or count")));
+        assertEquals(20, SiteConfig.defaults().number("journal.feed.entries"));
+    }
+
+    @Test
     void unknownKeysWarnWithASuggestion() throws IOException {
         SiteConfig c = ConfigLoader.parse("index.post_per_page=5\nfoo.bar=1\ndb.store=plocal\ntemplate.event.file=event.ftl\n");
         assertTrue(c.problems().stream().noneMatch(Problem::isError));
