@@ -74,7 +74,7 @@ public final class Baker {
             stage("load", sources.documents().size() + " documents, " + sources.files().size() + " files", t);
 
             t = System.nanoTime();
-            MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.site(config.flag("journal.markdown.smart")));
+            MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.site(config.smartTypography()));
             ContentParser.Parsed parsed = new ContentParser(config, markdown).parse(sources.documents(), pool);
             problems.addAll(parsed.problems());
             stage("parse", parsed.articles().size() + " documents", t);
@@ -96,7 +96,7 @@ public final class Baker {
             stage("render", rendered.pages().size() + " pages", t);
 
             t = System.nanoTime();
-            List<OutputFile> files = outputFiles(rendered.pages(), sources.files());
+            List<OutputFile> files = outputFiles(rendered.pages(), sources.files(), !config.jbakeLayout());
             try {
                 new SiteWriter(output).write(files, pool);
             } catch (SiteWriter.UnsafePathException e) {
@@ -123,8 +123,12 @@ public final class Baker {
         }
     }
 
-    /** Pages, then the site's files, then the theme's files the site does not replace. */
-    private static List<OutputFile> outputFiles(List<RenderedPage> pages, List<StaticFile> files) throws IOException {
+    /**
+     * Pages, then the site's files, then the theme's files the site does not replace (none with
+     * JBake's layout, whose pages never use the built-in theme).
+     */
+    private static List<OutputFile> outputFiles(List<RenderedPage> pages, List<StaticFile> files, boolean themeAssets)
+            throws IOException {
         List<OutputFile> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (RenderedPage p : pages) {
@@ -135,7 +139,7 @@ public final class Baker {
             out.add(OutputFile.copied(f.target(), f.source(), f.source().getFileName().toString()));
             taken.add(f.target());
         }
-        for (String asset : ThemeAssets.list()) {
+        for (String asset : themeAssets ? ThemeAssets.list() : List.<String>of()) {
             if (!taken.contains(asset)) {
                 out.add(OutputFile.generated(asset, ThemeAssets.read(asset), "the theme's " + asset));
             }

@@ -64,6 +64,8 @@ public final class ConfigKeys {
             key("template.author.file", "author.ftl", "template of an author's page"),
             key("template.authors.file", "authors.ftl", "template of the index of authors"),
             key("template.archiveyear.file", "archive-year.ftl", "template of one year of the archive"),
+            key("jvm.locale", "", "JBake's locale; here the locale of templates (dates and numbers they format) when set"),
+            key("freemarker.timezone", "", "time zone of templates (dates they format) when set; empty: journal.timezone"),
             // Preview server (JBake)
             key("server.port", "8820", "port of the preview server"),
             key("server.hostname", "localhost", "JBake's server host name; the preview server always binds 127.0.0.1"),
@@ -93,6 +95,7 @@ public final class ConfigKeys {
             ignored("example.project.thymeleaf", "", "JBake's init command"),
             ignored("example.project.jade", "", "JBake's init command"),
             // Journal
+            key("journal.layout", "auto", "jbake: JBake's output layout and template model (tag pages at tag.path/NAME.html, only the site's own templates); journal: the journal's; auto: jbake when the template folder holds JBake's index, post or page template (.ftl)"),
             key("journal.title", "Journal", "the journal's name, shown in the masthead, titles and feeds"),
             key("journal.description", "", "one sentence about the journal, for the home page and feeds"),
             key("journal.language", "en", "language of the site (the html lang attribute)"),
@@ -104,7 +107,7 @@ public final class ConfigKeys {
             key("journal.author.path", "authors", "folder of the author pages"),
             key("journal.archive.path", "archive", "folder of the archive's pages per year"),
             key("journal.pages.folder", "pages", "content under this folder is of type page unless its header says otherwise"),
-            key("journal.markdown.smart", "true", "smart typography: curly quotes, en and em dashes, ellipses"),
+            key("journal.markdown.smart", "true", "smart typography: curly quotes, en and em dashes, ellipses (off unless set when journal.layout is jbake)"),
             key("journal.summary.length", "300", "maximum length in characters of a summary derived from the first paragraph"),
             key("journal.reading.wpm", "230", "reading speed in words per minute, for the reading time shown on articles"));
 

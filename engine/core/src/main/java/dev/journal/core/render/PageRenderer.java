@@ -55,8 +55,9 @@ public final class PageRenderer {
     public Rendered render(SiteIndex index, ForkJoinPool pool) {
         RenderContext context = new RenderContext(index, templates);
         Views views = context.views();
-        Map<String, Object> shared = shared(index, views);
-        List<Job> jobs = plan(index, views);
+        JBakeModel jbake = new JBakeModel(index, views);
+        Map<String, Object> shared = shared(index, jbake, views);
+        List<Job> jobs = plan(index, views, jbake);
         List<Problem> problems = new ArrayList<>();
         Map<Problem, List<String>> failures = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Template> resolved = new HashMap<>();
@@ -66,11 +67,11 @@ public final class PageRenderer {
                 continue;
             }
             try {
-                Optional<Template> t = templates.find(config.get(job.templateKey()), job.fallback());
+                String name = config.get(job.templateKey()).strip();
+                Optional<Template> t = templates.find(name, job.fallback(), config.jbakeLayout());
                 if (t.isEmpty()) {
                     problems.add(Problem.error(config.get("template.folder"), 0, "no template for " + job.path()
-                            + ": " + config.get(job.templateKey()) + " is neither in the site's templates nor in the"
-                            + " built-in theme"));
+                            + ": " + missing(job.templateKey(), name)));
                 }
                 resolved.put(key, t.orElse(null));
             } catch (IOException e) {
@@ -116,26 +117,23 @@ public final class PageRenderer {
         return new Rendered(done, problems);
     }
 
+    /** Why a template was not found, and what to do. */
+    private String missing(String key, String name) {
+        if (name.isEmpty()) {
+            return key + " is not set in jbake.properties";
+        }
+        String folder = config.get("template.folder").strip();
+        return config.jbakeLayout()
+                ? folder + "/" + name + " does not exist (with JBake's layout, journal.layout, only the site's own"
+                        + " templates are used: add it, or switch the page off in jbake.properties)"
+                : name + " is neither in the site's templates nor in the built-in theme";
+    }
+
     /** What every page's model holds: JBake's global names and the journal's {@code site}. */
-    private Map<String, Object> shared(SiteIndex index, Views views) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("config", config.templateValues());
-        m.put("version", JournalVersion.get());
-        List<Map<String, Object>> posts = views.of(index.posts());
-        m.put("published_posts", posts);
-        m.put("posts", posts);
-        m.put("published_pages", views.of(index.pages()));
-        m.put("pages", views.of(index.pages()));
-        m.put("published_content", views.of(index.documents()));
-        List<Article> all = new ArrayList<>(index.documents());
-        all.addAll(index.hidden());
-        m.put("all_content", views.of(all));
-        m.put("tags", views.tags(index.tags()));
-        m.put("alltags", index.tags().stream().map(Taxon::name).toList());
+    private Map<String, Object> shared(SiteIndex index, JBakeModel jbake, Views views) {
+        Map<String, Object> m = new HashMap<>(jbake.shared());
         m.put("authors", views.authors(index.authors()));
         m.put("archive", views.archive(index.archive()));
-        m.put("published_date", index.posts().isEmpty() ? new Date(0)
-                : Date.from(index.posts().get(0).date().toInstant()));
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("title", config.title());
         site.put("description", config.get("journal.description"));
@@ -174,13 +172,19 @@ public final class PageRenderer {
         return urls.file(config.get("journal.author.path").strip() + "/index.html");
     }
 
-    /** Every page of the site, in a fixed order. */
-    private List<Job> plan(SiteIndex index, Views views) {
+    /**
+     * Every page of the site, in a fixed order. With JBake's layout the pages are JBake's: tag pages
+     * are not split, and the journal's own pages (authors, archive years) are made only when the site
+     * brings their templates.
+     */
+    private List<Job> plan(SiteIndex index, Views views, JBakeModel jbake) {
+        boolean jbakeLayout = config.jbakeLayout();
+        boolean paginate = config.flag("index.paginate");
         List<Job> jobs = new ArrayList<>();
         for (Article a : index.documents()) {
             jobs.add(document(index, views, a));
         }
-        int perPage = config.flag("index.paginate") ? config.number("index.posts_per_page") : Integer.MAX_VALUE;
+        int perPage = paginate ? config.number("index.posts_per_page") : Integer.MAX_VALUE;
         if (config.flag("render.index")) {
             UrlPolicy.Target home = urls.file(config.get("index.file").strip());
             paged(jobs, views, index.posts(), perPage, home, "template.masterindex.file", "index",
@@ -189,10 +193,15 @@ public final class PageRenderer {
         }
         if (config.flag("render.tags")) {
             for (Taxon t : index.tags()) {
-                paged(jobs, views, t.articles(), perPage, t.target(), "template.tag.file", "tags",
-                        Map.of("kind", "tag", "title", t.name(), "description", "Articles on " + t.name()),
-                        Map.of("tag", t.name(), "tag_info", views.tag(t), "tag_posts", views.of(t.articles()),
-                                "tagged_posts", views.of(t.articles())));
+                Map<String, Object> info = Map.of("kind", "tag", "title", t.name(), "description",
+                        "Articles on " + t.name());
+                Map<String, Object> extra = new HashMap<>(jbake.tagPage(t));
+                extra.put("tag_info", views.tag(t));
+                if (jbakeLayout) {
+                    jobs.add(simple(t.target(), "template.tag.file", "tags", info, extra));
+                } else {
+                    paged(jobs, views, t.articles(), perPage, t.target(), "template.tag.file", "tags", info, extra);
+                }
             }
         }
         if (config.flag("render.tagsindex")) {
@@ -201,20 +210,28 @@ public final class PageRenderer {
                     Map.of()));
         }
         if (config.flag("journal.render.authors")) {
-            for (Taxon t : index.authors()) {
-                paged(jobs, views, t.articles(), perPage, t.target(), "template.author.file", "author",
-                        Map.of("kind", "author", "title", t.name(), "description", "Articles by " + t.name()),
-                        Map.of("author", views.author(t), "author_posts", views.of(t.articles())));
+            if (journalPage("template.author.file")) {
+                for (Taxon t : index.authors()) {
+                    paged(jobs, views, t.articles(), perPage, t.target(), "template.author.file", "author",
+                            Map.of("kind", "author", "title", t.name(), "description", "Articles by " + t.name()),
+                            Map.of("author", views.author(t), "author_posts", views.of(t.articles())));
+                }
             }
-            jobs.add(simple(authorsIndex(), "template.authors.file", "authors",
-                    Map.of("kind", "authors", "title", "Authors", "description", "The authors of " + config.title()),
-                    Map.of()));
+            if (journalPage("template.authors.file")) {
+                jobs.add(simple(authorsIndex(), "template.authors.file", "authors",
+                        Map.of("kind", "authors", "title", "Authors", "description", "The authors of " + config.title()),
+                        Map.of()));
+            }
+        }
+        Map<String, Object> unpaged = new HashMap<>();
+        if (paginate) {
+            JBakeModel.noPaging(unpaged);
         }
         if (config.flag("render.archive")) {
             jobs.add(simple(urls.file(config.get("archive.file").strip()), "template.archive.file", "archive",
                     Map.of("kind", "archive", "title", "Archive", "description", "Every article, by date"),
-                    Map.of()));
-            if (config.flag("journal.render.archive.years")) {
+                    unpaged));
+            if (config.flag("journal.render.archive.years") && journalPage("template.archiveyear.file")) {
                 var years = views.archive(index.archive());
                 for (int i = 0; i < index.archive().size(); i++) {
                     var y = index.archive().get(i);
@@ -227,9 +244,35 @@ public final class PageRenderer {
         }
         if (config.flag("render.error404")) {
             jobs.add(simple(urls.file(config.get("error404.file").strip()), "template.error404.file", "error404",
-                    Map.of("kind", "error404", "title", "Page not found", "description", ""), Map.of()));
+                    Map.of("kind", "error404", "title", "Page not found", "description", ""), unpaged));
+        }
+        // A site's own feed or sitemap template (JBake's feed.ftl, sitemap.ftl) makes that file;
+        // without one, the built-in generators do.
+        if (config.flag("render.feed") && siteProvides("template.feed.file")) {
+            jobs.add(simple(urls.file(config.get("feed.file").strip()), "template.feed.file", "",
+                    Map.of("kind", "feed", "title", config.title(), "description", config.get("journal.description")),
+                    unpaged));
+        }
+        if (config.flag("render.sitemap") && siteProvides("template.sitemap.file")) {
+            jobs.add(simple(urls.file(config.get("sitemap.file").strip()), "template.sitemap.file", "",
+                    Map.of("kind", "sitemap", "title", config.title(), "description", ""), unpaged));
         }
         return jobs;
+    }
+
+    /** Whether the site's template folder holds the template a key names (JBake's feed.ftl, ...). */
+    boolean siteProvides(String templateKey) {
+        return templates.siteHas(config.get(templateKey).strip());
+    }
+
+    /** A page of the journal's own (not JBake's): with JBake's layout only when the site has its template. */
+    private boolean journalPage(String templateKey) {
+        return !config.jbakeLayout() || siteProvides(templateKey);
+    }
+
+    /** JBake's {@code content.type} of a page that is not a document. */
+    private static String jbakeType(String kind) {
+        return kind.equals("index") ? "masterindex" : kind;
     }
 
     private Job document(SiteIndex index, Views views, Article a) {
@@ -262,7 +305,7 @@ public final class PageRenderer {
             Map<String, Object> extra) {
         String root = UrlPolicy.rootPath(target.outputPath());
         Map<String, Object> model = new HashMap<>(extra);
-        model.put("content", Map.of("rootpath", root, "type", info.get("kind"), "title", info.get("title")));
+        model.put("content", JBakeModel.listContent(jbakeType((String) info.get("kind")), root));
         model.put("page", pageInfo(target.outputPath(), target.uri(), (String) info.get("kind"),
                 (String) info.get("title"), (String) info.get("description")));
         model.put("rootpath", root);
@@ -278,8 +321,9 @@ public final class PageRenderer {
             count = 1;
         }
         List<UrlPolicy.Target> targets = new ArrayList<>();
+        boolean jbakeIndex = config.jbakeLayout() && templateKey.equals("template.masterindex.file");
         for (int n = 1; n <= count; n++) {
-            targets.add(urls.page(first, n));
+            targets.add(jbakeIndex ? JBakeModel.indexPage(urls, first, n) : urls.page(first, n));
         }
         for (int n = 1; n <= count; n++) {
             UrlPolicy.Target target = targets.get(n - 1);
@@ -298,7 +342,7 @@ public final class PageRenderer {
             pagination.put("next", n < count ? UrlPolicy.relative(target.outputPath(), targets.get(n).uri()) : "");
             pageInfo.put("pagination", pagination);
             String root = UrlPolicy.rootPath(target.outputPath());
-            model.put("content", Map.of("rootpath", root, "type", info.get("kind"), "title", title));
+            model.put("content", JBakeModel.listContent(jbakeType((String) info.get("kind")), root));
             model.put("page", pageInfo);
             model.put("rootpath", root);
             model.put("home", home(root));
@@ -306,21 +350,10 @@ public final class PageRenderer {
             if (perPage != Integer.MAX_VALUE) {
                 // JBake's paging variables; with paging, published_posts holds this page's posts
                 model.put("published_posts", slice);
-                model.put("numberOfPages", count);
-                model.put("currentPageNumber", n);
-                model.put("previousFileName", n > 1 ? jbakeFileName(first, targets.get(n - 2), n - 1) : "");
-                model.put("nextFileName", n < count ? jbakeFileName(first, targets.get(n), n + 1) : "");
+                JBakeModel.paging(model, n, targets);
             }
             jobs.add(new Job(target.outputPath(), templateKey, fallback, model));
         }
-    }
-
-    /** JBake's previous/next file name: relative to the first page's folder ({@code 2/index.html}). */
-    private static String jbakeFileName(UrlPolicy.Target first, UrlPolicy.Target target, int n) {
-        String dir = first.outputPath().contains("/")
-                ? first.outputPath().substring(0, first.outputPath().lastIndexOf('/') + 1) : "";
-        String path = target.outputPath();
-        return n == 1 ? path.substring(dir.length()) : path.startsWith(dir) ? path.substring(dir.length()) : path;
     }
 
     private Map<String, Object> pageInfo(String outputPath, String uri, String kind, String title,
