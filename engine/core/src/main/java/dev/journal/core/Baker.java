@@ -74,7 +74,7 @@ public final class Baker {
             stage("load", sources.documents().size() + " documents, " + sources.files().size() + " files", t);
 
             t = System.nanoTime();
-            MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.site(config.smartTypography()));
+            MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.site(config.smartTypography(), config.hardWraps()));
             ContentParser.Parsed parsed = new ContentParser(config, markdown).parse(sources.documents(), pool);
             problems.addAll(parsed.problems());
             stage("parse", parsed.articles().size() + " documents", t);

@@ -76,7 +76,7 @@ public final class ConfigKeys {
             ignored("db.clear.cache", "false", "JBake's OrientDB cache switch; this engine has no database"),
             ignored("data.folder", "data", "JBake's data files folder (not supported)"),
             ignored("data.file.docType", "data", "JBake's data file type (not supported)"),
-            ignored("markdown.extensions", "HARDWRAPS,AUTOLINKS,FENCED_CODE_BLOCKS,DEFINITIONS", "pegdown extensions; Markdown here is CommonMark with the GFM extensions"),
+            key("markdown.extensions", "HARDWRAPS,AUTOLINKS,FENCED_CODE_BLOCKS,DEFINITIONS", "pegdown extensions: with JBake's layout HARDWRAPS keeps line breaks inside paragraphs; otherwise Markdown here is CommonMark with the GFM extensions"),
             ignored("markdown.maxParsingTimeInMillis", "2000", "pegdown time limit; CommonMark parsing is linear"),
             ignored("asciidoctor.option", "", "AsciiDoc is not supported"),
             ignored("asciidoctor.attributes", "source-highlighter=prettify", "AsciiDoc is not supported"),

@@ -125,6 +125,16 @@ public final class SiteConfig {
         return jbakeLayout;
     }
 
+    /**
+     * JBake's HARDWRAPS Markdown extension (in {@code markdown.extensions}, as by default): a line
+     * break inside a paragraph stays a line break. Only with JBake's layout; the journal's Markdown
+     * is CommonMark, where such a break is a space.
+     */
+    public boolean hardWraps() {
+        return jbakeLayout && java.util.Arrays.stream(get("markdown.extensions").split(","))
+                .map(String::strip).anyMatch(e -> e.equals("HARDWRAPS") || e.equals("+HARDWRAPS"));
+    }
+
     /** Smart typography: as set, else on for the journal's layout and off for JBake's (text as written). */
     public boolean smartTypography() {
         return isSet("journal.markdown.smart") ? flag("journal.markdown.smart") : !jbakeLayout;
