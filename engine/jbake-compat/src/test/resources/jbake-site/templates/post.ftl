@@ -14,8 +14,8 @@
 </article>
 
 <nav class="neighbours">
-  <#if (content.previousContent)??><a href="${content.rootpath}${content.previousContent.uri}">Previous: ${content.previousContent.title}</a></#if>
-  <#if (content.nextContent)??><a href="${content.rootpath}${content.nextContent.uri}">Next: ${content.nextContent.title}</a></#if>
+  <#if (content.previousContent)??><a rel="prev" href="${content.rootpath}${content.previousContent.uri}">Previous: ${content.previousContent.title}</a></#if>
+  <#if (content.nextContent)??><a rel="next" href="${content.rootpath}${content.nextContent.uri}">Next: ${content.nextContent.title}</a></#if>
 </nav>
 
 <#include "footer.ftl">

@@ -7,6 +7,7 @@ import dev.journal.core.index.SiteIndexer;
 import dev.journal.core.internal.markdown.MarkdownOptions;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.load.ContentLoader;
+import dev.journal.core.load.DataFiles;
 import dev.journal.core.load.Sources;
 import dev.journal.core.load.StaticFile;
 import dev.journal.core.parse.ContentParser;
@@ -71,7 +72,10 @@ public final class Baker {
             long t = System.nanoTime();
             Sources sources = new ContentLoader(source, config).load();
             problems.addAll(sources.problems());
-            stage("load", sources.documents().size() + " documents, " + sources.files().size() + " files", t);
+            DataFiles.Loaded data = DataFiles.load(source, config);
+            problems.addAll(data.problems());
+            stage("load", sources.documents().size() + " documents, " + sources.files().size() + " files, "
+                    + data.files().size() + " data files", t);
 
             t = System.nanoTime();
             MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.site(config.smartTypography(), config.hardWraps()));
@@ -90,7 +94,7 @@ public final class Baker {
 
             t = System.nanoTime();
             TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
-            PageRenderer.Rendered rendered = new PageRenderer(config, templates).render(index, pool);
+            PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files()).render(index, pool);
             problems.addAll(rendered.problems());
             failOnErrors(problems);
             stage("render", rendered.pages().size() + " pages", t);

@@ -273,17 +273,15 @@ public final class SiteConfig {
             }
         }
 
-        /** A site whose template folder holds JBake's index, post or page template (not a .ftlh/.ftlx). */
+        /**
+         * A site whose template folder holds JBake's home page template ({@code index.ftl}, not a
+         * {@code .ftlh}): a JBake site brings all its templates, while a journal may override a few
+         * of the theme's, even with JBake's names.
+         */
         private static boolean hasJBakeTemplates(SiteConfig config, Path sourceDir) {
-            Path folder = sourceDir.resolve(config.get("template.folder").trim());
-            for (String key : List.of("template.masterindex.file", "template.post.file", "template.page.file")) {
-                String name = config.get(key).trim();
-                if (!name.isEmpty() && !name.endsWith(".ftlh") && !name.endsWith(".ftlx")
-                        && Files.isRegularFile(folder.resolve(name))) {
-                    return true;
-                }
-            }
-            return false;
+            String name = config.get("template.masterindex.file").trim();
+            return !name.isEmpty() && !name.endsWith(".ftlh") && !name.endsWith(".ftlx")
+                    && Files.isRegularFile(sourceDir.resolve(config.get("template.folder").trim()).resolve(name));
         }
 
         void bool(String key, String value) {

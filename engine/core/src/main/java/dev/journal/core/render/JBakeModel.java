@@ -7,13 +7,14 @@ import dev.journal.core.index.SiteIndexer;
 import dev.journal.core.index.Taxon;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.UrlPolicy;
+import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateScalarModel;
 import freemarker.template.TemplateSequenceModel;
-import freemarker.template.SimpleScalar;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -31,20 +32,22 @@ import java.util.Set;
  * JBake computes by querying its database while a page renders is prepared here instead.
  *
  * <p>Deliberate differences: {@code published_date} is the date of the newest article rather than
- * the time of the build (output must not depend on the clock), and {@code db} and {@code data},
- * JBake's database and data files, are not there: a template that uses them fails with a message
- * naming the list to use instead.
+ * the time of the build (output must not depend on the clock), and {@code db}, JBake's database,
+ * is not there: a template that uses it fails with a message naming the list to use instead.
  */
 final class JBakeModel {
 
     private final SiteIndex index;
     private final Views views;
     private final SiteConfig config;
+    private final Map<String, Map<String, Object>> data;
 
-    JBakeModel(SiteIndex index, Views views) {
+    /** @param data JBake's data files by their path in the data folder */
+    JBakeModel(SiteIndex index, Views views, Map<String, Map<String, Object>> data) {
         this.index = index;
         this.views = views;
         this.config = index.config();
+        this.data = data;
     }
 
     /** The names every page sees. */
@@ -62,8 +65,8 @@ final class JBakeModel {
         m.put("alltags", index.tags().stream().map(Taxon::name).toList());
         m.put("published_date", index.posts().isEmpty() ? new Date(0)
                 : Date.from(index.posts().get(0).date().toInstant()));
-        m.put("db", Unsupported.DB);
-        m.put("data", Unsupported.DATA);
+        m.put("db", new Database());
+        m.put("data", new Data(data, config.get("data.folder").strip()));
         // JBake's <type>s (every document of the type, drafts too) and published_<type>s; a name
         // JBake already uses (tags for a type "tag") keeps its meaning, as in JBake.
         for (String type : types(all, config)) {
@@ -232,13 +235,48 @@ final class JBakeModel {
     }
 
     /**
-     * JBake's {@code db} (its database) and {@code data} (its data files), which this engine does
-     * not have: any use fails, and the message (with the template's name and line, added by
-     * Freemarker) says what to use instead.
+     * JBake's data files: {@code data.get("team.yaml")} is the file's values. A file that does not
+     * exist is an error (JBake gives an empty map).
      */
-    static final class Unsupported implements TemplateHashModel {
-        static final Unsupported DB = new Unsupported("db");
-        static final Unsupported DATA = new Unsupported("data");
+    static final class Data implements TemplateHashModel {
+        private final Map<String, Map<String, Object>> files;
+        private final String folder;
+
+        Data(Map<String, Map<String, Object>> files, String folder) {
+            this.files = files;
+            this.folder = folder;
+        }
+
+        @Override
+        public TemplateModel get(String key) throws TemplateModelException {
+            if (!key.equals("get")) {
+                throw new TemplateModelException("data." + key + ": JBake's data files are read with data.get(\"name.yaml\")");
+            }
+            return (TemplateMethodModelEx) args -> {
+                if (args.size() != 1 || !(args.get(0) instanceof TemplateScalarModel name)) {
+                    throw new TemplateModelException("data.get takes the name of one data file, e.g."
+                            + " data.get(\"team.yaml\")");
+                }
+                Map<String, Object> values = files.get(name.getAsString());
+                if (values == null) {
+                    throw new TemplateModelException("there is no data file " + folder + "/" + name.getAsString()
+                            + (files.isEmpty() ? "" : " (the data files are " + String.join(", ", files.keySet()) + ")"));
+                }
+                return values;
+            };
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return files.isEmpty();
+        }
+    }
+
+    /**
+     * JBake's {@code db} (its database), which this engine does not have: any use fails, and the
+     * message (with the template's name and line, added by Freemarker) says what to use instead.
+     */
+    static final class Database implements TemplateHashModel {
 
         /** JBake's ContentStore methods that templates call, and the model name with the same list. */
         private static final Map<String, String> INSTEAD = Map.ofEntries(
@@ -254,22 +292,12 @@ final class JBakeModel {
                 Map.entry("getAllTags", "alltags (names) or tags (name, uri, tagged_posts)"),
                 Map.entry("getTags", "alltags (names) or tags (name, uri, tagged_posts)"),
                 Map.entry("getPublishedCount", "published_<type>s?size, e.g. published_posts?size"),
-                Map.entry("getDocumentCount", "<type>s?size, e.g. posts?size"));
-
-        private final String name;
-
-        private Unsupported(String name) {
-            this.name = name;
-        }
+                Map.entry("getDocumentCount", "<type>s?size, e.g. posts?size"),
+                Map.entry("getDocumentByUri", "data.get(\"name.yaml\") for a data file, or the lists above"));
 
         @Override
         public TemplateModel get(String key) throws TemplateModelException {
             String instead = INSTEAD.get(key);
-            if (name.equals("data")) {
-                throw new TemplateModelException("data." + key + " is JBake's data files, which are not supported:"
-                        + " put such values in jbake.properties (templates see them as config.<key>) or in a"
-                        + " document's header (content.<field>)");
-            }
             throw new TemplateModelException("db." + key + " is JBake's database, which this engine does not have;"
                     + " use " + (instead != null ? instead
                     : "the prepared lists: published_posts, published_pages, published_content, all_content, tags")

@@ -1,6 +1,5 @@
 package dev.journal.core.render;
 
-import dev.journal.core.JournalVersion;
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,11 +28,18 @@ public final class PageRenderer {
     private final SiteConfig config;
     private final TemplateEngine templates;
     private final UrlPolicy urls;
+    private final Map<String, Map<String, Object>> data;
 
     public PageRenderer(SiteConfig config, TemplateEngine templates) {
+        this(config, templates, Map.of());
+    }
+
+    /** @param data JBake's data files by their path in the data folder, for templates' {@code data.get} */
+    public PageRenderer(SiteConfig config, TemplateEngine templates, Map<String, Map<String, Object>> data) {
         this.config = config;
         this.templates = templates;
         this.urls = new UrlPolicy(config);
+        this.data = data;
     }
 
     /** The pages, or the problems that prevented some of them. */
@@ -55,7 +60,7 @@ public final class PageRenderer {
     public Rendered render(SiteIndex index, ForkJoinPool pool) {
         RenderContext context = new RenderContext(index, templates);
         Views views = context.views();
-        JBakeModel jbake = new JBakeModel(index, views);
+        JBakeModel jbake = new JBakeModel(index, views, data);
         Map<String, Object> shared = shared(index, jbake, views);
         List<Job> jobs = plan(index, views, jbake);
         List<Problem> problems = new ArrayList<>();
@@ -261,7 +266,7 @@ public final class PageRenderer {
     }
 
     /** Whether the site's template folder holds the template a key names (JBake's feed.ftl, ...). */
-    boolean siteProvides(String templateKey) {
+    private boolean siteProvides(String templateKey) {
         return templates.siteHas(config.get(templateKey).strip());
     }
 
@@ -347,7 +352,9 @@ public final class PageRenderer {
             model.put("rootpath", root);
             model.put("home", home(root));
             model.put("page_posts", slice);
-            if (perPage != Integer.MAX_VALUE) {
+            if (perPage != Integer.MAX_VALUE && articles.isEmpty()) {
+                JBakeModel.noPaging(model); // as JBake renders an index without posts: one page, unpaged
+            } else if (perPage != Integer.MAX_VALUE) {
                 // JBake's paging variables; with paging, published_posts holds this page's posts
                 model.put("published_posts", slice);
                 JBakeModel.paging(model, n, targets);

@@ -39,6 +39,15 @@ public final class RenderContext {
         return templates;
     }
 
+    /**
+     * Whether the site brings its own template for a key ({@code template.feed.file},
+     * {@code template.sitemap.file}): then that template makes the file, and a generator of the
+     * same file leaves it alone.
+     */
+    public boolean siteProvides(String templateKey) {
+        return templates.siteHas(config.get(templateKey).strip());
+    }
+
     /** The absolute URL of a site-relative URI, from {@code site.host}. */
     public String absolute(String uri) {
         return config.siteHost() + uri;
