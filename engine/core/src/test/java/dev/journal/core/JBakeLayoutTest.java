@@ -144,8 +144,10 @@ class JBakeLayoutTest {
                 <#if config.index_paginate>paged</#if>|${config.index_paginate}|${(config.render_tags == "true")?c}|\
                 <#list config.site_menu as m>[${m}]</#list>|${config.site_menu}|${currentPageNumber}/${numberOfPages}|\
                 ${previousFileName!"none"}|${nextFileName!"none"}""");
-        Path out = bake();
-        assertEquals("paged|true|true|[Home][About]|Home, About|1/1|none|none", read(out, "index.html"));
+        assertEquals("paged|true|true|[Home][About]|Home, About|0/0||", read(bake(), "index.html"),
+                "without posts, JBake renders the index unpaged");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");
+        assertEquals("paged|true|true|[Home][About]|Home, About|1/1|none|none", read(bake(), "index.html"));
     }
 
     @Test
