@@ -169,8 +169,11 @@ public final class PageRenderer {
         return List.copyOf(nav);
     }
 
+    /** The index of tags: {@code tags/index.html}; JBake names it with {@code output.extension}. */
     UrlPolicy.Target tagsIndex() {
-        return urls.file(config.get("tag.path").strip() + "/index.html");
+        String ext = config.get("output.extension").strip();
+        return urls.file(config.get("tag.path").strip() + "/index"
+                + (config.jbakeLayout() && !ext.isEmpty() ? (ext.startsWith(".") ? ext : "." + ext) : ".html"));
     }
 
     UrlPolicy.Target authorsIndex() {
