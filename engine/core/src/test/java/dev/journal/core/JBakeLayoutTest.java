@@ -204,6 +204,17 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void anAsciiDocFileIsCopiedWithAWarning() throws Exception {
+        jbakeSite("");
+        write(site, "content/blog/notes.adoc", "= Notes\n");
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        BakeResult r = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        assertTrue(Files.exists(out.resolve("blog/notes.adoc")));
+        assertTrue(r.warnings().stream().anyMatch(p -> p.path().equals("content/blog/notes.adoc")
+                && p.message().contains("AsciiDoc is not read")), r.warnings().toString());
+    }
+
+    @Test
     void withJBakesLayoutAMissingTemplateIsAnErrorNotTheTheme() throws Exception {
         jbakeSite("render.archive=true\n");
         post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");
