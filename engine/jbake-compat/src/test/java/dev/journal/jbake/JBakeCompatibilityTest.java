@@ -84,8 +84,8 @@ class JBakeCompatibilityTest {
      * Where a page's {@code nav.neighbours} (its {@code previousContent} and {@code nextContent}) is
      * left out: only where JBake's links disagree with themselves (A's next is B, but B's previous
      * is not A). JBake 2.7.0 finds a document in the list of its type by comparing maps, which now
-     * and then fails, for the last documents it renders; it then links to a wrong neighbour, or to
-     * the document itself, and not the same way from bake to bake. Journal links every document
+     * and then fails (in our bakes, for the oldest documents of a type); it then links to a wrong
+     * neighbour, or to the document itself, and not the same way from bake to bake. Journal links every document
      * to its older and newer neighbour of the same type.
      */
     static final String NEIGHBOURS = "nav.neighbours";
