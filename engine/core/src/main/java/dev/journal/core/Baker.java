@@ -7,6 +7,7 @@ import dev.journal.core.index.SiteIndexer;
 import dev.journal.core.internal.markdown.MarkdownOptions;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.load.ContentLoader;
+import dev.journal.core.load.DataFiles;
 import dev.journal.core.load.Sources;
 import dev.journal.core.load.StaticFile;
 import dev.journal.core.parse.ContentParser;
@@ -71,10 +72,13 @@ public final class Baker {
             long t = System.nanoTime();
             Sources sources = new ContentLoader(source, config).load();
             problems.addAll(sources.problems());
-            stage("load", sources.documents().size() + " documents, " + sources.files().size() + " files", t);
+            DataFiles.Loaded data = DataFiles.load(source, config);
+            problems.addAll(data.problems());
+            stage("load", sources.documents().size() + " documents, " + sources.files().size() + " files, "
+                    + data.files().size() + " data files", t);
 
             t = System.nanoTime();
-            MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.site(config.flag("journal.markdown.smart")));
+            MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.site(config.smartTypography(), config.hardWraps()));
             ContentParser.Parsed parsed = new ContentParser(config, markdown).parse(sources.documents(), pool);
             problems.addAll(parsed.problems());
             stage("parse", parsed.articles().size() + " documents", t);
@@ -90,13 +94,13 @@ public final class Baker {
 
             t = System.nanoTime();
             TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
-            PageRenderer.Rendered rendered = new PageRenderer(config, templates).render(index, pool);
+            PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files()).render(index, pool);
             problems.addAll(rendered.problems());
             failOnErrors(problems);
             stage("render", rendered.pages().size() + " pages", t);
 
             t = System.nanoTime();
-            List<OutputFile> files = outputFiles(rendered.pages(), sources.files());
+            List<OutputFile> files = outputFiles(rendered.pages(), sources.files(), !config.jbakeLayout());
             SiteWriter.Outcome outcome = null;
             try {
                 outcome = new SiteWriter(output, manifestFile(output)).write(files, pool);
@@ -134,8 +138,12 @@ public final class Baker {
         }
     }
 
-    /** Pages, then the site's files, then the theme's files the site does not replace. */
-    private static List<OutputFile> outputFiles(List<RenderedPage> pages, List<StaticFile> files) throws IOException {
+    /**
+     * Pages, then the site's files, then the theme's files the site does not replace (none with
+     * JBake's layout, whose pages never use the built-in theme).
+     */
+    private static List<OutputFile> outputFiles(List<RenderedPage> pages, List<StaticFile> files, boolean themeAssets)
+            throws IOException {
         List<OutputFile> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (RenderedPage p : pages) {
@@ -146,7 +154,7 @@ public final class Baker {
             out.add(OutputFile.copied(f.target(), f.source(), f.source().getFileName().toString()));
             taken.add(f.target());
         }
-        for (String asset : ThemeAssets.list()) {
+        for (String asset : themeAssets ? ThemeAssets.list() : List.<String>of()) {
             if (!taken.contains(asset)) {
                 out.add(OutputFile.generated(asset, ThemeAssets.read(asset), "the theme's " + asset));
             }

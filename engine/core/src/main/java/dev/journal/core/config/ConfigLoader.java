@@ -23,20 +23,25 @@ public final class ConfigLoader {
     public static SiteConfig load(Path sourceDir) throws IOException {
         Path file = sourceDir.resolve(SiteConfig.FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            return SiteConfig.defaults();
+            return new SiteConfig(Map.of(), Map.of(), sourceDir);
         }
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return new SiteConfig(read(text), keyLines(text), sourceDir);
     }
 
     /** Parses the text of a properties file (UTF-8, java.util.Properties syntax). */
     public static SiteConfig parse(String text) throws IOException {
+        return new SiteConfig(read(text), keyLines(text));
+    }
+
+    private static Map<String, String> read(String text) throws IOException {
         Properties properties = new Properties();
         properties.load(new StringReader(text));
         Map<String, String> values = new LinkedHashMap<>();
         for (String name : properties.stringPropertyNames()) {
             values.put(name, properties.getProperty(name));
         }
-        return new SiteConfig(values, keyLines(text));
+        return values;
     }
 
     /** The line on which each key is first set, for messages that point into the file. */

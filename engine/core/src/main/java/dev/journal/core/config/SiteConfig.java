@@ -1,6 +1,8 @@
 package dev.journal.core.config;
 
 import dev.journal.core.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,8 +29,21 @@ public final class SiteConfig {
     private final Locale locale;
     private final ZoneId zone;
     private final DateTimeFormatter displayDate;
+    private final Locale templateLocale;
+    private final ZoneId templateZone;
+    private final java.util.Set<String> explicit;
+    private final Map<String, Integer> lines;
+    private final boolean jbakeLayout;
 
     SiteConfig(Map<String, String> fileValues, Map<String, Integer> lines) {
+        this(fileValues, lines, null);
+    }
+
+    /**
+     * @param sourceDir the site's folder, to look for JBake templates when {@code journal.layout}
+     *                  is {@code auto}; null when there is no site folder (tests, tools)
+     */
+    SiteConfig(Map<String, String> fileValues, Map<String, Integer> lines, Path sourceDir) {
         Map<String, String> merged = new TreeMap<>();
         for (ConfigKey key : ConfigKeys.all()) {
             merged.put(key.name(), key.defaultValue());
@@ -40,6 +55,9 @@ public final class SiteConfig {
         this.locale = v.locale(localeTag());
         this.zone = v.zone(get("journal.timezone"));
         this.displayDate = v.pattern("journal.date.format", get("journal.date.format"), locale);
+        this.templateLocale = get("jvm.locale").isBlank() ? locale : v.locale("jvm.locale", get("jvm.locale").trim());
+        this.templateZone = get("freemarker.timezone").isBlank() ? zone
+                : v.zone("freemarker.timezone", get("freemarker.timezone"));
         v.pattern("date.format", get("date.format"), locale);
         for (ConfigKey key : ConfigKeys.all()) {
             if (key.defaultValue().equals("true") || key.defaultValue().equals("false")) {
@@ -66,6 +84,9 @@ public final class SiteConfig {
         for (String name : fileValues.keySet()) {
             v.known(name);
         }
+        this.explicit = java.util.Set.copyOf(fileValues.keySet());
+        this.lines = Map.copyOf(lines);
+        this.jbakeLayout = v.layout(get("journal.layout"), this, sourceDir);
         this.problems = List.copyOf(found);
     }
 
@@ -91,6 +112,48 @@ public final class SiteConfig {
 
     public boolean has(String key) {
         return values.containsKey(key);
+    }
+
+    /** Whether {@code jbake.properties} sets the key (rather than the default applying). */
+    public boolean isSet(String key) {
+        return explicit.contains(key);
+    }
+
+    /** The line of {@code jbake.properties} that sets a key; 0 when the file does not set it. */
+    public int line(String key) {
+        return lines.getOrDefault(key, 0);
+    }
+
+    /**
+     * A switch of something JBake does not make (Atom and JSON feeds, per-tag feeds, robots.txt):
+     * as set, else its default with the journal's layout and off with JBake's, so that a JBake
+     * site gets the files JBake writes.
+     */
+    public boolean journalFlag(String key) {
+        return isSet(key) || !jbakeLayout ? flag(key) : false;
+    }
+
+    /**
+     * Whether the site is built with JBake's layout and model ({@code journal.layout}): tag pages
+     * named after the tag, no pages from the built-in theme, JBake's {@code uri} forms.
+     */
+    public boolean jbakeLayout() {
+        return jbakeLayout;
+    }
+
+    /**
+     * JBake's HARDWRAPS Markdown extension (in {@code markdown.extensions}, as by default): a line
+     * break inside a paragraph stays a line break. Only with JBake's layout; the journal's Markdown
+     * is CommonMark, where such a break is a space.
+     */
+    public boolean hardWraps() {
+        return jbakeLayout && java.util.Arrays.stream(get("markdown.extensions").split(","))
+                .map(String::strip).anyMatch(e -> e.equals("HARDWRAPS") || e.equals("+HARDWRAPS"));
+    }
+
+    /** Smart typography: as set, else on for the journal's layout and off for JBake's (text as written). */
+    public boolean smartTypography() {
+        return isSet("journal.markdown.smart") ? flag("journal.markdown.smart") : !jbakeLayout;
     }
 
     public boolean flag(String key) {
@@ -123,6 +186,16 @@ public final class SiteConfig {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /** The locale templates format with: {@code jvm.locale} when set, else the site's. */
+    public Locale templateLocale() {
+        return templateLocale;
+    }
+
+    /** The zone templates format dates in: {@code freemarker.timezone} when set, else the site's. */
+    public ZoneId templateZone() {
+        return templateZone;
     }
 
     public DateTimeFormatter displayDateFormat() {
@@ -163,6 +236,10 @@ public final class SiteConfig {
         }
 
         Locale locale(String tag) {
+            return locale("journal.locale", tag);
+        }
+
+        Locale locale(String key, String tag) {
             try {
                 Locale parsed = new Locale.Builder().setLanguageTag(tag.replace('_', '-')).build();
                 if (!parsed.getLanguage().isEmpty()) {
@@ -171,15 +248,19 @@ public final class SiteConfig {
             } catch (IllformedLocaleException e) {
                 // reported below
             }
-            error("journal.locale", "'" + tag + "' is not a language tag such as en or en-GB");
+            error(key, "'" + tag + "' is not a language tag such as en or en-GB");
             return Locale.ENGLISH;
         }
 
         ZoneId zone(String id) {
+            return zone("journal.timezone", id);
+        }
+
+        ZoneId zone(String key, String id) {
             try {
                 return ZoneId.of(id.trim());
             } catch (DateTimeException e) {
-                error("journal.timezone", "'" + id + "' is not a time zone such as UTC or Europe/Berlin");
+                error(key, "'" + id + "' is not a time zone such as UTC or Europe/Berlin");
                 return ZoneId.of("UTC");
             }
         }
@@ -191,6 +272,32 @@ public final class SiteConfig {
                 error(key, "'" + pattern + "' is not a date pattern: " + e.getMessage());
                 return DateTimeFormatter.ISO_LOCAL_DATE;
             }
+        }
+
+        /** {@code journal.layout}; {@code auto} looks for JBake's own templates in the site. */
+        boolean layout(String value, SiteConfig config, Path sourceDir) {
+            switch (value.trim()) {
+                case "jbake":
+                    return true;
+                case "journal":
+                    return false;
+                case "auto":
+                    return sourceDir != null && hasJBakeTemplates(config, sourceDir);
+                default:
+                    error("journal.layout", "journal.layout must be auto, jbake or journal, not '" + value + "'");
+                    return false;
+            }
+        }
+
+        /**
+         * A site whose template folder holds JBake's home page template ({@code index.ftl}, not a
+         * {@code .ftlh}): a JBake site brings all its templates, while a journal may override a few
+         * of the theme's, even with JBake's names.
+         */
+        private static boolean hasJBakeTemplates(SiteConfig config, Path sourceDir) {
+            String name = config.get("template.masterindex.file").trim();
+            return !name.isEmpty() && !name.endsWith(".ftlh") && !name.endsWith(".ftlx")
+                    && Files.isRegularFile(sourceDir.resolve(config.get("template.folder").trim()).resolve(name));
         }
 
         void bool(String key, String value) {
@@ -273,7 +380,8 @@ public final class SiteConfig {
                     .findFirst()
                     .map(k -> " (did you mean " + k + "?)")
                     .orElse("");
-            problems.add(Problem.warning(FILE_NAME, line, "unknown key " + name + hint));
+            problems.add(Problem.warning(FILE_NAME, line, "unknown key " + name + hint + "; templates see it as config."
+                    + name.replace('.', '_')));
         }
 
         private static int distance(String a, String b) {

@@ -64,8 +64,7 @@ public final class SiteIndexer {
         List<Article> shown = new ArrayList<>();
         List<Article> hidden = new ArrayList<>();
         for (Article a : articles) {
-            boolean scheduled = a.date() != null && a.date().isAfter(now);
-            (preview || !a.draft() && !scheduled ? shown : hidden).add(a);
+            (preview || !a.draft() && !isScheduled(a, now) ? shown : hidden).add(a);
         }
         shown.sort(Comparator.comparing(Article::sourcePath));
         hidden.sort(Comparator.comparing(Article::sourcePath));
@@ -75,22 +74,52 @@ public final class SiteIndexer {
         List<Article> posts = shown.stream().filter(Article::isPost).sorted(NEWEST_FIRST).toList();
         List<Article> pages = shown.stream().filter(Article::isPage).toList();
 
-        List<Taxon> tags = taxa(posts, Article::tags, config.get("tag.path").strip(), "tag", Map.of(), problems);
+        // JBake makes a tag page for every tag of a published document of any type; the journal for
+        // the tags of its articles. Either way a tag lists articles (JBake's tag_posts).
+        List<Article> tagged = config.jbakeLayout() ? shown.stream().sorted(NEWEST_FIRST).toList() : posts;
+        List<Taxon> tags = taxa(tagged, Article::tags, config.get("tag.path").strip(), "tag", Map.of(), problems);
         List<Taxon> authors = taxa(posts, Article::authors, config.get("journal.author.path").strip(), "author",
                 profiles, problems);
 
+        // Each document's neighbours among the shown documents of its type, as JBake links them.
         Map<String, SiteIndex.Neighbours> neighbours = new HashMap<>();
-        for (int i = 0; i < posts.size(); i++) {
-            Article older = i + 1 < posts.size() ? posts.get(i + 1) : null;
-            Article newer = i > 0 ? posts.get(i - 1) : null;
-            neighbours.put(posts.get(i).outputPath(), new SiteIndex.Neighbours(older, newer));
+        Map<String, List<Article>> byType = new TreeMap<>();
+        for (Article a : shown) {
+            byType.computeIfAbsent(a.type(), t -> new ArrayList<>()).add(a);
+        }
+        for (List<Article> ofType : byType.values()) {
+            List<Article> sorted = newestFirst(ofType);
+            for (int i = 0; i < sorted.size(); i++) {
+                Article older = i + 1 < sorted.size() ? sorted.get(i + 1) : null;
+                Article newer = i > 0 ? sorted.get(i - 1) : null;
+                neighbours.put(sorted.get(i).outputPath(), new SiteIndex.Neighbours(older, newer));
+            }
         }
         SiteIndex index = new SiteIndex(config, now, preview, posts, pages, shown, hidden, tags, authors,
                 archive(posts), neighbours, Map.of());
         return new Result(index, problems);
     }
 
-    /** Groups posts by tag or author, checking that no two names share a URL. */
+    private static List<Article> newestFirst(List<Article> documents) {
+        List<Article> sorted = new ArrayList<>(documents);
+        sorted.sort(NEWEST_FIRST);
+        return sorted;
+    }
+
+    /**
+     * Whether an article waits for its date: dated later than {@code now} and not explicitly
+     * {@code status: published}, which JBake publishes whatever the date ({@code published-date} is
+     * JBake's status for "publish on the date").
+     */
+    public static boolean isScheduled(Article a, ZonedDateTime now) {
+        return a.date() != null && a.date().isAfter(now)
+                && !(a.meta().get("status") instanceof String s && s.strip().equalsIgnoreCase("published"));
+    }
+
+    /**
+     * Groups documents (newest first) by tag or author, checking that no two names share a URL. A
+     * taxon lists the articles among them; with JBake's layout a tag's page is named after the tag.
+     */
     private List<Taxon> taxa(List<Article> posts, Function<Article, List<String>> names, String folder, String what,
             Map<String, AuthorProfile> profiles, List<Problem> problems) {
         Map<String, List<Article>> byKey = new LinkedHashMap<>();
@@ -105,9 +134,10 @@ public final class SiteIndexer {
                 firstUse.putIfAbsent(key, a);
             }
         }
-        Map<String, String> keyBySlug = new HashMap<>();
+        Map<String, String> keyByPath = new HashMap<>();
         List<Taxon> out = new ArrayList<>();
         String field = what.equals("tag") ? "tags" : "authors";
+        boolean named = what.equals("tag") && config.jbakeLayout();
         for (var e : byKey.entrySet()) {
             String key = e.getKey();
             String slug = Slugs.slug(key);
@@ -117,19 +147,31 @@ public final class SiteIndexer {
                         + "' has no letter or digit to make its URL from"));
                 continue;
             }
-            String clash = keyBySlug.putIfAbsent(slug, key);
+            UrlPolicy.Target target;
+            if (named) {
+                var file = urls.named(folder, display.get(key));
+                if (file.isEmpty()) {
+                    problems.add(Problem.error(where.sourcePath(), fieldLine(where, field), "tag '"
+                            + display.get(key) + "' cannot name a file, as JBake's layout names tag pages"
+                            + " (journal.layout): no slash, backslash, leading dot or control character"));
+                    continue;
+                }
+                target = file.get();
+            } else {
+                target = urls.section(folder, slug);
+            }
+            String clash = keyByPath.putIfAbsent(target.outputPath().toLowerCase(java.util.Locale.ROOT), key);
             if (clash != null) {
                 Article other = firstUse.get(clash);
                 problems.add(Problem.error(where.sourcePath(), fieldLine(where, field), what + " '" + display.get(key)
                         + "' and " + what + " '" + display.get(clash) + "' (in " + other.sourcePath()
-                        + ") would share the URL " + folder + "/" + slug + "/; rename one of them"));
+                        + ") would share the URL " + target.uri() + "; rename one of them"));
                 continue;
             }
-            List<Article> list = new ArrayList<>(e.getValue());
-            list.sort(NEWEST_FIRST);
+            List<Article> list = e.getValue().stream().filter(Article::isPost).sorted(NEWEST_FIRST).toList();
             AuthorProfile profile = profiles.get(key);
             String name = profile != null ? profile.name() : display.get(key);
-            out.add(new Taxon(key, name, slug, urls.section(folder, slug), list, profile));
+            out.add(new Taxon(key, name, slug, target, list, profile));
         }
         out.sort(Comparator.comparing(Taxon::name, collator).thenComparing(Taxon::key));
         return out;

@@ -31,6 +31,9 @@ public final class ContentLoader {
     /** File extensions read as documents; everything else in the content folder is copied. */
     public static final Set<String> DOCUMENT_EXTENSIONS = Set.of("md", "markdown", "html", "htm");
 
+    /** JBake's AsciiDoc extensions: such a file is copied, with a warning that it makes no page. */
+    static final Set<String> ASCIIDOC_EXTENSIONS = Set.of("ad", "adoc", "asciidoc");
+
     /** Larger content files are refused rather than risk the build's memory. */
     static final long MAX_DOCUMENT_BYTES = 32L * 1024 * 1024;
 
@@ -56,6 +59,10 @@ public final class ContentLoader {
                 if (DOCUMENT_EXTENSIONS.contains(ext)) {
                     read(file, path, contentPath, documents, problems);
                 } else {
+                    if (ASCIIDOC_EXTENSIONS.contains(ext)) {
+                        problems.add(Problem.warning(path, 0, "AsciiDoc is not read, so this file is copied as it"
+                                + " is rather than made a page; write it in Markdown"));
+                    }
                     files.add(staticFile(file, contentPath));
                 }
             }

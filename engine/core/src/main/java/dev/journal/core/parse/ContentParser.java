@@ -48,6 +48,8 @@ public final class ContentParser {
     private final FrontMatterParser frontMatter;
     private final UrlPolicy urls;
     private final String pagesFolder;
+    /** JBake's {@code tag.sanitize}: spaces in tags become hyphens; with JBake's layout only, where tags name files. */
+    private final boolean sanitizeTags;
 
     public ContentParser(SiteConfig config, MarkdownRenderer markdown) {
         this.config = config;
@@ -56,6 +58,7 @@ public final class ContentParser {
         this.urls = new UrlPolicy(config);
         String pages = config.get("journal.pages.folder").strip();
         this.pagesFolder = pages.endsWith("/") ? pages : pages + "/";
+        this.sanitizeTags = config.jbakeLayout() && config.flag("tag.sanitize");
     }
 
     /** The articles of the files that parsed, in the order given, and every problem found. */
@@ -150,6 +153,9 @@ public final class ContentParser {
         h.title = profile && fm.get("title") == null ? f.text("name", true) : f.text("title", true);
         h.authors = authors(f, fm);
         h.tags = f.list("tags", "tag");
+        if (sanitizeTags) {
+            h.tags = h.tags.stream().map(t -> t.replace(' ', '-')).distinct().toList();
+        }
         h.summary = f.text("summary", false);
         h.image = f.text("image", false);
         h.lang = f.text("lang", false);

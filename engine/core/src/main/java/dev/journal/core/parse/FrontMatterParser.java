@@ -43,6 +43,12 @@ public final class FrontMatterParser {
     private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
             Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
 
+    /**
+     * Fields of a JBake header read as true/false; every other value stays text, as JBake keeps it
+     * (templates compare {@code post.featured == "true"}).
+     */
+    private static final Set<String> BOOLEAN_FIELDS = Set.of("draft", "related");
+
     private final String separator;
 
     /** @param separator the line that ends a JBake header ({@code header.separator}) */
@@ -264,6 +270,22 @@ public final class FrontMatterParser {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
+    /**
+     * A JBake header value written as a JSON object ({@code og={"description":"..."}}), which JBake
+     * hands to templates as a map. Read with the same safe YAML composer as front matter (JSON's
+     * objects are YAML flow mappings); a value that does not read as one stays text, with a warning.
+     */
+    private static Object jsonObject(String path, int line, String key, String value, List<Problem> problems) {
+        List<Problem> found = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        readYaml(path, "value: " + value, values, new HashMap<>(), found);
+        if (found.isEmpty() && values.get("value") instanceof Map<?, ?> map) {
+            return map;
+        }
+        problems.add(Problem.warning(path, line, key + " starts with { but is not a JSON object; kept as text"));
+        return value;
+    }
+
     /** The index of the JBake header's separator line, or -1 when the file has no JBake header. */
     private int jbakeSeparator(String[] lines) {
         for (int i = 0; i < lines.length && i < 200; i++) {
@@ -295,10 +317,12 @@ public final class FrontMatterParser {
                 continue;
             }
             keyLines.put(key, i + 1);
-            if (value.equals("true") || value.equals("false")) {
+            if (BOOLEAN_FIELDS.contains(key) && (value.equals("true") || value.equals("false"))) {
                 values.put(key, Boolean.valueOf(value));
             } else if (key.equals("tags")) {
                 values.put(key, FrontMatter.commaList(value).stream().filter(t -> !t.isEmpty()).toList());
+            } else if (value.startsWith("{") && value.endsWith("}")) {
+                values.put(key, jsonObject(path, i + 1, key, value, problems));
             } else {
                 values.put(key, value);
             }
@@ -310,7 +334,8 @@ public final class FrontMatterParser {
                 body.append('\n');
             }
         }
-        return new Result(problems.isEmpty() ? new FrontMatter(FrontMatter.Format.JBAKE, values, keyLines, sep + 2,
-                body.toString()) : null, problems);
+        boolean ok = problems.stream().noneMatch(Problem::isError);
+        return new Result(ok ? new FrontMatter(FrontMatter.Format.JBAKE, values, keyLines, sep + 2, body.toString())
+                : null, problems);
     }
 }

@@ -61,6 +61,21 @@ public final class UrlPolicy {
         return new Target(path + extension, encode(path + extension));
     }
 
+    /**
+     * JBake's page for a name, e.g. a tag's: {@code tags/Open Data.html}, the name as written plus
+     * {@code output.extension} (whatever {@code uri.noExtension} says, as JBake writes tag pages);
+     * empty when the name cannot be a file name (a slash, a leading dot, a control character).
+     */
+    public java.util.Optional<Target> named(String folder, String name) {
+        boolean safe = !name.isEmpty() && !name.startsWith(".") && name.length() <= 200
+                && name.chars().noneMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7f);
+        if (!safe) {
+            return java.util.Optional.empty();
+        }
+        String path = folder.isEmpty() ? name + extension : folder + "/" + name + extension;
+        return java.util.Optional.of(new Target(path, encode(path)));
+    }
+
     /** A generated page with a fixed file name, e.g. {@code archive.html}. */
     public Target file(String outputPath) {
         if (noExtension && outputPath.endsWith("/index.html")) {

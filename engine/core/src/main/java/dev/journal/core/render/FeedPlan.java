@@ -71,14 +71,14 @@ public final class FeedPlan {
         this.config = config;
         List<Format> on = new ArrayList<>();
         for (Format f : Format.values()) {
-            if (config.flag(f.switchKey)) {
+            if (f.switchKey.startsWith("journal.") ? config.journalFlag(f.switchKey) : config.flag(f.switchKey)) {
                 on.add(f);
             }
         }
         this.formats = List.copyOf(on);
         this.rssFromSiteTemplate = rssFromSiteTemplate && config.flag("render.feed");
-        this.tagFeeds = config.flag("render.tags") && config.flag("journal.render.tag.feeds");
-        this.authorFeeds = config.flag("journal.render.authors") && config.flag("journal.render.author.feeds");
+        this.tagFeeds = config.flag("render.tags") && config.journalFlag("journal.render.tag.feeds");
+        this.authorFeeds = config.flag("journal.render.authors") && config.journalFlag("journal.render.author.feeds");
     }
 
     /** Whether the site's own template renders the site's RSS feed. */

@@ -1,6 +1,5 @@
 package dev.journal.core.render;
 
-import dev.journal.core.JournalVersion;
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
@@ -32,11 +31,18 @@ public final class PageRenderer {
     private final SiteConfig config;
     private final TemplateEngine templates;
     private final UrlPolicy urls;
+    private final Map<String, Map<String, Object>> data;
 
     public PageRenderer(SiteConfig config, TemplateEngine templates) {
+        this(config, templates, Map.of());
+    }
+
+    /** @param data JBake's data files by their path in the data folder, for templates' {@code data.get} */
+    public PageRenderer(SiteConfig config, TemplateEngine templates, Map<String, Map<String, Object>> data) {
         this.config = config;
         this.templates = templates;
         this.urls = new UrlPolicy(config);
+        this.data = data;
     }
 
     /** The pages, or the problems that prevented some of them. */
@@ -62,8 +68,9 @@ public final class PageRenderer {
         FeedPlan feeds = new FeedPlan(config, templates.siteHas(config.get("template.feed.file")));
         boolean sitemapTemplate = config.flag("render.sitemap") && templates.siteHas(config.get("template.sitemap.file"));
         Views views = new Views(index, feeds);
-        Map<String, Object> shared = shared(index, views, feeds);
-        List<Job> jobs = plan(index, views, feeds, sitemapTemplate);
+        JBakeModel jbake = new JBakeModel(index, views, data);
+        Map<String, Object> shared = shared(index, jbake, views, feeds);
+        List<Job> jobs = plan(index, views, jbake, feeds, sitemapTemplate);
         List<SitePage> sitePages = jobs.stream().map(Job::page).filter(java.util.Objects::nonNull).toList();
         RenderContext context = new RenderContext(index, views, feeds, sitePages, templates, pool, sitemapTemplate);
         List<Problem> problems = new ArrayList<>();
@@ -75,11 +82,11 @@ public final class PageRenderer {
                 continue;
             }
             try {
-                Optional<Template> t = templates.find(config.get(job.templateKey()), job.fallback());
+                String name = config.get(job.templateKey()).strip();
+                Optional<Template> t = templates.find(name, job.fallback(), config.jbakeLayout());
                 if (t.isEmpty()) {
                     problems.add(Problem.error(config.get("template.folder"), 0, "no template for " + job.path()
-                            + ": " + config.get(job.templateKey()) + " is neither in the site's templates nor in the"
-                            + " built-in theme"));
+                            + ": " + missing(job.templateKey(), name)));
                 }
                 resolved.put(key, t.orElse(null));
             } catch (IOException e) {
@@ -125,26 +132,23 @@ public final class PageRenderer {
         return new Rendered(done, problems);
     }
 
+    /** Why a template was not found, and what to do. */
+    private String missing(String key, String name) {
+        if (name.isEmpty()) {
+            return key + " is not set in jbake.properties";
+        }
+        String folder = config.get("template.folder").strip();
+        return config.jbakeLayout()
+                ? folder + "/" + name + " does not exist (with JBake's layout, journal.layout, only the site's own"
+                        + " templates are used: add it, or switch the page off in jbake.properties)"
+                : name + " is neither in the site's templates nor in the built-in theme";
+    }
+
     /** What every page's model holds: JBake's global names and the journal's {@code site}. */
-    private Map<String, Object> shared(SiteIndex index, Views views, FeedPlan feeds) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("config", config.templateValues());
-        m.put("version", JournalVersion.get());
-        List<Map<String, Object>> posts = views.of(index.posts());
-        m.put("published_posts", posts);
-        m.put("posts", posts);
-        m.put("published_pages", views.of(index.pages()));
-        m.put("pages", views.of(index.pages()));
-        m.put("published_content", views.of(index.documents()));
-        List<Article> all = new ArrayList<>(index.documents());
-        all.addAll(index.hidden());
-        m.put("all_content", views.of(all));
-        m.put("tags", views.tags(index.tags()));
-        m.put("alltags", index.tags().stream().map(Taxon::name).toList());
+    private Map<String, Object> shared(SiteIndex index, JBakeModel jbake, Views views, FeedPlan feeds) {
+        Map<String, Object> m = new HashMap<>(jbake.shared());
         m.put("authors", views.authors(index.authors()));
         m.put("archive", views.archive(index.archive()));
-        m.put("published_date", index.posts().isEmpty() ? new Date(0)
-                : Date.from(index.posts().get(0).date().toInstant()));
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("title", config.title());
         site.put("description", config.get("journal.description"));
@@ -176,23 +180,32 @@ public final class PageRenderer {
         return List.copyOf(nav);
     }
 
+    /** The index of tags: {@code tags/index.html}; JBake names it with {@code output.extension}. */
     UrlPolicy.Target tagsIndex() {
-        return urls.file(config.get("tag.path").strip() + "/index.html");
+        String ext = config.get("output.extension").strip();
+        return urls.file(config.get("tag.path").strip() + "/index"
+                + (config.jbakeLayout() && !ext.isEmpty() ? (ext.startsWith(".") ? ext : "." + ext) : ".html"));
     }
 
     UrlPolicy.Target authorsIndex() {
         return urls.file(config.get("journal.author.path").strip() + "/index.html");
     }
 
-    /** Every page of the site, in a fixed order. */
-    private List<Job> plan(SiteIndex index, Views views, FeedPlan feeds, boolean sitemapTemplate) {
+    /**
+     * Every page of the site, in a fixed order. With JBake's layout the pages are JBake's: tag pages
+     * are not split, and the journal's own pages (authors, archive years) are made only when the site
+     * brings their templates.
+     */
+    private List<Job> plan(SiteIndex index, Views views, JBakeModel jbake, FeedPlan feeds, boolean sitemapTemplate) {
+        boolean jbakeLayout = config.jbakeLayout();
+        boolean paginate = config.flag("index.paginate");
         List<Job> jobs = new ArrayList<>();
         List<Map<String, Object>> siteFeeds = FeedPlan.views(feeds.site());
         for (Article a : index.documents()) {
             jobs.add(document(index, views, a, siteFeeds));
         }
         ZonedDateTime newest = newest(index.posts());
-        int perPage = config.flag("index.paginate") ? config.number("index.posts_per_page") : Integer.MAX_VALUE;
+        int perPage = paginate ? config.number("index.posts_per_page") : Integer.MAX_VALUE;
         if (config.flag("render.index")) {
             UrlPolicy.Target home = urls.file(config.get("index.file").strip());
             paged(jobs, views, index.posts(), perPage, home, "template.masterindex.file", "index",
@@ -201,11 +214,17 @@ public final class PageRenderer {
         }
         if (config.flag("render.tags")) {
             for (Taxon t : index.tags()) {
-                paged(jobs, views, t.articles(), perPage, t.target(), "template.tag.file", "tags",
-                        Map.of("kind", "tag", "title", t.name(), "description", "Articles on " + t.name()),
-                        Map.of("tag", t.name(), "tag_info", views.tag(t), "tag_posts", views.of(t.articles()),
-                                "tagged_posts", views.of(t.articles())),
-                        withOwn(siteFeeds, feeds.tag(t)));
+                Map<String, Object> info = Map.of("kind", "tag", "title", t.name(), "description",
+                        "Articles on " + t.name());
+                Map<String, Object> extra = new HashMap<>(jbake.tagPage(t));
+                extra.put("tag_info", views.tag(t));
+                if (jbakeLayout) {
+                    jobs.add(simple(t.target(), "template.tag.file", "tags", info, extra,
+                            withOwn(siteFeeds, feeds.tag(t)), newest(t.articles())));
+                } else {
+                    paged(jobs, views, t.articles(), perPage, t.target(), "template.tag.file", "tags", info, extra,
+                            withOwn(siteFeeds, feeds.tag(t)));
+                }
             }
         }
         if (config.flag("render.tagsindex")) {
@@ -219,21 +238,29 @@ public final class PageRenderer {
                     Map.of("tags", views.tags(tags)), siteFeeds, newest));
         }
         if (config.flag("journal.render.authors")) {
-            for (Taxon t : index.authors()) {
-                paged(jobs, views, t.articles(), perPage, t.target(), "template.author.file", "author",
-                        Map.of("kind", "author", "title", t.name(), "description", "Articles by " + t.name()),
-                        Map.of("author", views.author(t), "author_posts", views.of(t.articles())),
-                        withOwn(siteFeeds, feeds.author(t)));
+            if (journalPage("template.author.file")) {
+                for (Taxon t : index.authors()) {
+                    paged(jobs, views, t.articles(), perPage, t.target(), "template.author.file", "author",
+                            Map.of("kind", "author", "title", t.name(), "description", "Articles by " + t.name()),
+                            Map.of("author", views.author(t), "author_posts", views.of(t.articles())),
+                            withOwn(siteFeeds, feeds.author(t)));
+                }
             }
-            jobs.add(simple(authorsIndex(), "template.authors.file", "authors",
-                    Map.of("kind", "authors", "title", "Authors", "description", "The authors of " + config.title()),
-                    Map.of(), siteFeeds, newest));
+            if (journalPage("template.authors.file")) {
+                jobs.add(simple(authorsIndex(), "template.authors.file", "authors",
+                        Map.of("kind", "authors", "title", "Authors", "description", "The authors of " + config.title()),
+                        Map.of(), siteFeeds, newest));
+            }
+        }
+        Map<String, Object> unpaged = new HashMap<>();
+        if (paginate) {
+            JBakeModel.noPaging(unpaged);
         }
         if (config.flag("render.archive")) {
             jobs.add(simple(urls.file(config.get("archive.file").strip()), "template.archive.file", "archive",
                     Map.of("kind", "archive", "title", "Archive", "description", "Every article, by date"),
-                    Map.of(), siteFeeds, newest));
-            if (config.flag("journal.render.archive.years")) {
+                    unpaged, siteFeeds, newest));
+            if (config.flag("journal.render.archive.years") && journalPage("template.archiveyear.file")) {
                 var years = views.archive(index.archive());
                 for (int i = 0; i < index.archive().size(); i++) {
                     var y = index.archive().get(i);
@@ -247,44 +274,45 @@ public final class PageRenderer {
         }
         if (config.flag("render.error404")) {
             jobs.add(simple(urls.file(config.get("error404.file").strip()), "template.error404.file", "error404",
-                    Map.of("kind", "error404", "title", "Page not found", "description", ""), Map.of(), siteFeeds,
+                    Map.of("kind", "error404", "title", "Page not found", "description", ""), unpaged, siteFeeds,
                     null));
         }
+        // A site's own feed or sitemap template (JBake's feed.ftl, sitemap.ftl) makes that file, in
+        // place of the built-in generator's.
         if (feeds.rssFromSiteTemplate()) {
-            jobs.add(generatedByTemplate(index, views, feeds.siteFile(FeedPlan.Format.RSS), "template.feed.file"));
+            jobs.add(generatedByTemplate(feeds.siteFile(FeedPlan.Format.RSS), "template.feed.file", "feed", unpaged));
         }
         if (sitemapTemplate) {
-            jobs.add(generatedByTemplate(index, views, config.get("sitemap.file").strip(), "template.sitemap.file"));
+            jobs.add(generatedByTemplate(config.get("sitemap.file").strip(), "template.sitemap.file", "sitemap",
+                    unpaged));
         }
         return jobs;
     }
 
     /**
      * A file JBake sites make with their own template ({@code feed.ftl}, {@code sitemap.ftl}) from
-     * the global model, as JBake does: {@code published_posts} holds every article, and each
-     * document's {@code body} is plain text as in JBake, so that an XML template
-     * ({@code <#ftl output_format="XML">}) escapes it rather than refusing HTML markup.
+     * JBake's model; bodies are text there (see {@link Html}), so an XML template escapes them.
      */
-    private static Job generatedByTemplate(SiteIndex index, Views views, String path, String templateKey) {
-        Map<String, Object> model = new HashMap<>();
-        List<Map<String, Object>> posts = plainBodies(views, index.posts());
-        List<Map<String, Object>> pages = plainBodies(views, index.pages());
-        model.put("published_posts", posts);
-        model.put("posts", posts);
-        model.put("published_pages", pages);
-        model.put("pages", pages);
-        model.put("published_content", plainBodies(views, index.documents()));
-        model.put("content", Map.of("rootpath", "", "type", "feed", "title", ""));
+    private static Job generatedByTemplate(String path, String templateKey, String type, Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("content", JBakeModel.listContent(type, ""));
         model.put("rootpath", "");
         return new Job(path, templateKey, "", model, null);
     }
 
-    private static List<Map<String, Object>> plainBodies(Views views, List<Article> articles) {
-        List<Map<String, Object>> out = new ArrayList<>(articles.size());
-        for (Article a : articles) {
-            out.add(new OverlayMap(views.of(a), Map.of("body", a.bodyHtml())));
-        }
-        return Collections.unmodifiableList(out);
+    /** Whether the site's template folder holds the template a key names (JBake's author.ftl, ...). */
+    private boolean siteProvides(String templateKey) {
+        return templates.siteHas(config.get(templateKey).strip());
+    }
+
+    /** A page of the journal's own (not JBake's): with JBake's layout only when the site has its template. */
+    private boolean journalPage(String templateKey) {
+        return !config.jbakeLayout() || siteProvides(templateKey);
+    }
+
+    /** JBake's {@code content.type} of a page that is not a document. */
+    private static String jbakeType(String kind) {
+        return kind.equals("index") ? "masterindex" : kind;
     }
 
     /** The site's feeds, then a tag's or author's own. */
@@ -338,7 +366,7 @@ public final class PageRenderer {
         String root = UrlPolicy.rootPath(target.outputPath());
         String kind = (String) info.get("kind");
         Map<String, Object> model = new HashMap<>(extra);
-        model.put("content", Map.of("rootpath", root, "type", kind, "title", info.get("title")));
+        model.put("content", JBakeModel.listContent(jbakeType(kind), root));
         model.put("page", pageInfo(target.outputPath(), target.uri(), kind,
                 (String) info.get("title"), (String) info.get("description"), feeds));
         model.put("rootpath", root);
@@ -360,8 +388,9 @@ public final class PageRenderer {
         }
         ZonedDateTime lastModified = newest(articles);
         List<UrlPolicy.Target> targets = new ArrayList<>();
+        boolean jbakeIndex = config.jbakeLayout() && templateKey.equals("template.masterindex.file");
         for (int n = 1; n <= count; n++) {
-            targets.add(urls.page(first, n));
+            targets.add(jbakeIndex ? JBakeModel.indexPage(urls, first, n) : urls.page(first, n));
         }
         for (int n = 1; n <= count; n++) {
             UrlPolicy.Target target = targets.get(n - 1);
@@ -381,30 +410,21 @@ public final class PageRenderer {
             pagination.put("next", n < count ? UrlPolicy.relative(target.outputPath(), targets.get(n).uri()) : "");
             pageInfo.put("pagination", pagination);
             String root = UrlPolicy.rootPath(target.outputPath());
-            model.put("content", Map.of("rootpath", root, "type", info.get("kind"), "title", title));
+            model.put("content", JBakeModel.listContent(jbakeType((String) info.get("kind")), root));
             model.put("page", pageInfo);
             model.put("rootpath", root);
             model.put("home", home(root));
             model.put("page_posts", slice);
-            if (perPage != Integer.MAX_VALUE) {
+            if (perPage != Integer.MAX_VALUE && articles.isEmpty()) {
+                JBakeModel.noPaging(model); // as JBake renders an index without posts: one page, unpaged
+            } else if (perPage != Integer.MAX_VALUE) {
                 // JBake's paging variables; with paging, published_posts holds this page's posts
                 model.put("published_posts", slice);
-                model.put("numberOfPages", count);
-                model.put("currentPageNumber", n);
-                model.put("previousFileName", n > 1 ? jbakeFileName(first, targets.get(n - 2), n - 1) : "");
-                model.put("nextFileName", n < count ? jbakeFileName(first, targets.get(n), n + 1) : "");
+                JBakeModel.paging(model, n, targets);
             }
             jobs.add(new Job(target.outputPath(), templateKey, fallback, model,
                     new SitePage(target.outputPath(), target.uri(), kind, lastModified, true)));
         }
-    }
-
-    /** JBake's previous/next file name: relative to the first page's folder ({@code 2/index.html}). */
-    private static String jbakeFileName(UrlPolicy.Target first, UrlPolicy.Target target, int n) {
-        String dir = first.outputPath().contains("/")
-                ? first.outputPath().substring(0, first.outputPath().lastIndexOf('/') + 1) : "";
-        String path = target.outputPath();
-        return n == 1 ? path.substring(dir.length()) : path.startsWith(dir) ? path.substring(dir.length()) : path;
     }
 
     private Map<String, Object> pageInfo(String outputPath, String uri, String kind, String title,

@@ -53,7 +53,7 @@ final class SitemapGenerator implements Generator {
                 out.addAll(split(file, urls, context));
             }
         }
-        if (config.flag("journal.robots")) {
+        if (config.journalFlag("journal.robots")) {
             String robots = "User-agent: *\nAllow: /\n"
                     + (sitemap ? "\nSitemap: " + context.absolute(UrlPolicy.encode(file)) + "\n" : "");
             out.add(new RenderedPage("robots.txt", robots.getBytes(StandardCharsets.UTF_8)));

@@ -6,13 +6,19 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.ObjectWrapper;
+import freemarker.template.SimpleScalar;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -51,28 +57,59 @@ public final class TemplateEngine {
         cfg.setOutputEncoding("UTF-8");
         cfg.setURLEscapingCharset("UTF-8");
         cfg.setLocalizedLookup(false);
-        cfg.setLocale(config.locale());
-        cfg.setTimeZone(TimeZone.getTimeZone(config.zone()));
-        cfg.setSQLDateAndTimeTimeZone(TimeZone.getTimeZone(config.zone()));
+        cfg.setLocale(config.templateLocale());
+        cfg.setTimeZone(TimeZone.getTimeZone(config.templateZone()));
+        cfg.setSQLDateAndTimeTimeZone(TimeZone.getTimeZone(config.templateZone()));
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
-        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        cfg.setObjectWrapper(HTML_WRAPPER);
         this.freemarker = cfg;
     }
+
+    /** Wraps {@link Html} as markup: for templates whose output format is HTML (the theme's {@code .ftlh}). */
+    private static final ObjectWrapper HTML_WRAPPER = new Wrapper(true);
+    /** Wraps {@link Html} as text: for every other template (JBake's {@code .ftl}, XML). */
+    private static final ObjectWrapper TEXT_WRAPPER = new Wrapper(false);
+
+    private static final class Wrapper extends DefaultObjectWrapper {
+        private final boolean markup;
+
+        Wrapper(boolean markup) {
+            super(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34), true);
+            this.markup = markup;
+        }
+
+        @Override
+        protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
+            if (obj instanceof Html html) {
+                return markup ? HTMLOutputFormat.INSTANCE.fromMarkup(html.markup()) : new SimpleScalar(html.markup());
+            }
+            return super.handleUnknownType(obj);
+        }
+    }
+
 
     /**
      * The template for a configured file name: the site's file of that name, else the site's or the
      * theme's {@code .ftlh} of the same stem, else the theme's template for {@code fallback}.
      */
     public Optional<Template> find(String configuredName, String fallback) throws IOException {
+        return find(configuredName, fallback, false);
+    }
+
+    /**
+     * As {@link #find(String, String)}; with {@code siteOnly} (JBake's layout) only the site's own
+     * templates are used, never the built-in theme's.
+     */
+    public Optional<Template> find(String configuredName, String fallback, boolean siteOnly) throws IOException {
         String stem = configuredName.contains(".") ? configuredName.substring(0, configuredName.lastIndexOf('.'))
                 : configuredName;
         for (String name : List.of(configuredName, stem + ".ftlh", fallback + ".ftlh")) {
-            if (name.isBlank()) {
+            if (name.isBlank() || name.startsWith(".") || siteOnly && !siteHas(name)) {
                 continue;
             }
             try {
@@ -103,7 +140,8 @@ public final class TemplateEngine {
     /** Renders a template with a model into a string. */
     public String render(Template template, Map<String, Object> model) throws TemplateException, IOException {
         StringWriter out = new StringWriter(16 * 1024);
-        template.process(model, out);
+        template.process(model, out, template.getOutputFormat() instanceof HTMLOutputFormat ? HTML_WRAPPER
+                : TEXT_WRAPPER);
         return out.toString();
     }
 

@@ -4,13 +4,13 @@ import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.ArchiveYear;
 import dev.journal.core.index.AuthorProfile;
 import dev.journal.core.index.SiteIndex;
+import dev.journal.core.index.SiteIndexer;
 import dev.journal.core.index.Taxon;
 import dev.journal.core.internal.feed.FeedDates;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Heading;
 import dev.journal.core.parse.Slugs;
-import freemarker.core.HTMLOutputFormat;
-import freemarker.core.TemplateHTMLOutputModel;
+import dev.journal.core.parse.UrlPolicy;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -33,7 +33,11 @@ final class Views {
     static final DateTimeFormatter RFC_3339 = FeedDates.RFC_3339;
 
     private final SiteConfig config;
+    private final ZonedDateTime now;
     private final Map<String, Map<String, Object>> articles = new HashMap<>();
+    /** Each tag as a link (name, slug, uri, count), as articles list their tags. */
+    private final Map<String, Map<String, Object>> tagLinks = new HashMap<>();
+    /** Each tag with its documents, as JBake's {@code tags} list holds it. */
     private final Map<String, Map<String, Object>> tags = new HashMap<>();
     private final Map<String, Map<String, Object>> authors = new HashMap<>();
     private final DateTimeFormatter display;
@@ -41,21 +45,35 @@ final class Views {
 
     Views(SiteIndex index, FeedPlan feeds) {
         this.config = index.config();
+        this.now = index.now();
         this.display = config.displayDateFormat();
         this.wordsPerMinute = config.number("journal.reading.wpm");
         boolean tagPages = config.flag("render.tags");
         boolean authorPages = config.flag("journal.render.authors");
         for (Taxon t : index.tags()) {
-            tags.put(t.key(), taxon(t, tagPages, feeds.tag(t)));
+            tagLinks.put(t.key(), Collections.unmodifiableMap(taxon(t, tagPages, feeds.tag(t))));
         }
         for (Taxon a : index.authors()) {
-            authors.put(a.key(), taxon(a, authorPages, feeds.author(a)));
+            authors.put(a.key(), Collections.unmodifiableMap(taxon(a, authorPages, feeds.author(a))));
         }
         for (Article a : index.documents()) {
             articles.put(a.outputPath(), article(a));
         }
         for (Article a : index.hidden()) {
             articles.put(a.outputPath(), article(a));
+        }
+        // After the articles: a tag's documents are article views, whose tag_links are the small maps.
+        Map<String, List<Article>> tagged = new HashMap<>();
+        for (Article a : JBakeModel.byType(index.documents(), config)) {
+            for (String name : a.tags()) {
+                tagged.computeIfAbsent(Slugs.key(name), k -> new ArrayList<>()).add(a);
+            }
+        }
+        for (Taxon t : index.tags()) {
+            Map<String, Object> m = taxon(t, tagPages, feeds.tag(t));
+            m.put("tagged_posts", of(t.articles()));
+            m.put("tagged_documents", of(tagged.getOrDefault(t.key(), List.of())));
+            tags.put(t.key(), Collections.unmodifiableMap(m));
         }
     }
 
@@ -71,6 +89,7 @@ final class Views {
         return Collections.unmodifiableList(out);
     }
 
+    /** A tag as JBake's {@code tags} entries hold it: name, uri, tagged_posts, tagged_documents (and slug, count). */
     Map<String, Object> tag(Taxon t) {
         return tags.get(t.key());
     }
@@ -87,12 +106,12 @@ final class Views {
         return list.stream().map(this::author).toList();
     }
 
-    static TemplateHTMLOutputModel markup(String html) {
-        try {
-            return HTMLOutputFormat.INSTANCE.fromMarkup(html);
-        } catch (freemarker.template.TemplateModelException e) {
-            throw new IllegalStateException("Freemarker refused markup it always accepts", e);
-        }
+    /**
+     * HTML to print as it is: markup in the theme's auto-escaping templates, plain text in JBake's
+     * {@code .ftl} templates (as JBake gives bodies), escaped in XML ones; see {@link TemplateEngine}.
+     */
+    static Html markup(String html) {
+        return new Html(html);
     }
 
     /** A tag or author; {@code uri} is empty when its pages are switched off, so nothing links to them. */
@@ -106,7 +125,7 @@ final class Views {
         if (t.profile() != null) {
             m.put("profile", profile(t.profile()));
         }
-        return Collections.unmodifiableMap(m);
+        return m;
     }
 
     /** An author's profile: {@code photo} is a URI from the site's root, {@code bio} HTML for the author's page. */
@@ -123,48 +142,63 @@ final class Views {
         return Collections.unmodifiableMap(m);
     }
 
+    /**
+     * One document: its front matter fields, the journal's derived fields, and JBake's fields with
+     * JBake's meaning. With JBake's layout a header field wins over a derived field of the same name
+     * ({@code summary}, {@code authors}, ...), as a JBake template expects the header's value.
+     */
     private Map<String, Object> article(Article a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        a.meta().forEach((k, v) -> m.put(k, v));
+        boolean jbake = config.jbakeLayout();
+        Map<String, Object> m = new LinkedHashMap<>(a.meta());
+        java.util.function.BiConsumer<String, Object> derived = jbake ? m::putIfAbsent : m::put;
+        derived.accept("draft", a.draft());
+        derived.accept("file", a.sourcePath());
+        derived.accept("slug", a.slug());
+        if (!jbake || a.meta().containsKey("summary")) {
+            derived.accept("summary", a.summary());
+        }
+        derived.accept("tag_links", links(a.tags(), tagLinks));
+        derived.accept("author_names", a.authors());
+        List<Map<String, Object>> bylines = links(a.authors(), authors);
+        derived.accept("authors", bylines);
+        derived.accept("profiled_authors", bylines.stream().filter(v -> v.containsKey("profile")).toList());
+        derived.accept("words", a.words());
+        derived.accept("reading_minutes", Math.max(1, (a.words() + wordsPerMinute / 2) / wordsPerMinute));
+        derived.accept("headings", a.headings().stream().map(Views::heading).toList());
+        if (a.image() != null) {
+            derived.accept("image", a.image());
+        }
+        derived.accept("lang", a.lang() != null ? a.lang() : config.language());
+        putDate(m, derived, "date", a.date());
+        putDate(m, derived, "updated", a.updated());
+        // JBake's document fields
+        String jbakeUri = UrlPolicy.encode(a.outputPath());
         m.put("title", a.title());
         m.put("type", a.type());
-        m.put("status", a.draft() ? "draft" : "published");
-        m.put("draft", a.draft());
-        m.put("uri", a.uri());
-        m.put("noExtensionUri", a.uri());
-        m.put("sourceuri", a.contentPath());
-        m.put("file", a.sourcePath());
-        m.put("slug", a.slug());
-        m.put("body", markup(a.bodyHtml()));
-        m.put("summary", a.summary());
-        m.put("tags", a.tags());
-        m.put("tag_links", links(a.tags(), tags));
-        m.put("author_names", a.authors());
-        List<Map<String, Object>> bylines = links(a.authors(), authors);
-        m.put("authors", bylines);
-        m.put("profiled_authors", bylines.stream().filter(v -> v.containsKey("profile")).toList());
-        putDate(m, "date", a.date());
-        putDate(m, "updated", a.updated());
-        m.put("words", a.words());
-        m.put("reading_minutes", Math.max(1, (a.words() + wordsPerMinute / 2) / wordsPerMinute));
-        m.put("headings", a.headings().stream().map(Views::heading).toList());
-        if (a.image() != null) {
-            m.put("image", a.image());
+        m.put("status", a.draft() ? "draft" : SiteIndexer.isScheduled(a, now) ? "published-date" : "published");
+        m.put("uri", jbake ? jbakeUri : a.uri());
+        m.remove("noExtensionUri");
+        if (config.flag("uri.noExtension")) {
+            m.put("noExtensionUri", a.uri());
         }
-        m.put("lang", a.lang() != null ? a.lang() : config.language());
+        m.put("sourceuri", jbakeUri);
+        m.put("rootpath", UrlPolicy.rootPath(a.outputPath()));
+        m.put("body", markup(a.bodyHtml()));
+        m.put("tags", a.tags());
         return Collections.unmodifiableMap(m);
     }
 
     /** A date as JBake gives it (a {@link Date}) and as the theme uses it: ISO text and display text. */
-    private void putDate(Map<String, Object> m, String key, ZonedDateTime date) {
+    private void putDate(Map<String, Object> m, java.util.function.BiConsumer<String, Object> derived, String key,
+            ZonedDateTime date) {
         if (date == null) {
             m.remove(key);
             return;
         }
         m.put(key, Date.from(date.toInstant()));
-        m.put(key + "_iso", RFC_3339.format(date));
-        m.put(key + "_display", display.format(date));
-        m.put(key + "_year", date.getYear());
+        derived.accept(key + "_iso", RFC_3339.format(date));
+        derived.accept(key + "_display", display.format(date));
+        derived.accept(key + "_year", date.getYear());
     }
 
     private static Map<String, Object> heading(Heading h) {

@@ -91,7 +91,7 @@ class SiteIndexerTest {
                 List.of(post("a", "2024-05-01", "C++", ""), post("b", "2024-06-01", "C#", "")), NOW, false);
         assertEquals(1, r.problems().size(), r.problems().toString());
         String m = r.problems().get(0).message();
-        assertTrue(m.contains("C++") && m.contains("C#") && m.contains("tags/c/"), m);
+        assertTrue(m.contains("C++") && m.contains("C#") && m.contains("tags/c.html"), m);
         assertEquals(4, r.problems().get(0).line(), "the line of the tags field");
     }
 

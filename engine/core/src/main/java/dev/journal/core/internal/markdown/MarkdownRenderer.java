@@ -66,6 +66,9 @@ public final class MarkdownRenderer {
                 .extensions(extensions)
                 .percentEncodeUrls(true)
                 .nodeRendererFactory(context -> new SilentNodes());
+        if (options.hardWraps()) {
+            html.softbreak("<br />\n");
+        }
         if (options.safeUrls()) {
             html.sanitizeUrls(true).urlSanitizer(new SafeUrlSanitizer(SafeUrlSanitizer.DEFAULT_SCHEMES));
         }

@@ -1,0 +1,312 @@
+package dev.journal.core.render;
+
+import dev.journal.core.JournalVersion;
+import dev.journal.core.config.SiteConfig;
+import dev.journal.core.index.SiteIndex;
+import dev.journal.core.index.SiteIndexer;
+import dev.journal.core.index.Taxon;
+import dev.journal.core.parse.Article;
+import dev.journal.core.parse.UrlPolicy;
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateBooleanModel;
+import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+import freemarker.template.TemplateSequenceModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * JBake's template model (the names of JBake 2.7.0's Freemarker templates, with JBake's meaning),
+ * made once per render from the index, so that a JBake site's templates render unchanged. What
+ * JBake computes by querying its database while a page renders is prepared here instead.
+ *
+ * <p>Deliberate differences: {@code published_date} is the date of the newest article rather than
+ * the time of the build (output must not depend on the clock), and {@code db}, JBake's database,
+ * is not there: a template that uses it fails with a message naming the list to use instead.
+ */
+final class JBakeModel {
+
+    private final SiteIndex index;
+    private final Views views;
+    private final SiteConfig config;
+    private final Map<String, Map<String, Object>> data;
+
+    /** @param data JBake's data files by their path in the data folder */
+    JBakeModel(SiteIndex index, Views views, Map<String, Map<String, Object>> data) {
+        this.index = index;
+        this.views = views;
+        this.config = index.config();
+        this.data = data;
+    }
+
+    /** The names every page sees. */
+    Map<String, Object> shared() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("config", config(config));
+        m.put("version", JournalVersion.get());
+        m.put("published_posts", views.of(index.posts()));
+        m.put("published_pages", views.of(newestFirst(index.pages())));
+        m.put("published_content", views.of(byType(index.documents(), config)));
+        List<Article> all = new ArrayList<>(index.documents());
+        all.addAll(index.hidden());
+        m.put("all_content", views.of(byType(all, config)));
+        m.put("tags", views.tags(index.tags()));
+        m.put("alltags", index.tags().stream().map(Taxon::name).toList());
+        m.put("published_date", index.posts().isEmpty() ? new Date(0)
+                : Date.from(index.posts().get(0).date().toInstant()));
+        m.put("db", new Database());
+        m.put("data", new Data(data, config.get("data.folder").strip()));
+        // JBake's <type>s (every document of the type, drafts too) and published_<type>s; a name
+        // JBake already uses (tags for a type "tag") keeps its meaning, as in JBake.
+        for (String type : types(all, config)) {
+            List<Article> every = all.stream().filter(a -> a.type().equals(type)).toList();
+            m.putIfAbsent(type + "s", views.of(newestFirst(every)));
+            m.putIfAbsent("published_" + type + "s",
+                    views.of(newestFirst(index.documents().stream().filter(a -> a.type().equals(type)).toList())));
+        }
+        return m;
+    }
+
+    /** What a tag's page adds: the tag's name and its articles and documents. */
+    Map<String, Object> tagPage(Taxon t) {
+        Map<String, Object> tag = views.tag(t);
+        Map<String, Object> m = new HashMap<>();
+        m.put("tag", t.name());
+        m.put("tag_posts", tag.get("tagged_posts"));
+        m.put("tagged_posts", tag.get("tagged_posts"));
+        m.put("tagged_documents", tag.get("tagged_documents"));
+        return m;
+    }
+
+    /**
+     * JBake's {@code content} of a page that is not a document: its type ({@code masterindex},
+     * {@code tag}, {@code tags}, {@code archive}, {@code feed}, {@code sitemap}, {@code error404})
+     * and the way back to the site's root.
+     */
+    static Map<String, Object> listContent(String type, String rootpath) {
+        return Map.of("type", type, "rootpath", rootpath);
+    }
+
+    /**
+     * JBake's paging variables for page {@code n} of {@code targets}: {@code previousFileName} and
+     * {@code nextFileName} are relative to the first page's folder, a folder rather than its
+     * {@code index.html} ({@code 2/}, and {@code ""} for the first page), and absent at the ends.
+     */
+    static void paging(Map<String, Object> model, int n, List<UrlPolicy.Target> targets) {
+        model.put("numberOfPages", targets.size());
+        model.put("currentPageNumber", n);
+        if (n > 1) {
+            model.put("previousFileName", fileName(targets.get(0), targets.get(n - 2)));
+        }
+        if (n < targets.size()) {
+            model.put("nextFileName", fileName(targets.get(0), targets.get(n)));
+        }
+    }
+
+    /** What JBake sets on its archive, feed, sitemap and 404 pages when the index is paginated. */
+    static void noPaging(Map<String, Object> model) {
+        model.put("numberOfPages", 0);
+        model.put("currentPageNumber", 0);
+        model.put("previousFileName", "");
+        model.put("nextFileName", "");
+    }
+
+    /** JBake's page {@code n} of the home page: {@code n/index.html} whatever index.file's folder. */
+    static UrlPolicy.Target indexPage(UrlPolicy urls, UrlPolicy.Target first, int n) {
+        return n <= 1 ? first : urls.file(n + "/" + first.outputPath());
+    }
+
+    private static String fileName(UrlPolicy.Target first, UrlPolicy.Target target) {
+        String firstPath = first.outputPath();
+        String dir = firstPath.substring(0, firstPath.lastIndexOf('/') + 1);
+        String path = target.outputPath().startsWith(dir) ? target.outputPath().substring(dir.length())
+                : target.outputPath();
+        String name = path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length()) : path;
+        return UrlPolicy.encode(name);
+    }
+
+    /**
+     * Documents in JBake's order: by type (page, post, then custom types in the order of their
+     * {@code template.<type>.file} keys), newest first within a type.
+     */
+    static List<Article> byType(List<Article> documents, SiteConfig config) {
+        List<String> order = types(documents, config);
+        List<Article> sorted = new ArrayList<>(documents);
+        sorted.sort(Comparator.<Article>comparingInt(a -> order.indexOf(a.type())).thenComparing(SiteIndexer.NEWEST_FIRST));
+        return sorted;
+    }
+
+    private static List<String> types(List<Article> documents, SiteConfig config) {
+        Set<String> present = new LinkedHashSet<>();
+        documents.forEach(a -> present.add(a.type()));
+        List<String> custom = new ArrayList<>(present);
+        custom.removeAll(List.of("page", "post"));
+        custom.sort(Comparator.<String>comparingInt(t -> {
+            int line = config.line("template." + t + ".file");
+            return line == 0 ? Integer.MAX_VALUE : line;
+        }).thenComparing(Comparator.naturalOrder()));
+        List<String> order = new ArrayList<>(List.of("page", "post"));
+        order.addAll(custom);
+        return order;
+    }
+
+    private static List<Article> newestFirst(List<Article> documents) {
+        List<Article> sorted = new ArrayList<>(documents);
+        sorted.sort(SiteIndexer.NEWEST_FIRST);
+        return sorted;
+    }
+
+    /**
+     * JBake's {@code config}: every key with {@code .} as {@code _}. A value {@code true} or
+     * {@code false} is also a boolean ({@code <#if config.index_paginate>}), and a value with commas
+     * also a list, as JBake's configuration splits it; each still prints as written.
+     */
+    static Map<String, Object> config(SiteConfig config) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        config.templateValues().forEach((k, v) -> {
+            String t = v.trim();
+            if (t.equals("true") || t.equals("false")) {
+                out.put(k, new BooleanText(v, t.equals("true")));
+            } else if (v.contains(",")) {
+                out.put(k, new ListText(v));
+            } else {
+                out.put(k, v);
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** A configuration value that is text and a boolean. */
+    static final class BooleanText implements TemplateScalarModel, TemplateBooleanModel {
+        private final String text;
+        private final boolean value;
+
+        BooleanText(String text, boolean value) {
+            this.text = text;
+            this.value = value;
+        }
+
+        @Override
+        public String getAsString() {
+            return text;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return value;
+        }
+    }
+
+    /** A configuration value that is text and a list of its comma-separated parts. */
+    static final class ListText implements TemplateScalarModel, TemplateSequenceModel {
+        private final String text;
+        private final List<String> parts;
+
+        ListText(String text) {
+            this.text = text;
+            this.parts = java.util.Arrays.stream(text.split(",")).map(String::strip).toList();
+        }
+
+        @Override
+        public String getAsString() {
+            return text;
+        }
+
+        @Override
+        public TemplateModel get(int i) {
+            return i >= 0 && i < parts.size() ? new SimpleScalar(parts.get(i)) : null;
+        }
+
+        @Override
+        public int size() {
+            return parts.size();
+        }
+    }
+
+    /**
+     * JBake's data files: {@code data.get("team.yaml")} is the file's values. A file that does not
+     * exist is an error (JBake gives an empty map).
+     */
+    static final class Data implements TemplateHashModel {
+        private final Map<String, Map<String, Object>> files;
+        private final String folder;
+
+        Data(Map<String, Map<String, Object>> files, String folder) {
+            this.files = files;
+            this.folder = folder;
+        }
+
+        @Override
+        public TemplateModel get(String key) throws TemplateModelException {
+            if (!key.equals("get")) {
+                throw new TemplateModelException("data." + key + ": JBake's data files are read with data.get(\"name.yaml\")");
+            }
+            return (TemplateMethodModelEx) args -> {
+                if (args.size() != 1 || !(args.get(0) instanceof TemplateScalarModel name)) {
+                    throw new TemplateModelException("data.get takes the name of one data file, e.g."
+                            + " data.get(\"team.yaml\")");
+                }
+                Map<String, Object> values = files.get(name.getAsString());
+                if (values == null) {
+                    throw new TemplateModelException("there is no data file " + folder + "/" + name.getAsString()
+                            + (files.isEmpty() ? "" : " (the data files are " + String.join(", ", files.keySet()) + ")"));
+                }
+                return values;
+            };
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return files.isEmpty();
+        }
+    }
+
+    /**
+     * JBake's {@code db} (its database), which this engine does not have: any use fails, and the
+     * message (with the template's name and line, added by Freemarker) says what to use instead.
+     */
+    static final class Database implements TemplateHashModel {
+
+        /** JBake's ContentStore methods that templates call, and the model name with the same list. */
+        private static final Map<String, String> INSTEAD = Map.ofEntries(
+                Map.entry("getPublishedPosts", "published_posts"),
+                Map.entry("getPublishedPages", "published_pages"),
+                Map.entry("getPublishedContent", "published_<type>s, e.g. published_posts"),
+                Map.entry("getAllContent", "<type>s (every document of the type, drafts too), e.g. posts,"
+                        + " or all_content"),
+                Map.entry("getPublishedPostsByTag", "tag_posts on a tag's page, or the tagged_posts of an entry"
+                        + " of tags"),
+                Map.entry("getPublishedDocumentsByTag", "tagged_documents on a tag's page, or the"
+                        + " tagged_documents of an entry of tags"),
+                Map.entry("getAllTags", "alltags (names) or tags (name, uri, tagged_posts)"),
+                Map.entry("getTags", "alltags (names) or tags (name, uri, tagged_posts)"),
+                Map.entry("getPublishedCount", "published_<type>s?size, e.g. published_posts?size"),
+                Map.entry("getDocumentCount", "<type>s?size, e.g. posts?size"),
+                Map.entry("getDocumentByUri", "data.get(\"name.yaml\") for a data file, or the lists above"));
+
+        @Override
+        public TemplateModel get(String key) throws TemplateModelException {
+            String instead = INSTEAD.get(key);
+            throw new TemplateModelException("db." + key + " is JBake's database, which this engine does not have;"
+                    + " use " + (instead != null ? instead
+                    : "the prepared lists: published_posts, published_pages, published_content, all_content, tags")
+                    + " instead");
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.journal.core;
+
+import static dev.journal.core.TestContent.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.journal.core.config.ConfigLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * JBake sites (templates/*.ftl) built end to end: JBake's layout, JBake's template model, and the
+ * failures that say what to use instead. What stock JBake itself writes for a whole site is checked
+ * in engine/jbake-compat; these are the details, each on a small site.
+ */
+class JBakeLayoutTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path site;
+
+    private Path bake() throws Exception {
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        return out;
+    }
+
+    private String read(Path out, String path) throws IOException {
+        return Files.readString(out.resolve(path), StandardCharsets.UTF_8);
+    }
+
+    private void post(String path, String header) throws IOException {
+        write(site, "content/" + path, header.strip() + "\n~~~~~~\n\nText of " + path + " with <b>bold</b> & more.\n");
+    }
+
+    /** A minimal JBake site: an index, a post and a page template, and the given properties. */
+    private void jbakeSite(String properties) throws IOException {
+        write(site, "jbake.properties", "render.feed=false\nrender.archive=false\n" + properties);
+        write(site, "templates/index.ftl", "<#list published_posts as p>${p.uri}|</#list>");
+        write(site, "templates/post.ftl", "${content.title}|${content.uri}|${content.rootpath}");
+        write(site, "templates/page.ftl", "${content.title}");
+        write(site, "templates/tags.ftl", "${tag}|${content.rootpath}|<#list tag_posts as p>${p.title}</#list>");
+    }
+
+    @Test
+    void theLayoutIsDetectedFromTheTemplates() throws IOException {
+        assertFalse(ConfigLoader.load(site).jbakeLayout(), "no templates: the journal's layout");
+        write(site, "templates/post.ftlh", "");
+        assertFalse(ConfigLoader.load(site).jbakeLayout(), "the journal's .ftlh templates");
+        write(site, "templates/post.ftl", "");
+        assertFalse(ConfigLoader.load(site).jbakeLayout(), "a journal overriding a template, with JBake's name");
+        write(site, "templates/index.ftl", "");
+        assertTrue(ConfigLoader.load(site).jbakeLayout(), "JBake's index.ftl");
+        write(site, "jbake.properties", "journal.layout=journal\n");
+        assertFalse(ConfigLoader.load(site).jbakeLayout(), "set explicitly");
+        write(site, "jbake.properties", "journal.layout=hugo\n");
+        assertTrue(ConfigLoader.load(site).problems().stream().anyMatch(p -> p.isError() && p.line() == 1
+                && p.message().contains("auto, jbake or journal")));
+    }
+
+    @Test
+    void tagPagesAreNamedAfterTheTagAndNotSplit() throws Exception {
+        jbakeSite("index.paginate=true\nindex.posts_per_page=1\ntag.sanitize=true\n");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\ntags=Open Data, soil");
+        post("blog/b.md", "title=B\ndate=2024-02-01\ntype=post\nstatus=published\ntags=Open Data");
+        Path out = bake();
+        assertEquals("Open-Data|../|BA", read(out, "tags/Open-Data.html"), "tag.sanitize, all posts on one page");
+        assertTrue(Files.exists(out.resolve("tags/soil.html")));
+        assertEquals("blog/b.html|", read(out, "index.html"));
+        assertEquals("blog/a.html|", read(out, "2/index.html"));
+        try (Stream<Path> files = Files.walk(out)) {
+            List<String> all = files.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).sorted()
+                    .toList();
+            assertEquals(List.of(".journal-output", "2/index.html", "blog/a.html", "blog/b.html", "index.html",
+                    "tags/Open-Data.html", "tags/soil.html"), all,
+                    "JBake's pages only: no author or year pages, no theme assets");
+        }
+    }
+
+    @Test
+    void aTagThatCannotNameAFileIsAnError() throws Exception {
+        jbakeSite("");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\ntags=fine, a/b");
+        ContentException e = assertThrows(ContentException.class, this::bake);
+        assertTrue(e.errors().stream().anyMatch(p -> p.path().equals("content/blog/a.md") && p.line() == 5
+                && p.message().contains("'a/b' cannot name a file")), e.errors().toString());
+    }
+
+    @Test
+    void jbakesUriForms() throws Exception {
+        jbakeSite("uri.noExtension=true\nuri.noExtension.prefix=/blog\n");
+        write(site, "templates/post.ftl", "${content.uri}|${content.noExtensionUri}|${content.rootpath}");
+        write(site, "templates/page.ftl", "${content.uri}|${content.noExtensionUri}|${content.rootpath}");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");
+        post("about.md", "title=About\ndate=2024-01-01\ntype=page\nstatus=published");
+        Path out = bake();
+        assertEquals("blog/a/index.html|blog/a/|../../", read(out, "blog/a/index.html"));
+        assertEquals("about.html|about.html|", read(out, "about.html"));
+    }
+
+    @Test
+    void documentsAsJBakeHandsThemToTemplates() throws Exception {
+        jbakeSite("");
+        write(site, "templates/post.ftl", """
+                ${content.body}|${content.body?length}|${content.title}|${content.date?string("yyyy-MM-dd")}|\
+                ${content.status}|${content.type}|<#if (content.featured!"") == "true">featured</#if>|\
+                ${(content.og.description)!}|<#if content.summary??>summary</#if>|${content.author!}|\
+                <#list content.tags as t>${t};</#list>|\
+                <#if content.nextContent??>${content.nextContent.title}</#if>""");
+        post("blog/a.md", "title=A & B\ndate=2024-01-01\ntype=post\nstatus=published\nfeatured=true\n"
+                + "og={\"description\": \"Seen\"}\nauthor=Ann\ntags=x, y");
+        post("blog/b.md", "title=Later\ndate=2099-01-01\ntype=post\nstatus=published");
+        Path out = bake();
+        String body = "<p>Text of blog/a.md with <b>bold</b> &amp; more.</p>\n";
+        assertEquals(body + "|" + body.length() + "|A & B|2024-01-01|published|post|featured|Seen||Ann|x;y;|Later",
+                read(out, "blog/a.html"), "in .ftl nothing is escaped; header values stay text; a future date"
+                        + " with status=published is published; no summary unless the header has one");
+    }
+
+    @Test
+    void templatesFormatWithJBakesLocaleAndZone() throws Exception {
+        jbakeSite("jvm.locale=fr\nfreemarker.timezone=Asia/Tokyo\n");
+        write(site, "templates/post.ftl", "${content.date?string(\"d MMMM HH:mm\")}");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");
+        assertEquals("1 janvier 09:00", read(bake(), "blog/a.html"), "a date of the site's zone (UTC), shown in Tokyo");
+    }
+
+    @Test
+    void configValuesAreTextBooleansAndLists() throws Exception {
+        jbakeSite("index.paginate=true\nsite.menu=Home, About\n");
+        write(site, "templates/index.ftl", """
+                <#if config.index_paginate>paged</#if>|${config.index_paginate}|${(config.render_tags == "true")?c}|\
+                <#list config.site_menu as m>[${m}]</#list>|${config.site_menu}|${currentPageNumber}/${numberOfPages}|\
+                ${previousFileName!"none"}|${nextFileName!"none"}""");
+        assertEquals("paged|true|true|[Home][About]|Home, About|0/0||", read(bake(), "index.html"),
+                "without posts, JBake renders the index unpaged");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");
+        assertEquals("paged|true|true|[Home][About]|Home, About|1/1|none|none", read(bake(), "index.html"));
+    }
+
+    @Test
+    void jbakesDatabaseFailsWithWhatToUseInstead() throws Exception {
+        jbakeSite("");
+        write(site, "templates/index.ftl", "<h1>Posts</h1>\n\n<#list db.getPublishedPostsByTag(\"x\") as p></#list>\n");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");
+        ContentException e = assertThrows(ContentException.class, this::bake);
+        Problem p = e.errors().get(0);
+        assertEquals("templates/index.ftl", p.path());
+        assertEquals(3, p.line());
+        assertTrue(p.message().contains("JBake's database") && p.message().contains("tag_posts"), p.message());
+    }
+
+    @Test
+    void dataFilesAreReadAsJBakeReadsThem() throws Exception {
+        jbakeSite("");
+        write(site, "data/team.yaml", "name: Team\nsince: 2019-04-01\nsize: 12\nopen: yes\nmembers: [Ann, Bo]\n");
+        write(site, "data/sub/list.yml", "- 1.5\n- x\n");
+        write(site, "templates/page.ftl", """
+                <#assign t = data.get("team.yaml")>${t.name}|${t.since?string("yyyy")}|${t.size + 1}|${t.open?c}|\
+                <#list t.members as m>${m};</#list>|<#list data.get("sub/list.yml").data as v>${v};</#list>""");
+        post("about.md", "title=About\ndate=2024-01-01\ntype=page\nstatus=published");
+        assertEquals("Team|2019|13|true|Ann;Bo;|1.5;x;", read(bake(), "about.html"));
+    }
+
+    @Test
+    void aMissingDataFileIsAnErrorNamingTheTemplateAndTheFiles() throws Exception {
+        jbakeSite("");
+        write(site, "data/team.yaml", "name: Team\n");
+        write(site, "templates/page.ftl", "\n${data.get(\"staff.yaml\").name}");
+        post("about.md", "title=About\ndate=2024-01-01\ntype=page\nstatus=published");
+        ContentException e = assertThrows(ContentException.class, this::bake);
+        Problem p = e.errors().get(0);
+        assertEquals("templates/page.ftl", p.path());
+        assertEquals(2, p.line());
+        assertTrue(p.message().contains("no data file data/staff.yaml") && p.message().contains("team.yaml"),
+                p.message());
+    }
+
+    @Test
+    void dataFilesAreReadSafely() throws Exception {
+        jbakeSite("");
+        write(site, "data/evil.yaml", "a: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n");
+        write(site, "data/twice.yaml", "a: 1\nb: 2\na: 3\n");
+        write(site, "data/bomb.yaml", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+                + "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n");
+        ContentException e = assertThrows(ContentException.class, this::bake);
+        List<String> errors = e.errors().stream().map(Problem::toString).toList();
+        assertTrue(errors.stream().anyMatch(m -> m.startsWith("data/evil.yaml:1") && m.contains("type tags")), errors.toString());
+        assertTrue(errors.stream().anyMatch(m -> m.startsWith("data/twice.yaml:3") && m.contains("duplicate")), errors.toString());
+        assertTrue(errors.stream().anyMatch(m -> m.startsWith("data/bomb.yaml") && m.contains("too many")), errors.toString());
+    }
+
+    @Test
+    void anAsciiDocFileIsCopiedWithAWarning() throws Exception {
+        jbakeSite("");
+        write(site, "content/blog/notes.adoc", "= Notes\n");
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        BakeResult r = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        assertTrue(Files.exists(out.resolve("blog/notes.adoc")));
+        assertTrue(r.warnings().stream().anyMatch(p -> p.path().equals("content/blog/notes.adoc")
+                && p.message().contains("AsciiDoc is not read")), r.warnings().toString());
+    }
+
+    @Test
+    void withJBakesLayoutAMissingTemplateIsAnErrorNotTheTheme() throws Exception {
+        jbakeSite("render.archive=true\n");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");
+        ContentException e = assertThrows(ContentException.class, this::bake);
+        assertTrue(e.errors().stream().anyMatch(p -> p.message().contains("templates/archive.ftl does not exist")),
+                e.errors().toString());
+    }
+
+    @Test
+    void aSitesFeedTemplateMakesTheFeedInEitherLayout() throws Exception {
+        write(site, "content/articles/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n");
+        write(site, "templates/feed.ftl", "<#ftl output_format=\"XML\"><rss><#list published_posts as p>"
+                + "<title>${p.title}</title><d>${p.body}</d></#list>${published_date?string(\"yyyy\")}</rss>");
+        Path out = bake();
+        assertEquals("<rss><title>A</title><d>&lt;p&gt;Text.&lt;/p&gt;\n</d>2024</rss>", read(out, "feed.xml"),
+                "the journal's layout, with the body escaped in an XML template");
+        assertTrue(read(out, "articles/a.html").contains("<p>Text.</p>"), "and as markup in the theme's");
+    }
+}
