@@ -1,0 +1,164 @@
+package dev.journal.core.preview;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.sun.net.httpserver.HttpExchange;
+import dev.journal.core.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The preview's live reload: a small script that the server adds to every HTML page it serves
+ * (never to the files on disk), and a stream of Server-Sent Events through which the script learns
+ * of each build. A page reloads when a newer build is served, and shows the errors of a failed
+ * build in an overlay (the page itself stays the last good build).
+ */
+final class LiveReload {
+
+    /** Paths of the server's own resources; a site cannot serve files under this folder. */
+    static final String PREFIX = "/__journal/";
+    static final String SCRIPT = PREFIX + "live.js";
+    static final String EVENTS = PREFIX + "events";
+    static final String STATUS = PREFIX + "status";
+
+    /** Most pages listening at once; each holds a server thread. */
+    static final int MAX_LISTENERS = 16;
+    /** A comment line sent this often keeps the stream open and finds closed tabs. */
+    static final long HEARTBEAT_SECONDS = 15;
+
+    private static final Pattern BODY_END = Pattern.compile("(?i)</body\\s*>");
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final String CLOSE = "";
+
+    private final byte[] script;
+    private final Set<LinkedBlockingQueue<String>> listeners = ConcurrentHashMap.newKeySet();
+    private volatile BuildStatus status = BuildStatus.INITIAL;
+
+    LiveReload() {
+        try (InputStream in = LiveReload.class.getResourceAsStream("live.js")) {
+            if (in == null) {
+                throw new IllegalStateException("live.js is missing from the engine's jar");
+            }
+            this.script = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    BuildStatus status() {
+        return status;
+    }
+
+    /** Records a new status and tells every open page. */
+    void publish(BuildStatus newStatus) {
+        this.status = newStatus;
+        String event = "event: status\ndata: " + json(newStatus) + "\n\n";
+        listeners.forEach(q -> q.offer(event));
+    }
+
+    /** Ends every open stream (the server is stopping). */
+    void closeAll() {
+        listeners.forEach(q -> q.offer(CLOSE));
+    }
+
+    /** The HTML page with the script tag added before {@code </body>} (or at the end). */
+    byte[] inject(byte[] html) {
+        String page = new String(html, StandardCharsets.UTF_8);
+        String tag = "<script src=\"" + SCRIPT + "\" data-generation=\"" + status.generation() + "\"></script>";
+        Matcher m = BODY_END.matcher(page);
+        int at = -1;
+        while (m.find()) {
+            at = m.start();
+        }
+        String out = at < 0 ? page + tag : page.substring(0, at) + tag + page.substring(at);
+        return out.getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] script() {
+        return script.clone();
+    }
+
+    String statusJson() {
+        return json(status);
+    }
+
+    /**
+     * Serves the event stream on {@code exchange} until the page goes away or the server stops:
+     * the current status first, then one event per build.
+     */
+    void stream(HttpExchange exchange) throws IOException {
+        if (listeners.size() >= MAX_LISTENERS) {
+            Responses.text(exchange, 503, "Too many open preview pages; close some tabs.");
+            return;
+        }
+        LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        listeners.add(queue);
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            write(out, "retry: 1000\nevent: status\ndata: " + json(status) + "\n\n");
+            while (true) {
+                String event;
+                try {
+                    event = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (CLOSE.equals(event)) {
+                    return;
+                }
+                write(out, event != null ? event : ": still here\n\n");
+            }
+        } finally {
+            listeners.remove(queue);
+        }
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    static String json(BuildStatus s) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeNumberField("generation", s.generation());
+            g.writeBooleanField("building", s.building());
+            g.writeArrayFieldStart("errors");
+            for (Problem p : s.errors()) {
+                g.writeStartObject();
+                g.writeStringField("path", p.path());
+                g.writeNumberField("line", p.line());
+                g.writeStringField("message", p.message());
+                g.writeStringField("text", p.toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("warnings", s.warnings().size());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** Whether a response of this content type gets the script. */
+    static boolean isHtml(String contentType) {
+        return contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
+    }
+}
