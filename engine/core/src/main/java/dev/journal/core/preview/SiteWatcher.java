@@ -15,6 +15,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ final class SiteWatcher implements Closeable {
     private volatile boolean closed;
     /** Set when events were lost in the current burst: the changed paths are then unknown. */
     private boolean lostTrack;
+    /** Files created in the current burst: one deleted again in it (an editor's temporary file) is no change. */
+    private final Set<Path> created = new HashSet<>();
 
     /**
      * @param source   the site's folder
@@ -117,30 +120,29 @@ final class SiteWatcher implements Closeable {
             while (!closed) {
                 WatchKey first = service.take();
                 Set<Path> changed = new LinkedHashSet<>();
-                boolean relevant = handle(first, changed);
+                handle(first, changed);
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
                 WatchKey next;
                 while (System.nanoTime() < deadline && (next = service.poll(QUIET_MS, TimeUnit.MILLISECONDS)) != null) {
-                    relevant |= handle(next, changed);
+                    handle(next, changed);
                 }
-                if (relevant && !closed) {
+                if (!closed && (lostTrack || !changed.isEmpty())) {
                     onChange.accept(lostTrack ? Set.of() : Set.copyOf(changed));
                 }
                 lostTrack = false;
+                created.clear();
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed
         }
     }
 
-    /** Records the events of one key; true when any of them matters to the build. */
-    private boolean handle(WatchKey key, Set<Path> changed) {
+    /** Adds the paths of one key's events that matter to the build to {@code changed}. */
+    private void handle(WatchKey key, Set<Path> changed) {
         Path dir = keys.get(key);
-        boolean relevant = false;
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                relevant = true; // events were lost: rebuild everything, and look at every folder again
-                lostTrack = true;
+                lostTrack = true; // events were lost: rebuild everything, and look at every folder again
                 reregister();
                 continue;
             }
@@ -150,12 +152,7 @@ final class SiteWatcher implements Closeable {
             Path path = dir.resolve((Path) event.context());
             String name = path.getFileName().toString();
             if (dir.equals(source)) {
-                if (name.equals(SiteConfig.FILE_NAME)) {
-                    relevant = true;
-                    changed.add(path);
-                    reregister();
-                } else if (folders().contains(path)) {
-                    relevant = true;
+                if (name.equals(SiteConfig.FILE_NAME) || folders().contains(path)) {
                     changed.add(path);
                     reregister();
                 }
@@ -164,8 +161,14 @@ final class SiteWatcher implements Closeable {
             if (ContentLoader.ignored(name)) {
                 continue;
             }
-            relevant = true;
+            if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE && created.remove(path)) {
+                changed.remove(path);
+                continue;
+            }
             changed.add(path);
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+                created.add(path);
+            }
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
                 try {
                     watchTree(path);
@@ -177,7 +180,6 @@ final class SiteWatcher implements Closeable {
         if (!key.reset()) {
             keys.remove(key);
         }
-        return relevant;
     }
 
     private void reregister() {
