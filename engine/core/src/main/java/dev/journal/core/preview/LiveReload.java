@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The preview's live reload: a small script that the server adds to every HTML page it serves
@@ -37,7 +35,6 @@ final class LiveReload {
     /** A comment line sent this often keeps the stream open and finds closed tabs. */
     static final long HEARTBEAT_SECONDS = 15;
 
-    private static final Pattern BODY_END = Pattern.compile("(?i)</body\\s*>");
     private static final JsonFactory JSON = new JsonFactory();
     private static final String CLOSE = "";
 
@@ -72,17 +69,34 @@ final class LiveReload {
         listeners.forEach(q -> q.offer(CLOSE));
     }
 
-    /** The HTML page with the script tag added before {@code </body>} (or at the end). */
+    /**
+     * The HTML page with the script tag added before its last {@code </body>} (or at the end). The
+     * page's bytes are kept as they are, whatever their encoding: the tag is ASCII.
+     */
     byte[] inject(byte[] html) {
-        String page = new String(html, StandardCharsets.UTF_8);
-        String tag = "<script src=\"" + SCRIPT + "\" data-generation=\"" + status.generation() + "\"></script>";
-        Matcher m = BODY_END.matcher(page);
-        int at = -1;
-        while (m.find()) {
-            at = m.start();
+        byte[] tag = ("<script src=\"" + SCRIPT + "\" data-generation=\"" + status.generation() + "\"></script>")
+                .getBytes(StandardCharsets.US_ASCII);
+        int at = lastBodyEnd(html);
+        byte[] out = new byte[html.length + tag.length];
+        System.arraycopy(html, 0, out, 0, at);
+        System.arraycopy(tag, 0, out, at, tag.length);
+        System.arraycopy(html, at, out, at + tag.length, html.length - at);
+        return out;
+    }
+
+    /** Where the last {@code </body} starts (any case), or the end of the page. */
+    private static int lastBodyEnd(byte[] html) {
+        byte[] close = "</body".getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = html.length - close.length; i >= 0; i--) {
+            for (int j = 0; j < close.length; j++) {
+                if (Character.toLowerCase((char) (html[i + j] & 0xff)) != close[j]) {
+                    continue outer;
+                }
+            }
+            return i;
         }
-        String out = at < 0 ? page + tag : page.substring(0, at) + tag + page.substring(at);
-        return out.getBytes(StandardCharsets.UTF_8);
+        return html.length;
     }
 
     byte[] script() {
