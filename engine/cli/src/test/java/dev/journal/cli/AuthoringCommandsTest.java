@@ -159,6 +159,10 @@ class AuthoringCommandsTest {
                 "--date", "2024-06-28", "--tags", "Russia,North Korea,Vietnam", SEED.toString());
         assertEquals(0, run.exit(), run.err());
         assertFalse(run.out().contains("fill in"), run.out());
+        String suggested = run.out().lines().filter(l -> l.contains("suggested tags: ")).findFirst().orElseThrow();
+        for (String tag : List.of("Russia", "North Korea", "Vietnam")) {
+            assertTrue(suggested.contains(tag), "by similarity to the other articles: " + suggested);
+        }
         Path out = dir.resolve("out");
         CliRunner.Run build = CliRunner.run("build", "-s", site.toString(), "-o", out.toString(), "-q");
         assertEquals(0, build.exit(), build.err());

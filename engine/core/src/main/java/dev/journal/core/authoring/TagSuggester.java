@@ -15,16 +15,16 @@ import java.util.regex.Pattern;
 /**
  * Suggests tags for a text from the tags a journal already uses, by similarity to the articles
  * that carry them: each article is a TF-IDF vector of its title and text, each tag the normalised
- * sum of its articles' vectors, and a text scores each tag by cosine similarity, plus a bonus when
- * it names the tag outright. Small and self-contained; the recommender of related articles works
+ * sum of its articles' vectors, and a text scores each tag by cosine similarity, plus a bonus that
+ * grows with how often it names the tag outright. Small and self-contained; the recommender of related articles works
  * on the same kind of vectors, and the two may share that code later.
  */
 public final class TagSuggester {
 
     /** Tags scoring below this are not suggested at all. */
     static final double MIN_SCORE = 0.05;
-    /** Added to a tag's score when the text names it (as a phrase, ignoring case). */
-    static final double NAMED_BONUS = 0.15;
+    /** Weight of how often the text names a tag outright (as a phrase, ignoring case and plurals). */
+    static final double NAMED_WEIGHT = 0.1;
 
     private static final Pattern WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Set<String> STOP = Set.of("the", "and", "for", "that", "this", "with", "from", "are",
@@ -70,17 +70,14 @@ public final class TagSuggester {
     /** Up to {@code max} tags for {@code text}, best first; ties by name. */
     public List<String> suggest(String text, int max) {
         Map<String, Double> query = vector(terms(text));
-        String folded = " " + String.join(" ", WORD.split(text.toLowerCase(Locale.ROOT))) + " ";
+        List<String> words = words(text);
         List<Map.Entry<String, Double>> scores = new ArrayList<>();
         for (var e : profiles.entrySet()) {
             double score = 0;
             for (var q : query.entrySet()) {
                 score += q.getValue() * e.getValue().getOrDefault(q.getKey(), 0.0);
             }
-            String phrase = " " + String.join(" ", WORD.split(e.getKey())).strip() + " ";
-            if (phrase.strip().length() > 0 && folded.contains(phrase)) {
-                score += NAMED_BONUS;
-            }
+            score += NAMED_WEIGHT * Math.log1p(occurrences(words, words(e.getKey())));
             if (score >= MIN_SCORE) {
                 scores.add(Map.entry(e.getKey(), score));
             }
@@ -90,6 +87,35 @@ public final class TagSuggester {
         return scores.stream().limit(max).map(e -> names.get(e.getKey())).toList();
     }
 
+    /** How often {@code phrase} occurs in {@code words}. */
+    private static int occurrences(List<String> words, List<String> phrase) {
+        if (phrase.isEmpty()) {
+            return 0;
+        }
+        int count = 0;
+        for (int i = 0; i + phrase.size() <= words.size(); i++) {
+            if (words.subList(i, i + phrase.size()).equals(phrase)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Every word, lower case, plural s dropped (so a text naming "alliance" names the tag Alliances). */
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : WORD.split(text.toLowerCase(Locale.ROOT))) {
+            if (!w.isEmpty()) {
+                out.add(singular(w));
+            }
+        }
+        return out;
+    }
+
+    private static String singular(String w) {
+        return w.length() > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w;
+    }
+
     /** Word counts: lower case, words of three letters or more, common words left out, plural s dropped. */
     static Map<String, Integer> terms(String text) {
         Map<String, Integer> counts = new HashMap<>();
@@ -97,10 +123,7 @@ public final class TagSuggester {
             if (w.length() < 3 || STOP.contains(w)) {
                 continue;
             }
-            if (w.length() > 4 && w.endsWith("s") && !w.endsWith("ss")) {
-                w = w.substring(0, w.length() - 1);
-            }
-            counts.merge(w, 1, Integer::sum);
+            counts.merge(singular(w), 1, Integer::sum);
         }
         return counts;
     }
