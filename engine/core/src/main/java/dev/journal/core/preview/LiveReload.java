@@ -125,18 +125,16 @@ final class LiveReload {
             OutputStream out = exchange.getResponseBody();
             write(out, "retry: 1000\nevent: status\ndata: " + json(status) + "\n\n");
             while (true) {
-                String event;
-                try {
-                    event = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                String event = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
                 if (CLOSE.equals(event)) {
                     return;
                 }
                 write(out, event != null ? event : ": still here\n\n");
             }
+        } catch (IOException e) {
+            // the page was closed or reloaded: nothing to report
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             listeners.remove(queue);
         }
