@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * How long an edit to one article takes to show in the preview of a journal of 1,000 articles:
  * from writing the file to the reload event, and to the page served with the change. Not part of
  * the test suite (its name does not end in Test); run it with
- * {@code mvn -B -q -pl engine/core test -Dtest=PreviewLatencyBenchmark -Djournal.benchmark.articles=1000}.
+ * {@code mvn -B -q -pl engine/core test -Dtest=PreviewLatencyBenchmark -Djournal.benchmark.articles=1000}
+ * (and {@code -Djournal.benchmark.output=/dev/shm/preview} to write the preview folder elsewhere).
  */
 class PreviewLatencyBenchmark {
 
@@ -41,10 +42,12 @@ class PreviewLatencyBenchmark {
     void editToReload() throws Exception {
         generate(site, ARTICLES);
         List<String> stages = Collections.synchronizedList(new ArrayList<>());
-        BakeOptions bake = new BakeOptions(site, site.resolve("target/preview"), true, Clock.systemUTC(),
+        // -Djournal.benchmark.output=/dev/shm/preview puts the preview folder on another disk (tmpfs)
+        Path output = Path.of(System.getProperty("journal.benchmark.output", site.resolve("target/preview").toString()));
+        BakeOptions bake = new BakeOptions(site, output, true, Clock.systemUTC(),
                 Runtime.getRuntime().availableProcessors(), stages::add);
         long t = System.nanoTime();
-        try (PreviewServer server = PreviewServer.start(new PreviewServer.Options(site, site.resolve("target/preview"), 0,
+        try (PreviewServer server = PreviewServer.start(new PreviewServer.Options(site, output, 0,
                 Clock.systemUTC(), Runtime.getRuntime().availableProcessors(), line -> { }), SiteBuilder.baking(bake));
                 Socket events = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             System.out.printf(Locale.ROOT, "%d articles: first build and start %d ms%n", ARTICLES,
