@@ -124,7 +124,13 @@ public final class PreviewServer implements Closeable {
             throw new BindException("port " + port + " on 127.0.0.1 is taken (is another preview running?);"
                     + " choose another with --port, or server.port in jbake.properties");
         }
-        PreviewServer server = new PreviewServer(options, builder, http);
+        PreviewServer server;
+        try {
+            server = new PreviewServer(options, builder, http);
+        } catch (IOException | RuntimeException e) {
+            http.stop(0);
+            throw e;
+        }
         try {
             server.rebuild(Set.of());
             http.start();
