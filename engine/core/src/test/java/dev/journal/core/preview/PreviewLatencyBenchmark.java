@@ -59,7 +59,9 @@ class PreviewLatencyBenchmark {
                     StandardCharsets.UTF_8));
             long generation = nextGeneration(stream);
             HttpClient http = HttpClient.newHttpClient();
-            Path article = site.resolve("content/articles/2024/article-0500.md");
+            int edited = ARTICLES / 2;
+            String path = String.format(Locale.ROOT, "articles/%d/article-%04d", 2022 + edited % 3, edited);
+            Path article = site.resolve("content/" + path + ".md");
             String original = Files.readString(article);
             List<Long> toEvent = new ArrayList<>();
             List<Long> toPage = new ArrayList<>();
@@ -74,7 +76,7 @@ class PreviewLatencyBenchmark {
                 } while (g <= generation);
                 generation = g;
                 long event = System.nanoTime();
-                String page = http.send(HttpRequest.newBuilder(URI.create(server.url() + "articles/2024/article-0500/"))
+                String page = http.send(HttpRequest.newBuilder(URI.create(server.url() + path + "/"))
                         .build(), HttpResponse.BodyHandlers.ofString()).body();
                 long served = System.nanoTime();
                 if (!page.contains(marker)) {
