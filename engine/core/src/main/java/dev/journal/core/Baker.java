@@ -135,7 +135,7 @@ public final class Baker {
     }
 
     /** Pages, then the site's files, then the theme's files the site does not replace. */
-    private static List<OutputFile> outputFiles(List<RenderedPage> pages, List<StaticFile> files) throws IOException {
+    static List<OutputFile> outputFiles(List<RenderedPage> pages, List<StaticFile> files) throws IOException {
         List<OutputFile> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (RenderedPage p : pages) {

@@ -38,11 +38,13 @@ final class Views {
     private final Map<String, Map<String, Object>> authors = new HashMap<>();
     private final DateTimeFormatter display;
     private final int wordsPerMinute;
+    private final ZonedDateTime now;
 
     Views(SiteIndex index, FeedPlan feeds) {
         this.config = index.config();
         this.display = config.displayDateFormat();
         this.wordsPerMinute = config.number("journal.reading.wpm");
+        this.now = index.now();
         boolean tagPages = config.flag("render.tags");
         boolean authorPages = config.flag("journal.render.authors");
         for (Taxon t : index.tags()) {
@@ -130,6 +132,8 @@ final class Views {
         m.put("type", a.type());
         m.put("status", a.draft() ? "draft" : "published");
         m.put("draft", a.draft());
+        // Only a preview shows scheduled articles; the theme marks them as it marks drafts.
+        m.put("scheduled", a.date() != null && a.date().isAfter(now));
         m.put("uri", a.uri());
         m.put("noExtensionUri", a.uri());
         m.put("sourceuri", a.contentPath());
