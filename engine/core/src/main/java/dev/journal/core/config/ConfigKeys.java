@@ -64,6 +64,7 @@ public final class ConfigKeys {
             key("template.author.file", "author.ftl", "template of an author's page"),
             key("template.authors.file", "authors.ftl", "template of the index of authors"),
             key("template.archiveyear.file", "archive-year.ftl", "template of one year of the archive"),
+            key("template.search.file", "search.ftl", "template of the search page"),
             // Preview server (JBake)
             key("server.port", "8820", "port of the preview server"),
             key("server.hostname", "localhost", "JBake's server host name; the preview server always binds 127.0.0.1"),
@@ -106,7 +107,11 @@ public final class ConfigKeys {
             key("journal.pages.folder", "pages", "content under this folder is of type page unless its header says otherwise"),
             key("journal.markdown.smart", "true", "smart typography: curly quotes, en and em dashes, ellipses"),
             key("journal.summary.length", "300", "maximum length in characters of a summary derived from the first paragraph"),
-            key("journal.reading.wpm", "230", "reading speed in words per minute, for the reading time shown on articles"));
+            key("journal.reading.wpm", "230", "reading speed in words per minute, for the reading time shown on articles"),
+            key("journal.render.search", "true", "render the search page and its index (search-index.json, beside the page)"),
+            key("journal.search.file", "search/index.html", "file name of the search page"),
+            key("journal.render.citations", "true", "show a Cite this article block on articles and write a BibTeX and an RIS file beside each"),
+            key("journal.image", "", "default image of social cards and JSON-LD: a path from the site's root or a URL (empty: the theme's images/journal-card.png)"));
 
     private static final Map<String, ConfigKey> BY_NAME = index();
 

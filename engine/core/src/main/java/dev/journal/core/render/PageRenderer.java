@@ -50,13 +50,13 @@ public final class PageRenderer {
     }
 
     /** Every generator of non-template files, in the order they run. */
-    static final List<Generator> GENERATORS = List.of();
+    static final List<Generator> GENERATORS = List.of(new CitationFiles(), new SearchIndexGenerator());
 
     public Rendered render(SiteIndex index, ForkJoinPool pool) {
         RenderContext context = new RenderContext(index, templates);
         Views views = context.views();
         Map<String, Object> shared = shared(index, views);
-        List<Job> jobs = plan(index, views);
+        List<Job> jobs = plan(index, views, new PageMetadata(config, views));
         List<Problem> problems = new ArrayList<>();
         Map<Problem, List<String>> failures = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Template> resolved = new HashMap<>();
@@ -163,6 +163,9 @@ public final class PageRenderer {
         for (Article p : index.pages()) {
             nav.add(Map.of("title", p.title(), "uri", p.uri()));
         }
+        if (config.flag("journal.render.search")) {
+            nav.add(Map.of("title", "Search", "uri", searchPage().uri()));
+        }
         return List.copyOf(nav);
     }
 
@@ -174,65 +177,77 @@ public final class PageRenderer {
         return urls.file(config.get("journal.author.path").strip() + "/index.html");
     }
 
+    UrlPolicy.Target searchPage() {
+        return urls.file(SearchIndexGenerator.pagePath(config));
+    }
+
     /** Every page of the site, in a fixed order. */
-    private List<Job> plan(SiteIndex index, Views views) {
+    private List<Job> plan(SiteIndex index, Views views, PageMetadata meta) {
         List<Job> jobs = new ArrayList<>();
         for (Article a : index.documents()) {
-            jobs.add(document(index, views, a));
+            jobs.add(document(index, views, meta, a));
         }
         int perPage = config.flag("index.paginate") ? config.number("index.posts_per_page") : Integer.MAX_VALUE;
         if (config.flag("render.index")) {
             UrlPolicy.Target home = urls.file(config.get("index.file").strip());
-            paged(jobs, views, index.posts(), perPage, home, "template.masterindex.file", "index",
+            paged(jobs, views, meta, index.posts(), perPage, home, "template.masterindex.file", "index",
                     Map.of("kind", "index", "title", config.title(), "description", config.get("journal.description")),
                     Map.of());
         }
         if (config.flag("render.tags")) {
             for (Taxon t : index.tags()) {
-                paged(jobs, views, t.articles(), perPage, t.target(), "template.tag.file", "tags",
+                paged(jobs, views, meta, t.articles(), perPage, t.target(), "template.tag.file", "tags",
                         Map.of("kind", "tag", "title", t.name(), "description", "Articles on " + t.name()),
                         Map.of("tag", t.name(), "tag_info", views.tag(t), "tag_posts", views.of(t.articles()),
                                 "tagged_posts", views.of(t.articles())));
             }
         }
         if (config.flag("render.tagsindex")) {
-            jobs.add(simple(tagsIndex(), "template.tagsindex.file", "tags-index",
+            jobs.add(simple(meta, tagsIndex(), "template.tagsindex.file", "tags-index",
                     Map.of("kind", "tags", "title", "Topics", "description", "Every topic covered by " + config.title()),
                     Map.of()));
         }
         if (config.flag("journal.render.authors")) {
             for (Taxon t : index.authors()) {
-                paged(jobs, views, t.articles(), perPage, t.target(), "template.author.file", "author",
+                paged(jobs, views, meta, t.articles(), perPage, t.target(), "template.author.file", "author",
                         Map.of("kind", "author", "title", t.name(), "description", "Articles by " + t.name()),
                         Map.of("author", views.author(t), "author_posts", views.of(t.articles())));
             }
-            jobs.add(simple(authorsIndex(), "template.authors.file", "authors",
+            jobs.add(simple(meta, authorsIndex(), "template.authors.file", "authors",
                     Map.of("kind", "authors", "title", "Authors", "description", "The authors of " + config.title()),
                     Map.of()));
         }
         if (config.flag("render.archive")) {
-            jobs.add(simple(urls.file(config.get("archive.file").strip()), "template.archive.file", "archive",
+            jobs.add(simple(meta, urls.file(config.get("archive.file").strip()), "template.archive.file", "archive",
                     Map.of("kind", "archive", "title", "Archive", "description", "Every article, by date"),
                     Map.of()));
             if (config.flag("journal.render.archive.years")) {
                 var years = views.archive(index.archive());
                 for (int i = 0; i < index.archive().size(); i++) {
                     var y = index.archive().get(i);
-                    jobs.add(simple(y.target(), "template.archiveyear.file", "archive-year",
+                    jobs.add(simple(meta, y.target(), "template.archiveyear.file", "archive-year",
                             Map.of("kind", "archive-year", "title", "Archive " + y.year(),
                                     "description", "Articles of " + y.year()),
                             Map.of("year", years.get(i))));
                 }
             }
         }
+        if (config.flag("journal.render.search")) {
+            UrlPolicy.Target search = searchPage();
+            String indexUri = UrlPolicy.encode(SearchIndexGenerator.indexPath(config));
+            jobs.add(simple(meta, search, "template.search.file", "search",
+                    Map.of("kind", "search", "title", "Search", "description",
+                            "Search every article of " + config.title()),
+                    Map.of("search_index", UrlPolicy.relative(search.outputPath(), indexUri))));
+        }
         if (config.flag("render.error404")) {
-            jobs.add(simple(urls.file(config.get("error404.file").strip()), "template.error404.file", "error404",
+            jobs.add(simple(meta, urls.file(config.get("error404.file").strip()), "template.error404.file", "error404",
                     Map.of("kind", "error404", "title", "Page not found", "description", ""), Map.of()));
         }
         return jobs;
     }
 
-    private Job document(SiteIndex index, Views views, Article a) {
+    private Job document(SiteIndex index, Views views, PageMetadata meta, Article a) {
         Map<String, Object> view = views.of(a);
         String root = UrlPolicy.rootPath(a.outputPath());
         Map<String, Object> top = new HashMap<>();
@@ -248,6 +263,7 @@ public final class PageRenderer {
         Map<String, Object> content = new OverlayMap(view, top);
         Map<String, Object> page = pageInfo(a.outputPath(), a.uri(), a.isPost() ? "post" : a.type(), a.title(),
                 a.summary());
+        meta.addArticleTo(page, a);
         Map<String, Object> model = new HashMap<>();
         model.put("content", content);
         model.put("page", page);
@@ -258,21 +274,24 @@ public final class PageRenderer {
         return new Job(a.outputPath(), key, a.isPage() ? "page" : "post", model);
     }
 
-    private Job simple(UrlPolicy.Target target, String templateKey, String fallback, Map<String, Object> info,
-            Map<String, Object> extra) {
+    private Job simple(PageMetadata meta, UrlPolicy.Target target, String templateKey, String fallback,
+            Map<String, Object> info, Map<String, Object> extra) {
         String root = UrlPolicy.rootPath(target.outputPath());
         Map<String, Object> model = new HashMap<>(extra);
         model.put("content", Map.of("rootpath", root, "type", info.get("kind"), "title", info.get("title")));
-        model.put("page", pageInfo(target.outputPath(), target.uri(), (String) info.get("kind"),
-                (String) info.get("title"), (String) info.get("description")));
+        Map<String, Object> page = pageInfo(target.outputPath(), target.uri(), (String) info.get("kind"),
+                (String) info.get("title"), (String) info.get("description"));
+        meta.addTo(page, "website");
+        model.put("page", page);
         model.put("rootpath", root);
         model.put("home", home(root));
         return new Job(target.outputPath(), templateKey, fallback, model);
     }
 
     /** A list of articles split into pages, each page with JBake's paging variables. */
-    private void paged(List<Job> jobs, Views views, List<Article> articles, int perPage, UrlPolicy.Target first,
-            String templateKey, String fallback, Map<String, Object> info, Map<String, Object> extra) {
+    private void paged(List<Job> jobs, Views views, PageMetadata meta, List<Article> articles, int perPage,
+            UrlPolicy.Target first, String templateKey, String fallback, Map<String, Object> info,
+            Map<String, Object> extra) {
         int count = Math.max(1, (articles.size() + perPage - 1) / Math.max(1, perPage));
         if (perPage == Integer.MAX_VALUE) {
             count = 1;
@@ -297,6 +316,7 @@ public final class PageRenderer {
             pagination.put("previous", n > 1 ? UrlPolicy.relative(target.outputPath(), targets.get(n - 2).uri()) : "");
             pagination.put("next", n < count ? UrlPolicy.relative(target.outputPath(), targets.get(n).uri()) : "");
             pageInfo.put("pagination", pagination);
+            meta.addTo(pageInfo, "author".equals(info.get("kind")) ? "profile" : "website");
             String root = UrlPolicy.rootPath(target.outputPath());
             model.put("content", Map.of("rootpath", root, "type", info.get("kind"), "title", title));
             model.put("page", pageInfo);
