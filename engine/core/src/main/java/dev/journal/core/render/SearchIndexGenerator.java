@@ -6,11 +6,11 @@ import dev.journal.core.internal.json.Json;
 import dev.journal.core.parse.Article;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The search page's index, {@code search-index.json} beside the search page: every shown document
@@ -28,17 +28,21 @@ import java.util.TreeMap;
  * <li>{@code stem}, {@code stop}: how {@link SearchTerms} prepared the words, for the script.</li>
  * </ul>
  *
- * <p>Size: the title, authors, tags and summary are indexed whole; of the body only the
- * {@link #BODY_TERMS} most distinctive terms of each document (by tf-idf) that are not already in
- * those fields, so the index grows with the number of documents, not with their length.
+ * <p>Size: the title, authors, tags and summary are indexed whole. Of the body, terms that are not
+ * already in those fields share a budget of {@link #BODY_POSTINGS} entries: a journal of a few
+ * hundred articles gets every body word, a large one the most distinctive terms of each article (by
+ * tf-idf, at least {@link #MIN_BODY_TERMS}), so the index grows with the number of articles, not
+ * with their length.
  */
 final class SearchIndexGenerator implements Generator {
 
     static final String FILE_NAME = "search-index.json";
-    /** Body terms kept per document beyond those of its title, authors, tags and summary. */
-    static final int BODY_TERMS = 48;
+    /** Body-only terms of all documents together, before each document is cut to its share. */
+    static final int BODY_POSTINGS = 400_000;
+    /** Body-only terms kept per document however large the journal. */
+    static final int MIN_BODY_TERMS = 24;
     /** Longest summary shown in a result, in characters. */
-    static final int SUMMARY_LENGTH = 160;
+    static final int SUMMARY_LENGTH = 140;
     static final String DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
     /** The largest weight one character can hold. */
     static final int MAX_WEIGHT = 63;
@@ -75,42 +79,52 @@ final class SearchIndexGenerator implements Generator {
             }
         }
         SearchTerms terms = new SearchTerms(config.language());
-        String json = write(docs, terms, context.views());
+        String json = write(docs, terms, context.views(), BODY_POSTINGS);
         return List.of(new RenderedPage(indexPath(config), json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** One document's term frequencies per field, and the length of each field in terms. */
-    private record Counted(Map<String, int[]> tf, int[] length) {
-    }
-
-    /** Document numbers and weights of one term, in ascending document order. */
-    private static final class Postings {
-        int[] values = new int[4];
+    /** A term of the dictionary: its document frequency and postings (document, weight, ...). */
+    private static final class Term {
+        final String text;
+        int documents;
+        int[] postings = new int[4];
         int size;
 
+        Term(String text) {
+            this.text = text;
+        }
+
         void add(int document, int weight) {
-            if (size + 2 > values.length) {
-                values = java.util.Arrays.copyOf(values, values.length * 2);
+            if (size + 2 > postings.length) {
+                postings = Arrays.copyOf(postings, postings.length * 2);
             }
-            values[size++] = document;
-            values[size++] = weight;
+            postings[size++] = document;
+            postings[size++] = weight;
         }
     }
 
     /**
-     * The index as JSON. Two passes over the documents (document frequencies first, then weights),
-     * so that only one document's term counts are held at a time.
+     * One document's terms (shared dictionary entries) with their frequency in each field
+     * ({@code tf[term * FIELDS + field]}), and the length of each field in terms.
      */
-    String write(List<Article> docs, SearchTerms terms, Views views) {
-        Map<String, Integer> df = new HashMap<>();
+    private record Counted(Term[] terms, int[] tf, int[] length) {
+    }
+
+    /**
+     * The index as JSON. Every document is read once into a shared term dictionary; weights need
+     * the document frequencies and average field lengths of all, so they follow in a second loop.
+     *
+     * @param bodyPostings the budget of body-only terms, shared by all documents
+     */
+    String write(List<Article> docs, SearchTerms terms, Views views, int bodyPostings) {
+        Map<String, Term> dictionary = new HashMap<>();
+        List<Counted> counted = new ArrayList<>(docs.size());
         double[] total = new double[FIELDS];
         for (Article a : docs) {
-            Counted c = count(a, terms);
+            Counted c = count(a, terms, dictionary);
+            counted.add(c);
             for (int f = 0; f < FIELDS; f++) {
                 total[f] += c.length()[f];
-            }
-            for (String t : c.tf().keySet()) {
-                df.merge(t, 1, Integer::sum);
             }
         }
         int n = docs.size();
@@ -118,22 +132,31 @@ final class SearchIndexGenerator implements Generator {
         for (int f = 0; f < FIELDS; f++) {
             average[f] = n == 0 ? 1 : Math.max(1, total[f] / n);
         }
-        Map<String, Postings> postings = new TreeMap<>();
+        int bodyTerms = Math.max(MIN_BODY_TERMS, bodyPostings / Math.max(1, n));
         for (int d = 0; d < n; d++) {
-            Counted c = count(docs.get(d), terms);
-            for (String t : kept(c, df, n)) {
-                int[] tf = c.tf().get(t);
+            Counted c = counted.get(d);
+            for (int k : kept(c, n, bodyTerms)) {
                 double weighted = 0;
                 for (int f = 0; f < FIELDS; f++) {
-                    if (tf[f] > 0) {
-                        weighted += WEIGHT[f] * tf[f] / (1 - B[f] + B[f] * c.length()[f] / average[f]);
+                    int tf = c.tf()[k * FIELDS + f];
+                    if (tf > 0) {
+                        weighted += WEIGHT[f] * tf / (1 - B[f] + B[f] * c.length()[f] / average[f]);
                     }
                 }
                 double saturated = weighted * (K1 + 1) / (weighted + K1);
                 int w = (int) Math.max(1, Math.min(MAX_WEIGHT, Math.round(saturated / (K1 + 1) * MAX_WEIGHT)));
-                postings.computeIfAbsent(t, k -> new Postings()).add(d, w);
+                c.terms()[k].add(d, w);
+            }
+            counted.set(d, null);
+        }
+        // sorted by UTF-16 code units, the order of JavaScript's string comparison
+        List<Term> sorted = new ArrayList<>();
+        for (Term t : dictionary.values()) {
+            if (t.size > 0) {
+                sorted.add(t);
             }
         }
+        sorted.sort(Comparator.comparing(t -> t.text));
         List<String> authors = new ArrayList<>();
         Map<String, Integer> authorNumbers = new HashMap<>();
         List<String> tags = new ArrayList<>();
@@ -170,13 +193,13 @@ final class SearchIndexGenerator implements Generator {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("terms");
-            for (String t : postings.keySet()) {
-                g.writeString(t);
+            for (Term t : sorted) {
+                g.writeString(t.text);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("postings");
-            for (Map.Entry<String, Postings> p : postings.entrySet()) {
-                g.writeString(encode(df.get(p.getKey()), p.getValue().values, p.getValue().size));
+            for (Term t : sorted) {
+                g.writeString(encode(t.documents, t.postings, t.size));
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -198,7 +221,7 @@ final class SearchIndexGenerator implements Generator {
         g.writeEndArray();
     }
 
-    private static Counted count(Article a, SearchTerms terms) {
+    private static Counted count(Article a, SearchTerms terms, Map<String, Term> dictionary) {
         Map<String, int[]> tf = new HashMap<>();
         int[] length = new int[FIELDS];
         String[] fields = {a.title(), String.join(" ; ", a.authors()), String.join(" ; ", a.tags()), a.summary(),
@@ -209,27 +232,37 @@ final class SearchIndexGenerator implements Generator {
                 length[f]++;
             }
         }
-        return new Counted(tf, length);
+        Term[] found = new Term[tf.size()];
+        int[] counts = new int[tf.size() * FIELDS];
+        int k = 0;
+        for (Map.Entry<String, int[]> e : tf.entrySet()) {
+            Term t = dictionary.computeIfAbsent(e.getKey(), Term::new);
+            t.documents++;
+            found[k] = t;
+            System.arraycopy(e.getValue(), 0, counts, k * FIELDS, FIELDS);
+            k++;
+        }
+        return new Counted(found, counts, length);
     }
 
-    /** The terms of a document that go into the index. */
-    private static List<String> kept(Counted c, Map<String, Integer> df, int n) {
-        List<String> always = new ArrayList<>();
-        List<String> bodyOnly = new ArrayList<>();
-        c.tf().forEach((t, tf) -> {
+    /** The terms of a document that go into the index, as indexes into its {@link Counted#terms}. */
+    private static List<Integer> kept(Counted c, int n, int bodyTerms) {
+        List<Integer> always = new ArrayList<>();
+        List<Integer> bodyOnly = new ArrayList<>();
+        for (int k = 0; k < c.terms().length; k++) {
             boolean elsewhere = false;
             for (int f = 0; f < BODY; f++) {
-                elsewhere |= tf[f] > 0;
+                elsewhere |= c.tf()[k * FIELDS + f] > 0;
             }
-            (elsewhere ? always : bodyOnly).add(t);
-        });
-        if (bodyOnly.size() > BODY_TERMS) {
-            Map<String, Double> tfIdf = new HashMap<>();
-            for (String t : bodyOnly) {
-                tfIdf.put(t, (1 + Math.log(c.tf().get(t)[BODY])) * Math.log((double) n / df.get(t)));
+            (elsewhere ? always : bodyOnly).add(k);
+        }
+        if (bodyOnly.size() > bodyTerms) {
+            double[] tfIdf = new double[c.terms().length];
+            for (int k : bodyOnly) {
+                tfIdf[k] = (1 + Math.log(c.tf()[k * FIELDS + BODY])) * Math.log((double) n / c.terms()[k].documents);
             }
-            bodyOnly.sort(Comparator.comparing((String t) -> -tfIdf.get(t)).thenComparing(Comparator.naturalOrder()));
-            always.addAll(bodyOnly.subList(0, BODY_TERMS));
+            bodyOnly.sort(Comparator.comparingDouble((Integer k) -> -tfIdf[k]).thenComparing(k -> c.terms()[k].text));
+            always.addAll(bodyOnly.subList(0, bodyTerms));
         } else {
             always.addAll(bodyOnly);
         }

@@ -51,6 +51,17 @@ final class SearchTerms {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                // the common case, without the Unicode tables
+                i++;
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    word.append(c);
+                } else {
+                    add(out, word);
+                }
+                continue;
+            }
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             int type = Character.getType(cp);
@@ -66,7 +77,7 @@ final class SearchTerms {
     }
 
     private void add(List<String> out, StringBuilder word) {
-        if (word.codePointCount(0, word.length()) >= 2) {
+        if (word.length() >= 2 && (word.length() > 2 || word.codePointCount(0, 2) == 2)) {
             String w = word.toString();
             if (!stop.contains(w)) {
                 out.add(english ? stem(w) : w);

@@ -69,17 +69,25 @@ class SearchIndexGeneratorTest {
     }
 
     @Test
-    void ofTheBodyOnlyTheMostDistinctiveTermsAreKept() throws IOException {
+    void largeJournalsKeepTheMostDistinctiveBodyTermsSmallOnesEveryWord() throws IOException {
         StringBuilder body = new StringBuilder();
-        for (int i = 0; i < SearchIndexGenerator.BODY_TERMS + 40; i++) {
+        int words = SearchIndexGenerator.MIN_BODY_TERMS + 40;
+        for (int i = 0; i < words; i++) {
             body.append("word").append((char) ('a' + i % 26)).append((char) ('a' + i / 26)).append(' ');
         }
-        Index index = build(List.of(post("long", "2024-01-01", "Title", body.toString()),
-                post("short", "2023-01-01", "Other", "wordaa")));
-        long terms = index.postings.values().stream().filter(p -> p.containsKey(0)).count();
-        assertEquals(5 + SearchIndexGenerator.BODY_TERMS, terms,
-                "title, author (two words), tag and summary, and the capped body terms");
-        assertEquals(2, index.df.get("wordaa"), "document frequency counts every document");
+        List<Article> docs = List.of(post("long", "2024-01-01", "Title", body.toString()),
+                post("short", "2023-01-01", "Other", "wordaa"));
+        // title, author (two words), tag and summary are always indexed
+        int always = 5;
+        Index tight = build(docs, 2 * SearchIndexGenerator.MIN_BODY_TERMS);
+        assertEquals(always + SearchIndexGenerator.MIN_BODY_TERMS, termsOf(tight, 0), "body cut to its share");
+        assertEquals(2, tight.df.get("wordaa"), "document frequency counts every document");
+        Index roomy = build(docs, SearchIndexGenerator.BODY_POSTINGS);
+        assertEquals(always + words, termsOf(roomy, 0), "every body word");
+    }
+
+    private static long termsOf(Index index, int doc) {
+        return index.postings.values().stream().filter(p -> p.containsKey(doc)).count();
     }
 
     static Article post(String slug, String date, String title, String body) {
@@ -91,9 +99,14 @@ class SearchIndexGeneratorTest {
     }
 
     static Index build(List<Article> articles) throws IOException {
+        return build(articles, SearchIndexGenerator.BODY_POSTINGS);
+    }
+
+    static Index build(List<Article> articles, int bodyPostings) throws IOException {
         SiteIndex site = new SiteIndexer(CONFIG).index(articles, ZonedDateTime.parse("2030-01-01T00:00:00Z"), false)
                 .index();
-        String json = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), new Views(site));
+        String json = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), new Views(site),
+                bodyPostings);
         List<String> terms = new ArrayList<>();
         List<String> postings = new ArrayList<>();
         int docs = 0;
