@@ -1,9 +1,11 @@
 package dev.journal.core.render;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.internal.json.Json;
 import dev.journal.core.parse.Article;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -206,8 +208,9 @@ final class SearchIndexGenerator implements Generator {
         });
     }
 
-    private static void numbers(com.fasterxml.jackson.core.JsonGenerator g, List<String> names, List<String> table,
-            Map<String, Integer> numbers) throws java.io.IOException {
+    /** Names as numbers into a table, adding the names the table does not have yet. */
+    private static void numbers(JsonGenerator g, List<String> names, List<String> table, Map<String, Integer> numbers)
+            throws IOException {
         g.writeStartArray();
         for (String name : names) {
             Integer k = numbers.get(name);
