@@ -24,11 +24,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXParseException;
 
 /**
  * The sample journal at the repository's root, end to end: built by the command line, every
- * article has its page, every internal link and asset resolves, and every page is reachable from
- * the front page.
+ * article has its page, every internal link and asset resolves, every page is reachable from the
+ * front page and valid HTML (the Nu Html Checker, in-process), articles are light and carry their
+ * metadata, and the search index covers the journal.
  */
 class SampleJournalTest {
 
@@ -150,5 +153,138 @@ class SampleJournalTest {
         unreached.removeAll(reached);
         unreached.remove(site.resolve("404.html"));
         assertTrue(unreached.isEmpty(), "pages no link leads to: " + unreached);
+    }
+
+    @Test
+    void everyPageIsValidHtml() throws Exception {
+        List<String> errors = new ArrayList<>();
+        ErrorHandler collect = new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+                // warnings and info messages do not make a page invalid
+            }
+
+            @Override
+            public void error(SAXParseException e) {
+                errors.add(e.getSystemId() + ":" + e.getLineNumber() + ": " + e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+                error(e);
+            }
+        };
+        nu.validator.validation.SimpleDocumentValidator validator =
+                new nu.validator.validation.SimpleDocumentValidator(true, false, false);
+        validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", collect);
+        validator.setUpValidatorAndParsers(collect, false, false);
+        List<Path> pages;
+        try (Stream<Path> s = Files.walk(site)) {
+            pages = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+        assertTrue(pages.size() > 50, "the sample journal has more than 50 pages");
+        for (Path page : pages) {
+            validator.checkHtmlFile(page.toFile(), true);
+        }
+        assertTrue(errors.isEmpty(), errors.size() + " HTML errors: " + String.join("\n", errors));
+    }
+
+    @Test
+    void theLargestArticleWithItsCssStaysUnder60Kilobytes() throws IOException {
+        Path largest = null;
+        try (Stream<Path> s = Files.walk(site.resolve("articles"))) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".html")).toList()) {
+                if (largest == null || Files.size(p) > Files.size(largest)) {
+                    largest = p;
+                }
+            }
+        }
+        assertTrue(largest != null);
+        Document doc = Jsoup.parse(largest.toFile(), "UTF-8");
+        long bytes = Files.size(largest);
+        for (Element css : doc.select("link[rel=stylesheet]")) {
+            bytes += Files.size(largest.getParent().resolve(css.attr("href")).normalize());
+        }
+        for (Element js : doc.select("script[src]")) {
+            bytes += Files.size(largest.getParent().resolve(js.attr("src")).normalize());
+        }
+        assertTrue(bytes < 60 * 1024, site.relativize(largest) + " with its CSS is " + bytes + " bytes");
+    }
+
+    @Test
+    void pagesLoadNothingFromOtherSitesAndArticlesNeedNoJavaScript() throws IOException {
+        List<String> external = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(site)) {
+            for (Path page : s.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+                for (Element e : doc.select("link[rel~=stylesheet|icon|preload|modulepreload], script[src], img, "
+                        + "iframe, video, audio, source, object, embed")) {
+                    String ref = e.hasAttr("src") ? e.attr("src") : e.attr("href");
+                    if (ref.matches("(?i)^([a-z][a-z0-9+.-]*:|//).*")) {
+                        external.add(site.relativize(page) + ": " + ref);
+                    }
+                }
+                boolean search = site.relativize(page).toString().startsWith("search");
+                if (!search) {
+                    assertEquals(List.of(), doc.select("script:not([type=application/ld+json])").eachAttr("src"),
+                            "scripts on " + site.relativize(page));
+                }
+            }
+        }
+        assertTrue(external.isEmpty(), "requests to other sites: " + external);
+    }
+
+    @Test
+    void articlesCarrySocialScholarlyAndStructuredMetadata() throws IOException {
+        Document doc = Jsoup.parse(site.resolve("articles/2024/shadow-fleet-maritime-security/index.html").toFile(),
+                "UTF-8");
+        String url = "https://eurasia-review.example.org/articles/2024/shadow-fleet-maritime-security/";
+        assertEquals("article", meta(doc, "property", "og:type"));
+        assertEquals(url, meta(doc, "property", "og:url"));
+        assertEquals(url, doc.select("link[rel=canonical]").attr("href"));
+        assertEquals("summary_large_image", meta(doc, "name", "twitter:card"));
+        assertTrue(meta(doc, "property", "og:image").startsWith("https://eurasia-review.example.org/"));
+        assertEquals(List.of("Katrin Vogel", "Daniel Okafor"),
+                doc.select("meta[name=citation_author]").eachAttr("content"));
+        assertTrue(meta(doc, "name", "citation_publication_date").matches("\\d{4}/\\d{2}/\\d{2}"));
+        assertEquals("The Eurasia Review of Policy", meta(doc, "name", "citation_journal_title"));
+        assertEquals(url, meta(doc, "name", "citation_fulltext_html_url"));
+        assertTrue(doc.select("meta[name=citation_pdf_url]").isEmpty(), "no PDF, no citation_pdf_url");
+        assertEquals(doc.select("meta[property=article:tag]").size(), doc.select(".article-footer .tags li").size());
+        String jsonLd = doc.select("script[type=application/ld+json]").html();
+        assertTrue(jsonLd.contains("\"@type\":\"ScholarlyArticle\"") && jsonLd.contains("\"Daniel Okafor\""), jsonLd);
+        Element cite = doc.selectFirst("section.cite");
+        assertTrue(cite != null, "the cite block");
+        assertTrue(cite.select(".citation").text().startsWith("Vogel, Katrin, and Daniel Okafor. “"),
+                cite.select(".citation").text());
+        assertEquals(List.of("shadow-fleet-maritime-security.bib", "shadow-fleet-maritime-security.ris"),
+                cite.select(".cite-files a").eachAttr("href"));
+        String bib = Files.readString(
+                site.resolve("articles/2024/shadow-fleet-maritime-security/shadow-fleet-maritime-security.bib"));
+        assertTrue(bib.startsWith("@article{vogel2024tankers,") && bib.contains("url = {" + url + "}"), bib);
+    }
+
+    @Test
+    void theSearchIndexCoversEveryArticleAndPage() throws IOException {
+        String index = Files.readString(site.resolve("search/search-index.json"));
+        try (Stream<Path> s = Files.walk(site.resolve("articles"))) {
+            for (Path page : s.filter(p -> p.getFileName().toString().equals("index.html")).toList()) {
+                String uri = site.relativize(page.getParent()).toString().replace('\\', '/') + "/";
+                assertTrue(index.contains("[\"" + uri + "\","), "the search index lists " + uri);
+            }
+        }
+        assertTrue(index.contains("[\"pages/about/\","));
+        Document search = Jsoup.parse(site.resolve("search/index.html").toFile(), "UTF-8");
+        assertEquals("search-index.json", search.select("form[role=search]").attr("data-index"));
+        assertEquals("../js/search.js", search.select("script[src]").attr("src"));
+        assertTrue(search.select("noscript").html().contains("needs JavaScript"));
+        assertTrue(Jsoup.parse(site.resolve("index.html").toFile(), "UTF-8").select(".site-nav a").eachText()
+                .contains("Search"));
+    }
+
+    private static String meta(Document doc, String attribute, String name) {
+        Element e = doc.selectFirst("meta[" + attribute + "=" + name + "]");
+        assertTrue(e != null, "no meta " + name);
+        return e.attr("content");
     }
 }

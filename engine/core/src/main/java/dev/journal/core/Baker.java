@@ -142,7 +142,7 @@ public final class Baker {
      * Pages, then the site's files, then the theme's files the site does not replace (none with
      * JBake's layout, whose pages never use the built-in theme).
      */
-    private static List<OutputFile> outputFiles(List<RenderedPage> pages, List<StaticFile> files, boolean themeAssets)
+    static List<OutputFile> outputFiles(List<RenderedPage> pages, List<StaticFile> files, boolean themeAssets)
             throws IOException {
         List<OutputFile> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();

@@ -64,6 +64,7 @@ public final class ConfigKeys {
             key("template.author.file", "author.ftl", "template of an author's page"),
             key("template.authors.file", "authors.ftl", "template of the index of authors"),
             key("template.archiveyear.file", "archive-year.ftl", "template of one year of the archive"),
+            key("template.search.file", "search.ftl", "template of the search page"),
             key("jvm.locale", "", "JBake's locale; here the locale of templates (dates and numbers they format) when set"),
             key("freemarker.timezone", "", "time zone of templates (dates they format) when set; empty: journal.timezone"),
             // Preview server (JBake)
@@ -121,7 +122,12 @@ public final class ConfigKeys {
             key("journal.feed.entries", "20", "number of articles in each feed, newest first"),
             key("journal.feed.content", "full", "what the site's feeds carry: full (the article's HTML) or summary"),
             key("journal.feed.taxonomy.content", "summary", "what tag and author feeds carry: full or summary (summary keeps hundreds of feeds small)"),
-            key("journal.robots", "true", "with render.sitemap, write robots.txt naming the sitemap (false when assets/ has its own)"));
+            key("journal.robots", "true", "with render.sitemap, write robots.txt naming the sitemap (false when assets/ has its own)"),
+            // Theme (Journal)
+            key("journal.render.search", "true", "render the search page and its index (search-index.json, beside the page)"),
+            key("journal.search.file", "search/index.html", "file name of the search page"),
+            key("journal.render.citations", "true", "show a Cite this article block on articles and write a BibTeX and an RIS file beside each"),
+            key("journal.image", "", "default image of social cards and JSON-LD: a path from the site's root or a URL (empty: the theme's images/journal-card.png)"));
 
     private static final Map<String, ConfigKey> BY_NAME = index();
 

@@ -40,6 +40,12 @@ public final class ContentParser {
      */
     public static final String AUTHOR_TYPE = "author";
 
+    /**
+     * Marks a value still to be filled in, as {@code journal import} writes it ({@code "TODO: the
+     * title"}). Such a value in a field with a meaning is an error, so it can never be published.
+     */
+    public static final String PLACEHOLDER = "TODO";
+
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
@@ -220,6 +226,9 @@ public final class ContentParser {
                 f.problems.add(Problem.error(f.path, fm.line("author"), "author is empty"));
                 return List.of();
             }
+            if (f.placeholder("author", one)) {
+                return List.of();
+            }
             return List.of(one.strip());
         }
         return f.list(fm.get("author") != null ? "author" : "authors", "author");
@@ -289,7 +298,7 @@ public final class ContentParser {
                     problems.add(Problem.error(path, fm.line(key), key + " is empty"));
                     return null;
                 }
-                return s.strip();
+                return placeholder(key, s) ? null : s.strip();
             }
             problems.add(Problem.error(path, fm.line(key), key + " must be text, not " + kind(v)));
             return null;
@@ -321,6 +330,9 @@ public final class ContentParser {
                     problems.add(Problem.error(path, fm.line(key), "empty " + what + " in " + key));
                     continue;
                 }
+                if (placeholder(key, name)) {
+                    continue;
+                }
                 seen.putIfAbsent(Slugs.key(name), name.strip());
             }
             return List.copyOf(seen.values());
@@ -336,6 +348,9 @@ public final class ContentParser {
                         + kind(v)));
                 return null;
             }
+            if (placeholder(key, raw)) {
+                return null;
+            }
             try {
                 return jbakePattern != null ? Dates.parse(raw, jbakePattern, zone) : Dates.parse(raw, zone);
             } catch (Dates.DateException e) {
@@ -344,10 +359,26 @@ public final class ContentParser {
             }
         }
 
+        /** Reports a value that is still a {@link #PLACEHOLDER}; true when it is one. */
+        boolean placeholder(String key, String value) {
+            if (!isPlaceholder(value)) {
+                return false;
+            }
+            problems.add(Problem.error(path, fm.line(key), key + " is still a placeholder (" + value.strip()
+                    + "); replace it before building"));
+            return true;
+        }
+
         private static String kind(Object v) {
             return v instanceof List ? "a list" : v instanceof Map ? "a set of fields" : v instanceof Boolean
                     ? "true/false" : "'" + v + "'";
         }
+    }
+
+    /** Whether a front matter value is a {@link #PLACEHOLDER}, alone or followed by a colon and a hint. */
+    public static boolean isPlaceholder(String value) {
+        String v = value.strip();
+        return v.equals(PLACEHOLDER) || v.startsWith(PLACEHOLDER + ":");
     }
 
     /** The second pass: the body, with links rewritten, and the article assembled. */
@@ -438,7 +469,26 @@ public final class ContentParser {
         return problems;
     }
 
-    private static boolean isDocumentLink(String path) {
+    /**
+     * Where a relative link or image written in the file at {@code contentPath} leads, as the build
+     * resolves it: a path relative to the content folder (and so to the site's root), without its
+     * query or fragment. Null for a destination that is not a relative path or climbs above the root.
+     */
+    public static String target(String contentPath, String destination) {
+        if (!UrlPolicy.isRelative(destination)) {
+            return null;
+        }
+        int cut = indexOfAny(destination, "#?");
+        String path = cut < 0 ? destination : destination.substring(0, cut);
+        if (path.isEmpty()) {
+            return null;
+        }
+        int slash = contentPath.lastIndexOf('/');
+        return normalize((slash < 0 ? "" : contentPath.substring(0, slash + 1)) + decode(path));
+    }
+
+    /** Whether a path names a Markdown file, which a link must reach through its page. */
+    public static boolean isDocumentLink(String path) {
         String p = path.toLowerCase(Locale.ROOT);
         return p.endsWith(".md") || p.endsWith(".markdown");
     }

@@ -62,7 +62,8 @@ public final class PageRenderer {
     }
 
     /** Every generator of non-template files, in the order they run. */
-    static final List<Generator> GENERATORS = List.of(new FeedGenerator(), new SitemapGenerator());
+    static final List<Generator> GENERATORS = List.of(new FeedGenerator(), new SitemapGenerator(),
+            new CitationFiles(), new SearchIndexGenerator());
 
     public Rendered render(SiteIndex index, ForkJoinPool pool) {
         FeedPlan feeds = new FeedPlan(config, templates.siteHas(config.get("template.feed.file")));
@@ -70,7 +71,7 @@ public final class PageRenderer {
         Views views = new Views(index, feeds);
         JBakeModel jbake = new JBakeModel(index, views, data);
         Map<String, Object> shared = shared(index, jbake, views, feeds);
-        List<Job> jobs = plan(index, views, jbake, feeds, sitemapTemplate);
+        List<Job> jobs = plan(index, views, jbake, feeds, sitemapTemplate, new PageMetadata(config, views));
         List<SitePage> sitePages = jobs.stream().map(Job::page).filter(java.util.Objects::nonNull).toList();
         RenderContext context = new RenderContext(index, views, feeds, sitePages, templates, pool, sitemapTemplate);
         List<Problem> problems = new ArrayList<>();
@@ -177,6 +178,9 @@ public final class PageRenderer {
         for (Article p : index.pages()) {
             nav.add(Map.of("title", p.title(), "uri", p.uri()));
         }
+        if (config.journalFlag("journal.render.search")) {
+            nav.add(Map.of("title", "Search", "uri", searchPage().uri()));
+        }
         return List.copyOf(nav);
     }
 
@@ -191,24 +195,29 @@ public final class PageRenderer {
         return urls.file(config.get("journal.author.path").strip() + "/index.html");
     }
 
+    UrlPolicy.Target searchPage() {
+        return urls.file(SearchIndexGenerator.pagePath(config));
+    }
+
     /**
      * Every page of the site, in a fixed order. With JBake's layout the pages are JBake's: tag pages
      * are not split, and the journal's own pages (authors, archive years) are made only when the site
      * brings their templates.
      */
-    private List<Job> plan(SiteIndex index, Views views, JBakeModel jbake, FeedPlan feeds, boolean sitemapTemplate) {
+    private List<Job> plan(SiteIndex index, Views views, JBakeModel jbake, FeedPlan feeds, boolean sitemapTemplate,
+            PageMetadata meta) {
         boolean jbakeLayout = config.jbakeLayout();
         boolean paginate = config.flag("index.paginate");
         List<Job> jobs = new ArrayList<>();
         List<Map<String, Object>> siteFeeds = FeedPlan.views(feeds.site());
         for (Article a : index.documents()) {
-            jobs.add(document(index, views, a, siteFeeds));
+            jobs.add(document(index, views, meta, a, siteFeeds));
         }
         ZonedDateTime newest = newest(index.posts());
         int perPage = paginate ? config.number("index.posts_per_page") : Integer.MAX_VALUE;
         if (config.flag("render.index")) {
             UrlPolicy.Target home = urls.file(config.get("index.file").strip());
-            paged(jobs, views, index.posts(), perPage, home, "template.masterindex.file", "index",
+            paged(jobs, views, meta, index.posts(), perPage, home, "template.masterindex.file", "index",
                     Map.of("kind", "index", "title", config.title(), "description", config.get("journal.description")),
                     Map.of(), siteFeeds);
         }
@@ -219,11 +228,11 @@ public final class PageRenderer {
                 Map<String, Object> extra = new HashMap<>(jbake.tagPage(t));
                 extra.put("tag_info", views.tag(t));
                 if (jbakeLayout) {
-                    jobs.add(simple(t.target(), "template.tag.file", "tags", info, extra,
+                    jobs.add(simple(meta, t.target(), "template.tag.file", "tags", info, extra,
                             withOwn(siteFeeds, feeds.tag(t)), newest(t.articles())));
                 } else {
-                    paged(jobs, views, t.articles(), perPage, t.target(), "template.tag.file", "tags", info, extra,
-                            withOwn(siteFeeds, feeds.tag(t)));
+                    paged(jobs, views, meta, t.articles(), perPage, t.target(), "template.tag.file", "tags", info,
+                            extra, withOwn(siteFeeds, feeds.tag(t)));
                 }
             }
         }
@@ -233,21 +242,21 @@ public final class PageRenderer {
                 // stable: equal counts keep the index's order, by name
                 tags = tags.stream().sorted(Comparator.comparingInt(Taxon::count).reversed()).toList();
             }
-            jobs.add(simple(tagsIndex(), "template.tagsindex.file", "tags-index",
+            jobs.add(simple(meta, tagsIndex(), "template.tagsindex.file", "tags-index",
                     Map.of("kind", "tags", "title", "Topics", "description", "Every topic covered by " + config.title()),
                     Map.of("tags", views.tags(tags)), siteFeeds, newest));
         }
         if (config.flag("journal.render.authors")) {
             if (journalPage("template.author.file")) {
                 for (Taxon t : index.authors()) {
-                    paged(jobs, views, t.articles(), perPage, t.target(), "template.author.file", "author",
+                    paged(jobs, views, meta, t.articles(), perPage, t.target(), "template.author.file", "author",
                             Map.of("kind", "author", "title", t.name(), "description", "Articles by " + t.name()),
                             Map.of("author", views.author(t), "author_posts", views.of(t.articles())),
                             withOwn(siteFeeds, feeds.author(t)));
                 }
             }
             if (journalPage("template.authors.file")) {
-                jobs.add(simple(authorsIndex(), "template.authors.file", "authors",
+                jobs.add(simple(meta, authorsIndex(), "template.authors.file", "authors",
                         Map.of("kind", "authors", "title", "Authors", "description", "The authors of " + config.title()),
                         Map.of(), siteFeeds, newest));
             }
@@ -257,14 +266,14 @@ public final class PageRenderer {
             JBakeModel.noPaging(unpaged);
         }
         if (config.flag("render.archive")) {
-            jobs.add(simple(urls.file(config.get("archive.file").strip()), "template.archive.file", "archive",
+            jobs.add(simple(meta, urls.file(config.get("archive.file").strip()), "template.archive.file", "archive",
                     Map.of("kind", "archive", "title", "Archive", "description", "Every article, by date"),
                     unpaged, siteFeeds, newest));
             if (config.flag("journal.render.archive.years") && journalPage("template.archiveyear.file")) {
                 var years = views.archive(index.archive());
                 for (int i = 0; i < index.archive().size(); i++) {
                     var y = index.archive().get(i);
-                    jobs.add(simple(y.target(), "template.archiveyear.file", "archive-year",
+                    jobs.add(simple(meta, y.target(), "template.archiveyear.file", "archive-year",
                             Map.of("kind", "archive-year", "title", "Archive " + y.year(),
                                     "description", "Articles of " + y.year()),
                             Map.of("year", years.get(i)), siteFeeds,
@@ -272,10 +281,18 @@ public final class PageRenderer {
                 }
             }
         }
+        if (config.journalFlag("journal.render.search")) {
+            UrlPolicy.Target search = searchPage();
+            String indexUri = UrlPolicy.encode(SearchIndexGenerator.indexPath(config));
+            jobs.add(simple(meta, search, "template.search.file", "search",
+                    Map.of("kind", "search", "title", "Search", "description",
+                            "Search every article of " + config.title()),
+                    Map.of("search_index", UrlPolicy.relative(search.outputPath(), indexUri)), siteFeeds, null));
+        }
         if (config.flag("render.error404")) {
-            jobs.add(simple(urls.file(config.get("error404.file").strip()), "template.error404.file", "error404",
-                    Map.of("kind", "error404", "title", "Page not found", "description", ""), unpaged, siteFeeds,
-                    null));
+            jobs.add(simple(meta, urls.file(config.get("error404.file").strip()), "template.error404.file",
+                    "error404", Map.of("kind", "error404", "title", "Page not found", "description", ""), unpaged,
+                    siteFeeds, null));
         }
         // A site's own feed or sitemap template (JBake's feed.ftl, sitemap.ftl) makes that file, in
         // place of the built-in generator's.
@@ -334,7 +351,8 @@ public final class PageRenderer {
         return newest;
     }
 
-    private Job document(SiteIndex index, Views views, Article a, List<Map<String, Object>> feeds) {
+    private Job document(SiteIndex index, Views views, PageMetadata meta, Article a,
+            List<Map<String, Object>> feeds) {
         Map<String, Object> view = views.of(a);
         String root = UrlPolicy.rootPath(a.outputPath());
         Map<String, Object> top = new HashMap<>();
@@ -350,6 +368,7 @@ public final class PageRenderer {
         Map<String, Object> content = new OverlayMap(view, top);
         String kind = a.isPost() ? "post" : a.type();
         Map<String, Object> page = pageInfo(a.outputPath(), a.uri(), kind, a.title(), a.summary(), feeds);
+        meta.addArticleTo(page, a);
         Map<String, Object> model = new HashMap<>();
         model.put("content", content);
         model.put("page", page);
@@ -361,14 +380,17 @@ public final class PageRenderer {
                 new SitePage(a.outputPath(), a.uri(), kind, a.lastModified().orElse(null), true));
     }
 
-    private Job simple(UrlPolicy.Target target, String templateKey, String fallback, Map<String, Object> info,
-            Map<String, Object> extra, List<Map<String, Object>> feeds, ZonedDateTime lastModified) {
+    private Job simple(PageMetadata meta, UrlPolicy.Target target, String templateKey, String fallback,
+            Map<String, Object> info, Map<String, Object> extra, List<Map<String, Object>> feeds,
+            ZonedDateTime lastModified) {
         String root = UrlPolicy.rootPath(target.outputPath());
         String kind = (String) info.get("kind");
         Map<String, Object> model = new HashMap<>(extra);
         model.put("content", JBakeModel.listContent(jbakeType(kind), root));
-        model.put("page", pageInfo(target.outputPath(), target.uri(), kind,
-                (String) info.get("title"), (String) info.get("description"), feeds));
+        Map<String, Object> page = pageInfo(target.outputPath(), target.uri(), kind,
+                (String) info.get("title"), (String) info.get("description"), feeds);
+        meta.addTo(page, "website");
+        model.put("page", page);
         model.put("rootpath", root);
         model.put("home", home(root));
         return new Job(target.outputPath(), templateKey, fallback, model,
@@ -379,9 +401,9 @@ public final class PageRenderer {
      * A list of articles split into pages, each page with JBake's paging variables. Every page's
      * last change is the list's: a new article shifts all of them.
      */
-    private void paged(List<Job> jobs, Views views, List<Article> articles, int perPage, UrlPolicy.Target first,
-            String templateKey, String fallback, Map<String, Object> info, Map<String, Object> extra,
-            List<Map<String, Object>> feeds) {
+    private void paged(List<Job> jobs, Views views, PageMetadata meta, List<Article> articles, int perPage,
+            UrlPolicy.Target first, String templateKey, String fallback, Map<String, Object> info,
+            Map<String, Object> extra, List<Map<String, Object>> feeds) {
         int count = Math.max(1, (articles.size() + perPage - 1) / Math.max(1, perPage));
         if (perPage == Integer.MAX_VALUE) {
             count = 1;
@@ -409,6 +431,7 @@ public final class PageRenderer {
             pagination.put("previous", n > 1 ? UrlPolicy.relative(target.outputPath(), targets.get(n - 2).uri()) : "");
             pagination.put("next", n < count ? UrlPolicy.relative(target.outputPath(), targets.get(n).uri()) : "");
             pageInfo.put("pagination", pagination);
+            meta.addTo(pageInfo, "author".equals(info.get("kind")) ? "profile" : "website");
             String root = UrlPolicy.rootPath(target.outputPath());
             model.put("content", JBakeModel.listContent(jbakeType((String) info.get("kind")), root));
             model.put("page", pageInfo);

@@ -185,7 +185,104 @@ final class Views {
         m.put("rootpath", UrlPolicy.rootPath(a.outputPath()));
         m.put("body", markup(a.bodyHtml()));
         m.put("tags", a.tags());
+        // Only a preview shows scheduled articles; the theme marks them as it marks drafts.
+        m.put("scheduled", SiteIndexer.isScheduled(a, now));
+        String pdf = pdfUrl(a);
+        if (pdf != null) {
+            String uri = resolve(a, pdfReference(a));
+            m.put("pdf_url", pdf);
+            m.put("pdf_href", uri != null ? UrlPolicy.relative(a.outputPath(), uri) : pdf);
+        }
+        if (a.isPost() && config.journalFlag("journal.render.citations")) {
+            Citation c = citation(a);
+            // links relative to the article's own page, the only page that shows them
+            m.put("cite", Map.of("text", c.text(), "html", markup(c.html()),
+                    "bibtex_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.bibtexPath(a))),
+                    "ris_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.risPath(a)))));
+        }
         return Collections.unmodifiableMap(m);
+    }
+
+    /** How to cite an article (its reference, BibTeX and RIS). */
+    Citation citation(Article a) {
+        return new Citation(a, config, config.siteHost() + a.uri(), pdfUrl(a),
+                a.tags().stream().map(this::tagName).toList());
+    }
+
+    /** How a tag is displayed: as the tag's page names it (the first spelling), whatever the article wrote. */
+    String tagName(String name) {
+        Map<String, Object> view = tags.get(Slugs.key(name));
+        return view == null ? name : (String) view.get("name");
+    }
+
+    /** How an author is displayed: as the author's page names them. */
+    String authorName(String name) {
+        Map<String, Object> view = authors.get(Slugs.key(name));
+        return view == null ? name : (String) view.get("name");
+    }
+
+    /** The link from an author's name to the author's page, relative to the site's root; empty if none. */
+    String authorUri(String name) {
+        Map<String, Object> view = authors.get(Slugs.key(name));
+        return view == null ? "" : (String) view.get("uri");
+    }
+
+    /** The absolute URL of the article's PDF (front matter {@code pdf}), or null when it has none. */
+    String pdfUrl(Article a) {
+        String ref = pdfReference(a);
+        return ref == null ? null : resolveUrl(a, ref);
+    }
+
+    private static String pdfReference(Article a) {
+        return a.meta().get("pdf") instanceof String s && !s.isBlank() ? s.strip() : null;
+    }
+
+    /**
+     * The absolute URL of a file named in an article's front matter: a URL as it is, a path starting
+     * with {@code /} from the site's root, any other path from the article's folder in the content
+     * (where Markdown images are looked up too).
+     */
+    String resolveUrl(Article a, String ref) {
+        String uri = resolve(a, ref);
+        return uri == null ? ref : config.siteHost() + uri;
+    }
+
+    /** The site-relative URI of a front matter reference, or null when it is a URL. */
+    private static String resolve(Article a, String ref) {
+        if (!ref.startsWith("/") && !UrlPolicy.isRelative(ref)) {
+            return null;
+        }
+        String path;
+        if (ref.startsWith("/")) {
+            path = ref.substring(1);
+        } else {
+            int slash = a.contentPath().lastIndexOf('/');
+            path = (slash < 0 ? "" : a.contentPath().substring(0, slash + 1)) + ref;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (part.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        return UrlPolicy.encode(String.join("/", parts));
+    }
+
+    /** The absolute URL of a site-relative path (with or without a leading {@code /}) or a URL. */
+    String absoluteUrl(String ref) {
+        if (!ref.startsWith("/") && !UrlPolicy.isRelative(ref)) {
+            return ref;
+        }
+        return config.siteHost() + UrlPolicy.encode(ref.startsWith("/") ? ref.substring(1) : ref);
+    }
+
+    /** A date as pages show it ({@code journal.date.format}). */
+    String displayDate(ZonedDateTime date) {
+        return display.format(date);
     }
 
     /** A date as JBake gives it (a {@link Date}) and as the theme uses it: ISO text and display text. */

@@ -140,14 +140,15 @@ class TaxonomyPagesTest {
     void draftsAndScheduledArticlesAreOnNoListPage() throws Exception {
         Path site = new SiteFixture(dir).config("uri.noExtension=true\nrender.tagsindex=true\nrender.sitemap=true")
                 .post("shown", "title: Shown\ndate: 2024-05-01\ntags: [Energy]\nauthor: Ann Example", "Text.")
-                .post("draft", "title: Hidden Draft\ndate: 2024-05-02\ndraft: true\ntags: [Energy, Secret]\n"
+                .post("draftqz", "title: Hidden Draft\ndate: 2024-05-02\ndraft: true\ntags: [Energy, Secret]\n"
                         + "author: Ann Example", "Text.")
-                .post("later", "title: Hidden Future\ndate: 2031-05-02\ntags: [Energy, Secret]\nauthor: Ghost Writer",
+                .post("laterqz", "title: Hidden Future\ndate: 2031-05-02\ntags: [Energy, Secret]\nauthor: Ghost Writer",
                         "Text.")
                 .bake();
-        List<String> hidden = List.of("Hidden", "Secret", "Ghost", "draft", "later");
+        List<String> hidden = List.of("Hidden", "Secret", "Ghost", "draftqz", "laterqz");
         try (var files = Files.walk(site)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
+            for (Path p : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".png")
+                    && !f.toString().endsWith(".ico")).toList()) {
                 String text = SiteFixture.read(p);
                 for (String word : hidden) {
                     assertFalse(text.contains(word), site.relativize(p) + " mentions " + word);

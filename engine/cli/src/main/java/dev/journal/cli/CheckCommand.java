@@ -1,0 +1,50 @@
+package dev.journal.cli;
+
+import dev.journal.core.CheckResult;
+import dev.journal.core.Checker;
+import dev.journal.core.Problem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code journal check}: reports every problem of the content, writes nothing. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Checks the whole content without writing the site: front matter, unknown fields, links"
+                + " between articles, missing images and alt texts, articles without tags, duplicate slugs and"
+                + " pages, and the templates. Prints path:line: message for each problem; the exit code is 1"
+                + " when there are errors."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = {"-s", "--source"}, paramLabel = "DIR", defaultValue = ".",
+            description = "The site's folder, holding jbake.properties and content/ (default: the current folder).")
+    Path source;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only problems.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        CheckResult result;
+        try {
+            result = new Checker(source, Clock.systemUTC(), Runtime.getRuntime().availableProcessors()).check();
+        } catch (IOException e) {
+            System.err.println("Check failed: " + e.getMessage());
+            return Main.IO_ERROR;
+        }
+        for (Problem p : result.problems()) {
+            System.out.println(p);
+        }
+        int errors = result.errors().size();
+        int warnings = result.warnings().size();
+        if (!quiet || errors > 0) {
+            System.out.printf(Locale.ROOT, "Checked %d documents: %s, %s.%n", result.documents(),
+                    errors == 0 ? "no errors" : errors + (errors == 1 ? " error" : " errors"),
+                    warnings == 0 ? "no warnings" : warnings + (warnings == 1 ? " warning" : " warnings"));
+        }
+        return errors > 0 ? Main.CONTENT_ERRORS : 0;
+    }
+}

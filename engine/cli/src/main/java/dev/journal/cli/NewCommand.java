@@ -1,0 +1,57 @@
+package dev.journal.cli;
+
+import dev.journal.core.ContentException;
+import dev.journal.core.Problem;
+import dev.journal.core.authoring.NewArticle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code journal new}: starts an article. */
+@Command(name = "new", mixinStandardHelpOptions = true,
+        description = {"Starts a new article: writes content/articles/YYYY/<slug>.md with its front matter filled in"
+                + " (date and time now in journal.timezone, draft: true) and prints its path. Never replaces a file:"
+                + " when the name is taken, <slug>-2.md and so on is used."})
+final class NewCommand implements Callable<Integer> {
+
+    @Option(names = {"-s", "--source"}, paramLabel = "DIR", defaultValue = ".",
+            description = "The site's folder, holding jbake.properties and content/ (default: the current folder).")
+    Path source;
+
+    @Option(names = {"-t", "--title"}, paramLabel = "TITLE", required = true, description = "The article's title.")
+    String title;
+
+    @Option(names = {"-a", "--author"}, paramLabel = "NAME",
+            description = "An author's name; repeat the option for several authors.")
+    List<String> authors = new ArrayList<>();
+
+    @Option(names = "--tags", paramLabel = "TAGS", split = ",", description = "Tags, separated by commas.")
+    List<String> tags = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        try {
+            NewArticle.Created created = NewArticle.create(source, new NewArticle.Request(title, authors, tags),
+                    Clock.systemUTC());
+            if (created.taken() != null) {
+                System.err.println("(" + created.taken() + " is taken, so the article got another name)");
+            }
+            System.out.println(Main.display(created.file()));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("journal new: " + e.getMessage());
+            return Main.USAGE;
+        } catch (ContentException e) {
+            e.problems().stream().filter(Problem::isError).forEach(System.err::println);
+            return Main.CONTENT_ERRORS;
+        } catch (IOException e) {
+            System.err.println("journal new: " + e.getMessage());
+            return Main.IO_ERROR;
+        }
+    }
+}

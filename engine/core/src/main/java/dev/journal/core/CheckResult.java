@@ -1,0 +1,28 @@
+package dev.journal.core;
+
+import java.util.List;
+
+/**
+ * What a content check found.
+ *
+ * @param documents content files read
+ * @param problems  every error and warning, sorted by file and line
+ */
+public record CheckResult(int documents, List<Problem> problems) {
+
+    public CheckResult {
+        problems = problems.stream().sorted(Problem.ORDER).distinct().toList();
+    }
+
+    public List<Problem> errors() {
+        return problems.stream().filter(Problem::isError).toList();
+    }
+
+    public List<Problem> warnings() {
+        return problems.stream().filter(p -> !p.isError()).toList();
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.journal.core.authoring;
+
+import dev.journal.core.ContentException;
+import dev.journal.core.parse.Slugs;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Starts a new article: {@code content/articles/YYYY/<slug>.md} with its front matter filled in
+ * (the title, authors and tags given, the date and time now in the journal's zone,
+ * {@code draft: true}) and a short body to write over. Never replaces a file.
+ */
+public final class NewArticle {
+
+    static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
+
+    private NewArticle() {
+    }
+
+    /**
+     * What to start.
+     *
+     * @param title   the article's title
+     * @param authors author names, possibly none
+     * @param tags    tag names, possibly none
+     */
+    public record Request(String title, List<String> authors, List<String> tags) {
+        public Request {
+            authors = authors.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+            tags = tags.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+
+    /**
+     * The article started.
+     *
+     * @param file  the file written
+     * @param taken the file name first chosen, when it was taken (so another was used), else null
+     */
+    public record Created(Path file, String taken) {
+    }
+
+    /**
+     * Writes the new article into the journal at {@code source}.
+     *
+     * @throws IllegalArgumentException when the title is empty or has no letter or digit to name the file by
+     * @throws ContentException         when the journal's configuration has errors
+     */
+    public static Created create(Path source, Request request, Clock clock) throws IOException, ContentException {
+        String title = request.title() == null ? "" : request.title().strip();
+        if (title.isEmpty()) {
+            throw new IllegalArgumentException("the title is empty");
+        }
+        String slug = Slugs.slug(title);
+        if (slug.isEmpty()) {
+            throw new IllegalArgumentException("the title '" + title + "' has no letter or digit to name the file by");
+        }
+        Journal journal = Journal.load(source);
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(journal.config().zone());
+        String text = new FrontMatterText()
+                .text("title", title)
+                .authors(request.authors())
+                .plain("date", MINUTES.format(now))
+                .list("tags", request.tags())
+                .plain("draft", "true")
+                .end() + BODY;
+        ArticleFiles.Placed placed = ArticleFiles.write(journal, now.getYear(), slug, text);
+        return new Created(placed.file(), placed.taken());
+    }
+
+    static final String BODY = """
+
+            Open with the paragraph that states the argument: lists, feeds and search results show it
+            unless a summary is added to the fields above.
+
+            ## A first section
+
+            The text, in Markdown. When the article is ready, delete the line draft: true above; until
+            then it is shown only by the preview (journal serve).
+            """;
+}

@@ -1,0 +1,205 @@
+package dev.journal.core.check;
+
+import dev.journal.core.Problem;
+import dev.journal.core.config.SiteConfig;
+import dev.journal.core.index.SiteIndex;
+import dev.journal.core.internal.markdown.MarkdownResult.Reference;
+import dev.journal.core.parse.Article;
+import dev.journal.core.parse.ContentParser;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks of the content that only the whole site can answer, beyond what a build refuses: fields
+ * the engine does not know, images that the site will not have, images without alt text, links
+ * from published articles to unpublished ones or to files the site will not have, articles without
+ * tags, and articles sharing a slug. Pure: from the parsed articles and the list of files the build
+ * would write to problems.
+ */
+public final class SiteChecks {
+
+    private static final List<String> KNOWN = ContentParser.KNOWN_FIELDS.stream().sorted().toList();
+
+    private final SiteIndex index;
+    private final Set<String> files;
+    private final String hostPath;
+    private final String contentFolder;
+    private final String assetFolder;
+
+    /**
+     * @param config the site's configuration
+     * @param index  the real build's index (drafts and scheduled articles hidden)
+     * @param files  every path the real build writes, relative to the output folder
+     */
+    public SiteChecks(SiteConfig config, SiteIndex index, Set<String> files) {
+        this.index = index;
+        this.files = Set.copyOf(files);
+        this.hostPath = hostPath(config.siteHost());
+        this.contentFolder = config.get("content.folder").strip();
+        this.assetFolder = config.get("asset.folder").strip();
+    }
+
+    /** The problems of {@code articles} (every parsed document, drafts included). */
+    public List<Problem> check(List<Article> articles) {
+        Map<String, Article> byContentPath = new HashMap<>();
+        articles.forEach(a -> byContentPath.put(a.contentPath(), a));
+        Set<String> published = new HashSet<>();
+        index.documents().forEach(a -> published.add(a.outputPath()));
+        List<Problem> problems = new ArrayList<>();
+        for (Article a : articles) {
+            unknownFields(a, problems);
+            if (a.isPost() && a.tags().isEmpty()) {
+                problems.add(Problem.warning(a.sourcePath(), a.line("tags"),
+                        "no tags: the article appears on no topic page"));
+            }
+            boolean isPublished = published.contains(a.outputPath());
+            for (Reference ref : a.references()) {
+                if (ref.image()) {
+                    image(a, ref, problems);
+                } else if (isPublished) {
+                    link(a, ref, byContentPath, published, problems);
+                }
+            }
+        }
+        duplicateSlugs(articles, problems);
+        return problems;
+    }
+
+    private static void unknownFields(Article a, List<Problem> problems) {
+        for (String key : a.lines().keySet().stream().sorted().toList()) {
+            if (ContentParser.KNOWN_FIELDS.contains(key)) {
+                continue;
+            }
+            int near = key.length() <= 4 ? 1 : 2;
+            String hint = KNOWN.stream().filter(k -> distance(k, key) <= near).findFirst()
+                    .map(k -> " (did you mean " + k + "?)")
+                    .orElse("; templates may read it as content." + key + ", the engine gives it no meaning");
+            problems.add(Problem.warning(a.sourcePath(), a.line(key), "unknown field '" + key + "'" + hint));
+        }
+    }
+
+    private void image(Article a, Reference ref, List<Problem> problems) {
+        String dest = ref.destination();
+        if (ref.text().isBlank()) {
+            problems.add(Problem.error(a.sourcePath(), ref.line(), "image " + dest + " has no alt text: describe it"
+                    + " between the brackets, ![what the image shows](" + dest + ")"));
+        }
+        String target = sitePath(a, dest);
+        if (target == null || exists(target)) {
+            return;
+        }
+        String message = "image " + dest + " not found: the site will have no " + target + " (looked for "
+                + contentFolder + "/" + target + " and " + assetFolder + "/" + target + ")";
+        String written = sitePath(dest);
+        if (!dest.startsWith("/") && written != null && !written.equals(target) && files.contains(written)) {
+            String up = "../".repeat((int) a.contentPath().chars().filter(c -> c == '/').count());
+            message += "; to show the site's " + written + ", write " + up + dest + " or /" + dest;
+        }
+        problems.add(Problem.error(a.sourcePath(), ref.line(), message));
+    }
+
+    private void link(Article a, Reference ref, Map<String, Article> byContentPath, Set<String> published,
+            List<Problem> problems) {
+        String dest = ref.destination();
+        String target = sitePath(a, dest);
+        if (target == null) {
+            return;
+        }
+        if (ContentParser.isDocumentLink(target)) {
+            Article to = byContentPath.get(target);
+            if (to == null || published.contains(to.outputPath())) {
+                return; // a missing Markdown file is already an error of the parse stage
+            }
+            if (to.draft()) {
+                problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + dest + ", a draft: the link is"
+                        + " broken on the published site until that article is published"));
+            } else {
+                problems.add(Problem.warning(a.sourcePath(), ref.line(), "link to " + dest + ", which is scheduled"
+                        + " for later: the link is broken until then"));
+            }
+            return;
+        }
+        if (!exists(target)) {
+            problems.add(Problem.warning(a.sourcePath(), ref.line(), "link to " + dest + ": the site will have no "
+                    + target));
+        }
+    }
+
+    /** Articles sharing a slug: their URLs differ, but {@code related} lists name articles by slug. */
+    private static void duplicateSlugs(List<Article> articles, List<Problem> problems) {
+        Map<String, Article> first = new HashMap<>();
+        articles.stream().filter(Article::isPost).sorted(Comparator.comparing(Article::sourcePath)).forEach(a -> {
+            Article other = first.putIfAbsent(a.slug(), a);
+            if (other != null) {
+                problems.add(Problem.warning(a.sourcePath(), a.line("slug"), "the slug '" + a.slug()
+                        + "' is also the slug of " + other.sourcePath() + "; related lists cannot tell them apart"));
+            }
+        });
+    }
+
+    /**
+     * Where a destination written in an article leads in the site, relative to its root; null for
+     * destinations outside it (other sites, fragments, mail addresses).
+     */
+    private String sitePath(Article a, String dest) {
+        return dest.startsWith("/") ? sitePath(dest) : ContentParser.target(a.contentPath(), dest);
+    }
+
+    /** A destination read from the site's root: {@code /img/x.png}, or {@code img/x.png} as if written there. */
+    private String sitePath(String dest) {
+        if (dest.startsWith("//")) {
+            return null;
+        }
+        if (!dest.startsWith("/")) {
+            return ContentParser.target("index.md", dest);
+        }
+        if (!dest.startsWith(hostPath)) {
+            return null;
+        }
+        return ContentParser.target("index.md", dest.substring(hostPath.length()));
+    }
+
+    private boolean exists(String target) {
+        if (target.isEmpty() || target.endsWith("/")) {
+            return files.contains(target + "index.html");
+        }
+        return files.contains(target) || files.contains(target + "/index.html");
+    }
+
+    /** The path of the site's root on its host ({@code /} or {@code /journal/}), for links written from the root. */
+    private static String hostPath(String siteHost) {
+        try {
+            String path = new URI(siteHost).getPath();
+            return path == null || path.isEmpty() ? "/" : path.endsWith("/") ? path : path + "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+}

@@ -1,0 +1,311 @@
+package dev.journal.core.render;
+
+import dev.journal.core.config.SiteConfig;
+import dev.journal.core.parse.Article;
+import freemarker.core.HTMLOutputFormat;
+import java.text.Normalizer;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How to cite one article: a formatted reference (Chicago notes-bibliography style, with the
+ * site's date format), a BibTeX entry and an RIS record. Every value is escaped for the format it
+ * goes into, so a title with {@code {}, %, &} or line breaks cannot break the file.
+ *
+ * <p>Names are taken as written; where a style wants the family name first, the last word of the
+ * name is taken as the family name ("Irina Khalturina" becomes "Khalturina, Irina"). BibTeX gets the
+ * names as written and applies its own rules.
+ */
+final class Citation {
+
+    /** Chicago lists up to ten authors; beyond that the first seven, then "et al.". */
+    private static final int MAX_LISTED = 10;
+    private static final int LISTED_WHEN_CUT = 7;
+    private static final DateTimeFormatter RIS_DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd/", Locale.ROOT);
+    private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+        "nov", "dec"};
+
+    private final Article article;
+    private final String journal;
+    private final String url;
+    private final String pdfUrl;
+    private final String language;
+    private final DateTimeFormatter display;
+    private final List<String> tags;
+
+    /**
+     * @param url    the article's absolute URL
+     * @param pdfUrl the absolute URL of its PDF, or null
+     * @param tags   the article's tags as the site displays them
+     */
+    Citation(Article article, SiteConfig config, String url, String pdfUrl, List<String> tags) {
+        this.article = article;
+        this.tags = List.copyOf(tags);
+        this.journal = config.title();
+        this.url = url;
+        this.pdfUrl = pdfUrl;
+        this.language = article.lang() != null ? article.lang() : config.language();
+        this.display = config.displayDateFormat();
+    }
+
+    /** Where an article's BibTeX file goes: beside its page, named after the article. */
+    static String bibtexPath(Article a) {
+        return sibling(a, ".bib");
+    }
+
+    static String risPath(Article a) {
+        return sibling(a, ".ris");
+    }
+
+    private static String sibling(Article a, String extension) {
+        String out = a.outputPath();
+        if (out.endsWith("/index.html")) {
+            return out.substring(0, out.length() - "index.html".length()) + a.slug() + extension;
+        }
+        int slash = out.lastIndexOf('/');
+        int dot = out.lastIndexOf('.');
+        return (dot > slash ? out.substring(0, dot) : out) + extension;
+    }
+
+    // ---- the formatted reference
+
+    /** The reference as plain text. */
+    String text() {
+        StringBuilder sb = new StringBuilder();
+        String names = authorList();
+        if (!names.isEmpty()) {
+            sb.append(names).append(names.endsWith(".") ? " " : ". ");
+        }
+        sb.append('\u201c').append(quotedTitle()).append('\u201d').append(' ');
+        sb.append(journal).append(datePart()).append(". ").append(url).append('.');
+        return sb.toString();
+    }
+
+    /** The reference as HTML: the journal's name in {@code <cite>}, the URL a link. */
+    String html() {
+        HTMLOutputFormat h = HTMLOutputFormat.INSTANCE;
+        StringBuilder sb = new StringBuilder();
+        String names = authorList();
+        if (!names.isEmpty()) {
+            sb.append(h.escapePlainText(names)).append(names.endsWith(".") ? " " : ". ");
+        }
+        sb.append('\u201c').append(h.escapePlainText(quotedTitle())).append('\u201d').append(' ');
+        sb.append("<cite>").append(h.escapePlainText(journal)).append("</cite>").append(h.escapePlainText(datePart()))
+                .append(". <a href=\"").append(h.escapePlainText(url)).append("\">").append(h.escapePlainText(url))
+                .append("</a>.");
+        return sb.toString();
+    }
+
+    /**
+     * The title inside the reference's quotation marks: its own double quotes become single, and it
+     * ends with a period inside any closing quote, unless it ends with its own punctuation.
+     */
+    private String quotedTitle() {
+        String t = article.title().replace('\u201c', '\u2018').replace('\u201d', '\u2019').replace('"', '\'');
+        boolean quoted = t.endsWith("\u2019") || t.endsWith("'");
+        String inner = quoted ? t.substring(0, t.length() - 1) : t;
+        if (inner.endsWith("?") || inner.endsWith("!") || inner.endsWith(".")) {
+            return t;
+        }
+        return quoted ? inner + "." + t.charAt(t.length() - 1) : t + ".";
+    }
+
+    private String datePart() {
+        return article.date() == null ? "" : ", " + display.format(article.date());
+    }
+
+    /** "Family, Given", then the others as written, joined with commas and "and". */
+    private String authorList() {
+        List<String> names = article.authors();
+        if (names.isEmpty()) {
+            return "";
+        }
+        List<String> listed = new ArrayList<>(names.size() > MAX_LISTED ? names.subList(0, LISTED_WHEN_CUT) : names);
+        listed.set(0, inverted(listed.get(0)));
+        if (names.size() > MAX_LISTED) {
+            return String.join(", ", listed) + ", et al.";
+        }
+        if (listed.size() == 1) {
+            return listed.get(0);
+        }
+        if (listed.size() == 2) {
+            return listed.get(0) + ", and " + listed.get(1);
+        }
+        return String.join(", ", listed.subList(0, listed.size() - 1)) + ", and " + listed.get(listed.size() - 1);
+    }
+
+    static String inverted(String name) {
+        String n = name.strip().replaceAll("\\s+", " ");
+        int space = n.lastIndexOf(' ');
+        return space < 0 ? n : n.substring(space + 1) + ", " + n.substring(0, space);
+    }
+
+    // ---- BibTeX
+
+    String bibtex() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("@article{").append(key()).append(",\n");
+        if (!article.authors().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (String name : article.authors()) {
+                String n = name.strip().replaceAll("\\s+", " ");
+                // a comma or the word "and" would split the name; braces keep it whole
+                boolean whole = n.contains(",") || (" " + n.toLowerCase(Locale.ROOT) + " ").contains(" and ");
+                names.add(whole ? "{" + bib(n) + "}" : bib(n));
+            }
+            field(sb, "author", String.join(" and ", names));
+        }
+        // double braces keep the title's capitals as written
+        field(sb, "title", "{" + bib(article.title()) + "}");
+        field(sb, "journal", bib(journal));
+        ZonedDateTime date = article.date();
+        if (date != null) {
+            field(sb, "year", Integer.toString(date.getYear()));
+            sb.append("  month = ").append(MONTHS[date.getMonthValue() - 1]).append(",\n");
+            field(sb, "date", date.toLocalDate().toString());
+        }
+        field(sb, "url", bibUrl(url));
+        if (pdfUrl != null) {
+            field(sb, "file", bibUrl(pdfUrl));
+        }
+        if (!tags.isEmpty()) {
+            field(sb, "keywords", bib(String.join(", ", tags)));
+        }
+        if (!article.summary().isBlank()) {
+            field(sb, "abstract", bib(article.summary()));
+        }
+        sb.setLength(sb.length() - 2);
+        sb.append("\n}\n");
+        return sb.toString();
+    }
+
+    private static void field(StringBuilder sb, String name, String value) {
+        sb.append("  ").append(name).append(" = {").append(value).append("},\n");
+    }
+
+    /**
+     * A key such as {@code khalturina2024pyongyang}: first author's family name, year, first word of
+     * the title of three or more letters, folded to ASCII letters and digits.
+     */
+    String key() {
+        String family = article.authors().isEmpty() ? "" : ascii(lastWord(article.authors().get(0)));
+        String year = article.date() == null ? "" : Integer.toString(article.date().getYear());
+        String word = "";
+        for (String w : article.title().split("[^\\p{L}\\p{N}]+")) {
+            String a = ascii(w);
+            if (a.length() >= 3 && !a.equals("the") && !a.equals("and")) {
+                word = a;
+                break;
+            }
+        }
+        String key = family + year + word;
+        return key.isEmpty() ? "article" + ascii(article.slug()) : key;
+    }
+
+    private static String lastWord(String name) {
+        String n = name.strip();
+        return n.substring(n.lastIndexOf(' ') + 1);
+    }
+
+    private static String ascii(String s) {
+        String folded = Normalizer.normalize(s, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A value for a braced BibTeX field: LaTeX's special characters as commands. Braces become
+     * {@code \textbraceleft{}}, not {@code \{}: BibTeX counts braces without regard to backslashes,
+     * so an escaped brace would still unbalance the field.
+     */
+    static String bib(String value) {
+        String v = oneLine(value);
+        StringBuilder sb = new StringBuilder(v.length() + 8);
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\textbackslash{}");
+                case '{' -> sb.append("\\textbraceleft{}");
+                case '}' -> sb.append("\\textbraceright{}");
+                case '~' -> sb.append("\\textasciitilde{}");
+                case '^' -> sb.append("\\textasciicircum{}");
+                case '#', '$', '%', '&', '_' -> sb.append('\\').append(c);
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** URLs are verbatim in biblatex; they only need their braces and backslashes percent-encoded. */
+    private static String bibUrl(String u) {
+        return oneLine(u).replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D");
+    }
+
+    // ---- RIS
+
+    /** An RIS record: one tag per line, CRLF line ends as the format's specification has them. */
+    String ris() {
+        StringBuilder sb = new StringBuilder();
+        ris(sb, "TY", "JOUR");
+        ris(sb, "TI", article.title());
+        for (String name : article.authors()) {
+            ris(sb, "AU", inverted(name));
+        }
+        ris(sb, "T2", journal);
+        ris(sb, "JF", journal);
+        if (article.date() != null) {
+            ris(sb, "PY", Integer.toString(article.date().getYear()));
+            ris(sb, "DA", RIS_DATE.format(article.date()));
+        }
+        if (!article.summary().isBlank()) {
+            ris(sb, "AB", article.summary());
+        }
+        for (String tag : tags) {
+            ris(sb, "KW", tag);
+        }
+        ris(sb, "LA", language);
+        ris(sb, "UR", url);
+        if (pdfUrl != null) {
+            ris(sb, "L1", pdfUrl);
+        }
+        sb.append("ER  - \r\n");
+        return sb.toString();
+    }
+
+    /** RIS has no escapes: a value is kept to one line, so it cannot start a tag of its own. */
+    private static void ris(StringBuilder sb, String tag, String value) {
+        String v = oneLine(value);
+        if (!v.isEmpty()) {
+            sb.append(tag).append("  - ").append(v).append("\r\n");
+        }
+    }
+
+    /** Line breaks, tabs and other control characters as single spaces, trimmed. */
+    static String oneLine(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean blank = Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (blank) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

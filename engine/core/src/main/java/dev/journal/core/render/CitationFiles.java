@@ -1,0 +1,31 @@
+package dev.journal.core.render;
+
+import dev.journal.core.index.SiteIndex;
+import dev.journal.core.parse.Article;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A BibTeX ({@code .bib}) and an RIS ({@code .ris}) file for every article shown, named after the
+ * article and placed beside its page, for reference managers; the article's "Cite this article"
+ * block links to both. Switched off with {@code journal.render.citations=false}.
+ */
+final class CitationFiles implements Generator {
+
+    @Override
+    public List<RenderedPage> generate(SiteIndex index, RenderContext context) {
+        if (!context.config().journalFlag("journal.render.citations")) {
+            return List.of();
+        }
+        List<RenderedPage> files = new ArrayList<>();
+        for (Article a : index.documents()) {
+            if (a.isPost()) {
+                Citation c = context.views().citation(a);
+                files.add(new RenderedPage(Citation.bibtexPath(a), c.bibtex().getBytes(StandardCharsets.UTF_8)));
+                files.add(new RenderedPage(Citation.risPath(a), c.ris().getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return files;
+    }
+}

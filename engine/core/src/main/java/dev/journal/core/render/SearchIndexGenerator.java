@@ -1,0 +1,313 @@
+package dev.journal.core.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.journal.core.config.SiteConfig;
+import dev.journal.core.index.SiteIndex;
+import dev.journal.core.internal.json.Json;
+import dev.journal.core.parse.Article;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The search page's index, {@code search-index.json} beside the search page: every shown document
+ * (articles newest first, then pages) with what a result shows, and a sorted term dictionary whose
+ * postings already carry each document's BM25F term weight, so the browser only adds numbers.
+ *
+ * <p>Format (version 1), all in one JSON object:
+ * <ul>
+ * <li>{@code docs}: {@code [uri, title, date as displayed, [author numbers], [tag numbers], summary]};</li>
+ * <li>{@code authors}, {@code tags}: the names the numbers point to;</li>
+ * <li>{@code terms}: sorted (by UTF-16 code unit, as JavaScript compares strings), and
+ * {@code postings}: one string per term, in base-64 variable-length numbers: the term's document
+ * frequency, then per document the gap to the previous document number (minus one) and the
+ * weight (1 to 63: the saturated field-weighted term frequency, before idf);</li>
+ * <li>{@code stem}, {@code stop}: how {@link SearchTerms} prepared the words, for the script.</li>
+ * </ul>
+ *
+ * <p>Size: the title, authors, tags and summary are indexed whole. Of the body, terms that are not
+ * already in those fields share a budget of {@link #BODY_POSTINGS} entries: a journal of a few
+ * hundred articles gets every body word, a large one the most distinctive terms of each article (by
+ * tf-idf, at least {@link #MIN_BODY_TERMS}), so the index grows with the number of articles, not
+ * with their length.
+ */
+final class SearchIndexGenerator implements Generator {
+
+    static final String FILE_NAME = "search-index.json";
+    /** Body-only terms of all documents together, before each document is cut to its share. */
+    static final int BODY_POSTINGS = 400_000;
+    /** Body-only terms kept per document however large the journal. */
+    static final int MIN_BODY_TERMS = 24;
+    /** Longest summary shown in a result, in characters. */
+    static final int SUMMARY_LENGTH = 140;
+    static final String DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+    /** The largest weight one character can hold. */
+    static final int MAX_WEIGHT = 63;
+
+    private static final double K1 = 1.2;
+    /** Field weights and length normalisation of BM25F: title, authors, tags, summary, body. */
+    private static final double[] WEIGHT = {6.0, 4.0, 4.0, 2.0, 1.0};
+    private static final double[] B = {0.3, 0.0, 0.0, 0.75, 0.75};
+    private static final int FIELDS = WEIGHT.length;
+    private static final int BODY = FIELDS - 1;
+
+    /** Where the search page goes. */
+    static String pagePath(SiteConfig config) {
+        return config.get("journal.search.file").strip();
+    }
+
+    /** Where its index goes: beside the page. */
+    static String indexPath(SiteConfig config) {
+        String page = pagePath(config);
+        int slash = page.lastIndexOf('/');
+        return (slash < 0 ? "" : page.substring(0, slash + 1)) + FILE_NAME;
+    }
+
+    @Override
+    public List<RenderedPage> generate(SiteIndex index, RenderContext context) {
+        SiteConfig config = context.config();
+        if (!config.journalFlag("journal.render.search")) {
+            return List.of();
+        }
+        List<Article> docs = new ArrayList<>(index.posts());
+        for (Article a : index.documents()) {
+            if (!a.isPost()) {
+                docs.add(a);
+            }
+        }
+        SearchTerms terms = new SearchTerms(config.language());
+        String json = write(docs, terms, context.views(), BODY_POSTINGS);
+        return List.of(new RenderedPage(indexPath(config), json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A term of the dictionary: its document frequency and postings (document, weight, ...). */
+    private static final class Term {
+        final String text;
+        int documents;
+        int[] postings = new int[4];
+        int size;
+
+        Term(String text) {
+            this.text = text;
+        }
+
+        void add(int document, int weight) {
+            if (size + 2 > postings.length) {
+                postings = Arrays.copyOf(postings, postings.length * 2);
+            }
+            postings[size++] = document;
+            postings[size++] = weight;
+        }
+    }
+
+    /**
+     * One document's terms (shared dictionary entries) with their frequency in each field
+     * ({@code tf[term * FIELDS + field]}), and the length of each field in terms.
+     */
+    private record Counted(Term[] terms, int[] tf, int[] length) {
+    }
+
+    /**
+     * The index as JSON. Every document is read once into a shared term dictionary; weights need
+     * the document frequencies and average field lengths of all, so they follow in a second loop.
+     *
+     * @param bodyPostings the budget of body-only terms, shared by all documents
+     */
+    String write(List<Article> docs, SearchTerms terms, Views views, int bodyPostings) {
+        Map<String, Term> dictionary = new HashMap<>();
+        List<Counted> counted = new ArrayList<>(docs.size());
+        double[] total = new double[FIELDS];
+        for (Article a : docs) {
+            Counted c = count(a, terms, dictionary);
+            counted.add(c);
+            for (int f = 0; f < FIELDS; f++) {
+                total[f] += c.length()[f];
+            }
+        }
+        int n = docs.size();
+        double[] average = new double[FIELDS];
+        for (int f = 0; f < FIELDS; f++) {
+            average[f] = n == 0 ? 1 : Math.max(1, total[f] / n);
+        }
+        int bodyTerms = Math.max(MIN_BODY_TERMS, bodyPostings / Math.max(1, n));
+        for (int d = 0; d < n; d++) {
+            Counted c = counted.get(d);
+            for (int k : kept(c, n, bodyTerms)) {
+                double weighted = 0;
+                for (int f = 0; f < FIELDS; f++) {
+                    int tf = c.tf()[k * FIELDS + f];
+                    if (tf > 0) {
+                        weighted += WEIGHT[f] * tf / (1 - B[f] + B[f] * c.length()[f] / average[f]);
+                    }
+                }
+                double saturated = weighted * (K1 + 1) / (weighted + K1);
+                int w = (int) Math.max(1, Math.min(MAX_WEIGHT, Math.round(saturated / (K1 + 1) * MAX_WEIGHT)));
+                c.terms()[k].add(d, w);
+            }
+            counted.set(d, null);
+        }
+        // sorted by UTF-16 code units, the order of JavaScript's string comparison
+        List<Term> sorted = new ArrayList<>();
+        for (Term t : dictionary.values()) {
+            if (t.size > 0) {
+                sorted.add(t);
+            }
+        }
+        sorted.sort(Comparator.comparing(t -> t.text));
+        List<String> authors = new ArrayList<>();
+        Map<String, Integer> authorNumbers = new HashMap<>();
+        List<String> tags = new ArrayList<>();
+        Map<String, Integer> tagNumbers = new HashMap<>();
+        return Json.write(false, g -> {
+            g.writeStartObject();
+            g.writeNumberField("version", 1);
+            g.writeStringField("stem", terms.english() ? "en-s" : "none");
+            g.writeArrayFieldStart("stop");
+            for (String s : terms.stopWords()) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("docs");
+            for (Article a : docs) {
+                g.writeStartArray();
+                g.writeString(a.uri());
+                g.writeString(a.title());
+                g.writeString(a.date() == null || !a.isPost() ? "" : views.displayDate(a.date()));
+                numbers(g, a.authors().stream().map(views::authorName).toList(), authors, authorNumbers);
+                numbers(g, a.tags().stream().map(views::tagName).toList(), tags, tagNumbers);
+                g.writeString(shorten(a.summary()));
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("authors");
+            for (String s : authors) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("tags");
+            for (String s : tags) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("terms");
+            for (Term t : sorted) {
+                g.writeString(t.text);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("postings");
+            for (Term t : sorted) {
+                g.writeString(encode(t.documents, t.postings, t.size));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    /** Names as numbers into a table, adding the names the table does not have yet. */
+    private static void numbers(JsonGenerator g, List<String> names, List<String> table, Map<String, Integer> numbers)
+            throws IOException {
+        g.writeStartArray();
+        for (String name : names) {
+            Integer k = numbers.get(name);
+            if (k == null) {
+                k = table.size();
+                table.add(name);
+                numbers.put(name, k);
+            }
+            g.writeNumber(k);
+        }
+        g.writeEndArray();
+    }
+
+    private static Counted count(Article a, SearchTerms terms, Map<String, Term> dictionary) {
+        Map<String, int[]> tf = new HashMap<>();
+        int[] length = new int[FIELDS];
+        String[] fields = {a.title(), String.join(" ; ", a.authors()), String.join(" ; ", a.tags()), a.summary(),
+            a.text()};
+        for (int f = 0; f < FIELDS; f++) {
+            for (String t : terms.terms(fields[f])) {
+                tf.computeIfAbsent(t, k -> new int[FIELDS])[f]++;
+                length[f]++;
+            }
+        }
+        Term[] found = new Term[tf.size()];
+        int[] counts = new int[tf.size() * FIELDS];
+        int k = 0;
+        for (Map.Entry<String, int[]> e : tf.entrySet()) {
+            Term t = dictionary.computeIfAbsent(e.getKey(), Term::new);
+            t.documents++;
+            found[k] = t;
+            System.arraycopy(e.getValue(), 0, counts, k * FIELDS, FIELDS);
+            k++;
+        }
+        return new Counted(found, counts, length);
+    }
+
+    /** The terms of a document that go into the index, as indexes into its {@link Counted#terms}. */
+    private static List<Integer> kept(Counted c, int n, int bodyTerms) {
+        List<Integer> always = new ArrayList<>();
+        List<Integer> bodyOnly = new ArrayList<>();
+        for (int k = 0; k < c.terms().length; k++) {
+            boolean elsewhere = false;
+            for (int f = 0; f < BODY; f++) {
+                elsewhere |= c.tf()[k * FIELDS + f] > 0;
+            }
+            (elsewhere ? always : bodyOnly).add(k);
+        }
+        if (bodyOnly.size() > bodyTerms) {
+            double[] tfIdf = new double[c.terms().length];
+            for (int k : bodyOnly) {
+                tfIdf[k] = (1 + Math.log(c.tf()[k * FIELDS + BODY])) * Math.log((double) n / c.terms()[k].documents);
+            }
+            bodyOnly.sort(Comparator.comparingDouble((Integer k) -> -tfIdf[k]).thenComparing(k -> c.terms()[k].text));
+            always.addAll(bodyOnly.subList(0, bodyTerms));
+        } else {
+            always.addAll(bodyOnly);
+        }
+        return always;
+    }
+
+    /**
+     * Document frequency, then (gap - 1, weight) per document, as base-64 variable-length numbers.
+     *
+     * @param postings document number and weight alternately, documents ascending
+     * @param size     how many values of {@code postings} are used
+     */
+    static String encode(int documentFrequency, int[] postings, int size) {
+        StringBuilder sb = new StringBuilder(size * 2 + 2);
+        number(sb, documentFrequency);
+        int previous = -1;
+        for (int i = 0; i < size; i += 2) {
+            number(sb, postings[i] - previous - 1);
+            sb.append(DIGITS.charAt(postings[i + 1]));
+            previous = postings[i];
+        }
+        return sb.toString();
+    }
+
+    /** Five bits per character, low bits first; 32 is added to every character but the last. */
+    static void number(StringBuilder sb, int value) {
+        int v = value;
+        while (v >= 32) {
+            sb.append(DIGITS.charAt(32 + (v & 31)));
+            v >>>= 5;
+        }
+        sb.append(DIGITS.charAt(v));
+    }
+
+    /** A summary cut at a word to at most {@link #SUMMARY_LENGTH} characters. */
+    static String shorten(String summary) {
+        String s = summary.strip();
+        if (s.length() <= SUMMARY_LENGTH) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', SUMMARY_LENGTH - 1);
+        String head = s.substring(0, cut > SUMMARY_LENGTH / 2 ? cut : SUMMARY_LENGTH - 1);
+        return head.replaceAll("[\\s,;:.\u2013\u2014-]+$", "") + "\u2026";
+    }
+}

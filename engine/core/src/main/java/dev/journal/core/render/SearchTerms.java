@@ -1,0 +1,105 @@
+package dev.journal.core.render;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Text to search terms, the same way at bake time (here) and in the reader's browser (the theme's
+ * {@code js/search.js}, which must stay in step with this class): Unicode compatibility
+ * decomposition, lower case, accents dropped, split at anything that is not a letter or a decimal
+ * digit, words of one character dropped. For English sites, stop words are dropped and plurals
+ * reduced by Harman's "S" stemmer ({@code policies -> policy}, {@code sanctions -> sanction}).
+ */
+final class SearchTerms {
+
+    /** Common English words that carry no meaning for search; shipped in the index for the script. */
+    static final List<String> ENGLISH_STOP_WORDS = List.of(
+            "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
+            "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+            "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further",
+            "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his",
+            "how", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself",
+            "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
+            "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that",
+            "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those",
+            "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where",
+            "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
+            "yourselves");
+
+    private final boolean english;
+    private final Set<String> stop;
+
+    SearchTerms(String language) {
+        this.english = language.toLowerCase(Locale.ROOT).startsWith("en");
+        this.stop = english ? Set.copyOf(ENGLISH_STOP_WORDS) : Set.of();
+    }
+
+    boolean english() {
+        return english;
+    }
+
+    List<String> stopWords() {
+        return english ? ENGLISH_STOP_WORDS : List.of();
+    }
+
+    /** The terms of a text, in order, repeats kept. */
+    List<String> terms(String text) {
+        List<String> out = new ArrayList<>();
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                // the common case, without the Unicode tables
+                i++;
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    word.append(c);
+                } else {
+                    add(out, word);
+                }
+                continue;
+            }
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER) {
+                word.appendCodePoint(cp);
+            } else if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
+                    && type != Character.ENCLOSING_MARK) {
+                add(out, word);
+            }
+        }
+        add(out, word);
+        return out;
+    }
+
+    private void add(List<String> out, StringBuilder word) {
+        if (word.length() >= 2 && (word.length() > 2 || word.codePointCount(0, 2) == 2)) {
+            String w = word.toString();
+            if (!stop.contains(w)) {
+                out.add(english ? stem(w) : w);
+            }
+        }
+        word.setLength(0);
+    }
+
+    /** Harman's "S" stemmer, on words of four letters or more, and not on words ending in "is". */
+    static String stem(String w) {
+        if (w.length() <= 3) {
+            return w;
+        }
+        if (w.endsWith("ies") && !w.endsWith("eies") && !w.endsWith("aies")) {
+            return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.endsWith("es") && !w.endsWith("aes") && !w.endsWith("ees") && !w.endsWith("oes")) {
+            return w.substring(0, w.length() - 1);
+        }
+        if (w.endsWith("s") && !w.endsWith("us") && !w.endsWith("ss") && !w.endsWith("is")) {
+            return w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.journal.core;
+
+import static dev.journal.core.TestContent.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckerTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path site;
+
+    private CheckResult check() throws IOException {
+        return new Checker(site, CLOCK, 2).check();
+    }
+
+    private static List<String> lines(CheckResult r) {
+        return r.problems().stream().map(Problem::toString).toList();
+    }
+
+    private static void assertHas(CheckResult r, String expected) {
+        assertTrue(lines(r).stream().anyMatch(l -> l.startsWith(expected)), () -> "no problem starting with '"
+                + expected + "' in:\n" + String.join("\n", lines(r)));
+    }
+
+    private static String article(String title, String extra, String body) {
+        return "---\ntitle: " + title + "\ndate: 2024-05-01\n" + extra + "---\n" + body;
+    }
+
+    @Test
+    void aCleanSiteHasNoProblems() throws IOException {
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\n",
+                "![A map of the route](map.png)\n\nSee [two](two.md) and [the topic](../../tags/energy.html).\n"));
+        Files.write(site.resolve("content/articles/2024/map.png"), new byte[] {1, 2, 3});
+        write(site, "content/articles/2024/two.md", article("Two", "tags: [Energy]\n",
+                "![The logo](/img/logo.png)\n"));
+        write(site, "assets/img/logo.png", "png");
+        CheckResult r = check();
+        assertEquals(List.of(), lines(r));
+        assertEquals(2, r.documents());
+        assertFalse(r.hasErrors());
+    }
+
+    @Test
+    void reportsEveryKindOfProblemWithFileAndLine() throws IOException {
+        write(site, "jbake.properties", "uri.noExtension=true\n");
+        write(site, "content/articles/2024/bad.md", article("Bad", "auther: Someone\nsubtitle: More\n",
+                """
+                First paragraph.
+
+                ![](missing.png)
+
+                ![The logo](logo.png)
+
+                A [draft](draft.md), a [later one](../2025/later.md) and [a tag](../../tags/nope/).
+                """));
+        write(site, "assets/logo.png", "png");
+        write(site, "content/articles/2024/draft.md", article("Draft", "draft: true\ntags: [X]\n", "Draft.\n"));
+        write(site, "content/articles/2025/later.md", "---\ntitle: Later\ndate: 2025-12-01\ntags: [X]\n---\nLater.\n");
+        write(site, "content/articles/2025/bad.md", article("Same slug", "tags: [X]\n", "Text.\n"));
+        write(site, "content/articles/2024/todo.md", "---\ntitle: \"TODO: the title\"\ndate: 2024-01-01\n---\nText.\n");
+        write(site, "content/articles/2024/wrong-date.md", "---\ntitle: W\ndate: 2023-02-30\n---\nText.\n");
+        write(site, "assets/index.html", "<p>a hand-made home page</p>");
+        CheckResult r = check();
+        assertHas(r, "content/articles/2024/bad.md:1: warning: no tags");
+        assertHas(r, "content/articles/2024/bad.md:4: warning: unknown field 'auther' (did you mean author?)");
+        assertHas(r, "content/articles/2024/bad.md:5: warning: unknown field 'subtitle'; templates may read it");
+        assertHas(r, "content/articles/2024/bad.md:9: image missing.png has no alt text");
+        assertHas(r, "content/articles/2024/bad.md:9: image missing.png not found: the site will have no"
+                + " articles/2024/missing.png (looked for content/articles/2024/missing.png and"
+                + " assets/articles/2024/missing.png)");
+        assertHas(r, "content/articles/2024/bad.md:11: image logo.png not found");
+        assertTrue(lines(r).stream().anyMatch(l -> l.contains("write ../../logo.png or /logo.png")), lines(r)::toString);
+        assertHas(r, "content/articles/2024/bad.md:13: link to draft.md, a draft");
+        assertHas(r, "content/articles/2024/bad.md:13: warning: link to ../2025/later.md, which is scheduled");
+        assertHas(r, "content/articles/2024/bad.md:13: warning: link to ../../tags/nope/: the site will have no"
+                + " tags/nope/");
+        assertHas(r, "content/articles/2025/bad.md:1: warning: the slug 'bad' is also the slug of"
+                + " content/articles/2024/bad.md");
+        assertHas(r, "content/articles/2024/todo.md:2: title is still a placeholder (TODO: the title)");
+        assertHas(r, "content/articles/2024/wrong-date.md:3: date: '2023-02-30' is not a real date");
+        assertHas(r, "assets/index.html: this file and the generated page index.html would both be written to"
+                + " index.html");
+        assertTrue(r.hasErrors());
+        assertEquals(6, r.documents());
+        try (Stream<Path> s = Files.list(site)) {
+            assertEquals(List.of("assets", "content", "jbake.properties"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(), "nothing written");
+        }
+    }
+
+    @Test
+    void templateErrorsAreReportedTogetherWithContentErrors() throws IOException {
+        write(site, "content/a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [X]\n---\nText.\n");
+        write(site, "content/b.md", "---\ntitle: B\ndate: 2024-01-01\ndraft: maybe\n---\nText.\n");
+        write(site, "templates/post.ftl", "<p>\n${content.no_such_field}</p>");
+        CheckResult r = check();
+        assertHas(r, "content/b.md:4: draft must be true or false");
+        assertHas(r, "templates/post.ftl:2:");
+    }
+
+    @Test
+    void aBadConfigurationStopsTheCheckEarly() throws IOException {
+        write(site, "jbake.properties", "journal.timezone=Mars/Olympus\n");
+        write(site, "content/a.md", "---\ntitle: A\n---\n");
+        CheckResult r = check();
+        assertHas(r, "jbake.properties:1: 'Mars/Olympus' is not a time zone");
+        assertEquals(0, r.documents());
+    }
+}

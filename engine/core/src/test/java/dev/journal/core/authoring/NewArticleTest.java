@@ -1,0 +1,86 @@
+package dev.journal.core.authoring;
+
+import static dev.journal.core.TestContent.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.journal.core.Problem;
+import dev.journal.core.config.SiteConfig;
+import dev.journal.core.internal.markdown.MarkdownOptions;
+import dev.journal.core.internal.markdown.MarkdownRenderer;
+import dev.journal.core.load.SourceFile;
+import dev.journal.core.parse.Article;
+import dev.journal.core.parse.ContentParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewArticleTest {
+
+    /** New Year's Eve in UTC, already New Year's Day in Tokyo. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-12-31T20:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path site;
+
+    static Article parse(Path site, Path file, SiteConfig config) throws Exception {
+        String contentPath = site.resolve("content").relativize(file).toString().replace('\\', '/');
+        ContentParser.Parsed p = new ContentParser(config, new MarkdownRenderer(MarkdownOptions.site(true)))
+                .parseOne(new SourceFile("content/" + contentPath, contentPath, Files.readAllBytes(file)), Map.of());
+        assertEquals(List.of(), p.problems().stream().map(Problem::toString).toList());
+        return p.articles().get(0);
+    }
+
+    @Test
+    void writesADraftDatedNowInTheJournalsZone() throws Exception {
+        write(site, "jbake.properties", "journal.timezone=Asia/Tokyo\n");
+        NewArticle.Created c = NewArticle.create(site, new NewArticle.Request("Bamboo Diplomacy: \"Under\" Strain",
+                List.of("Pham Thu Hien"), List.of("Vietnam", " Diplomacy ")), CLOCK);
+        assertEquals(site.resolve("content/articles/2026/bamboo-diplomacy-under-strain.md"), c.file());
+        assertNull(c.taken());
+        Article a = parse(site, c.file(), SiteConfig.of(Map.of("journal.timezone", "Asia/Tokyo")));
+        assertEquals("Bamboo Diplomacy: \u201cUnder\u201d Strain", a.title());
+        assertEquals(List.of("Pham Thu Hien"), a.authors());
+        assertEquals(List.of("Vietnam", "Diplomacy"), a.tags());
+        assertTrue(a.draft());
+        assertEquals(ZonedDateTime.of(2026, 1, 1, 5, 0, 0, 0, ZoneId.of("Asia/Tokyo")), a.date());
+        assertTrue(a.headings().size() == 1 && a.words() > 20, "a short body to write over");
+    }
+
+    @Test
+    void neverReplacesAFileAndSaysWhichNameWasTaken() throws Exception {
+        Path existing = write(site, "content/articles/2025/hello.md", "---\ntitle: Mine\ndate: 2025-01-01\n---\nMine.\n");
+        write(site, "content/articles/2025/other.md", "---\ntitle: Other\ndate: 2025-01-01\nslug: hello-2\n---\nX.\n");
+        Clock clock = Clock.fixed(Instant.parse("2025-06-01T10:00:00Z"), ZoneOffset.UTC);
+        NewArticle.Created c = NewArticle.create(site, new NewArticle.Request("Hello", List.of(), List.of()), clock);
+        assertEquals(site.resolve("content/articles/2025/hello-3.md"), c.file(), "hello-2 is another article's page");
+        assertEquals("hello.md", c.taken());
+        assertEquals("---\ntitle: Mine\ndate: 2025-01-01\n---\nMine.\n", Files.readString(existing));
+        Article a = parse(site, c.file(), SiteConfig.defaults());
+        assertEquals(List.of(), a.authors());
+        assertEquals(List.of(), a.tags());
+        String text = Files.readString(c.file());
+        assertTrue(text.startsWith("---\ntitle: \"Hello\"\nauthors: []\ndate: 2025-06-01 10:00\ntags: []\ndraft: true\n---\n"),
+                text);
+    }
+
+    @Test
+    void aTitleWithoutLettersIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NewArticle.create(site, new NewArticle.Request("?!", List.of(), List.of()), CLOCK));
+        assertTrue(e.getMessage().contains("no letter or digit"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> NewArticle.create(site, new NewArticle.Request("  ", List.of(), List.of()), CLOCK));
+        assertTrue(!Files.exists(site.resolve("content")), "nothing written");
+    }
+}

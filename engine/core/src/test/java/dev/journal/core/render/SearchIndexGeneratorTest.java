@@ -1,0 +1,161 @@
+package dev.journal.core.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.journal.core.TestContent;
+import dev.journal.core.config.SiteConfig;
+import dev.journal.core.index.SiteIndex;
+import dev.journal.core.index.SiteIndexer;
+import dev.journal.core.parse.Article;
+import java.io.IOException;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class SearchIndexGeneratorTest {
+
+    static final SiteConfig CONFIG = SiteConfig.of(Map.of("uri.noExtension", "true"));
+
+    @Test
+    void termsAreFoldedSplitStemmedAndStopped() {
+        SearchTerms en = new SearchTerms("en");
+        assertEquals(List.of("viet", "nam", "policy", "crise", "2024", "analysis", "gas", "sanction"),
+                en.terms("Việt Nam\u2019s policies \u2014 the Crises of 2024; U.S. analysis, gas SANCTIONS."));
+        assertEquals(List.of("россия", "санкции", "the", "policies"),
+                new SearchTerms("ru").terms("Россия: санкции; the policies"));
+        assertEquals("policy", SearchTerms.stem("policies"));
+        assertEquals("sanction", SearchTerms.stem("sanctions"));
+        assertEquals("crisis", SearchTerms.stem("crisis"));
+        assertEquals("glass", SearchTerms.stem("glass"));
+        assertEquals("gas", SearchTerms.stem("gas"));
+    }
+
+    @Test
+    void numbersRoundTripThroughTheBase64Encoding() {
+        for (int v : new int[] {0, 1, 31, 32, 33, 1023, 1024, 123456, 9_999_999}) {
+            StringBuilder sb = new StringBuilder();
+            SearchIndexGenerator.number(sb, v);
+            int[] pos = {0};
+            assertEquals(v, number(sb.toString(), pos));
+            assertEquals(sb.length(), pos[0]);
+        }
+    }
+
+    @Test
+    void postingsHoldEveryDocumentOfATermWithItsWeight() throws IOException {
+        List<Article> docs = List.of(
+                post("a", "2024-03-01", "Arctic Shipping", "Ice and routes. The Arctic is warming."),
+                post("b", "2024-02-01", "Baltic Cables", "Undersea cables in the Baltic; no ice here."),
+                post("c", "2024-01-01", "Ports", "Ports, ports and more ports."));
+        Index index = build(docs);
+        assertEquals(3, index.docs);
+        assertEquals(new ArrayList<>(new TreeMap<>(index.postings).keySet()), new ArrayList<>(index.postings.keySet()),
+                "terms are sorted");
+        Map<Integer, Integer> ice = index.postings.get("ice");
+        assertEquals(2, index.df.get("ice"));
+        assertEquals(List.of(0, 1), new ArrayList<>(ice.keySet()), "newest article first");
+        Map<Integer, Integer> arctic = index.postings.get("arctic");
+        assertTrue(arctic.get(0) > ice.get(0), "a title word weighs more than a body word: " + arctic + " " + ice);
+        assertTrue(index.postings.get("port").get(2) > 0, "plural reduced: ports -> port");
+        assertTrue(!index.postings.containsKey("the") && !index.postings.containsKey("and"), "stop words");
+    }
+
+    @Test
+    void largeJournalsKeepTheMostDistinctiveBodyTermsSmallOnesEveryWord() throws IOException {
+        StringBuilder body = new StringBuilder();
+        int words = SearchIndexGenerator.MIN_BODY_TERMS + 40;
+        for (int i = 0; i < words; i++) {
+            body.append("word").append((char) ('a' + i % 26)).append((char) ('a' + i / 26)).append(' ');
+        }
+        List<Article> docs = List.of(post("long", "2024-01-01", "Title", body.toString()),
+                post("short", "2023-01-01", "Other", "wordaa"));
+        // title, author (two words), tag and summary are always indexed
+        int always = 5;
+        Index tight = build(docs, 2 * SearchIndexGenerator.MIN_BODY_TERMS);
+        assertEquals(always + SearchIndexGenerator.MIN_BODY_TERMS, termsOf(tight, 0), "body cut to its share");
+        assertEquals(2, tight.df.get("wordaa"), "document frequency counts every document");
+        Index roomy = build(docs, SearchIndexGenerator.BODY_POSTINGS);
+        assertEquals(always + words, termsOf(roomy, 0), "every body word");
+    }
+
+    private static long termsOf(Index index, int doc) {
+        return index.postings.values().stream().filter(p -> p.containsKey(doc)).count();
+    }
+
+    static Article post(String slug, String date, String title, String body) {
+        return TestContent.article(CONFIG, "articles/" + slug + ".md",
+                "title: " + title + "\ndate: " + date + "\nauthor: Ann Lee\ntags: [Topic]\nsummary: Short", body);
+    }
+
+    record Index(int docs, Map<String, Map<Integer, Integer>> postings, Map<String, Integer> df) {
+    }
+
+    static Index build(List<Article> articles) throws IOException {
+        return build(articles, SearchIndexGenerator.BODY_POSTINGS);
+    }
+
+    static Index build(List<Article> articles, int bodyPostings) throws IOException {
+        SiteIndex site = new SiteIndexer(CONFIG).index(articles, ZonedDateTime.parse("2030-01-01T00:00:00Z"), false)
+                .index();
+        String json = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), new Views(site, new FeedPlan(CONFIG, false)),
+                bodyPostings);
+        List<String> terms = new ArrayList<>();
+        List<String> postings = new ArrayList<>();
+        int docs = 0;
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals("terms") || field.equals("postings")) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        (field.equals("terms") ? terms : postings).add(p.getText());
+                    }
+                } else if (field.equals("docs")) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        docs++;
+                        p.skipChildren();
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        Map<String, Map<Integer, Integer>> decoded = new LinkedHashMap<>();
+        Map<String, Integer> df = new LinkedHashMap<>();
+        for (int t = 0; t < terms.size(); t++) {
+            String s = postings.get(t);
+            int[] pos = {0};
+            df.put(terms.get(t), number(s, pos));
+            Map<Integer, Integer> docWeights = new LinkedHashMap<>();
+            int doc = -1;
+            while (pos[0] < s.length()) {
+                doc += number(s, pos) + 1;
+                docWeights.put(doc, SearchIndexGenerator.DIGITS.indexOf(s.charAt(pos[0]++)));
+            }
+            decoded.put(terms.get(t), docWeights);
+        }
+        return new Index(docs, decoded, df);
+    }
+
+    /** The decoder of js/search.js, in Java. */
+    static int number(String s, int[] pos) {
+        int v = 0;
+        int shift = 0;
+        int d;
+        do {
+            d = SearchIndexGenerator.DIGITS.indexOf(s.charAt(pos[0]++));
+            v |= (d & 31) << shift;
+            shift += 5;
+        } while (d >= 32);
+        return v;
+    }
+}
