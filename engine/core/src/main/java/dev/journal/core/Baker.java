@@ -4,11 +4,13 @@ import dev.journal.core.config.ConfigLoader;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.index.SiteIndexer;
+import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.markdown.MarkdownOptions;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.load.ContentLoader;
 import dev.journal.core.load.Sources;
 import dev.journal.core.load.StaticFile;
+import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
 import dev.journal.core.render.PageRenderer;
 import dev.journal.core.render.RenderedPage;
@@ -22,10 +24,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
@@ -66,6 +71,8 @@ public final class Baker {
             throw new ContentException(List.of(Problem.error(output.toString(), 0, "refusing to write the site: "
                     + refused.get())));
         }
+        SiteWriter writer = new SiteWriter(output);
+        writer.restore();
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             long t = System.nanoTime();
@@ -74,7 +81,7 @@ public final class Baker {
             stage("load", sources.documents().size() + " documents, " + sources.files().size() + " files", t);
 
             t = System.nanoTime();
-            MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.site(config.flag("journal.markdown.smart")));
+            MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.of(config));
             ContentParser.Parsed parsed = new ContentParser(config, markdown).parse(sources.documents(), pool);
             problems.addAll(parsed.problems());
             stage("parse", parsed.articles().size() + " documents", t);
@@ -96,9 +103,11 @@ public final class Baker {
             stage("render", rendered.pages().size() + " pages", t);
 
             t = System.nanoTime();
-            List<OutputFile> files = outputFiles(rendered.pages(), sources.files());
+            List<OutputFile> files = outputFiles(rendered.pages(), sources.files(), index.documents());
+            problems.addAll(checkPaths(files, index.documents()));
+            failOnErrors(problems);
             try {
-                new SiteWriter(output).write(files, pool);
+                writer.write(files, pool);
             } catch (SiteWriter.UnsafePathException e) {
                 problems.add(Problem.error(output.toString(), 0, e.getMessage()));
                 failOnErrors(problems);
@@ -123,16 +132,28 @@ public final class Baker {
         }
     }
 
-    /** Pages, then the site's files, then the theme's files the site does not replace. */
-    private static List<OutputFile> outputFiles(List<RenderedPage> pages, List<StaticFile> files) throws IOException {
+    /**
+     * Pages, then the site's files, then the theme's files the site does not replace. Each file
+     * names where it comes from: the content file of a page, the source of a copied file.
+     */
+    private List<OutputFile> outputFiles(List<RenderedPage> pages, List<StaticFile> files, List<Article> documents)
+            throws IOException {
+        Map<String, String> sources = new HashMap<>();
+        for (Article a : documents) {
+            sources.put(a.outputPath(), a.sourcePath());
+        }
+        Path source = options.source().toAbsolutePath().normalize();
         List<OutputFile> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (RenderedPage p : pages) {
-            out.add(OutputFile.generated(p.path(), p.bytes(), "the generated page " + p.path()));
+            out.add(OutputFile.generated(p.path(), p.bytes(), sources.getOrDefault(p.path(),
+                    "the generated page " + p.path())));
             taken.add(p.path());
         }
         for (StaticFile f : files) {
-            out.add(OutputFile.copied(f.target(), f.source(), f.source().getFileName().toString()));
+            Path from = f.source().toAbsolutePath().normalize();
+            out.add(OutputFile.copied(f.target(), f.source(), from.startsWith(source)
+                    ? source.relativize(from).toString().replace('\\', '/') : from.getFileName().toString()));
             taken.add(f.target());
         }
         for (String asset : ThemeAssets.list()) {
@@ -141,6 +162,39 @@ public final class Baker {
             }
         }
         return out;
+    }
+
+    /**
+     * Paths that cannot be written (a copied file whose name holds a control character), and two
+     * files of the site on one path (a page and a copied file, an article and a tag page, or names
+     * that differ only by case or Unicode form), reported at the content file when there is one.
+     */
+    private static List<Problem> checkPaths(List<OutputFile> files, List<Article> documents) {
+        Map<String, Article> articles = new HashMap<>();
+        for (Article a : documents) {
+            articles.put(a.sourcePath(), a);
+        }
+        List<Problem> problems = new ArrayList<>();
+        Map<String, OutputFile> seen = new HashMap<>();
+        for (OutputFile f : files) {
+            Optional<String> unsafe = SafePaths.problem(f.path());
+            if (unsafe.isPresent()) {
+                problems.add(Problem.error(f.origin(), 0, "cannot be written as " + f.path() + ": " + unsafe.get()));
+                continue;
+            }
+            String key = Normalizer.normalize(f.path(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+            OutputFile other = seen.putIfAbsent(key, f);
+            if (other == null) {
+                continue;
+            }
+            Article a = articles.containsKey(f.origin()) ? articles.get(f.origin()) : articles.get(other.origin());
+            String where = a != null ? a.sourcePath() : f.origin();
+            int line = a != null && a.lines().containsKey("slug") ? a.line("slug") : 0;
+            problems.add(Problem.error(where, line, other.origin() + " and " + f.origin() + " would both be written to "
+                    + (other.path().equals(f.path()) ? f.path() : other.path() + " and " + f.path()
+                    + " (one file on most systems)") + "; rename one of them"));
+        }
+        return problems;
     }
 
     /** The built-in theme's static files (CSS, scripts), listed in {@code assets.list}. */

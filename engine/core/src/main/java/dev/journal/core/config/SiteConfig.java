@@ -1,6 +1,7 @@
 package dev.journal.core.config;
 
 import dev.journal.core.Problem;
+import dev.journal.core.internal.markdown.MarkdownOptions;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -56,6 +57,10 @@ public final class SiteConfig {
         v.folderName("template.folder", get("template.folder"));
         v.folderName("asset.folder", get("asset.folder"));
         v.folderName("tag.path", get("tag.path"));
+        v.folderName("journal.author.path", get("journal.author.path"));
+        v.folderName("journal.archive.path", get("journal.archive.path"));
+        v.rawHtml("journal.markdown.html", get("journal.markdown.html"));
+        v.hosts("journal.markdown.html.embeds", get("journal.markdown.html.embeds"));
         for (String name : fileValues.keySet()) {
             v.known(name);
         }
@@ -140,6 +145,9 @@ public final class SiteConfig {
         String tag = get("journal.locale").trim();
         return tag.isEmpty() ? get("journal.language").trim() : tag;
     }
+
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
     /** Checks values and collects problems, located at the key's line in the file. */
     private static final class Validator {
@@ -226,6 +234,20 @@ public final class SiteConfig {
             String v = value.trim();
             if (v.isEmpty() || v.startsWith("/") || v.startsWith("\\") || v.contains("..") || v.contains(":")) {
                 error(key, key + " must be a relative folder inside the site, not '" + value + "'");
+            }
+        }
+
+        void rawHtml(String key, String value) {
+            if (MarkdownOptions.RawHtml.of(value) == null) {
+                error(key, key + " must be sanitize, trust or escape, not " + Problem.quote(value));
+            }
+        }
+
+        void hosts(String key, String value) {
+            for (String host : MarkdownOptions.hosts(value)) {
+                if (!HOST.matcher(host).matches()) {
+                    error(key, key + " must list host names such as player.vimeo.com, not " + Problem.quote(host));
+                }
             }
         }
 

@@ -102,16 +102,17 @@ public final class SiteIndexer {
             String slug = Slugs.slug(key);
             Article where = firstUse.get(key);
             if (slug.isEmpty()) {
-                problems.add(Problem.error(where.sourcePath(), fieldLine(where, field), what + " '" + display.get(key)
-                        + "' has no letter or digit to make its URL from"));
+                problems.add(Problem.error(where.sourcePath(), fieldLine(where, field), what + " "
+                        + Problem.quote(display.get(key)) + " has no letter or digit to make its URL from"));
                 continue;
             }
             String clash = keyBySlug.putIfAbsent(slug, key);
             if (clash != null) {
                 Article other = firstUse.get(clash);
-                problems.add(Problem.error(where.sourcePath(), fieldLine(where, field), what + " '" + display.get(key)
-                        + "' and " + what + " '" + display.get(clash) + "' (in " + other.sourcePath()
-                        + ") would share the URL " + folder + "/" + slug + "/; rename one of them"));
+                problems.add(Problem.error(where.sourcePath(), fieldLine(where, field), what + " "
+                        + Problem.quote(display.get(key)) + " and " + what + " " + Problem.quote(display.get(clash))
+                        + " (in " + other.sourcePath() + ", line " + fieldLine(other, field) + ") would share the URL "
+                        + folder + "/" + slug + "/; rename one of them"));
                 continue;
             }
             List<Article> list = new ArrayList<>(e.getValue());

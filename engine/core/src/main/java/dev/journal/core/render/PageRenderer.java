@@ -127,9 +127,9 @@ public final class PageRenderer {
         m.put("published_pages", views.of(index.pages()));
         m.put("pages", views.of(index.pages()));
         m.put("published_content", views.of(index.documents()));
-        List<Article> all = new ArrayList<>(index.documents());
-        all.addAll(index.hidden());
-        m.put("all_content", views.of(all));
+        // JBake's all_content holds drafts, which JBake renders; here drafts and scheduled articles
+        // have no page outside the preview (where they are documents), so they are not listed either
+        m.put("all_content", views.of(index.documents()));
         m.put("tags", views.tags(index.tags()));
         m.put("alltags", index.tags().stream().map(Taxon::name).toList());
         m.put("authors", views.authors(index.authors()));

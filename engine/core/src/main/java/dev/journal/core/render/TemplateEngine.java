@@ -2,12 +2,21 @@ package dev.journal.core.render;
 
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
+import freemarker.cache.AndMatcher;
 import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileNameGlobMatcher;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.NotMatcher;
+import freemarker.cache.OrMatcher;
+import freemarker.cache.TemplateConfigurationFactory;
 import freemarker.cache.TemplateLoader;
+import freemarker.cache.TemplateSourceMatcher;
+import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
@@ -61,7 +70,23 @@ public final class TemplateEngine {
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        cfg.setTemplateConfigurations(jbakeTemplates(config));
         this.freemarker = cfg;
+    }
+
+    /**
+     * JBake's {@code .ftl} templates get HTML auto-escaping too, so that a title or a tag written
+     * as {@code <script>} is shown, not run, whatever theme a site brings. A template that wants
+     * JBake's unescaped output says so with {@code <#ftl auto_esc=false>}. The feed and sitemap
+     * templates are XML, not HTML, and keep the format they declare themselves.
+     */
+    private static TemplateConfigurationFactory jbakeTemplates(SiteConfig config) {
+        TemplateConfiguration html = new TemplateConfiguration();
+        html.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        TemplateSourceMatcher xml = new OrMatcher(new FileNameGlobMatcher(config.get("template.feed.file").strip()),
+                new FileNameGlobMatcher(config.get("template.sitemap.file").strip()));
+        return new ConditionalTemplateConfigurationFactory(
+                new AndMatcher(new FileNameGlobMatcher("*.ftl"), new NotMatcher(xml)), html);
     }
 
     /**

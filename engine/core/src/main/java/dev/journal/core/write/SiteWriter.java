@@ -1,20 +1,23 @@
 package dev.journal.core.write;
 
+import dev.journal.core.internal.SafePaths;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.text.Normalizer;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
 
 /**
  * The write stage, the only one that touches the output folder. Writes the whole site into a
@@ -52,16 +55,13 @@ public final class SiteWriter {
      *                             changed then
      */
     public void write(List<OutputFile> files, ForkJoinPool pool) throws IOException {
-        Set<String> seen = new HashSet<>();
         Map<String, String> origins = new HashMap<>();
         for (OutputFile f : files) {
-            checkPath(f.path());
-            String folded = f.path().toLowerCase(java.util.Locale.ROOT);
-            if (!seen.add(folded)) {
-                throw new UnsafePathException(f.origin() + " and " + origins.get(folded) + " both write "
-                        + f.path());
+            checkPath(f.path(), f.origin());
+            String other = origins.putIfAbsent(fold(f.path()), f.origin());
+            if (other != null) {
+                throw new UnsafePathException(f.origin() + " and " + other + " both write " + f.path());
             }
-            origins.put(folded, f.origin());
         }
         recover();
         Path parent = output.getParent();
@@ -72,7 +72,15 @@ public final class SiteWriter {
             // Every file is attempted, so that no task is still writing when a failure is handled.
             List<IOException> failures = pool.submit(() -> files.parallelStream().map(f -> {
                 try {
-                    Path target = stagingReal.resolve(f.path()).normalize();
+                    Path target;
+                    try {
+                        target = stagingReal.resolve(f.path()).normalize();
+                    } catch (InvalidPathException e) {
+                        return (IOException) new UnsafePathException(f.origin() + " cannot be written as " + f.path()
+                                + ": the file system's encoding (sun.jnu.encoding="
+                                + System.getProperty("sun.jnu.encoding") + ") cannot spell the name;"
+                                + " run with a UTF-8 locale such as LANG=C.UTF-8");
+                    }
                     if (!target.startsWith(stagingReal)) {
                         return (IOException) new UnsafePathException(f.origin()
                                 + " would write outside the output folder: " + f.path());
@@ -100,22 +108,16 @@ public final class SiteWriter {
     }
 
     /** Rejects absolute paths, {@code ..}, empty segments, backslashes and control characters. */
-    static void checkPath(String path) throws UnsafePathException {
-        if (path.isEmpty() || path.startsWith("/") || path.endsWith("/") || path.contains("\\")
-                || path.contains("//") || path.length() > 4096) {
-            throw new UnsafePathException("unusable output path: " + path);
+    static void checkPath(String path, String origin) throws UnsafePathException {
+        Optional<String> why = SafePaths.problem(path);
+        if (why.isPresent()) {
+            throw new UnsafePathException(origin + " cannot be written as " + path + ": " + why.get());
         }
-        for (String segment : path.split("/")) {
-            if (segment.equals("..") || segment.equals(".") || segment.getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8).length > 255) {
-                throw new UnsafePathException("unusable output path: " + path);
-            }
-        }
-        for (int i = 0; i < path.length(); i++) {
-            if (path.charAt(i) < 0x20 || path.charAt(i) == 0x7f || path.charAt(i) == ':' && i == 1) {
-                throw new UnsafePathException("unusable output path: " + path);
-            }
-        }
+    }
+
+    /** The same key for paths that one file system or another would take for the same file. */
+    static String fold(String path) {
+        return Normalizer.normalize(path, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     /** Replaces the output folder by the staging folder: two renames, the old site deleted last. */
@@ -126,35 +128,55 @@ public final class SiteWriter {
                     .substring(staging.getFileName().toString().lastIndexOf('-') + 1));
             Files.move(output, previous, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (previous != null) {
+                Files.move(previous, output, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
         if (previous != null) {
             deleteTree(previous);
         }
     }
 
     /**
-     * Finishes what an interrupted build left: if the output folder is missing while a previous
-     * site waits beside it, that site is put back; stale staging folders are removed.
+     * Puts the previous site back when a build was killed between the two renames of its swap
+     * (the output folder is missing while the old site waits beside it). Cheap; every build calls
+     * it first, so that even a build that then fails leaves the site in place.
      */
-    private void recover() throws IOException {
-        Path parent = output.getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
+    public void restore() throws IOException {
+        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        String name = output.getFileName().toString();
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, name + ".*")) {
-            for (Path p : siblings) {
-                String n = p.getFileName().toString();
-                if (n.startsWith(name + PREVIOUS)) {
-                    if (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.move(p, output, StandardCopyOption.ATOMIC_MOVE);
-                    } else {
-                        deleteTree(p);
-                    }
-                } else if (n.startsWith(name + STAGING)) {
-                    deleteTree(p);
-                }
+        for (Path p : siblings(PREVIOUS)) {
+            if (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(p, output, StandardCopyOption.ATOMIC_MOVE);
             }
+        }
+    }
+
+    /** Finishes what an interrupted build left: the previous site put back, stale staging and old sites removed. */
+    private void recover() throws IOException {
+        restore();
+        for (Path p : siblings(PREVIOUS)) {
+            deleteTree(p);
+        }
+        for (Path p : siblings(STAGING)) {
+            deleteTree(p);
+        }
+    }
+
+    /** The output folder's siblings named after it with {@code infix} (compared as text, not as a glob). */
+    private List<Path> siblings(String infix) throws IOException {
+        Path parent = output.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return List.of();
+        }
+        String prefix = output.getFileName().toString() + infix;
+        try (Stream<Path> s = Files.list(parent)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
         }
     }
 
