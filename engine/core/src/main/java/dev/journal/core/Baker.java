@@ -146,8 +146,10 @@ public final class Baker {
         List<OutputFile> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (RenderedPage p : pages) {
-            out.add(OutputFile.generated(p.path(), p.bytes(), sources.getOrDefault(p.path(),
-                    "the generated page " + p.path())));
+            // a document's page comes first; a later page on its path is a generated one
+            String origin = sources.remove(p.path());
+            out.add(OutputFile.generated(p.path(), p.bytes(), origin != null ? origin : "the generated page "
+                    + p.path()));
             taken.add(p.path());
         }
         for (StaticFile f : files) {

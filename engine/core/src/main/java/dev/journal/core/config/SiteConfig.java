@@ -1,6 +1,7 @@
 package dev.journal.core.config;
 
 import dev.journal.core.Problem;
+import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.markdown.MarkdownOptions;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -60,6 +61,9 @@ public final class SiteConfig {
         v.folderName("journal.author.path", get("journal.author.path"));
         v.folderName("journal.archive.path", get("journal.archive.path"));
         v.rawHtml("journal.markdown.html", get("journal.markdown.html"));
+        for (String key : List.of("index.file", "archive.file", "feed.file", "sitemap.file", "error404.file")) {
+            v.fileName(key, get(key));
+        }
         v.hosts("journal.markdown.html.embeds", get("journal.markdown.html.embeds"));
         for (String name : fileValues.keySet()) {
             v.known(name);
@@ -235,6 +239,12 @@ public final class SiteConfig {
             if (v.isEmpty() || v.startsWith("/") || v.startsWith("\\") || v.contains("..") || v.contains(":")) {
                 error(key, key + " must be a relative folder inside the site, not '" + value + "'");
             }
+        }
+
+        void fileName(String key, String value) {
+            SafePaths.problem(value.strip()).ifPresent(why -> error(key, key
+                    + " must be a file name inside the site, such as archive.html, not " + Problem.quote(value)
+                    + ": " + why));
         }
 
         void rawHtml(String key, String value) {

@@ -326,7 +326,8 @@ public final class ContentParser {
             Object v = fm.get(key);
             if (v == null) {
                 if (required) {
-                    problems.add(Problem.error(path, 1, key + " is missing"));
+                    problems.add(fm.lines().containsKey(key) ? Problem.error(path, fm.line(key), key + " is empty")
+                            : Problem.error(path, 1, key + " is missing"));
                 }
                 return null;
             }
