@@ -14,6 +14,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Cleans HTML written by authors with jsoup's {@link Cleaner} and an allow-list: the formatting,
@@ -54,6 +55,12 @@ public final class HtmlSanitizer {
     private static final Pattern CSS_VALUE = Pattern.compile(
             "(?:[\\s,]|[#%.+a-z0-9-]+|(?:rgb|rgba|hsl|hsla)\\([\\s\\d.,%a-z]*\\))+");
 
+    /**
+     * Deepest nesting of elements accepted: far beyond any article (browsers stop nesting at 512),
+     * low enough that cleaning stays fast.
+     */
+    public static final int MAX_DEPTH = 256;
+
     private final Set<String> embedHosts;
     private final SafeUrlSanitizer urls;
     private final Safelist safelist;
@@ -76,6 +83,13 @@ public final class HtmlSanitizer {
     /** An HTML fragment cleaned, as a document to read text from. */
     public Document cleanDocument(String html) {
         Document dirty = Jsoup.parseBodyFragment(html, "");
+        int[] depth = {0};
+        NodeTraversor.traverse((node, d) -> depth[0] = Math.max(depth[0], d), dirty.body());
+        if (depth[0] > MAX_DEPTH) {
+            // jsoup's cleaner does work in proportion to the depth for every element
+            throw new IllegalArgumentException("its HTML is nested " + depth[0] + " elements deep; at most "
+                    + MAX_DEPTH + " are allowed");
+        }
         for (Element frame : dirty.body().select("iframe")) {
             if (!embeddable(frame.attr("src"))) {
                 frame.remove();
