@@ -3,6 +3,7 @@ package dev.journal.core.index;
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.parse.Article;
+import dev.journal.core.parse.ContentParser;
 import dev.journal.core.parse.Slugs;
 import dev.journal.core.parse.UrlPolicy;
 import java.text.Collator;
@@ -61,6 +62,7 @@ public final class SiteIndexer {
         }
         shown.sort(Comparator.comparing(Article::sourcePath));
         hidden.sort(Comparator.comparing(Article::sourcePath));
+        problems.addAll(linksToHidden(shown, hidden, now));
         List<Article> posts = shown.stream().filter(Article::isPost).sorted(NEWEST_FIRST).toList();
         List<Article> pages = shown.stream().filter(Article::isPage).toList();
 
@@ -77,6 +79,28 @@ public final class SiteIndexer {
         SiteIndex index = new SiteIndex(config, now, preview, posts, pages, shown, hidden, tags, authors,
                 archive(posts), neighbours, Map.of());
         return new Result(index, problems);
+    }
+
+    /**
+     * Links from published pages to drafts and scheduled articles: their pages are not in the
+     * build, and the link would give away the URL (and so the subject) before publication.
+     */
+    private static List<Problem> linksToHidden(List<Article> shown, List<Article> hidden, ZonedDateTime now) {
+        Map<String, Article> byPath = new HashMap<>();
+        hidden.forEach(h -> byPath.put(h.contentPath(), h));
+        List<Problem> problems = new ArrayList<>();
+        for (Article a : byPath.isEmpty() ? List.<Article>of() : shown) {
+            for (var ref : a.references()) {
+                Article target = ContentParser.linkedContentPath(a.contentPath(), ref.destination()).map(byPath::get)
+                        .orElse(null);
+                if (target != null && !ref.image()) {
+                    String why = target.draft() ? "a draft" : "scheduled for " + target.date().toLocalDate();
+                    problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + ref.destination() + ", which is "
+                            + why + " and has no page in this build; remove the link until it is published"));
+                }
+            }
+        }
+        return problems;
     }
 
     /** Groups posts by tag or author, checking that no two names share a URL. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.UnaryOperator;
@@ -484,6 +485,25 @@ public final class ContentParser {
             }
         }
         return problems;
+    }
+
+    /**
+     * The content path a link in the file at {@code contentPath} points to, when it is a relative
+     * link to a file in the content folder ({@code ../2024/other.md#notes} from
+     * {@code articles/2025/x.md} is {@code articles/2024/other.md}).
+     */
+    public static Optional<String> linkedContentPath(String contentPath, String destination) {
+        if (!UrlPolicy.isRelative(destination)) {
+            return Optional.empty();
+        }
+        int cut = indexOfAny(destination, "#?");
+        String path = cut < 0 ? destination : destination.substring(0, cut);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        int slash = contentPath.lastIndexOf('/');
+        String dir = slash < 0 ? "" : contentPath.substring(0, slash + 1);
+        return Optional.ofNullable(normalize(dir + decode(path)));
     }
 
     private static boolean isDocumentLink(String path) {
