@@ -37,8 +37,9 @@ public final class Slugs {
                 continue; // "women's" -> "womens"
             }
             int type = Character.getType(cp);
-            boolean keep = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
-                    || type == Character.COMBINING_SPACING_MARK;
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+            // a mark stays only on the letter or digit it belongs to
+            boolean keep = Character.isLetterOrDigit(cp) || mark && !hyphen && out.length() > 0;
             if (keep) {
                 if (hyphen && out.length() > 0) {
                     out.append('-');
@@ -49,7 +50,8 @@ public final class Slugs {
                 hyphen = true;
             }
         }
-        return cut(out.toString());
+        // dropping an apostrophe can bring a letter and an accent together: compose them
+        return cut(Normalizer.normalize(out, Normalizer.Form.NFC));
     }
 
     private static String cut(String slug) {
