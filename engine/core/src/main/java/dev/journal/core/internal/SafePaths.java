@@ -24,8 +24,11 @@ public final class SafePaths {
         if (path.isEmpty()) {
             return Optional.of("the path is empty");
         }
-        if (path.startsWith("/") || path.length() > 1 && path.charAt(1) == ':') {
+        if (path.startsWith("/")) {
             return Optional.of("the path is absolute");
+        }
+        if (path.length() > 1 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0))) {
+            return Optional.of("the path starts with a drive letter");
         }
         if (path.indexOf('\\') >= 0) {
             return Optional.of("the path holds a backslash");
