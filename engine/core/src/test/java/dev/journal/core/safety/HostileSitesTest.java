@@ -68,6 +68,9 @@ class HostileSitesTest {
             }
             String name = lines[i].substring(3).strip();
             i++;
+            while (lines[i].startsWith("#")) {
+                i++; // the case's comment
+            }
             List<SiteFile> files = new ArrayList<>();
             while (!lines[i].equals(">>>")) {
                 if (!lines[i].startsWith("=== ")) {

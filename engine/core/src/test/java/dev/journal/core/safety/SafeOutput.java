@@ -27,6 +27,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * An outside judge of a built site's safety, whatever produced it (templates, generators, content):
@@ -92,8 +94,17 @@ public final class SafeOutput {
 
     private static void html(String rel, String text, Set<String> embedHosts, List<String> out) {
         Document doc = Jsoup.parse(text);
+        NodeTraversor.traverse((node, depth) -> {
+            // character references (&#1;) decoded: as invalid as the characters themselves
+            if (node instanceof TextNode t && SafeText.firstUnsafe(t.getWholeText()) >= 0) {
+                out.add(rel + ": a control or non-character in the text: " + t.outerHtml());
+            }
+        }, doc);
         for (Element e : doc.getAllElements()) {
             String tag = e.normalName();
+            if (tag.equals("img") && e.attr("src").isBlank()) {
+                out.add(rel + ": an image without an address: " + e.outerHtml());
+            }
             if (FORBIDDEN_ELEMENTS.contains(tag)) {
                 out.add(rel + ": <" + tag + ">");
             }
@@ -111,6 +122,9 @@ public final class SafeOutput {
             }
             for (Attribute a : e.attributes()) {
                 String key = a.getKey().toLowerCase(Locale.ROOT);
+                if (SafeText.firstUnsafe(a.getValue()) >= 0) {
+                    out.add(rel + ": a control or non-character in " + key + " on <" + tag + ">");
+                }
                 if (key.startsWith("on")) {
                     out.add(rel + ": event handler " + key + " on <" + tag + ">");
                 } else if (key.equals("srcdoc") || key.equals("srcset") && a.getValue().contains(":")) {

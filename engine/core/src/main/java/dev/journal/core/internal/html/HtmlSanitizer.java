@@ -1,5 +1,6 @@
 package dev.journal.core.internal.html;
 
+import dev.journal.core.internal.SafeText;
 import dev.journal.core.internal.markdown.SafeUrlSanitizer;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,6 +13,7 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeTraversor;
@@ -96,6 +98,30 @@ public final class HtmlSanitizer {
             }
         }
         Document clean = new Cleaner(safelist).clean(dirty);
+        // character references in raw HTML (&#1;) are decoded by now; jsoup would write them back
+        NodeTraversor.traverse((node, d) -> {
+            if (node instanceof TextNode text) {
+                String safe = SafeText.clean(text.getWholeText());
+                if (!safe.equals(text.getWholeText())) {
+                    text.text(safe);
+                }
+            } else if (node instanceof Element element) {
+                for (Attribute a : element.attributes()) {
+                    a.setValue(SafeText.clean(a.getValue()));
+                }
+            }
+        }, clean.body());
+        // an image or a media source whose address was refused is no use; an image leaves its description
+        for (Element img : clean.body().select("img")) {
+            if (img.attr("src").isBlank()) {
+                img.replaceWith(new TextNode(img.attr("alt")));
+            }
+        }
+        for (Element source : clean.body().select("source")) {
+            if (source.attr("src").isBlank()) {
+                source.remove();
+            }
+        }
         clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         return clean;
     }

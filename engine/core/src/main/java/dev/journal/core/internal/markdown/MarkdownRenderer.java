@@ -56,6 +56,7 @@ public final class MarkdownRenderer {
     private final HtmlRenderer renderer;
     private final MarkdownOptions options;
     private final HtmlSanitizer sanitizer;
+    private final SafeUrlSanitizer urls = new SafeUrlSanitizer(SafeUrlSanitizer.DEFAULT_SCHEMES);
 
     public MarkdownRenderer(MarkdownOptions options) {
         this.options = options;
@@ -72,7 +73,6 @@ public final class MarkdownRenderer {
                 .percentEncodeUrls(true)
                 .escapeHtml(options.rawHtml() == MarkdownOptions.RawHtml.ESCAPE)
                 .nodeRendererFactory(context -> new SilentNodes());
-        SafeUrlSanitizer urls = new SafeUrlSanitizer(SafeUrlSanitizer.DEFAULT_SCHEMES);
         if (options.safeUrls()) {
             html.sanitizeUrls(true).urlSanitizer(urls);
         }
@@ -124,6 +124,13 @@ public final class MarkdownRenderer {
                         line(image, firstLine)));
                 image.setDestination(links.apply(image.getDestination()));
                 visitChildren(image);
+                if (options.safeUrls() && urls.sanitizeImageUrl(image.getDestination()).isEmpty()) {
+                    // an image whose address is refused (or missing) is shown as its description
+                    for (Node alt = image.getFirstChild(); alt != null; alt = image.getFirstChild()) {
+                        image.insertBefore(alt);
+                    }
+                    image.unlink();
+                }
             }
 
             @Override
@@ -140,7 +147,8 @@ public final class MarkdownRenderer {
             SmartPunctuation.apply(document);
         }
         List<dev.journal.core.parse.Heading> headings = options.headingIds() ? assignHeadingIds(document) : List.of();
-        String html = renderer.render(document);
+        // character references can write what the file cannot (&#1;, &#xFFFE;)
+        String html = SafeText.clean(renderer.render(document));
         if (options.extensions()) {
             html = html.replace(FOOTNOTES, FOOTNOTES_WITH_HEADING);
         }
@@ -148,8 +156,7 @@ public final class MarkdownRenderer {
             // only documents with raw HTML pay for parsing and cleaning their HTML
             html = sanitizer.clean(html);
         }
-        // character references can write what the file cannot (&#1;, &#xFFFE;)
-        return new MarkdownResult(SafeText.clean(html), headings.stream().map(MarkdownRenderer::safe).toList(),
+        return new MarkdownResult(html, headings.stream().map(MarkdownRenderer::safe).toList(),
                 SafeText.clean(plainText(document)), SafeText.clean(firstParagraph(document)), references,
                 rawHtml[0]);
     }
