@@ -95,8 +95,9 @@ public final class SiteIndexer {
                         .orElse(null);
                 if (target != null && !ref.image()) {
                     String why = target.draft() ? "a draft" : "scheduled for " + target.date().toLocalDate();
-                    problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + ref.destination() + ", which is "
-                            + why + " and has no page in this build; remove the link until it is published"));
+                    problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + ref.destination()
+                            + ", which is " + why + " and has no page in this build; remove the link until it is"
+                            + " published"));
                 }
             }
         }

@@ -107,7 +107,8 @@ public final class FrontMatterParser {
         if (!yaml.isBlank()) {
             readYaml(path, yaml, values, keyLines, problems);
         }
-        return new Result(problems.stream().noneMatch(Problem::isError) ? new FrontMatter(FrontMatter.Format.YAML, values, keyLines,
+        boolean ok = problems.stream().noneMatch(Problem::isError);
+        return new Result(ok ? new FrontMatter(FrontMatter.Format.YAML, values, keyLines,
                 close + 2, body) : null, problems);
     }
 
@@ -327,7 +328,8 @@ public final class FrontMatterParser {
                 body.append('\n');
             }
         }
-        return new Result(problems.stream().noneMatch(Problem::isError) ? new FrontMatter(FrontMatter.Format.JBAKE, values, keyLines, sep + 2,
+        boolean ok = problems.stream().noneMatch(Problem::isError);
+        return new Result(ok ? new FrontMatter(FrontMatter.Format.JBAKE, values, keyLines, sep + 2,
                 body.toString()) : null, problems);
     }
 }

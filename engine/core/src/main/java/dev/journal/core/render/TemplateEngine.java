@@ -34,9 +34,10 @@ import java.util.Optional;
 import java.util.TimeZone;
 
 /**
- * Freemarker, configured safely: HTML auto-escaping for {@code .ftlh} (and XML for {@code .ftlx})
- * templates, no {@code new} or {@code api} built-ins, exceptions rethrown rather than printed into
- * pages, and the site's locale and zone rather than the JVM's. The site's template folder comes
+ * Freemarker, configured safely: HTML auto-escaping for {@code .ftlh} templates and for a site's
+ * JBake-style {@code .ftl} ones (XML for {@code .ftlx}), no {@code new} or {@code api} built-ins,
+ * exceptions rethrown rather than printed into pages, and the site's locale and zone rather than
+ * the JVM's. The site's template folder comes
  * first and the built-in theme fills in every template the site does not override.
  */
 public final class TemplateEngine {

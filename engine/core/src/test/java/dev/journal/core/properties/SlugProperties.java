@@ -25,7 +25,9 @@ class SlugProperties {
     Arbitrary<String> names() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(300),
-                Arbitraries.strings().withChars("aAıIİiäÄßẞ-_ ./\\:'’\u0301\u202E\u0000\uFFFD\uD83D\uDE00ǅﬁ१٣").ofMaxLength(200),
+                Arbitraries.strings().withChars("aAıIİiäÄßẞ-_ ./\\:'’\u0301\u202E\u0000\uFFFD"
+                        + "\uD83D\uDE00ǅﬁ१٣")
+                        .ofMaxLength(200),
                 Arbitraries.of("../../etc/passwd", "C:\\Windows", "..", ".", "/", "CON", "a/../../b", "\u202Efdp.exe",
                         "İstanbul", "ISTANBUL", "ǅemal", "ﬁnance", "١٢٣", "x".repeat(5000)));
     }

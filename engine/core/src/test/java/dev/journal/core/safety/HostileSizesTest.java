@@ -12,7 +12,6 @@ import dev.journal.core.TestContent;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.internal.markdown.MarkdownOptions;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
-import dev.journal.core.internal.markdown.MarkdownResult;
 import dev.journal.core.load.SourceFile;
 import dev.journal.core.parse.ContentParser;
 import dev.journal.core.parse.Slugs;
@@ -108,7 +107,8 @@ class HostileSizesTest {
                 Arguments.of("unclosed raw HTML comments", (Supplier<String>) () -> "a <!-- ".repeat(N)),
                 Arguments.of("one very long line", (Supplier<String>) () -> "word ".repeat(N * 10)),
                 Arguments.of("very many empty lines", (Supplier<String>) () -> "\n".repeat(N * 10)),
-                Arguments.of("a table with many rows", (Supplier<String>) () -> "|a|b|\n|-|-|\n" + "|x|y|\n".repeat(N / 4)));
+                Arguments.of("a table with many rows", (Supplier<String>) () -> "|a|b|\n|-|-|\n"
+                        + "|x|y|\n".repeat(N / 4)));
     }
 
     private static String indentedLists() {

@@ -18,7 +18,7 @@ public final class Trees {
     private Trees() {
     }
 
-    /** Path (relative, {@code /}-separated) to a digest of the file, {@code -> target} of a link, or {@code /} of a folder. */
+    /** Relative path to a digest of the file, {@code -> target} of a link, or {@code folder}. */
     public static TreeMap<String, String> snapshot(Path root) throws IOException {
         TreeMap<String, String> out = new TreeMap<>();
         if (!Files.exists(root)) {

@@ -53,7 +53,7 @@ public final class HtmlSanitizer {
             "padding-bottom", "padding-left", "margin", "margin-top", "margin-right", "margin-bottom", "margin-left",
             "line-height", "letter-spacing");
 
-    /** A CSS value of words, numbers, units, colours and colour functions: no url(), expression(), escapes or comments. */
+    /** A CSS value of words, numbers, units and colours: no url(), expression(), escape or comment. */
     private static final Pattern CSS_VALUE = Pattern.compile(
             "(?:[\\s,]|[#%.+a-z0-9-]+|(?:rgb|rgba|hsl|hsla)\\([\\s\\d.,%a-z]*\\))+");
 

@@ -43,7 +43,8 @@ class HtmlSanitizerTest {
             break\\
             and www.example.org, <https://example.org/?a=1&b=2>, <editor@example.org>.
 
-            [relative](../2024/other/ "Title") [absolute](https://example.org) [anchor](#notes) ![chart](img/chart.png "Chart")
+            [relative](../2024/other/ "Title") [absolute](https://example.org) [anchor](#notes)
+            ![chart](img/chart.png "Chart")
             [javascript](javascript:alert(1)) ![data](data:image/png;base64,AAAA)
 
             | left | centre | right |
@@ -83,7 +84,7 @@ class HtmlSanitizerTest {
         return files.stream();
     }
 
-    /** The tree of an HTML fragment, written as XML so that {@code <hr />} and {@code <hr>}, {@code a} and {@code a=""} compare equal. */
+    /** An HTML fragment's tree as XML: {@code <hr />} and {@code <hr>}, {@code a} and {@code a=""} are equal. */
     private static String normalized(String html) {
         Document d = Jsoup.parseBodyFragment(html);
         d.outputSettings().prettyPrint(false).syntax(Document.OutputSettings.Syntax.xml);

@@ -43,7 +43,8 @@ class RawHtmlSpecTest {
                 continue;
             }
             String[] head = lines[i].substring(3).split("\\|");
-            RawHtml mode = head.length > 1 ? RawHtml.valueOf(head[1].strip().toUpperCase(Locale.ROOT)) : RawHtml.SANITIZE;
+            RawHtml mode = head.length > 1 ? RawHtml.valueOf(head[1].strip().toUpperCase(Locale.ROOT))
+                    : RawHtml.SANITIZE;
             StringBuilder md = new StringBuilder();
             i++;
             while (!lines[i].equals(".")) {
