@@ -19,10 +19,14 @@ public final class Slugs {
     private Slugs() {
     }
 
-    /** The identity of a name: normalised, trimmed, white space collapsed, lower case. */
+    /**
+     * The identity of a name: normalised, trimmed, white space collapsed, lower case. Turkish
+     * capital İ lower-cases to i with a combining dot, which is dropped, so that İzmir and Izmir
+     * are one name whatever the author's keyboard.
+     */
     public static String key(String name) {
         String n = Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
-        return n.toLowerCase(Locale.ROOT);
+        return n.toLowerCase(Locale.ROOT).replace("i\u0307", "i");
     }
 
     /** The URL slug of a name; empty when the name has no letter or digit at all. */
