@@ -2,6 +2,7 @@ package dev.journal.core.config;
 
 import dev.journal.core.Problem;
 import dev.journal.core.internal.SafePaths;
+import dev.journal.core.internal.SafeText;
 import dev.journal.core.internal.markdown.MarkdownOptions;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -35,9 +36,17 @@ public final class SiteConfig {
         for (ConfigKey key : ConfigKeys.all()) {
             merged.put(key.name(), key.defaultValue());
         }
-        merged.putAll(fileValues);
-        this.values = Collections.unmodifiableMap(merged);
         List<Problem> found = new ArrayList<>();
+        fileValues.forEach((key, value) -> {
+            // properties escapes (\u0001) can write characters that no page or feed may hold
+            String safe = SafeText.clean(value);
+            if (!safe.equals(value)) {
+                found.add(Problem.warning(FILE_NAME, lines.getOrDefault(key, 0), key
+                        + " holds a control or non-character; replaced by U+FFFD"));
+            }
+            merged.put(key, safe);
+        });
+        this.values = Collections.unmodifiableMap(merged);
         Validator v = new Validator(lines, found);
         this.locale = v.locale(localeTag());
         this.zone = v.zone(get("journal.timezone"));
