@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -184,8 +183,7 @@ public final class Baker {
                 problems.add(Problem.error(f.origin(), 0, "cannot be written as " + f.path() + ": " + unsafe.get()));
                 continue;
             }
-            String key = Normalizer.normalize(f.path(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-            OutputFile other = seen.putIfAbsent(key, f);
+            OutputFile other = seen.putIfAbsent(SafePaths.fold(f.path()), f);
             if (other == null) {
                 continue;
             }

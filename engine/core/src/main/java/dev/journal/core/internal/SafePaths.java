@@ -1,6 +1,8 @@
 package dev.journal.core.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,14 @@ public final class SafePaths {
     public static final int MAX_PATH = 4096;
 
     private SafePaths() {
+    }
+
+    /**
+     * The same key for paths that one file system or another takes for the same file: names that
+     * differ only by case (macOS, Windows) or Unicode form (macOS).
+     */
+    public static String fold(String path) {
+        return Normalizer.normalize(path, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     /** Why {@code path} cannot be written inside the output folder, or empty when it can. */
@@ -39,11 +49,11 @@ public final class SafePaths {
         for (int i = 0; i < path.length(); ) {
             int cp = path.codePointAt(i);
             if (SafeText.unsafe(cp) || cp == '\t' || cp == '\n' || cp == '\r') {
-                return Optional.of(String.format(java.util.Locale.ROOT, "the path holds the control character U+%04X",
+                return Optional.of(String.format(Locale.ROOT, "the path holds the control character U+%04X",
                         cp));
             }
             if (SafeText.bidiControl(cp)) {
-                return Optional.of(String.format(java.util.Locale.ROOT,
+                return Optional.of(String.format(Locale.ROOT,
                         "the path holds U+%04X, which changes the direction of text and can disguise a name", cp));
             }
             i += Character.charCount(cp);

@@ -73,7 +73,7 @@ public final class ContentParser {
         Map<String, Header> byOutput = new HashMap<>();
         for (Header h : good) {
             uris.put(h.file.contentPath(), h.target.uri());
-            Header other = byOutput.putIfAbsent(foldPath(h.target.outputPath()), h);
+            Header other = byOutput.putIfAbsent(SafePaths.fold(h.target.outputPath()), h);
             if (other != null) {
                 problems.add(Problem.error(h.file.path(), h.fm.line("slug"), "this page and " + other.file.path()
                         + " (line " + other.fm.line("slug") + ") would both be written to " + h.target.outputPath()
@@ -264,7 +264,7 @@ public final class ContentParser {
             why = "uses \\; write paths with /";
         } else if (IMAGE_URLS.sanitizeImageUrl(image).isEmpty()) {
             why = "is not a relative path or an http(s) address";
-        } else if (!image.startsWith("//") && !image.contains(":")) {
+        } else if (image.startsWith("/") && !image.startsWith("//") || UrlPolicy.isRelative(image)) {
             int cut = indexOfAny(image, "#?");
             String p = decode(cut < 0 ? image : image.substring(0, cut));
             String dir = contentPath.contains("/") ? contentPath.substring(0, contentPath.lastIndexOf('/') + 1) : "";
@@ -412,8 +412,8 @@ public final class ContentParser {
         } catch (StackOverflowError e) {
             return new Body(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),
                     "the body is nested too deeply to render (quotes, lists or HTML elements inside each other)")));
-        } catch (RuntimeException e) {
-            // commonmark's own limits (a table of more than a million cells) end up here
+        } catch (IllegalArgumentException e) {
+            // the limits of commonmark (a table of more than a million cells) and of the sanitiser
             return new Body(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),
                     "the body cannot be rendered: " + e.getMessage())));
         }
@@ -423,11 +423,6 @@ public final class ContentParser {
                 h.authors, h.date, h.updated, h.tags, summary, h.slug, out, h.target.uri(), h.image, h.lang,
                 h.related, h.fm.values(), r.html(), r.headings(), r.text(), countWords(r.text()), r.references(),
                 digest(h.file.bytes()), h.fm.lines()), List.of());
-    }
-
-    /** Output paths that one file system or another would take for the same file. */
-    static String foldPath(String path) {
-        return java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
@@ -58,7 +56,7 @@ public final class SiteWriter {
         Map<String, String> origins = new HashMap<>();
         for (OutputFile f : files) {
             checkPath(f.path(), f.origin());
-            String other = origins.putIfAbsent(fold(f.path()), f.origin());
+            String other = origins.putIfAbsent(SafePaths.fold(f.path()), f.origin());
             if (other != null) {
                 throw new UnsafePathException(f.origin() + " and " + other + " both write " + f.path());
             }
@@ -113,11 +111,6 @@ public final class SiteWriter {
         if (why.isPresent()) {
             throw new UnsafePathException(origin + " cannot be written as " + path + ": " + why.get());
         }
-    }
-
-    /** The same key for paths that one file system or another would take for the same file. */
-    static String fold(String path) {
-        return Normalizer.normalize(path, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     /** Replaces the output folder by the staging folder: two renames, the old site deleted last. */
