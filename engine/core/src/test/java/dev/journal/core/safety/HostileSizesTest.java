@@ -105,6 +105,12 @@ class HostileSizesTest {
                 Arguments.of("nested raw HTML", (Supplier<String>) () -> "<div>".repeat(N) + "x"),
                 Arguments.of("nested inline raw HTML", (Supplier<String>) () -> "x " + "<span>".repeat(N)),
                 Arguments.of("unclosed raw HTML comments", (Supplier<String>) () -> "a <!-- ".repeat(N)),
+                Arguments.of("many refused frames", (Supplier<String>) () -> "<iframe src=\"https://evil.example/\">"
+                        .concat("</iframe>").repeat(N / 2)),
+                Arguments.of("many refused images", (Supplier<String>) () -> "x <img src=\"javascript:x\" alt=\"a\">"
+                        .repeat(N / 2)),
+                Arguments.of("many control characters as references", (Supplier<String>) () -> "<p>&#1;</p>"
+                        .repeat(N / 2)),
                 Arguments.of("one very long line", (Supplier<String>) () -> "word ".repeat(N * 10)),
                 Arguments.of("very many empty lines", (Supplier<String>) () -> "\n".repeat(N * 10)),
                 Arguments.of("a table with many rows", (Supplier<String>) () -> "|a|b|\n|-|-|\n"
