@@ -91,7 +91,7 @@ class FrontMatterProperties {
                 });
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 600)
     void textIsAnArticleOrLocatedErrors(@ForAll("documents") String document) {
         ContentParser.Parsed parsed = check(document.getBytes(StandardCharsets.UTF_8), document.split("\n", -1).length);
         Statistics.label("outcome").collect(parsed.articles().isEmpty() ? "errors" : "article")
@@ -101,7 +101,7 @@ class FrontMatterProperties {
                 });
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void bytesAreAnArticleOrLocatedErrors(@ForAll("bytes") byte[] bytes) {
         int lines = 1;
         for (byte b : bytes) {
