@@ -4,12 +4,14 @@ import dev.journal.core.config.ConfigLoader;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.index.SiteIndexer;
+import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.markdown.MarkdownOptions;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.load.ContentLoader;
 import dev.journal.core.load.DataFiles;
 import dev.journal.core.load.Sources;
 import dev.journal.core.load.StaticFile;
+import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
 import dev.journal.core.render.PageRenderer;
 import dev.journal.core.render.RenderedPage;
@@ -24,9 +26,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
@@ -67,6 +71,8 @@ public final class Baker {
             throw new ContentException(List.of(Problem.error(output.toString(), 0, "refusing to write the site: "
                     + refused.get())));
         }
+        SiteWriter writer = new SiteWriter(output, manifestFile(output));
+        writer.restore();
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             long t = System.nanoTime();
@@ -78,7 +84,7 @@ public final class Baker {
                     + data.files().size() + " data files", t);
 
             t = System.nanoTime();
-            MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.site(config.smartTypography(), config.hardWraps()));
+            MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.of(config));
             ContentParser.Parsed parsed = new ContentParser(config, markdown).parse(sources.documents(), pool);
             problems.addAll(parsed.problems());
             stage("parse", parsed.articles().size() + " documents", t);
@@ -100,10 +106,13 @@ public final class Baker {
             stage("render", rendered.pages().size() + " pages", t);
 
             t = System.nanoTime();
-            List<OutputFile> files = outputFiles(rendered.pages(), sources.files(), !config.jbakeLayout());
+            List<OutputFile> files = outputFiles(source, rendered.pages(), sources.files(), index.documents(),
+                    !config.jbakeLayout());
+            problems.addAll(checkPaths(files, index.documents()));
+            failOnErrors(problems);
             SiteWriter.Outcome outcome = null;
             try {
-                outcome = new SiteWriter(output, manifestFile(output)).write(files, pool);
+                outcome = writer.write(files, pool);
             } catch (SiteWriter.UnsafePathException e) {
                 problems.add(Problem.error(output.toString(), 0, e.getMessage()));
                 failOnErrors(problems);
@@ -140,18 +149,28 @@ public final class Baker {
 
     /**
      * Pages, then the site's files, then the theme's files the site does not replace (none with
-     * JBake's layout, whose pages never use the built-in theme).
+     * JBake's layout, whose pages never use the built-in theme). Each file names where it comes
+     * from: the content file of a page, the source of a copied file.
      */
-    static List<OutputFile> outputFiles(List<RenderedPage> pages, List<StaticFile> files, boolean themeAssets)
-            throws IOException {
+    static List<OutputFile> outputFiles(Path source, List<RenderedPage> pages, List<StaticFile> files,
+            List<Article> documents, boolean themeAssets) throws IOException {
+        Map<String, String> sources = new HashMap<>();
+        for (Article a : documents) {
+            sources.put(a.outputPath(), a.sourcePath());
+        }
         List<OutputFile> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (RenderedPage p : pages) {
-            out.add(OutputFile.generated(p.path(), p.bytes(), "the generated page " + p.path()));
+            // a document's page comes first; a later page on its path is a generated one
+            String origin = sources.remove(p.path());
+            out.add(OutputFile.generated(p.path(), p.bytes(), origin != null ? origin : "the generated page "
+                    + p.path()));
             taken.add(p.path());
         }
         for (StaticFile f : files) {
-            out.add(OutputFile.copied(f.target(), f.source(), f.source().getFileName().toString()));
+            Path from = f.source().toAbsolutePath().normalize();
+            out.add(OutputFile.copied(f.target(), f.source(), from.startsWith(source)
+                    ? source.relativize(from).toString().replace('\\', '/') : from.getFileName().toString()));
             taken.add(f.target());
         }
         for (String asset : themeAssets ? ThemeAssets.list() : List.<String>of()) {
@@ -160,6 +179,38 @@ public final class Baker {
             }
         }
         return out;
+    }
+
+    /**
+     * Paths that cannot be written (a copied file whose name holds a control character), and two
+     * files of the site on one path (a page and a copied file, an article and a tag page, or names
+     * that differ only by case or Unicode form), reported at the content file when there is one.
+     */
+    static List<Problem> checkPaths(List<OutputFile> files, List<Article> documents) {
+        Map<String, Article> articles = new HashMap<>();
+        for (Article a : documents) {
+            articles.put(a.sourcePath(), a);
+        }
+        List<Problem> problems = new ArrayList<>();
+        Map<String, OutputFile> seen = new HashMap<>();
+        for (OutputFile f : files) {
+            Optional<String> unsafe = SafePaths.problem(f.path());
+            if (unsafe.isPresent()) {
+                problems.add(Problem.error(f.origin(), 0, "cannot be written as " + f.path() + ": " + unsafe.get()));
+                continue;
+            }
+            OutputFile other = seen.putIfAbsent(SafePaths.fold(f.path()), f);
+            if (other == null) {
+                continue;
+            }
+            Article a = articles.containsKey(f.origin()) ? articles.get(f.origin()) : articles.get(other.origin());
+            String where = a != null ? a.sourcePath() : f.origin();
+            int line = a != null && a.lines().containsKey("slug") ? a.line("slug") : 0;
+            problems.add(Problem.error(where, line, other.origin() + " and " + f.origin() + " would both be written to "
+                    + (other.path().equals(f.path()) ? f.path() : other.path() + " and " + f.path()
+                    + " (one file on most systems)") + "; rename one of them"));
+        }
+        return problems;
     }
 
     /** The built-in theme's static files (CSS, scripts), listed in {@code assets.list}. */

@@ -61,8 +61,7 @@ public final class Checker {
         try {
             Sources sources = new ContentLoader(source, config).load();
             problems.addAll(sources.problems());
-            ContentParser.Parsed parsed = new ContentParser(config,
-                    new MarkdownRenderer(MarkdownOptions.site(config.flag("journal.markdown.smart"))))
+            ContentParser.Parsed parsed = new ContentParser(config, new MarkdownRenderer(MarkdownOptions.of(config)))
                     .parse(sources.documents(), pool);
             problems.addAll(parsed.problems());
             ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(config.zone());
@@ -71,8 +70,9 @@ public final class Checker {
             TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
             PageRenderer.Rendered rendered = new PageRenderer(config, templates).render(indexed.index(), pool);
             problems.addAll(rendered.problems());
-            List<OutputFile> files = Baker.outputFiles(rendered.pages(), sources.files(), !config.jbakeLayout());
-            problems.addAll(clashes(files));
+            List<OutputFile> files = Baker.outputFiles(source, rendered.pages(), sources.files(),
+                    indexed.index().documents(), !config.jbakeLayout());
+            problems.addAll(Baker.checkPaths(files, indexed.index().documents()));
             Set<String> paths = new LinkedHashSet<>();
             files.forEach(f -> paths.add(f.path()));
             problems.addAll(new SiteChecks(config, indexed.index(), paths).check(parsed.articles()));
@@ -80,24 +80,5 @@ public final class Checker {
         } finally {
             pool.shutdown();
         }
-    }
-
-    /** Two files of the site on one path (as the write stage would refuse them, ignoring case). */
-    private List<Problem> clashes(List<OutputFile> files) {
-        List<Problem> problems = new ArrayList<>();
-        Map<String, OutputFile> seen = new HashMap<>();
-        for (OutputFile f : files) {
-            OutputFile other = seen.putIfAbsent(f.path().toLowerCase(Locale.ROOT), f);
-            if (other != null) {
-                problems.add(Problem.error(where(f), 0, "this file and " + where(other) + " would both be written to "
-                        + f.path() + "; rename one of them"));
-            }
-        }
-        return problems;
-    }
-
-    private String where(OutputFile f) {
-        return f.source() != null ? source.relativize(f.source().toAbsolutePath()).toString().replace('\\', '/')
-                : f.origin();
     }
 }

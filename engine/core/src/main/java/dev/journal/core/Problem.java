@@ -1,5 +1,6 @@
 package dev.journal.core;
 
+import dev.journal.core.internal.SafeText;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ public record Problem(String path, int line, Severity severity, String message) 
     public enum Severity { ERROR, WARNING }
 
     /** Orders problems by file, then line, then message, so reports never depend on thread timing. */
+    private static final int QUOTE_LENGTH = 80;
+
     public static final Comparator<Problem> ORDER = Comparator.comparing(Problem::path)
             .thenComparingInt(Problem::line)
             .thenComparing(Problem::message);
@@ -39,10 +42,26 @@ public record Problem(String path, int line, Severity severity, String message) 
         return severity == Severity.ERROR;
     }
 
-    /** {@code path:line: message}, the form compilers use, so editors and CI annotate the line. */
+    /**
+     * {@code path:line: message}, the form compilers use, so editors and CI annotate the line.
+     * Control and direction-changing characters (from file names or quoted values) are written as
+     * {@code <U+202E>}, so a report cannot play tricks on the terminal that shows it.
+     */
     @Override
     public String toString() {
         String where = line > 0 ? path + ":" + line : path;
-        return where + ": " + (severity == Severity.WARNING ? "warning: " : "") + message;
+        return SafeText.printable(where + ": " + (severity == Severity.WARNING ? "warning: " : "") + message);
+    }
+
+    /** A value from the content quoted for a message, cut short when it is long. */
+    public static String quote(String value) {
+        if (value.length() <= QUOTE_LENGTH) {
+            return "'" + value + "'";
+        }
+        int end = QUOTE_LENGTH - 1;
+        if (Character.isLowSurrogate(value.charAt(end))) {
+            end--;
+        }
+        return "'" + value.substring(0, end) + "\u2026'";
     }
 }

@@ -112,7 +112,7 @@ class JBakeLayoutTest {
 
     @Test
     void documentsAsJBakeHandsThemToTemplates() throws Exception {
-        jbakeSite("");
+        jbakeSite("journal.ftl.autoescape=false\n");
         write(site, "templates/post.ftl", """
                 ${content.body}|${content.body?length}|${content.title}|${content.date?string("yyyy-MM-dd")}|\
                 ${content.status}|${content.type}|<#if (content.featured!"") == "true">featured</#if>|\
@@ -127,6 +127,16 @@ class JBakeLayoutTest {
         assertEquals(body + "|" + body.length() + "|A & B|2024-01-01|published|post|featured|Seen||Ann|x;y;|Later",
                 read(out, "blog/a.html"), "in .ftl nothing is escaped; header values stay text; a future date"
                         + " with status=published is published; no summary unless the header has one");
+    }
+
+    @Test
+    void ftlTemplatesAreAutoEscapedByDefault() throws Exception {
+        jbakeSite("");
+        write(site, "templates/post.ftl", "${content.body}|${content.title}|${content.body?markup_string?length}");
+        post("blog/a.md", "title=A & <script>pwn()</script>\ndate=2024-01-01\ntype=post\nstatus=published");
+        String body = "<p>Text of blog/a.md with <b>bold</b> &amp; more.</p>\n";
+        assertEquals(body + "|A &amp; &lt;script&gt;pwn()&lt;/script&gt;|" + body.length(), read(bake(), "blog/a.html"),
+                "bodies print as HTML, header values are escaped");
     }
 
     @Test

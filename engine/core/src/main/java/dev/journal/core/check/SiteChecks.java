@@ -149,7 +149,7 @@ public final class SiteChecks {
      * destinations outside it (other sites, fragments, mail addresses).
      */
     private String sitePath(Article a, String dest) {
-        return dest.startsWith("/") ? sitePath(dest) : ContentParser.target(a.contentPath(), dest);
+        return dest.startsWith("/") ? sitePath(dest) : ContentParser.linkedContentPath(a.contentPath(), dest).orElse(null);
     }
 
     /** A destination read from the site's root: {@code /img/x.png}, or {@code img/x.png} as if written there. */
@@ -158,12 +158,12 @@ public final class SiteChecks {
             return null;
         }
         if (!dest.startsWith("/")) {
-            return ContentParser.target("index.md", dest);
+            return ContentParser.linkedContentPath("index.md", dest).orElse(null);
         }
         if (!dest.startsWith(hostPath)) {
             return null;
         }
-        return ContentParser.target("index.md", dest.substring(hostPath.length()));
+        return ContentParser.linkedContentPath("index.md", dest.substring(hostPath.length())).orElse(null);
     }
 
     private boolean exists(String target) {

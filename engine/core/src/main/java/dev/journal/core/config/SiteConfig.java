@@ -3,6 +3,9 @@ package dev.journal.core.config;
 import dev.journal.core.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.journal.core.internal.SafePaths;
+import dev.journal.core.internal.SafeText;
+import dev.journal.core.internal.markdown.MarkdownOptions;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -48,9 +51,17 @@ public final class SiteConfig {
         for (ConfigKey key : ConfigKeys.all()) {
             merged.put(key.name(), key.defaultValue());
         }
-        merged.putAll(fileValues);
-        this.values = Collections.unmodifiableMap(merged);
         List<Problem> found = new ArrayList<>();
+        fileValues.forEach((key, value) -> {
+            // properties escapes (\u0001) can write characters that no page or feed may hold
+            String safe = SafeText.clean(value);
+            if (!safe.equals(value)) {
+                found.add(Problem.warning(FILE_NAME, lines.getOrDefault(key, 0), key
+                        + " holds a control or non-character; replaced by U+FFFD"));
+            }
+            merged.put(key, safe);
+        });
+        this.values = Collections.unmodifiableMap(merged);
         Validator v = new Validator(lines, found);
         this.locale = v.locale(localeTag());
         this.zone = v.zone(get("journal.timezone"));
@@ -78,9 +89,14 @@ public final class SiteConfig {
         v.folderName("template.folder", get("template.folder"));
         v.folderName("asset.folder", get("asset.folder"));
         v.folderName("tag.path", get("tag.path"));
-        for (String file : List.of("feed.file", "journal.atom.file", "journal.jsonfeed.file", "sitemap.file")) {
-            v.fileName(file, get(file));
+        v.folderName("journal.author.path", get("journal.author.path"));
+        v.folderName("journal.archive.path", get("journal.archive.path"));
+        v.rawHtml("journal.markdown.html", get("journal.markdown.html"));
+        for (String key : List.of("index.file", "archive.file", "feed.file", "sitemap.file", "error404.file",
+                "journal.atom.file", "journal.jsonfeed.file")) {
+            v.fileName(key, get(key));
         }
+        v.hosts("journal.markdown.html.embeds", get("journal.markdown.html.embeds"));
         for (String name : fileValues.keySet()) {
             v.known(name);
         }
@@ -221,6 +237,9 @@ public final class SiteConfig {
         return tag.isEmpty() ? get("journal.language").trim() : tag;
     }
 
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+
     /** Checks values and collects problems, located at the key's line in the file. */
     private static final class Validator {
         private final Map<String, Integer> lines;
@@ -354,10 +373,22 @@ public final class SiteConfig {
         }
 
         void fileName(String key, String value) {
-            String v = value.trim();
-            if (v.isEmpty() || v.endsWith("/") || v.startsWith("/") || v.startsWith("\\") || v.contains("..")
-                    || v.contains(":")) {
-                error(key, key + " must be a file name inside the site, such as feed.xml, not '" + value + "'");
+            SafePaths.problem(value.strip()).ifPresent(why -> error(key, key
+                    + " must be a file name inside the site, such as archive.html, not " + Problem.quote(value)
+                    + ": " + why));
+        }
+
+        void rawHtml(String key, String value) {
+            if (MarkdownOptions.RawHtml.of(value) == null) {
+                error(key, key + " must be sanitize, trust or escape, not " + Problem.quote(value));
+            }
+        }
+
+        void hosts(String key, String value) {
+            for (String host : MarkdownOptions.hosts(value)) {
+                if (!HOST.matcher(host).matches()) {
+                    error(key, key + " must list host names such as player.vimeo.com, not " + Problem.quote(host));
+                }
             }
         }
 

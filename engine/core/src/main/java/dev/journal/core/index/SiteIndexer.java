@@ -71,6 +71,7 @@ public final class SiteIndexer {
         List<Article> profileFiles = shown.stream().filter(Article::isAuthorProfile).toList();
         shown.removeIf(Article::isAuthorProfile);
         Map<String, AuthorProfile> profiles = profiles(profileFiles, articles, problems);
+        problems.addAll(linksToHidden(shown, hidden, now));
         List<Article> posts = shown.stream().filter(Article::isPost).sorted(NEWEST_FIRST).toList();
         List<Article> pages = shown.stream().filter(Article::isPage).toList();
 
@@ -98,6 +99,29 @@ public final class SiteIndexer {
         SiteIndex index = new SiteIndex(config, now, preview, posts, pages, shown, hidden, tags, authors,
                 archive(posts), neighbours, Map.of());
         return new Result(index, problems);
+    }
+
+    /**
+     * Links from published pages to drafts and scheduled articles: their pages are not in the
+     * build, and the link would give away the URL (and so the subject) before publication.
+     */
+    private static List<Problem> linksToHidden(List<Article> shown, List<Article> hidden, ZonedDateTime now) {
+        Map<String, Article> byPath = new HashMap<>();
+        hidden.forEach(h -> byPath.put(h.contentPath(), h));
+        List<Problem> problems = new ArrayList<>();
+        for (Article a : byPath.isEmpty() ? List.<Article>of() : shown) {
+            for (var ref : a.references()) {
+                Article target = ContentParser.linkedContentPath(a.contentPath(), ref.destination()).map(byPath::get)
+                        .orElse(null);
+                if (target != null && !ref.image()) {
+                    String why = target.draft() ? "a draft" : "scheduled for " + target.date().toLocalDate();
+                    problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + ref.destination()
+                            + ", which is " + why + " and has no page in this build; remove the link until it is"
+                            + " published"));
+                }
+            }
+        }
+        return problems;
     }
 
     private static List<Article> newestFirst(List<Article> documents) {
@@ -143,8 +167,8 @@ public final class SiteIndexer {
             String slug = Slugs.slug(key);
             Article where = firstUse.get(key);
             if (slug.isEmpty()) {
-                problems.add(Problem.error(where.sourcePath(), fieldLine(where, field), what + " '" + display.get(key)
-                        + "' has no letter or digit to make its URL from"));
+                problems.add(Problem.error(where.sourcePath(), fieldLine(where, field), what + " "
+                        + Problem.quote(display.get(key)) + " has no letter or digit to make its URL from"));
                 continue;
             }
             UrlPolicy.Target target;
@@ -163,9 +187,10 @@ public final class SiteIndexer {
             String clash = keyByPath.putIfAbsent(target.outputPath().toLowerCase(java.util.Locale.ROOT), key);
             if (clash != null) {
                 Article other = firstUse.get(clash);
-                problems.add(Problem.error(where.sourcePath(), fieldLine(where, field), what + " '" + display.get(key)
-                        + "' and " + what + " '" + display.get(clash) + "' (in " + other.sourcePath()
-                        + ") would share the URL " + target.uri() + "; rename one of them"));
+                problems.add(Problem.error(where.sourcePath(), fieldLine(where, field), what + " "
+                        + Problem.quote(display.get(key)) + " and " + what + " " + Problem.quote(display.get(clash))
+                        + " (in " + other.sourcePath() + ", line " + fieldLine(other, field) + ") would share the URL "
+                        + target.uri() + "; rename one of them"));
                 continue;
             }
             List<Article> list = e.getValue().stream().filter(Article::isPost).sorted(NEWEST_FIRST).toList();

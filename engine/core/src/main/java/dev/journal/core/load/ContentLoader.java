@@ -168,7 +168,10 @@ public final class ContentLoader {
         return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
+    /** A path relative to {@code base} with {@code /} separators; a backslash in a Unix file name stays one. */
     static String relative(Path base, Path file) {
-        return base.relativize(file).toString().replace('\\', '/');
+        String separator = file.getFileSystem().getSeparator();
+        String rel = base.relativize(file).toString();
+        return separator.equals("/") ? rel : rel.replace(separator, "/");
     }
 }

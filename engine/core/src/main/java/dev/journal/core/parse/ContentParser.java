@@ -2,8 +2,11 @@ package dev.journal.core.parse;
 
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
+import dev.journal.core.internal.SafePaths;
+import dev.journal.core.internal.SafeText;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.internal.markdown.MarkdownResult;
+import dev.journal.core.internal.markdown.SafeUrlSanitizer;
 import dev.journal.core.load.SourceFile;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.UnaryOperator;
@@ -47,7 +51,7 @@ public final class ContentParser {
     public static final String PLACEHOLDER = "TODO";
 
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final SafeUrlSanitizer IMAGE_URLS = new SafeUrlSanitizer(Set.of("http", "https"));
 
     private final SiteConfig config;
     private final MarkdownRenderer markdown;
@@ -88,14 +92,22 @@ public final class ContentParser {
             if (AUTHOR_TYPE.equals(h.type)) {
                 continue; // two profiles of one author are reported by the indexer, which knows both names
             }
-            Header other = byOutput.putIfAbsent(h.target.outputPath(), h);
+            Header other = byOutput.putIfAbsent(SafePaths.fold(h.target.outputPath()), h);
             if (other != null) {
                 problems.add(Problem.error(h.file.path(), h.fm.line("slug"), "this page and " + other.file.path()
-                        + " would both be written to " + h.target.outputPath() + "; give one of them another slug"));
+                        + " (line " + other.fm.line("slug") + ") would both be written to " + h.target.outputPath()
+                        + "; give one of them another slug"));
             }
         }
-        List<Article> articles = pool.submit(() -> good.parallelStream().map(h -> body(h, uris)).toList()).join();
-        articles.forEach(a -> problems.addAll(brokenLinks(a, uris)));
+        List<Body> bodies = pool.submit(() -> good.parallelStream().map(h -> body(h, uris)).toList()).join();
+        List<Article> articles = new ArrayList<>();
+        for (Body b : bodies) {
+            problems.addAll(b.problems());
+            if (b.article() != null) {
+                articles.add(b.article());
+                problems.addAll(brokenLinks(b.article(), uris));
+            }
+        }
         return new Parsed(articles, problems);
     }
 
@@ -107,10 +119,14 @@ public final class ContentParser {
         }
         Map<String, String> uris = new HashMap<>(knownUris);
         uris.put(file.contentPath(), h.target.uri());
-        Article a = body(h, uris);
+        Body b = body(h, uris);
         List<Problem> problems = new ArrayList<>(h.problems);
-        problems.addAll(brokenLinks(a, uris));
-        return new Parsed(List.of(a), problems);
+        problems.addAll(b.problems());
+        if (b.article() == null) {
+            return new Parsed(List.of(), problems);
+        }
+        problems.addAll(brokenLinks(b.article(), uris));
+        return new Parsed(List.of(b.article()), problems);
     }
 
     /** The header of one file, validated and typed; the first pass. */
@@ -163,8 +179,8 @@ public final class ContentParser {
             h.tags = h.tags.stream().map(t -> t.replace(' ', '-')).distinct().toList();
         }
         h.summary = f.text("summary", false);
-        h.image = f.text("image", false);
-        h.lang = f.text("lang", false);
+        h.image = image(f, fm, file.contentPath());
+        h.lang = lang(f, fm);
         h.draft = draft(f, fm);
         boolean jbake = fm.format() == FrontMatter.Format.JBAKE;
         h.date = f.date("date", jbake ? config.get("date.format") : null);
@@ -179,7 +195,8 @@ public final class ContentParser {
         if (slug != null) {
             h.slug = Slugs.slug(slug);
             if (h.slug.isEmpty()) {
-                h.problems.add(Problem.error(path, fm.line("slug"), "slug '" + slug + "' has no letter or digit"));
+                h.problems.add(Problem.error(path, fm.line("slug"), "slug " + Problem.quote(slug)
+                        + " has no letter or digit"));
             }
         }
         h.related = related(f, fm);
@@ -187,6 +204,9 @@ public final class ContentParser {
         if (profile && h.title != null && !Slugs.slug(h.title).isEmpty()) {
             h.target = urls.section(config.get("journal.author.path").strip(), Slugs.slug(h.title));
         }
+        SafePaths.problem(h.target.outputPath()).ifPresent(why -> h.problems.add(Problem.error(path,
+                fm.lines().containsKey("slug") ? fm.line("slug") : 0, "this file cannot become the page "
+                        + h.target.outputPath() + ": " + why + "; rename the file or give it a slug")));
         if (h.slug == null) {
             String out = h.target.outputPath();
             String stem = out.endsWith("/index.html") ? out.substring(0, out.length() - 11) : out;
@@ -209,8 +229,8 @@ public final class ContentParser {
         }
         t = t.strip().toLowerCase(Locale.ROOT);
         if (!TYPE.matcher(t).matches()) {
-            f.problems.add(Problem.error(f.path, fm.line("type"), "type '" + t
-                    + "' must be a word such as post or page"));
+            f.problems.add(Problem.error(f.path, fm.line("type"), "type " + Problem.quote(t)
+                    + " must be a word such as post or page"));
             return "post";
         }
         return t;
@@ -252,11 +272,58 @@ public final class ContentParser {
             switch (status.strip().toLowerCase(Locale.ROOT)) {
                 case "draft" -> isDraft = true;
                 case "published", "published-date", "" -> { }
-                default -> f.problems.add(Problem.error(f.path, fm.line("status"), "status '" + status
-                        + "' must be published, published-date or draft"));
+                default -> f.problems.add(Problem.error(f.path, fm.line("status"), "status " + Problem.quote(status)
+                        + " must be published, published-date or draft"));
             }
         }
         return isDraft;
+    }
+
+    /**
+     * The article's image: a URL with an allowed scheme, or a path that stays inside the site
+     * (relative to the article's folder, or to the site's root when it starts with {@code /}).
+     */
+    private static String image(Fields f, FrontMatter fm, String contentPath) {
+        String image = f.text("image", false);
+        if (image == null || image.isEmpty()) {
+            return image;
+        }
+        String why = null;
+        if (image.indexOf('\\') >= 0) {
+            why = "uses \\; write paths with /";
+        } else if (IMAGE_URLS.sanitizeImageUrl(image).isEmpty()) {
+            why = "is not a relative path or an http(s) address";
+        } else if (image.startsWith("/") && !image.startsWith("//") || UrlPolicy.isRelative(image)) {
+            int cut = indexOfAny(image, "#?");
+            String p = decode(cut < 0 ? image : image.substring(0, cut));
+            String dir = contentPath.contains("/") ? contentPath.substring(0, contentPath.lastIndexOf('/') + 1) : "";
+            if (normalize(p.startsWith("/") ? p.substring(1) : dir + p) == null) {
+                why = "points outside the site";
+            }
+        }
+        if (why != null) {
+            f.problems.add(Problem.error(f.path, fm.line("image"), "image " + Problem.quote(image) + " " + why));
+            return null;
+        }
+        return image;
+    }
+
+    /** The article's language, a BCP 47 tag such as {@code en} or {@code pt-BR}. */
+    private static String lang(Fields f, FrontMatter fm) {
+        String lang = f.text("lang", false);
+        if (lang == null) {
+            return null;
+        }
+        try {
+            if (!new java.util.Locale.Builder().setLanguageTag(lang).build().getLanguage().isEmpty()) {
+                return lang;
+            }
+        } catch (java.util.IllformedLocaleException e) {
+            // reported below
+        }
+        f.problems.add(Problem.error(f.path, fm.line("lang"), "lang " + Problem.quote(lang)
+                + " is not a language tag such as en or pt-BR"));
+        return null;
     }
 
     private static Article.Related related(Fields f, FrontMatter fm) {
@@ -289,7 +356,8 @@ public final class ContentParser {
             Object v = fm.get(key);
             if (v == null) {
                 if (required) {
-                    problems.add(Problem.error(path, 1, key + " is missing"));
+                    problems.add(fm.lines().containsKey(key) ? Problem.error(path, fm.line(key), key + " is empty")
+                            : Problem.error(path, 1, key + " is missing"));
                 }
                 return null;
             }
@@ -371,7 +439,7 @@ public final class ContentParser {
 
         private static String kind(Object v) {
             return v instanceof List ? "a list" : v instanceof Map ? "a set of fields" : v instanceof Boolean
-                    ? "true/false" : "'" + v + "'";
+                    ? "true/false" : Problem.quote(String.valueOf(v));
         }
     }
 
@@ -381,35 +449,31 @@ public final class ContentParser {
         return v.equals(PLACEHOLDER) || v.startsWith(PLACEHOLDER + ":");
     }
 
+    /** The second pass's outcome for one file: the article, or the problem that prevented it. */
+    private record Body(Article article, List<Problem> problems) {
+    }
+
     /** The second pass: the body, with links rewritten, and the article assembled. */
-    private Article body(Header h, Map<String, String> uris) {
+    private Body body(Header h, Map<String, String> uris) {
         String out = h.target.outputPath();
-        String body = h.fm.body();
-        String html;
-        List<Heading> headings;
-        String text;
-        String first;
-        List<MarkdownResult.Reference> refs;
-        if (h.file.extension().startsWith("htm")) {
-            html = body;
-            headings = List.of();
-            text = TAG.matcher(body).replaceAll(" ");
-            first = "";
-            refs = List.of();
-        } else {
-            MarkdownResult r = markdown.render(body, h.fm.bodyLine(), links(h.file.contentPath(), out, uris));
-            html = r.html();
-            headings = r.headings();
-            text = r.text();
-            first = r.firstParagraph();
-            refs = r.references();
+        MarkdownResult r;
+        try {
+            r = h.file.extension().startsWith("htm") ? markdown.renderHtml(h.fm.body())
+                    : markdown.render(h.fm.body(), h.fm.bodyLine(), links(h.file.contentPath(), out, uris));
+        } catch (StackOverflowError e) {
+            return new Body(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),
+                    "the body is nested too deeply to render (quotes, lists or HTML elements inside each other)")));
+        } catch (IllegalArgumentException e) {
+            // the limits of commonmark (a table of more than a million cells) and of the sanitiser
+            return new Body(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),
+                    "the body cannot be rendered: " + e.getMessage())));
         }
         String summary = h.summary != null ? markdown.typography(h.summary)
-                : summarize(first, config.number("journal.summary.length"));
-        return new Article(h.file.path(), h.file.contentPath(), h.type, h.draft, markdown.typography(h.title),
-                h.authors, h.date,
-                h.updated, h.tags, summary, h.slug, out, h.target.uri(), h.image, h.lang, h.related, h.fm.values(),
-                html, headings, text, countWords(text), refs, digest(h.file.bytes()), h.fm.lines());
+                : summarize(r.firstParagraph(), config.number("journal.summary.length"));
+        return new Body(new Article(h.file.path(), h.file.contentPath(), h.type, h.draft, markdown.typography(h.title),
+                h.authors, h.date, h.updated, h.tags, summary, h.slug, out, h.target.uri(), h.image, h.lang,
+                h.related, h.fm.values(), r.html(), r.headings(), r.text(), countWords(r.text()), r.references(),
+                digest(h.file.bytes()), h.fm.lines()), List.of());
     }
 
     /**
@@ -470,21 +534,22 @@ public final class ContentParser {
     }
 
     /**
-     * Where a relative link or image written in the file at {@code contentPath} leads, as the build
-     * resolves it: a path relative to the content folder (and so to the site's root), without its
-     * query or fragment. Null for a destination that is not a relative path or climbs above the root.
+     * The content path a link in the file at {@code contentPath} points to, when it is a relative
+     * link to a file in the content folder ({@code ../2024/other.md#notes} from
+     * {@code articles/2025/x.md} is {@code articles/2024/other.md}).
      */
-    public static String target(String contentPath, String destination) {
+    public static Optional<String> linkedContentPath(String contentPath, String destination) {
         if (!UrlPolicy.isRelative(destination)) {
-            return null;
+            return Optional.empty();
         }
         int cut = indexOfAny(destination, "#?");
         String path = cut < 0 ? destination : destination.substring(0, cut);
         if (path.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         int slash = contentPath.lastIndexOf('/');
-        return normalize((slash < 0 ? "" : contentPath.substring(0, slash + 1)) + decode(path));
+        String dir = slash < 0 ? "" : contentPath.substring(0, slash + 1);
+        return Optional.ofNullable(normalize(dir + decode(path)));
     }
 
     /** Whether a path names a Markdown file, which a link must reach through its page. */
@@ -556,29 +621,21 @@ public final class ContentParser {
         return words;
     }
 
-    /** Control characters other than tab and line feed cannot appear in HTML, XML or JSON text. */
+    /** Characters that no page, feed or JSON file may hold are replaced, with a warning at the first. */
     private static String replaceControls(String path, String text, List<Problem> problems) {
-        StringBuilder sb = null;
+        int first = SafeText.firstUnsafe(text);
+        if (first < 0) {
+            return text;
+        }
         int line = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
+        for (int i = 0; i < first; i++) {
+            if (text.charAt(i) == '\n') {
                 line++;
             }
-            boolean bad = c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f || c == 0xFFFE || c == 0xFFFF;
-            if (bad) {
-                if (sb == null) {
-                    sb = new StringBuilder(text.length());
-                    sb.append(text, 0, i);
-                    problems.add(Problem.warning(path, line, String.format(Locale.ROOT,
-                            "control character U+%04X replaced by U+FFFD", (int) c)));
-                }
-                sb.append('\uFFFD');
-            } else if (sb != null) {
-                sb.append(c);
-            }
         }
-        return sb == null ? text : sb.toString();
+        problems.add(Problem.warning(path, line, String.format(Locale.ROOT,
+                "control character U+%04X replaced by U+FFFD", text.codePointAt(first))));
+        return SafeText.clean(text);
     }
 
     private static String digest(byte[] bytes) {

@@ -1,5 +1,6 @@
 package dev.journal.core.parse;
 
+import dev.journal.core.Problem;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -44,10 +45,10 @@ public final class Dates {
         Matcher m = ISO.matcher(text);
         if (!m.matches()) {
             if (AMBIGUOUS.matcher(text).matches()) {
-                throw new DateException("'" + text + "' is ambiguous: day and month could be read either way;"
+                throw new DateException(Problem.quote(text) + " is ambiguous: day and month could be read either way;"
                         + " write the date as YYYY-MM-DD");
             }
-            throw new DateException("'" + text + "' is not a date; write it as YYYY-MM-DD, optionally"
+            throw new DateException(Problem.quote(text) + " is not a date; write it as YYYY-MM-DD, optionally"
                     + " followed by a time (HH:MM) and an offset (+02:00)");
         }
         try {
@@ -67,7 +68,7 @@ public final class Dates {
             };
             return ZonedDateTime.of(local, own);
         } catch (DateTimeException e) {
-            throw new DateException("'" + text + "' is not a real date or time: " + e.getMessage());
+            throw new DateException(Problem.quote(text) + " is not a real date or time: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.journal.core.parse;
 
 import dev.journal.core.Problem;
+import dev.journal.core.internal.SafeText;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,7 +113,8 @@ public final class FrontMatterParser {
         if (!yaml.isBlank()) {
             readYaml(path, yaml, values, keyLines, problems);
         }
-        return new Result(problems.isEmpty() ? new FrontMatter(FrontMatter.Format.YAML, values, keyLines,
+        boolean ok = problems.stream().noneMatch(Problem::isError);
+        return new Result(ok ? new FrontMatter(FrontMatter.Format.YAML, values, keyLines,
                 close + 2, body) : null, problems);
     }
 
@@ -157,15 +159,15 @@ public final class FrontMatterParser {
                 problems.add(Problem.error(path, line(keyNode), "a field name must be plain text"));
                 continue;
             }
-            String key = keyScalar.getValue().strip();
+            String key = converter.safe(keyScalar.getValue(), keyNode).strip();
             if (keyNode.getTag().equals(Tag.MERGE) || key.equals("<<")) {
                 problems.add(Problem.error(path, line(keyNode), "YAML merge keys (<<) are not supported"));
                 continue;
             }
             Integer earlier = seen.putIfAbsent(key, line(keyNode));
             if (earlier != null) {
-                problems.add(Problem.error(path, line(keyNode), "duplicate field '" + key + "' (first set on line "
-                        + earlier + ")"));
+                problems.add(Problem.error(path, line(keyNode), "duplicate field " + Problem.quote(key)
+                        + " (first set on line " + earlier + ")"));
                 continue;
             }
             keyLines.put(key, line(keyNode));
@@ -203,7 +205,7 @@ public final class FrontMatterParser {
                 return null;
             }
             if (node instanceof ScalarNode scalar) {
-                String v = scalar.getValue();
+                String v = safe(scalar.getValue(), scalar);
                 if (scalar.getTag().equals(Tag.NULL) && scalar.isPlain()) {
                     return null;
                 }
@@ -229,16 +231,32 @@ public final class FrontMatterParser {
                     problems.add(Problem.error(path, line(t.getKeyNode()), "a field name must be plain text"));
                     continue;
                 }
-                if (out.containsKey(k.getValue())) {
-                    problems.add(Problem.error(path, line(k), "duplicate field '" + k.getValue() + "'"));
+                String key = safe(k.getValue(), k);
+                if (out.containsKey(key)) {
+                    problems.add(Problem.error(path, line(k), "duplicate field " + Problem.quote(key)));
                     continue;
                 }
                 Object v = convert(t.getValueNode(), depth + 1);
                 if (v != null) {
-                    out.put(k.getValue(), v);
+                    out.put(key, v);
                 }
             }
             return java.util.Collections.unmodifiableMap(out);
+        }
+
+        /**
+         * A scalar without characters that no page or feed may hold: YAML's escapes
+         * ({@code "\0"}, {@code "\x1b"}, {@code "\ud800"}) can write what the file's bytes cannot.
+         */
+        String safe(String value, Node node) {
+            int bad = SafeText.firstUnsafe(value);
+            if (bad < 0) {
+                return value;
+            }
+            problems.add(Problem.warning(path, line(node), String.format(Locale.ROOT,
+                    "the value holds the control or non-character U+%04X (written as an escape); replaced by U+FFFD",
+                    value.codePointAt(bad))));
+            return SafeText.clean(value);
         }
     }
 
@@ -335,7 +353,7 @@ public final class FrontMatterParser {
             }
         }
         boolean ok = problems.stream().noneMatch(Problem::isError);
-        return new Result(ok ? new FrontMatter(FrontMatter.Format.JBAKE, values, keyLines, sep + 2, body.toString())
-                : null, problems);
+        return new Result(ok ? new FrontMatter(FrontMatter.Format.JBAKE, values, keyLines, sep + 2,
+                body.toString()) : null, problems);
     }
 }

@@ -19,10 +19,14 @@ public final class Slugs {
     private Slugs() {
     }
 
-    /** The identity of a name: normalised, trimmed, white space collapsed, lower case. */
+    /**
+     * The identity of a name: normalised, trimmed, white space collapsed, lower case. Turkish
+     * capital İ lower-cases to i with a combining dot, which is dropped, so that İzmir and Izmir
+     * are one name whatever the author's keyboard.
+     */
     public static String key(String name) {
         String n = Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
-        return n.toLowerCase(Locale.ROOT);
+        return n.toLowerCase(Locale.ROOT).replace("i\u0307", "i");
     }
 
     /** The URL slug of a name; empty when the name has no letter or digit at all. */
@@ -37,8 +41,9 @@ public final class Slugs {
                 continue; // "women's" -> "womens"
             }
             int type = Character.getType(cp);
-            boolean keep = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
-                    || type == Character.COMBINING_SPACING_MARK;
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+            // a mark stays only on the letter or digit it belongs to
+            boolean keep = Character.isLetterOrDigit(cp) || mark && !hyphen && out.length() > 0;
             if (keep) {
                 if (hyphen && out.length() > 0) {
                     out.append('-');
@@ -49,7 +54,8 @@ public final class Slugs {
                 hyphen = true;
             }
         }
-        return cut(out.toString());
+        // dropping an apostrophe can bring a letter and an accent together: compose them
+        return cut(Normalizer.normalize(out, Normalizer.Form.NFC));
     }
 
     private static String cut(String slug) {

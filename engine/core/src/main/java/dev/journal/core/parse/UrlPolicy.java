@@ -144,14 +144,18 @@ public final class UrlPolicy {
         return href.isEmpty() ? "./" : href;
     }
 
-    /** Percent-encodes a path for use in a URL, keeping {@code /} and the characters RFC 3986 allows. */
+    /**
+     * Percent-encodes a path for use in a URL, keeping {@code /} and the characters RFC 3986 allows
+     * in a path, except {@code :}: a relative link whose first segment holds a colon would be read
+     * as a scheme ({@code javascript:x.html} from a file of that name).
+     */
     public static String encode(String path) {
         StringBuilder sb = null;
         byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xff;
             boolean safe = b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
-                    || "-._~/!$&'()*+,;=:@".indexOf(b) >= 0;
+                    || "-._~/!$&'()*+,;=@".indexOf(b) >= 0;
             if (sb == null) {
                 if (safe) {
                     continue;

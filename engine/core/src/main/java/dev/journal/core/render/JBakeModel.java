@@ -58,8 +58,10 @@ final class JBakeModel {
         m.put("published_posts", views.of(index.posts()));
         m.put("published_pages", views.of(newestFirst(index.pages())));
         m.put("published_content", views.of(byType(index.documents(), config)));
-        List<Article> all = new ArrayList<>(index.documents());
-        all.addAll(index.hidden());
+        // JBake's all_content, <type>s and posts hold drafts, which JBake renders; here drafts and
+        // scheduled articles have no page outside the preview (where they are documents), so no
+        // list names them either
+        List<Article> all = index.documents();
         m.put("all_content", views.of(byType(all, config)));
         m.put("tags", views.tags(index.tags()));
         m.put("alltags", index.tags().stream().map(Taxon::name).toList());

@@ -2,13 +2,21 @@ package dev.journal.core.render;
 
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
+import freemarker.cache.AndMatcher;
 import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileNameGlobMatcher;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.NotMatcher;
+import freemarker.cache.OrMatcher;
+import freemarker.cache.TemplateConfigurationFactory;
 import freemarker.cache.TemplateLoader;
+import freemarker.cache.TemplateSourceMatcher;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -31,9 +39,10 @@ import java.util.Optional;
 import java.util.TimeZone;
 
 /**
- * Freemarker, configured safely: HTML auto-escaping for {@code .ftlh} (and XML for {@code .ftlx})
- * templates, no {@code new} or {@code api} built-ins, exceptions rethrown rather than printed into
- * pages, and the site's locale and zone rather than the JVM's. The site's template folder comes
+ * Freemarker, configured safely: HTML auto-escaping for {@code .ftlh} templates and for a site's
+ * JBake-style {@code .ftl} ones (XML for {@code .ftlx}), no {@code new} or {@code api} built-ins,
+ * exceptions rethrown rather than printed into pages, and the site's locale and zone rather than
+ * the JVM's. The site's template folder comes
  * first and the built-in theme fills in every template the site does not override.
  */
 public final class TemplateEngine {
@@ -67,6 +76,9 @@ public final class TemplateEngine {
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
         cfg.setObjectWrapper(HTML_WRAPPER);
+        if (config.flag("journal.ftl.autoescape")) {
+            cfg.setTemplateConfigurations(jbakeTemplates(config));
+        }
         this.freemarker = cfg;
     }
 
@@ -92,6 +104,23 @@ public final class TemplateEngine {
         }
     }
 
+
+    /**
+     * JBake's {@code .ftl} templates get HTML auto-escaping too ({@code journal.ftl.autoescape}), so
+     * that a title or a tag written as {@code <script>} is shown, not run, whatever theme a site
+     * brings; bodies are HTML markup there. A template that wants JBake's unescaped output says so
+     * with {@code <#ftl auto_esc=false>}, or a site switches the key off to get JBake's behaviour
+     * exactly (nothing escaped, bodies as text). The feed and sitemap templates are XML, not HTML,
+     * and keep the format they declare themselves.
+     */
+    private static TemplateConfigurationFactory jbakeTemplates(SiteConfig config) {
+        TemplateConfiguration html = new TemplateConfiguration();
+        html.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        TemplateSourceMatcher xml = new OrMatcher(new FileNameGlobMatcher(config.get("template.feed.file").strip()),
+                new FileNameGlobMatcher(config.get("template.sitemap.file").strip()));
+        return new ConditionalTemplateConfigurationFactory(
+                new AndMatcher(new FileNameGlobMatcher("*.ftl"), new NotMatcher(xml)), html);
+    }
 
     /**
      * The template for a configured file name: the site's file of that name, else the site's or the

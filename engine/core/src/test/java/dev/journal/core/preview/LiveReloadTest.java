@@ -33,7 +33,7 @@ class LiveReloadTest {
                 "date: \"x\" </script> is not a date\nsecond line")), List.of()));
         assertEquals("{\"generation\":3,\"building\":false,\"errors\":[{\"path\":\"content/a.md\",\"line\":4,"
                 + "\"message\":\"date: \\\"x\\\" </script> is not a date\\nsecond line\",\"text\":\"content/a.md:4:"
-                + " date: \\\"x\\\" </script> is not a date\\nsecond line\"}],\"warnings\":0}", json);
+                + " date: \\\"x\\\" </script> is not a date<U+000A>second line\"}],\"warnings\":0}", json);
         assertTrue(!json.contains("\n"), "one line, as an event's data must be");
     }
 }

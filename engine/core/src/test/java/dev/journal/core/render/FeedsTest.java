@@ -375,8 +375,8 @@ class FeedsTest {
             }
         }
         SyndFeed rss = rome(out.resolve("feed.xml"));
-        assertEquals("BellJournal", rss.getTitle());
-        assertEquals("Null and  bell", rss.getEntries().get(0).getTitle());
+        assertEquals("Bell\uFFFDJournal", rss.getTitle(), "an escaped control character in jbake.properties is replaced");
+        assertEquals("Nul\uFFFDl and \uFFFD bell\uFFFD", rss.getEntries().get(0).getTitle(), "YAML escapes of control characters are replaced");
     }
 
     @Test

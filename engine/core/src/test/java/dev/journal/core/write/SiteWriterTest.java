@@ -101,4 +101,24 @@ class SiteWriterTest {
         new SiteWriter(out).write(List.of(OutputFile.copied("img/pic.png", src, "pic")), ForkJoinPool.commonPool());
         assertEquals(1_000_000_000_000L, Files.getLastModifiedTime(out.resolve("img/pic.png")).toMillis());
     }
+
+    @Test
+    void restorePutsBackASiteLeftAsideByAKilledBuild() throws IOException {
+        Path out = dir.resolve("site[1]");
+        new SiteWriter(out).write(List.of(page("index.html", "previous")), ForkJoinPool.commonPool());
+        Files.move(out, dir.resolve("site[1].previous-123"));
+        new SiteWriter(out).restore();
+        assertEquals("previous", Files.readString(out.resolve("index.html")), "a name with glob characters");
+        new SiteWriter(out).restore();
+        assertEquals(List.of(SiteWriter.MARKER, "index.html"), files(out), "nothing to do the second time");
+    }
+
+    @Test
+    void anUnsafePathNamesWhereItComesFrom() {
+        var e = assertThrows(SiteWriter.UnsafePathException.class, () -> new SiteWriter(dir.resolve("site"))
+                .write(List.of(OutputFile.generated("a\u001Bb.html", new byte[0], "content/a.md")),
+                        ForkJoinPool.commonPool()));
+        assertEquals("content/a.md cannot be written as a\u001Bb.html: the path holds the control character U+001B",
+                e.getMessage());
+    }
 }

@@ -1,5 +1,7 @@
 package dev.journal.core.internal.markdown;
 
+import dev.journal.core.internal.SafeText;
+import dev.journal.core.internal.html.HtmlSanitizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,8 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 /**
  * Markdown to HTML with commonmark-java, plus what the rest of the pipeline needs from the syntax
@@ -51,6 +55,8 @@ public final class MarkdownRenderer {
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final MarkdownOptions options;
+    private final HtmlSanitizer sanitizer;
+    private final SafeUrlSanitizer urls = new SafeUrlSanitizer(SafeUrlSanitizer.DEFAULT_SCHEMES);
 
     public MarkdownRenderer(MarkdownOptions options) {
         this.options = options;
@@ -65,13 +71,15 @@ public final class MarkdownRenderer {
         HtmlRenderer.Builder html = HtmlRenderer.builder()
                 .extensions(extensions)
                 .percentEncodeUrls(true)
+                .escapeHtml(options.rawHtml() == MarkdownOptions.RawHtml.ESCAPE)
                 .nodeRendererFactory(context -> new SilentNodes());
         if (options.hardWraps()) {
             html.softbreak("<br />\n");
         }
         if (options.safeUrls()) {
-            html.sanitizeUrls(true).urlSanitizer(new SafeUrlSanitizer(SafeUrlSanitizer.DEFAULT_SCHEMES));
+            html.sanitizeUrls(true).urlSanitizer(urls);
         }
+        this.sanitizer = new HtmlSanitizer(options.embedHosts(), urls);
         if (options.headingIds() || options.safeUrls()) {
             html.attributeProviderFactory(context -> ATTRIBUTES);
         }
@@ -119,6 +127,13 @@ public final class MarkdownRenderer {
                         line(image, firstLine)));
                 image.setDestination(links.apply(image.getDestination()));
                 visitChildren(image);
+                if (options.safeUrls() && urls.sanitizeImageUrl(image.getDestination()).isEmpty()) {
+                    // an image whose address is refused (or missing) is shown as its description
+                    for (Node alt = image.getFirstChild(); alt != null; alt = image.getFirstChild()) {
+                        image.insertBefore(alt);
+                    }
+                    image.unlink();
+                }
             }
 
             @Override
@@ -135,12 +150,49 @@ public final class MarkdownRenderer {
             SmartPunctuation.apply(document);
         }
         List<dev.journal.core.parse.Heading> headings = options.headingIds() ? assignHeadingIds(document) : List.of();
-        String html = renderer.render(document);
+        // character references can write what the file cannot (&#1;, &#xFFFE;)
+        String html = SafeText.clean(renderer.render(document));
         if (options.extensions()) {
             html = html.replace(FOOTNOTES, FOOTNOTES_WITH_HEADING);
         }
-        return new MarkdownResult(html, headings, plainText(document), firstParagraph(document), references,
+        if (rawHtml[0] && options.rawHtml() == MarkdownOptions.RawHtml.SANITIZE) {
+            // only documents with raw HTML pay for parsing and cleaning their HTML
+            html = sanitizer.clean(html);
+        }
+        return new MarkdownResult(html, headings.stream().map(MarkdownRenderer::safe).toList(),
+                SafeText.clean(plainText(document)), SafeText.clean(firstParagraph(document)), references,
                 rawHtml[0]);
+    }
+
+    private static dev.journal.core.parse.Heading safe(dev.journal.core.parse.Heading h) {
+        String text = SafeText.clean(h.text());
+        return text.equals(h.text()) ? h : new dev.journal.core.parse.Heading(h.level(), h.id(), text);
+    }
+
+    /**
+     * A document written in HTML (JBake's {@code .html} content files), under the same raw HTML
+     * policy as HTML in Markdown: cleaned, kept, or shown as text.
+     */
+    public MarkdownResult renderHtml(String html) {
+        String out;
+        Element body;
+        switch (options.rawHtml()) {
+            case SANITIZE -> {
+                body = sanitizer.cleanDocument(html).body();
+                out = body.html();
+            }
+            case TRUST -> {
+                body = Jsoup.parseBodyFragment(html).body();
+                out = html;
+            }
+            default -> {
+                out = "<pre>" + HtmlSanitizer.escape(html) + "</pre>\n";
+                body = Jsoup.parseBodyFragment(out).body();
+            }
+        }
+        Element first = body.selectFirst("p");
+        return new MarkdownResult(SafeText.clean(out), List.of(), SafeText.clean(body.text()) + "\n",
+                first == null ? "" : SafeText.clean(first.text()), List.of(), true);
     }
 
     private static int line(Node node, int firstLine) {

@@ -1,0 +1,58 @@
+package dev.journal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runnable jar as shipped ({@code engine/cli/target/journal.jar}, after {@code package}): it
+ * holds every library the engine needs (a dependency left out of the jar fails only here), and it
+ * builds the sample journal into exactly the bytes the tested code does.
+ */
+class PackagedJarIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theJarBuildsTheJournalLikeTheTestedCode() throws Exception {
+        Path jar = Path.of("target/journal.jar").toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "run after package: " + jar);
+        Path fromJar = dir.resolve("jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString(), "build", "--source", SampleJournalTest.ROOT.toString(),
+                "--output", fromJar.toString(), "--quiet"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt")
+                .toFile()).start();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("log.txt")));
+        Path inProcess = dir.resolve("tested");
+        CliRunner.Run run = CliRunner.run("build", "--source", SampleJournalTest.ROOT.toString(), "--output",
+                inProcess.toString(), "--quiet");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(JournalProcess.digests(inProcess), JournalProcess.digests(fromJar));
+    }
+
+    @Test
+    void theJarSanitisesRawHtml() throws Exception {
+        Path site = dir.resolve("site");
+        Files.createDirectories(site.resolve("content"));
+        Files.writeString(site.resolve("content/a.md"), "---\ntitle: A\ndate: 2024-01-01\n---\n"
+                + "<p onclick=\"pwn()\">Kept</p><script>pwn()</script>\n");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target/journal.jar").toAbsolutePath().toString(), "build", "-s", site.toString(), "-o",
+                dir.resolve("out").toString(), "-q").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log2.txt").toFile()).start();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("log2.txt")));
+        String page = Files.readString(dir.resolve("out/a.html"));
+        assertTrue(page.contains("<p>Kept</p>") && !page.contains("pwn()"), page);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.journal.core.internal;
+
+/**
+ * Characters that must not reach a page, a feed or a JSON file as they are: C0 controls other than
+ * tab and line breaks, DEL and C1 controls, Unicode noncharacters ({@code U+FFFE}, {@code U+FDD0}
+ * and the like) and surrogates without their pair. XML 1.0 forbids most of them outright, HTML
+ * calls them parse errors, and a lone surrogate cannot be encoded in UTF-8 at all. Content is
+ * cleaned once, where it enters the engine, so every later format is safe without escaping tricks.
+ */
+public final class SafeText {
+
+    /** What an unsafe character becomes. */
+    public static final char REPLACEMENT = '\uFFFD';
+
+    private SafeText() {
+    }
+
+    /** Whether a code point (a lone surrogate included) cannot appear in text as it is. */
+    public static boolean unsafe(int cp) {
+        return cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r'
+                || cp >= 0x7f && cp <= 0x9f
+                || cp >= 0xfdd0 && cp <= 0xfdef
+                || (cp & 0xfffe) == 0xfffe
+                || cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE;
+    }
+
+    /** The index of the first unsafe character, or -1. */
+    public static int firstUnsafe(CharSequence s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = Character.codePointAt(s, i);
+            if (unsafe(cp)) {
+                return i;
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+
+    /** {@code s} with every unsafe character replaced by U+FFFD; the same instance when there is none. */
+    public static String clean(String s) {
+        int first = firstUnsafe(s);
+        if (first < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        sb.append(s, 0, first);
+        for (int i = first; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (unsafe(cp)) {
+                sb.append(REPLACEMENT);
+            } else {
+                sb.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Whether a code point changes the direction of the text around it (the overrides and isolates
+     * of Unicode's bidirectional algorithm): harmless in prose, a way to disguise a file name.
+     */
+    public static boolean bidiControl(int cp) {
+        return cp >= 0x202a && cp <= 0x202e || cp >= 0x2066 && cp <= 0x2069 || cp == 0x200e || cp == 0x200f
+                || cp == 0x061c;
+    }
+
+    /**
+     * {@code s} for a terminal or a log, on one line: line breaks, unsafe and direction-changing
+     * characters written as {@code <U+202E>}, so that a message cannot move the cursor, recolour the
+     * screen, fake another report line or reorder what the reader sees.
+     */
+    public static String printable(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean bad = unsafe(cp) || cp < 0x20 || bidiControl(cp);
+            if (bad && sb == null) {
+                sb = new StringBuilder(s.length() + 16);
+                sb.append(s, 0, i);
+            }
+            if (bad) {
+                sb.append(String.format(java.util.Locale.ROOT, "<U+%04X>", cp));
+            } else if (sb != null) {
+                sb.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return sb == null ? s : sb.toString();
+    }
+}

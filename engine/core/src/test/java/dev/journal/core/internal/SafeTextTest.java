@@ -1,0 +1,61 @@
+package dev.journal.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.journal.core.Problem;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SafeTextTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x0, 0x1, 0x8, 0xB, 0xC, 0x1B, 0x1F, 0x7F, 0x80, 0x85, 0x9F, 0xD800, 0xDFFF, 0xFDD0, 0xFDEF,
+        0xFFFE, 0xFFFF, 0x1FFFE, 0x10FFFF})
+    void unsafe(int cp) {
+        assertTrue(SafeText.unsafe(cp), Integer.toHexString(cp));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {'\t', '\n', '\r', ' ', 'a', 0xA0, 0x202E, 0x2028, 0xFEFF, 0xFFFD, 0x1F600, 0x10FFFD})
+    void safe(int cp) {
+        assertFalse(SafeText.unsafe(cp), Integer.toHexString(cp));
+    }
+
+    @Test
+    void cleaning() {
+        String fine = "Café 😀 \u202E text";
+        assertSame(fine, SafeText.clean(fine));
+        assertEquals("a\uFFFDb\uFFFDc\uFFFD😀\uFFFD", SafeText.clean("a\u0000b\u001Bc\uD800😀\uDC00"));
+        assertEquals(1, SafeText.firstUnsafe("a\uFFFEb"));
+        assertEquals(-1, SafeText.firstUnsafe("😀"));
+    }
+
+    @Test
+    void reportsAreOnePrintableLine() {
+        Problem p = Problem.error("content/a\u202Eb.md", 3, "status 'x\u001B[2J\ncontent/fake.md:1: y' is bad");
+        assertEquals("content/a<U+202E>b.md:3: status 'x<U+001B>[2J<U+000A>content/fake.md:1: y' is bad",
+                p.toString());
+        assertEquals("'" + "x".repeat(79) + "\u2026'", Problem.quote("x".repeat(500)));
+        assertEquals("'short'", Problem.quote("short"));
+        String emoji = "x".repeat(78) + "😀😀";
+        assertEquals("'" + "x".repeat(78) + "\u2026'", Problem.quote(emoji), "a cut never splits a pair");
+    }
+
+    @Test
+    void paths() {
+        assertEquals(Optional.empty(), SafePaths.problem("articles/2024/x/index.html"));
+        assertEquals(Optional.empty(), SafePaths.problem("tags/việt-nam/index.html"));
+        assertEquals(Optional.empty(), SafePaths.problem("ab:c/d.html"));
+        for (String bad : new String[] {"", "/etc/passwd", "C:/x.html", "c:x", "a:b/c.html", "a\\b.html", "../x.html",
+            "a/../../x",
+            "./x", "a//b", "a/", "a\u0000b", "a\nb", "a\tb", "a\u001Bb", "a\u202Eb", "a\u2066b", "x".repeat(256),
+            "é".repeat(128), "a/".repeat(2100) + "b"}) {
+            assertTrue(SafePaths.problem(bad).isPresent(), bad);
+        }
+    }
+}
