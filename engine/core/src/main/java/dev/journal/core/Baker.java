@@ -100,28 +100,29 @@ public final class Baker {
 
             t = System.nanoTime();
             TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
-            PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files()).render(index, pool);
-            problems.addAll(rendered.problems());
-            failOnErrors(problems);
-            stage("render", rendered.pages().size() + " pages", t);
-
-            t = System.nanoTime();
-            List<OutputFile> files = outputFiles(source, rendered.pages(), sources.files(), index.documents(),
-                    !config.jbakeLayout());
-            problems.addAll(checkPaths(files, index.documents()));
-            failOnErrors(problems);
-            SiteWriter.Outcome outcome = null;
+            SiteWriter.Session session = writer.open(false);
+            SiteWriter.Outcome outcome;
+            SiteOutput out = new SiteOutput(source, index.documents(), session);
             try {
-                outcome = writer.write(files, pool);
-            } catch (SiteWriter.UnsafePathException e) {
-                problems.add(Problem.error(output.toString(), 0, e.getMessage()));
+                PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files())
+                        .render(index, pool, out::page);
+                problems.addAll(rendered.problems());
+                stage("render", rendered.pages() + " pages", t);
+                t = System.nanoTime();
+                out.copies(sources.files(), !config.jbakeLayout());
+                problems.addAll(out.problems());
                 failOnErrors(problems);
+                outcome = session.commit();
+            } catch (ContentException | IOException | RuntimeException e) {
+                session.abort();
+                throw e;
             }
             stage("write", outcome.written() + " written, " + outcome.kept() + " unchanged, " + outcome.deleted()
                     + " deleted in " + output, t);
             List<Problem> warnings = problems.stream().sorted(Problem.ORDER).toList();
-            return new BakeResult(parsed.articles().size(), index.documents().size(), rendered.pages().size(),
-                    files.size() - rendered.pages().size(), warnings, Duration.ofNanos(System.nanoTime() - start));
+            int pages = out.count() - sources.files().size();
+            return new BakeResult(parsed.articles().size(), index.documents().size(), pages,
+                    out.count() - pages, warnings, Duration.ofNanos(System.nanoTime() - start));
         } finally {
             pool.shutdown();
         }
@@ -144,99 +145,6 @@ public final class Baker {
     private static void failOnErrors(List<Problem> problems) throws ContentException {
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new ContentException(problems);
-        }
-    }
-
-    /**
-     * Pages, then the site's files, then the theme's files the site does not replace (none with
-     * JBake's layout, whose pages never use the built-in theme). Each file names where it comes
-     * from: the content file of a page, the source of a copied file.
-     */
-    static List<OutputFile> outputFiles(Path source, List<RenderedPage> pages, List<StaticFile> files,
-            List<Article> documents, boolean themeAssets) throws IOException {
-        Map<String, String> sources = new HashMap<>();
-        for (Article a : documents) {
-            sources.put(a.outputPath(), a.sourcePath());
-        }
-        List<OutputFile> out = new ArrayList<>();
-        Set<String> taken = new HashSet<>();
-        for (RenderedPage p : pages) {
-            // a document's page comes first; a later page on its path is a generated one
-            String origin = sources.remove(p.path());
-            out.add(OutputFile.generated(p.path(), p.bytes(), origin != null ? origin : "the generated page "
-                    + p.path()));
-            taken.add(p.path());
-        }
-        for (StaticFile f : files) {
-            Path from = f.source().toAbsolutePath().normalize();
-            out.add(OutputFile.copied(f.target(), f.source(), from.startsWith(source)
-                    ? source.relativize(from).toString().replace('\\', '/') : from.getFileName().toString()));
-            taken.add(f.target());
-        }
-        for (String asset : themeAssets ? ThemeAssets.list() : List.<String>of()) {
-            if (!taken.contains(asset)) {
-                out.add(OutputFile.generated(asset, ThemeAssets.read(asset), "the theme's " + asset));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Paths that cannot be written (a copied file whose name holds a control character), and two
-     * files of the site on one path (a page and a copied file, an article and a tag page, or names
-     * that differ only by case or Unicode form), reported at the content file when there is one.
-     */
-    static List<Problem> checkPaths(List<OutputFile> files, List<Article> documents) {
-        Map<String, Article> articles = new HashMap<>();
-        for (Article a : documents) {
-            articles.put(a.sourcePath(), a);
-        }
-        List<Problem> problems = new ArrayList<>();
-        Map<String, OutputFile> seen = new HashMap<>();
-        for (OutputFile f : files) {
-            Optional<String> unsafe = SafePaths.problem(f.path());
-            if (unsafe.isPresent()) {
-                problems.add(Problem.error(f.origin(), 0, "cannot be written as " + f.path() + ": " + unsafe.get()));
-                continue;
-            }
-            OutputFile other = seen.putIfAbsent(SafePaths.fold(f.path()), f);
-            if (other == null) {
-                continue;
-            }
-            Article a = articles.containsKey(f.origin()) ? articles.get(f.origin()) : articles.get(other.origin());
-            String where = a != null ? a.sourcePath() : f.origin();
-            int line = a != null && a.lines().containsKey("slug") ? a.line("slug") : 0;
-            problems.add(Problem.error(where, line, other.origin() + " and " + f.origin() + " would both be written to "
-                    + (other.path().equals(f.path()) ? f.path() : other.path() + " and " + f.path()
-                    + " (one file on most systems)") + "; rename one of them"));
-        }
-        return problems;
-    }
-
-    /** The built-in theme's static files (CSS, scripts), listed in {@code assets.list}. */
-    static final class ThemeAssets {
-        private static final String ROOT = "/dev/journal/core/theme/assets/";
-
-        private ThemeAssets() {
-        }
-
-        static List<String> list() throws IOException {
-            try (InputStream in = Baker.class.getResourceAsStream(ROOT + "assets.list")) {
-                if (in == null) {
-                    return List.of();
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-            }
-        }
-
-        static byte[] read(String asset) throws IOException {
-            try (InputStream in = Baker.class.getResourceAsStream(ROOT + asset)) {
-                if (in == null) {
-                    throw new IOException("the theme lists " + asset + " but does not hold it");
-                }
-                return in.readAllBytes();
-            }
         }
     }
 }

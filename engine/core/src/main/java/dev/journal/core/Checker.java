@@ -68,13 +68,13 @@ public final class Checker {
             SiteIndexer.Result indexed = new SiteIndexer(config).index(parsed.articles(), now, false);
             problems.addAll(indexed.problems());
             TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
-            PageRenderer.Rendered rendered = new PageRenderer(config, templates).render(indexed.index(), pool);
+            SiteOutput out = new SiteOutput(source, indexed.index().documents(), null);
+            PageRenderer.Rendered rendered = new PageRenderer(config, templates).render(indexed.index(), pool,
+                    out::page);
             problems.addAll(rendered.problems());
-            List<OutputFile> files = Baker.outputFiles(source, rendered.pages(), sources.files(),
-                    indexed.index().documents(), !config.jbakeLayout());
-            problems.addAll(Baker.checkPaths(files, indexed.index().documents()));
-            Set<String> paths = new LinkedHashSet<>();
-            files.forEach(f -> paths.add(f.path()));
+            out.copies(sources.files(), !config.jbakeLayout());
+            problems.addAll(out.problems());
+            Set<String> paths = out.paths();
             problems.addAll(new SiteChecks(config, indexed.index(), paths).check(parsed.articles()));
             return new CheckResult(sources.documents().size(), problems);
         } finally {

@@ -24,14 +24,33 @@ public final class SafeText {
                 || cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE;
     }
 
-    /** The index of the first unsafe character, or -1. */
+    /**
+     * The index of the first unsafe character, or -1. Runs over every page's text, so the common
+     * characters (printable ASCII, then everything below the surrogates) are passed with one or
+     * two comparisons.
+     */
     public static int firstUnsafe(CharSequence s) {
-        for (int i = 0; i < s.length(); ) {
-            int cp = Character.codePointAt(s, i);
-            if (unsafe(cp)) {
-                return i;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                continue;
             }
-            i += Character.charCount(cp);
+            if (c < 0x20) {
+                if (c != '\t' && c != '\n' && c != '\r') {
+                    return i;
+                }
+            } else if (c <= 0x9f) {
+                return i;
+            } else if (c >= Character.MIN_SURROGATE) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    if (unsafe(Character.toCodePoint(c, s.charAt(i + 1)))) {
+                        return i;
+                    }
+                    i++;
+                } else if (c <= Character.MAX_SURROGATE || unsafe(c)) {
+                    return i;
+                }
+            }
         }
         return -1;
     }

@@ -46,9 +46,8 @@ public final class PageRenderer {
     }
 
     /** The pages, or the problems that prevented some of them. */
-    public record Rendered(List<RenderedPage> pages, List<Problem> problems) {
+    public record Rendered(int pages, List<Problem> problems) {
         public Rendered {
-            pages = List.copyOf(pages);
             problems = List.copyOf(problems);
         }
     }
@@ -61,11 +60,24 @@ public final class PageRenderer {
     record Job(String path, String templateKey, String fallback, Map<String, Object> model, SitePage page) {
     }
 
+    /** Renders into a list, for tools and tests that want every page in memory. */
+    public List<RenderedPage> renderAll(SiteIndex index, ForkJoinPool pool, List<Problem> problems) {
+        List<RenderedPage> pages = Collections.synchronizedList(new ArrayList<>());
+        problems.addAll(render(index, pool, pages::add).problems());
+        List<RenderedPage> sorted = new ArrayList<>(pages);
+        sorted.sort(java.util.Comparator.comparing(RenderedPage::path));
+        return sorted;
+    }
+
     /** Every generator of non-template files, in the order they run. */
     static final List<Generator> GENERATORS = List.of(new FeedGenerator(), new SitemapGenerator(),
             new CitationFiles(), new SearchIndexGenerator());
 
-    public Rendered render(SiteIndex index, ForkJoinPool pool) {
+    /**
+     * Renders every page and generated file, handing each to {@code sink} as soon as it is made (from
+     * several threads at once), so that the site is never held in memory as a whole.
+     */
+    public Rendered render(SiteIndex index, ForkJoinPool pool, java.util.function.Consumer<RenderedPage> sink) {
         FeedPlan feeds = new FeedPlan(config, templates.siteHas(config.get("template.feed.file")));
         boolean sitemapTemplate = config.flag("render.sitemap") && templates.siteHas(config.get("template.sitemap.file"));
         Views views = new Views(index, feeds);
@@ -95,30 +107,31 @@ public final class PageRenderer {
                 resolved.put(key, null);
             }
         }
-        List<RenderedPage> pages = pool.submit(() -> jobs.parallelStream().map(job -> {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        pool.submit(() -> jobs.parallelStream().forEach(job -> {
             Template t = resolved.get(job.templateKey() + "|" + job.fallback());
             if (t == null) {
-                return null;
+                return;
             }
             Map<String, Object> model = new HashMap<>(shared);
             model.putAll(job.model());
+            byte[] bytes;
             try {
-                return new RenderedPage(job.path(), templates.render(t, model).getBytes(StandardCharsets.UTF_8));
+                bytes = templates.render(t, model).getBytes(StandardCharsets.UTF_8);
             } catch (Exception e) {
                 failures.computeIfAbsent(templates.problem(e), p -> Collections.synchronizedList(new ArrayList<>()))
                         .add(job.path());
-                return null;
+                return;
             }
-        }).toList()).join();
-        List<RenderedPage> done = new ArrayList<>(pages.size());
-        for (RenderedPage p : pages) {
-            if (p != null) {
-                done.add(p);
-            }
-        }
+            sink.accept(new RenderedPage(job.path(), bytes));
+            count.incrementAndGet();
+        })).join();
         for (Generator generator : GENERATORS) {
             try {
-                done.addAll(generator.generate(index, context));
+                for (RenderedPage page : generator.generate(index, context)) {
+                    sink.accept(page);
+                    count.incrementAndGet();
+                }
             } catch (Exception e) {
                 problems.add(templates.problem(e));
             }
@@ -130,7 +143,7 @@ public final class PageRenderer {
             problems.add(Problem.error(p.path(), p.line(), p.message() + " (" + where + ")"));
         });
         problems.sort(Problem.ORDER);
-        return new Rendered(done, problems);
+        return new Rendered(count.get(), problems);
     }
 
     /** Why a template was not found, and what to do. */

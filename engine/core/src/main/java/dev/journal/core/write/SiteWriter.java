@@ -17,27 +17,25 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
 /**
  * The write stage, the only one that touches the output folder.
  *
- * <p>A first build, or one that changes much, writes the whole site into a staging folder beside
- * the output folder and swaps the two. A build that changes a few files writes their new content
- * beside the output folder first, then moves each into place, journaling every move; unchanged
- * files are not touched and keep their modification times. Either way, a build that fails leaves
- * the previous site as it was, and one killed during its last few renames is rolled back (or
- * completed) by the next build before it does anything else. Every path is checked to stay inside
- * the output folder.
+ * <p>Files are handed to a {@link Session} as the render stage makes them, so the site is never
+ * held in memory as a whole. A first build, or one that changes nearly everything, writes the whole
+ * site into a staging folder beside the output folder and swaps the two when it commits. A rebuild
+ * writes only the files whose bytes changed, beside the output folder, and at commit moves each into
+ * place, journaling every move; unchanged files are not touched and keep their modification times.
+ * Nothing in the output folder changes before the commit, so a build that fails leaves the previous
+ * site as it was, and one killed during its last renames is rolled back (or completed) by the next
+ * build before it does anything else. Every path is checked to stay inside the output folder.
  */
 public final class SiteWriter {
 
@@ -47,8 +45,6 @@ public final class SiteWriter {
     private static final String STAGING = ".staging-";
     private static final String PREVIOUS = ".previous-";
     private static final String TXN = ".txn";
-    /** Above this share of changed files, a whole new folder is cheaper than moving files one by one. */
-    private static final double SWAP_SHARE = 0.3;
 
     private final Path output;
     private final Path manifestFile;
@@ -109,87 +105,73 @@ public final class SiteWriter {
     }
 
     /**
-     * Makes {@code files} the content of the output folder.
+     * Starts writing a new version of the site.
      *
-     * @throws UnsafePathException when a path is unsafe or two files claim the same path; nothing is
-     *                             changed then
+     * @param wholeSite the caller expects nearly every file to change (a first build, new templates):
+     *                  write a new folder and swap, rather than move files one by one
      */
-    public Outcome write(List<OutputFile> files, ForkJoinPool pool) throws IOException {
-        checkAll(files);
+    public Session open(boolean wholeSite) throws IOException {
         Map<String, String> intact = intact();
-        boolean canUpdate = manifestFile != null && Files.isDirectory(output) && !intact.isEmpty();
-        List<Change> changes = new ArrayList<>();
-        Map<String, Manifest.Entry> next = new HashMap<>();
-        if (canUpdate) {
-            Set<String> present = new HashSet<>();
-            pool.submit(() -> files.parallelStream().map(f -> compare(f, intact)).toList()).join()
-                    .forEach(c -> {
-                        if (c.file != null) {
-                            changes.add(c);
-                        } else {
-                            next.put(c.path, c.entry);
-                        }
-                    });
-            for (OutputFile f : files) {
-                present.add(f.path());
-            }
-            for (String old : previous.entries().keySet()) {
-                if (!present.contains(old)) {
-                    changes.add(new Change(old, null, null));
-                }
-            }
-        }
-        int total = files.size();
-        if (!canUpdate || changes.size() > Math.max(200, total * SWAP_SHARE)) {
-            for (OutputFile f : files) {
-                if (f.isKept()) {
-                    throw new IllegalStateException("a kept file needs its previous build: " + f.path());
-                }
-            }
-            Map<String, Manifest.Entry> entries = swapIn(files, pool);
-            save(new Manifest(entries));
-            return new Outcome(files.size(), 0, 0, true);
-        }
-        int deleted = update(changes, next, pool);
-        save(new Manifest(next));
-        return new Outcome(changes.size() - deleted, total - (changes.size() - deleted), deleted, false);
+        boolean update = !wholeSite && manifestFile != null && Files.isDirectory(output) && !intact.isEmpty();
+        Files.createDirectories(output.getParent());
+        return new Session(update, intact);
     }
 
-    /** A file to write or (with no file) to delete, with its digest once known. */
-    private record Change(String path, OutputFile file, Manifest.Entry entry) {
-    }
-
-    /** Whether a file differs from what the previous build wrote. */
-    private Change compare(OutputFile f, Map<String, String> intact) {
-        Manifest.Entry old = previous.entries().get(f.path());
-        boolean there = intact.containsKey(f.path());
-        if (f.isKept()) {
-            if (!there) {
-                throw new IllegalStateException("a kept file is not intact in the output: " + f.path());
-            }
-            return new Change(f.path(), null, old);
-        }
-        if (f.bytes() != null) {
-            String digest = digest(f.bytes());
-            if (there && digest.equals(old.digest())) {
-                return new Change(f.path(), null, old);
-            }
-            return new Change(f.path(), f, null);
-        }
+    /** Makes {@code files} the content of the output folder, as one session. */
+    public Outcome write(List<OutputFile> files, ForkJoinPool pool) throws IOException {
+        Session session = open(false);
         try {
-            BasicFileAttributes a = Files.readAttributes(f.source(), BasicFileAttributes.class);
-            if (there && a.size() == old.size() && a.lastModifiedTime().toMillis() == old.modified()) {
-                return new Change(f.path(), null, old);
+            List<IOException> failures = pool.submit(() -> files.parallelStream().map(f -> {
+                try {
+                    session.put(f);
+                    return null;
+                } catch (IOException e) {
+                    return e;
+                }
+            }).filter(e -> e != null).toList()).join();
+            if (!failures.isEmpty()) {
+                throw failures.get(0);
             }
-        } catch (IOException e) {
-            // copied below, where the failure is reported
+            return session.commit();
+        } catch (IOException | RuntimeException e) {
+            session.abort();
+            throw e;
         }
-        return new Change(f.path(), f, null);
     }
 
-    private void checkAll(List<OutputFile> files) throws UnsafePathException {
-        Map<String, String> origins = new HashMap<>();
-        for (OutputFile f : files) {
+    /**
+     * One version of the site being written: {@link #put} from any thread, then {@link #commit} (or
+     * {@link #abort}). The output folder itself is only touched by {@code commit}.
+     */
+    public final class Session {
+        private final boolean update;
+        private final Map<String, String> intact;
+        private final Path root;
+        private final Path realRoot;
+        private final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
+        private final Map<String, String> origins = new ConcurrentHashMap<>();
+        private final Map<String, Boolean> written = new ConcurrentHashMap<>();
+
+        private Session(boolean update, Map<String, String> intact) throws IOException {
+            this.update = update;
+            this.intact = intact;
+            if (update) {
+                Path txn = output.resolveSibling(output.getFileName() + TXN);
+                deleteTree(txn);
+                this.root = Files.createDirectories(txn.resolve("new"));
+            } else {
+                this.root = Files.createTempDirectory(output.getParent(), output.getFileName() + STAGING);
+            }
+            this.realRoot = root.toRealPath();
+        }
+
+        /** Whether this session changes files in place (a rebuild) rather than swapping folders. */
+        public boolean updatesInPlace() {
+            return update;
+        }
+
+        /** Adds a file; generated bytes are written at once (or not at all when they did not change). */
+        public void put(OutputFile f) throws IOException {
             checkPath(f.path(), f.origin());
             if (f.path().equals(MARKER)) {
                 throw new UnsafePathException(f.origin() + " would overwrite " + MARKER);
@@ -198,115 +180,123 @@ public final class SiteWriter {
             if (other != null) {
                 throw new UnsafePathException(f.origin() + " and " + other + " both write " + f.path());
             }
+            Manifest.Entry old = previousManifest().entries().get(f.path());
+            boolean there = update && intact.containsKey(f.path());
+            if (f.isKept()) {
+                if (!there) {
+                    throw new IllegalStateException("a kept file is not intact in the output: " + f.path());
+                }
+                entries.put(f.path(), old);
+                return;
+            }
+            String digest = f.bytes() != null ? digest(f.bytes()) : "";
+            if (there && (f.bytes() != null ? digest.equals(old.digest()) : sameSource(f.source(), old))) {
+                entries.put(f.path(), old);
+                return;
+            }
+            Path target = target(f);
+            Files.createDirectories(target.getParent());
+            if (f.bytes() != null) {
+                Files.write(target, f.bytes());
+            } else {
+                Files.copy(f.source(), target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+            }
+            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class);
+            entries.put(f.path(), new Manifest.Entry(a.size(), a.lastModifiedTime().toMillis(), digest));
+            written.put(f.path(), Boolean.TRUE);
         }
-    }
 
-    /** The whole site into a new folder, then swapped with the old one. */
-    private Map<String, Manifest.Entry> swapIn(List<OutputFile> files, ForkJoinPool pool) throws IOException {
-        Path parent = output.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, output.getFileName() + STAGING);
-        try {
-            Path root = staging.toRealPath();
-            Map<String, Manifest.Entry> entries = writeAll(root, files, pool);
-            Files.writeString(staging.resolve(MARKER), "Written by Journal; replaced as a whole by each build.\n");
-            swap(staging);
-            return entries;
-        } catch (IOException | RuntimeException e) {
-            deleteTree(staging);
-            throw e;
+        /** The paths added so far, with what produced each. */
+        public Map<String, String> origins() {
+            return Map.copyOf(origins);
         }
-    }
 
-    /**
-     * Writes files under {@code root} in parallel; every file is attempted, so that no task is still
-     * writing when a failure is handled. Returns what was written, for the manifest.
-     */
-    private static Map<String, Manifest.Entry> writeAll(Path root, List<OutputFile> files, ForkJoinPool pool)
-            throws IOException {
-        record Done(String path, Manifest.Entry entry, IOException failure) {
-        }
-        List<Done> done = pool.submit(() -> files.parallelStream().map(f -> {
+        private Path target(OutputFile f) throws UnsafePathException {
+            Path target;
             try {
-                Path target;
-                try {
-                    target = root.resolve(f.path()).normalize();
-                } catch (InvalidPathException e) {
-                    return new Done(f.path(), null, new UnsafePathException(f.origin() + " cannot be written as "
-                            + f.path() + ": the file system's encoding (sun.jnu.encoding="
-                            + System.getProperty("sun.jnu.encoding") + ") cannot spell the name;"
-                            + " run with a UTF-8 locale such as LANG=C.UTF-8"));
-                }
-                if (!target.startsWith(root)) {
-                    return new Done(f.path(), null, new UnsafePathException(f.origin()
-                            + " would write outside the output folder: " + f.path()));
-                }
-                Files.createDirectories(target.getParent());
-                String digest = "";
-                if (f.bytes() != null) {
-                    Files.write(target, f.bytes());
-                    digest = digest(f.bytes());
-                } else {
-                    Files.copy(f.source(), target, StandardCopyOption.COPY_ATTRIBUTES,
-                            StandardCopyOption.REPLACE_EXISTING);
-                }
-                BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class);
-                return new Done(f.path(), new Manifest.Entry(a.size(), a.lastModifiedTime().toMillis(), digest), null);
-            } catch (IOException e) {
-                return new Done(f.path(), null, e);
+                target = realRoot.resolve(f.path()).normalize();
+            } catch (InvalidPathException e) {
+                throw new UnsafePathException(f.origin() + " cannot be written as " + f.path()
+                        + ": the file system's encoding (sun.jnu.encoding=" + System.getProperty("sun.jnu.encoding")
+                        + ") cannot spell the name; run with a UTF-8 locale such as LANG=C.UTF-8");
             }
-        }).toList()).join();
-        Map<String, Manifest.Entry> entries = new HashMap<>();
-        for (Done d : done) {
-            if (d.failure() != null) {
-                throw d.failure();
+            if (!target.startsWith(realRoot)) {
+                throw new UnsafePathException(f.origin() + " would write outside the output folder: " + f.path());
             }
-            entries.put(d.path(), d.entry());
+            return target;
         }
-        return entries;
+
+        /** Makes what was put the site: the swap, or the journaled moves and deletions. */
+        public Outcome commit() throws IOException {
+            Map<String, Manifest.Entry> next = new HashMap<>(entries);
+            if (!update) {
+                Files.writeString(root.resolve(MARKER), "Written by Journal; replaced as a whole by each build.\n");
+                swap(root);
+                save(new Manifest(next));
+                return new Outcome(next.size(), 0, 0, true);
+            }
+            List<String> deletions = new ArrayList<>();
+            for (String old : previousManifest().entries().keySet()) {
+                if (!next.containsKey(old)) {
+                    deletions.add(old);
+                }
+            }
+            List<String> writes = new ArrayList<>(written.keySet());
+            writes.sort(null);
+            deletions.sort(null);
+            apply(root.getParent(), writes, deletions);
+            save(new Manifest(next));
+            return new Outcome(writes.size(), next.size() - writes.size(), deletions.size(), false);
+        }
+
+        /** Removes what was written; the output folder was never touched. */
+        public void abort() throws IOException {
+            deleteTree(update ? root.getParent() : root);
+        }
+    }
+
+    private static boolean sameSource(Path source, Manifest.Entry old) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
+            return a.size() == old.size() && a.lastModifiedTime().toMillis() == old.modified();
+        } catch (IOException e) {
+            return false; // copied, where the failure is reported
+        }
     }
 
     /**
-     * Changes a few files in place: new contents are written beside the output folder, the moves are
-     * journaled, then each file is moved into place (the old one kept aside until the end).
+     * Moves new files into place and old ones aside (journaled first, so that the next build can roll
+     * back a run that was cut short), then removes what was set aside.
      */
-    private int update(List<Change> changes, Map<String, Manifest.Entry> next, ForkJoinPool pool) throws IOException {
-        Path txn = output.resolveSibling(output.getFileName() + TXN);
-        deleteTree(txn);
-        Path fresh = Files.createDirectories(txn.resolve("new")).toRealPath();
-        Path aside = Files.createDirectories(txn.resolve("old")).toRealPath();
-        List<OutputFile> writes = changes.stream().map(Change::file).filter(Objects::nonNull).toList();
-        try {
-            next.putAll(writeAll(fresh, writes, pool));
-        } catch (IOException | RuntimeException e) {
-            deleteTree(txn);
-            throw e;
-        }
+    private void apply(Path txn, List<String> writes, List<String> deletions) throws IOException {
+        Path fresh = txn.resolve("new");
+        Path aside = Files.createDirectories(txn.resolve("old"));
         StringBuilder journal = new StringBuilder();
-        for (Change c : changes) {
-            journal.append(c.file() != null ? "W\t" : "D\t").append(c.path()).append('\n');
-        }
+        writes.forEach(p -> journal.append("W\t").append(p).append('\n'));
+        deletions.forEach(p -> journal.append("D\t").append(p).append('\n'));
         Files.writeString(txn.resolve("journal"), journal, StandardCharsets.UTF_8);
-        int deleted = 0;
         Path out = output.toRealPath();
-        for (Change c : changes) {
-            Path target = out.resolve(c.path());
+        for (String path : writes) {
+            Path target = out.resolve(path);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Path old = aside.resolve(c.path());
+                Path old = aside.resolve(path);
                 Files.createDirectories(old.getParent());
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
-            if (c.file() != null) {
-                Files.createDirectories(target.getParent());
-                Files.move(fresh.resolve(c.path()), target, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                deleted++;
-                pruneEmptyFolders(target.getParent(), out);
+            Files.createDirectories(target.getParent());
+            Files.move(fresh.resolve(path), target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        for (String path : deletions) {
+            Path target = out.resolve(path);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                Path old = aside.resolve(path);
+                Files.createDirectories(old.getParent());
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
+            pruneEmptyFolders(target.getParent(), out);
         }
         Files.writeString(txn.resolve("done"), "");
         deleteTree(txn);
-        return deleted;
     }
 
     private static void pruneEmptyFolders(Path dir, Path root) throws IOException {
@@ -315,8 +305,10 @@ public final class SiteWriter {
                 if (s.iterator().hasNext()) {
                     return;
                 }
+            } catch (NoSuchFileException e) {
+                // already gone
             }
-            Files.delete(dir);
+            Files.deleteIfExists(dir);
             dir = dir.getParent();
         }
     }

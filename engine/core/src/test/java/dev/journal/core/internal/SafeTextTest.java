@@ -58,4 +58,32 @@ class SafeTextTest {
             assertTrue(SafePaths.problem(bad).isPresent(), bad);
         }
     }
+
+    /** The fast scan agrees with the plain definition, code point by code point, on random text. */
+    @Test
+    void theFastScanFindsWhatTheDefinitionFinds() {
+        java.util.Random random = new java.util.Random(7);
+        char[] interesting = {'a', ' ', '\t', '\n', '\r', 0, 0x1f, 0x7f, 0x80, 0x9f, 0xa0, 0xd7ff, 0xd800, 0xdbff,
+            0xdc00, 0xdfff, 0xe000, 0xfdd0, 0xfdef, 0xfdf0, 0xfffd, 0xfffe, 0xffff, '\u2019'};
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(12);
+            for (int i = 0; i < len; i++) {
+                sb.append(random.nextBoolean() ? interesting[random.nextInt(interesting.length)]
+                        : (char) random.nextInt(0x10000));
+            }
+            String s = sb.toString();
+            int expected = -1;
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                if (SafeText.unsafe(cp)) {
+                    expected = i;
+                    break;
+                }
+                i += Character.charCount(cp);
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(expected, SafeText.firstUnsafe(s), s.chars()
+                    .mapToObj(c -> Integer.toHexString(c)).toList().toString());
+        }
+    }
 }

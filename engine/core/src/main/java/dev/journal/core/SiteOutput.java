@@ -1,0 +1,159 @@
+package dev.journal.core;
+
+import dev.journal.core.internal.SafePaths;
+import dev.journal.core.load.StaticFile;
+import dev.journal.core.parse.Article;
+import dev.journal.core.render.RenderedPage;
+import dev.journal.core.write.OutputFile;
+import dev.journal.core.write.SiteWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every file of the site as the render stage hands it over: pages from any thread as they are made,
+ * then the files copied as they are. Each file is named after what produced it (the content file
+ * of a page, the source of a copied file) and passed on to the writer's session, if any, at once, so
+ * the site is never held in memory; the first file on a path wins, and every unusable or doubly
+ * claimed path becomes a located problem. The checker uses it without a session.
+ */
+final class SiteOutput {
+
+    private final Path source;
+    private final SiteWriter.Session session;
+    private final Map<String, String> pageSources = new ConcurrentHashMap<>();
+    private final Map<String, String> documentsBySource = new HashMap<>();
+    private final Map<String, OutputFile> firstOnPath = new ConcurrentHashMap<>();
+    private final List<OutputFile> files = Collections.synchronizedList(new ArrayList<>());
+    private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Article> articles = new HashMap<>();
+
+    /**
+     * @param source    the site's folder, against which copied files are named
+     * @param documents the documents of the build, to name each page after its content file
+     * @param session   where files go; null to only check them
+     */
+    SiteOutput(Path source, List<Article> documents, SiteWriter.Session session) {
+        this.source = source;
+        this.session = session;
+        for (Article a : documents) {
+            pageSources.put(a.outputPath(), a.sourcePath());
+            articles.put(a.sourcePath(), a);
+        }
+    }
+
+    /** A page from the render stage; thread-safe. */
+    void page(RenderedPage p) {
+        // a document's page comes first; a later page on its path is a generated one
+        String origin = pageSources.remove(p.path());
+        add(OutputFile.generated(p.path(), p.bytes(), origin != null ? origin : "the generated page " + p.path()));
+    }
+
+    /** The site's files to copy, then the theme's files the site does not replace. */
+    void copies(List<StaticFile> statics, boolean themeAssets) throws IOException {
+        Set<String> taken = new HashSet<>();
+        for (OutputFile f : files) {
+            taken.add(f.path());
+        }
+        for (StaticFile f : statics) {
+            Path from = f.source().toAbsolutePath().normalize();
+            add(OutputFile.copied(f.target(), f.source(), from.startsWith(source)
+                    ? source.relativize(from).toString().replace('\\', '/') : from.getFileName().toString()));
+            taken.add(f.target());
+        }
+        for (String asset : themeAssets ? ThemeAssets.list() : List.<String>of()) {
+            if (!taken.contains(asset)) {
+                add(OutputFile.generated(asset, ThemeAssets.read(asset), "the theme's " + asset));
+            }
+        }
+    }
+
+    private void add(OutputFile f) {
+        OutputFile light = new OutputFile(f.path(), null, f.source(), f.origin());
+        files.add(light);
+        Optional<String> unsafe = SafePaths.problem(f.path());
+        if (unsafe.isPresent()) {
+            problems.add(Problem.error(f.origin(), 0, "cannot be written as " + f.path() + ": " + unsafe.get()));
+            return;
+        }
+        OutputFile other = firstOnPath.putIfAbsent(SafePaths.fold(f.path()), light);
+        if (other != null) {
+            problems.add(clash(other, light));
+            return;
+        }
+        if (session != null) {
+            try {
+                session.put(f);
+            } catch (IOException e) {
+                problems.add(Problem.error(f.origin(), 0, e.getMessage()));
+            }
+        }
+    }
+
+    /** Two files of the site on one path, reported at the content file when there is one. */
+    private Problem clash(OutputFile other, OutputFile f) {
+        Article a = articles.containsKey(f.origin()) ? articles.get(f.origin()) : articles.get(other.origin());
+        String where = a != null ? a.sourcePath() : f.origin();
+        int line = a != null && a.lines().containsKey("slug") ? a.line("slug") : 0;
+        return Problem.error(where, line, other.origin() + " and " + f.origin() + " would both be written to "
+                + (other.path().equals(f.path()) ? f.path() : other.path() + " and " + f.path()
+                + " (one file on most systems)") + "; rename one of them");
+    }
+
+    /** Unusable paths and paths claimed twice; sorted, so the report never depends on thread timing. */
+    List<Problem> problems() {
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(Problem.ORDER);
+        return sorted;
+    }
+
+    /** Every path of the site. */
+    Set<String> paths() {
+        Set<String> paths = new java.util.TreeSet<>();
+        synchronized (files) {
+            files.forEach(f -> paths.add(f.path()));
+        }
+        return paths;
+    }
+
+    int count() {
+        return files.size();
+    }
+
+    /** The built-in theme's static files (CSS, scripts, images), listed in {@code assets.list}. */
+    static final class ThemeAssets {
+        private static final String ROOT = "/dev/journal/core/theme/assets/";
+
+        private ThemeAssets() {
+        }
+
+        static List<String> list() throws IOException {
+            try (InputStream in = SiteOutput.class.getResourceAsStream(ROOT + "assets.list")) {
+                if (in == null) {
+                    return List.of();
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            }
+        }
+
+        static byte[] read(String asset) throws IOException {
+            try (InputStream in = SiteOutput.class.getResourceAsStream(ROOT + asset)) {
+                if (in == null) {
+                    throw new IOException("the theme lists " + asset + " but does not hold it");
+                }
+                return in.readAllBytes();
+            }
+        }
+    }
+}
