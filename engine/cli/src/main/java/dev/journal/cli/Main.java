@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds a policy journal's website from a folder of Markdown.",
-        subcommands = {BuildCommand.class, MarkdownCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, MarkdownCommand.class, RelatedCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for content, configuration or template errors. */

@@ -106,7 +106,15 @@ public final class ConfigKeys {
             key("journal.pages.folder", "pages", "content under this folder is of type page unless its header says otherwise"),
             key("journal.markdown.smart", "true", "smart typography: curly quotes, en and em dashes, ellipses"),
             key("journal.summary.length", "300", "maximum length in characters of a summary derived from the first paragraph"),
-            key("journal.reading.wpm", "230", "reading speed in words per minute, for the reading time shown on articles"));
+            key("journal.reading.wpm", "230", "reading speed in words per minute, for the reading time shown on articles"),
+            // Recommended articles
+            key("journal.related.count", "4", "recommended articles under each article, pins included (0: no block)"),
+            key("journal.related.weight.text", "1.0", "weight of the similarity of title, summary and body"),
+            key("journal.related.weight.tags", "0.2", "weight of shared tags, a rare tag counting more than a common one"),
+            key("journal.related.weight.authors", "0.1", "weight of shared authors"),
+            key("journal.related.weight.freshness", "0.2", "share of the score (0 to 1) that depends on how recent an article is; an old article loses at most this share"),
+            key("journal.related.freshness.halflife", "365", "days back from the newest article after which freshness halves"),
+            key("journal.related.diversity", "0.3", "how much (0 to 1) an article's likeness to those already recommended lowers it, so the block is not several copies of one story"));
 
     private static final Map<String, ConfigKey> BY_NAME = index();
 

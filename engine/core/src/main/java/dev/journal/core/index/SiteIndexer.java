@@ -5,6 +5,8 @@ import dev.journal.core.config.SiteConfig;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Slugs;
 import dev.journal.core.parse.UrlPolicy;
+import dev.journal.core.related.RelatedArticles;
+import dev.journal.core.related.RelatedSettings;
 import java.text.Collator;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
@@ -15,11 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 /**
  * The index stage: orders the parsed documents, groups them by tag, author and month, links each
- * article to its neighbours, and checks what only the whole site can show (two tags on one URL).
+ * article to its neighbours and to its recommended articles ({@link RelatedArticles}), and checks
+ * what only the whole site can show (two tags on one URL, pins of unknown articles).
  */
 public final class SiteIndexer {
 
@@ -33,9 +37,16 @@ public final class SiteIndexer {
     private final SiteConfig config;
     private final UrlPolicy urls;
     private final Collator collator;
+    private final ForkJoinPool pool;
 
+    /** An indexer whose parallel parts (the recommender) run in the common pool. */
     public SiteIndexer(SiteConfig config) {
+        this(config, ForkJoinPool.commonPool());
+    }
+
+    public SiteIndexer(SiteConfig config, ForkJoinPool pool) {
         this.config = config;
+        this.pool = pool;
         this.urls = new UrlPolicy(config);
         this.collator = Collator.getInstance(config.locale());
         this.collator.setStrength(Collator.SECONDARY);
@@ -74,8 +85,10 @@ public final class SiteIndexer {
             Article newer = i > 0 ? posts.get(i - 1) : null;
             neighbours.put(posts.get(i).outputPath(), new SiteIndex.Neighbours(older, newer));
         }
+        RelatedArticles related = RelatedArticles.index(posts, hidden, RelatedSettings.from(config), pool);
+        problems.addAll(related.problems());
         SiteIndex index = new SiteIndex(config, now, preview, posts, pages, shown, hidden, tags, authors,
-                archive(posts), neighbours, Map.of());
+                archive(posts), neighbours, related.recommendAll(pool));
         return new Result(index, problems);
     }
 
