@@ -13,6 +13,8 @@ final class TermCounts {
     private float[] values;
     private int size;
     private int mask;
+    /** The text being counted, reused from document to document to spare the collector. */
+    private char[] chars = new char[0];
 
     TermCounts(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
@@ -59,17 +61,53 @@ final class TermCounts {
         return size;
     }
 
-    /** The keys in ascending order, the order every sparse vector here is kept in. */
-    long[] sortedKeys() {
-        long[] out = new long[size];
-        int j = 0;
+    /** The characters of {@code text}, in a buffer this table reuses; valid until the next call. */
+    char[] characters(String text) {
+        if (chars.length < text.length()) {
+            chars = new char[Math.max(text.length(), chars.length * 2)];
+        }
+        text.getChars(0, text.length(), chars, 0);
+        return chars;
+    }
+
+    /** Empties the table for the next document, keeping its arrays unless one document made them large. */
+    void clear(int expected) {
+        if (keys.length > 4 * expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
+            keys = new long[capacity];
+            values = new float[capacity];
+            mask = capacity - 1;
+        } else {
+            Arrays.fill(keys, 0);
+        }
+        size = 0;
+    }
+
+    /** How many keys {@code test} accepts. */
+    int count(java.util.function.LongPredicate test) {
+        int n = 0;
         for (long k : keys) {
-            if (k != 0) {
-                out[j++] = k;
+            if (k != 0 && test.test(k)) {
+                n++;
             }
         }
-        Arrays.sort(out);
-        return out;
+        return n;
+    }
+
+    /**
+     * Copies the keys that {@code keep} accepts, and their values, into {@code keysOut} and
+     * {@code valuesOut} (each at least {@link #size()} long), in no particular order; returns how many.
+     */
+    int drain(java.util.function.LongPredicate keep, long[] keysOut, float[] valuesOut) {
+        int j = 0;
+        for (int i = 0; i < keys.length; i++) {
+            long k = keys[i];
+            if (k != 0 && keep.test(k)) {
+                keysOut[j] = k;
+                valuesOut[j++] = values[i];
+            }
+        }
+        return j;
     }
 
     private void grow() {

@@ -13,34 +13,41 @@ import java.util.Map;
  * point (never by the JVM's locale). Apostrophes and hyphens end a word, so {@code Korea's} gives
  * {@code korea} and a one-letter leftover that is dropped. Chinese and Japanese, written without
  * spaces, give overlapping pairs of characters, the usual unit for matching them. Words of one
- * character, numbers, words longer than {@value #MAX_LENGTH} characters and English function words
- * are left out. For English sites a light "S" stemmer (after Harman, 1991) folds plurals onto the
- * singular ({@code sanctions}, {@code policies} to {@code sanction}, {@code policy}).
+ * character, numbers and words longer than {@value #MAX_LENGTH} characters are left out, and
+ * {@link #isStopWord} tells English function words. For English sites a light "S" stemmer (after
+ * Harman, 1991) folds plurals onto the singular ({@code sanctions}, {@code policies} to
+ * {@code sanction}, {@code policy}).
  *
  * <p>Hand-written rather than a general analyser (Lucene's, {@link java.text.BreakIterator}) for
- * speed: the recommender reads every article of a site in well under a second, so a token costs a
- * few table look-ups and no allocation. Terms are identified by hash; two distinct words colliding
+ * speed: the recommender reads every article of a site in well under a second, so a character
+ * costs a table look-up and a multiplication, and a word no allocation. Terms are identified by hash; two distinct words colliding
  * on 64 bits is too unlikely to matter for a ranking.
  */
 final class Tokenizer {
 
     static final int MAX_LENGTH = 40;
 
+    // What each UTF-16 unit is, and its lower case: one table look-up per character.
     private static final byte OTHER = 0;
-    private static final byte LOWER = 1;
-    private static final byte UPPER = 2;
-    private static final byte DIGIT = 3;
-    private static final byte[] ASCII = new byte[128];
+    private static final byte ASCII_LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte LETTER = 3;
+    private static final byte CJK = 4;
+    private static final byte SURROGATE = 5;
+    private static final byte[] KIND = new byte[Character.MAX_VALUE + 1];
+    private static final char[] LOWER_CASE = new char[Character.MAX_VALUE + 1];
 
     static {
-        for (char c = 'a'; c <= 'z'; c++) {
-            ASCII[c] = LOWER;
-        }
-        for (char c = 'A'; c <= 'Z'; c++) {
-            ASCII[c] = UPPER;
-        }
-        for (char c = '0'; c <= '9'; c++) {
-            ASCII[c] = DIGIT;
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            int lower = Character.toLowerCase(c);
+            LOWER_CASE[c] = Character.isBmpCodePoint(lower) ? (char) lower : (char) c;
+            if (Character.isSurrogate((char) c)) {
+                KIND[c] = SURROGATE;
+            } else if (c < 128) {
+                KIND[c] = Character.isLetter(c) ? ASCII_LETTER : Character.isDigit(c) ? DIGIT : OTHER;
+            } else if (wordCharacter(c)) {
+                KIND[c] = isCjk(c) ? CJK : Character.isDigit(c) ? DIGIT : LETTER;
+            }
         }
     }
 
@@ -61,95 +68,135 @@ final class Tokenizer {
     /**
      * Adds every term of {@code text} to {@code counts}, each occurrence counting {@code weight}.
      *
+     * <p>One pass over the characters that lower-cases, copies and hashes each word as it goes; the
+     * hashes of the word's last prefixes are kept so that stemming needs no second pass.
+     *
      * @param names when not null, receives each term's text under its hash (for explanations)
      */
     void tokenize(String text, float weight, TermCounts counts, Map<Long, String> names) {
+        char[] s = counts.characters(text);
         char[] buf = new char[MAX_LENGTH + 2];
+        int n = text.length();
         int len = 0;
         boolean ascii = true;
         boolean digits = true;
+        long h = BASIS;
+        long h1 = 0; // the hash without the last character
+        long h2 = 0;
+        long h3 = 0; // ... without the last three
         int cjkPrev = -1;
         int cjkRun = 0;
-        int n = text.length();
         int i = 0;
-        while (i <= n) {
-            int cp;
-            byte kind;
-            if (i == n) {
-                cp = -1;
-                kind = OTHER;
-                i++;
-            } else {
-                char c = text.charAt(i);
-                if (c < 128) {
-                    cp = c;
-                    kind = ASCII[c];
-                    i++;
+        while (i < n) {
+            char c = s[i++];
+            byte kind = KIND[c];
+            int cp = c;
+            if (kind == SURROGATE) {
+                cp = Character.codePointAt(s, i - 1);
+                i += Character.charCount(cp) - 1;
+                kind = !wordCharacter(cp) ? OTHER : isCjk(cp) ? CJK : Character.isDigit(cp) ? DIGIT : LETTER;
+            }
+            if (kind != OTHER && kind != CJK) {
+                if (cjkRun > 0) {
+                    endCjkRun(buf, cjkPrev, cjkRun, weight, counts, names);
+                    cjkPrev = -1;
+                    cjkRun = 0;
+                }
+                if (cp == c) {
+                    char lower = LOWER_CASE[c];
+                    if (len < buf.length) {
+                        buf[len] = lower;
+                    }
+                    len++;
+                    h3 = h2;
+                    h2 = h1;
+                    h1 = h;
+                    h = (h ^ lower) * PRIME;
                 } else {
-                    cp = text.codePointAt(i);
-                    i += Character.charCount(cp);
-                    kind = wordCharacter(cp) ? LOWER : OTHER;
-                    if (kind == LOWER && isCjk(cp)) {
-                        len = emit(buf, len, ascii, digits, weight, counts, names);
-                        ascii = true;
-                        digits = true;
-                        if (cjkPrev >= 0) {
-                            int l = Character.toChars(cjkPrev, buf, 0);
-                            l += Character.toChars(cp, buf, l);
-                            add(buf, l, weight, counts, names);
+                    int lower = Character.toLowerCase(cp);
+                    for (int k = 0, count = Character.charCount(lower); k < count; k++) {
+                        char part = count == 1 ? (char) lower : k == 0 ? Character.highSurrogate(lower)
+                                : Character.lowSurrogate(lower);
+                        if (len < buf.length) {
+                            buf[len] = part;
                         }
-                        cjkPrev = cp;
-                        cjkRun++;
-                        continue;
+                        len++;
+                        h3 = h2;
+                        h2 = h1;
+                        h1 = h;
+                        h = (h ^ part) * PRIME;
                     }
                 }
+                ascii &= kind == ASCII_LETTER || kind == DIGIT && c < 128;
+                digits &= kind == DIGIT;
+                continue;
             }
-            if (cjkRun > 0) {
-                if (cjkRun == 1) {
-                    add(buf, Character.toChars(cjkPrev, buf, 0), weight, counts, names);
+            if (len > 0) {
+                emit(buf, len, ascii, digits, h, h1, h3, weight, counts, names);
+                len = 0;
+                ascii = true;
+                digits = true;
+                h = BASIS;
+            }
+            if (kind == CJK) {
+                if (cjkPrev >= 0) {
+                    int l = Character.toChars(cjkPrev, buf, 0);
+                    l += Character.toChars(cp, buf, l);
+                    add(buf, l, weight, counts, names);
                 }
+                cjkPrev = cp;
+                cjkRun++;
+            } else if (cjkRun > 0) {
+                endCjkRun(buf, cjkPrev, cjkRun, weight, counts, names);
                 cjkPrev = -1;
                 cjkRun = 0;
             }
-            if (kind == OTHER) {
-                len = emit(buf, len, ascii, digits, weight, counts, names);
-                ascii = true;
-                digits = true;
-                continue;
-            }
-            if (cp < 128) {
-                if (len < buf.length) {
-                    buf[len] = kind == UPPER ? (char) (cp | 0x20) : (char) cp;
-                }
-                len++;
-                digits &= kind == DIGIT;
-            } else {
-                int lower = Character.toLowerCase(cp);
-                if (len + 2 <= buf.length) {
-                    Character.toChars(lower, buf, len);
-                }
-                len += Character.charCount(lower);
-                ascii = false;
-                digits &= Character.isDigit(cp);
-            }
+        }
+        if (cjkRun > 0) {
+            endCjkRun(buf, cjkPrev, cjkRun, weight, counts, names);
+        }
+        if (len > 0) {
+            emit(buf, len, ascii, digits, h, h1, h3, weight, counts, names);
         }
     }
 
-    /** Ends the word in {@code buf}: adds it unless it is too short, too long, a number or a stop word. */
-    private int emit(char[] buf, int len, boolean ascii, boolean digits, float weight, TermCounts counts,
+    /** A run of one Chinese or Japanese character is a term of its own; longer runs gave pairs. */
+    private static void endCjkRun(char[] buf, int last, int run, float weight, TermCounts counts,
             Map<Long, String> names) {
+        if (run == 1) {
+            add(buf, Character.toChars(last, buf, 0), weight, counts, names);
+        }
+    }
+
+    /**
+     * Ends the word in {@code buf}, whose hash before mixing is {@code h} ({@code h1} without its
+     * last character, {@code h3} without its last three): adds it unless it is too short, too long
+     * or a number.
+     */
+    private void emit(char[] buf, int len, boolean ascii, boolean digits, long h, long h1, long h3, float weight,
+            TermCounts counts, Map<Long, String> names) {
         if (len < 2 || len > MAX_LENGTH || digits) {
-            return 0;
+            return;
         }
-        int l = stem && ascii ? stem(buf, len) : len;
-        long h = hash(buf, l);
-        if (stopWords.get(h, 0) == 0) {
-            counts.add(h, weight);
-            if (names != null) {
-                names.putIfAbsent(h, new String(buf, 0, l));
-            }
+        int l = len;
+        long raw = h;
+        if (stem && ascii) {
+            l = stem(buf, len);
+            raw = l == len ? h : l == len - 1 ? h1 : (h3 ^ 'y') * PRIME;
         }
-        return 0;
+        long hash = mix(raw);
+        counts.add(hash, weight);
+        if (names != null) {
+            names.putIfAbsent(hash, new String(buf, 0, l));
+        }
+    }
+
+    /**
+     * Whether a term is an English function word. {@link #tokenize} counts them like any word, and
+     * callers drop them once per distinct term, which is cheaper than once per occurrence.
+     */
+    boolean isStopWord(long hash) {
+        return stopWords.get(hash, 0) != 0;
     }
 
     private static void add(char[] buf, int len, float weight, TermCounts counts, Map<Long, String> names) {
@@ -158,12 +205,6 @@ final class Tokenizer {
         if (names != null) {
             names.putIfAbsent(h, new String(buf, 0, len));
         }
-    }
-
-    /** The hash of a term as {@link #tokenize} computes it, for tests and explanations. */
-    long termHash(String term) {
-        char[] w = term.toCharArray();
-        return hash(w, w.length);
     }
 
     private static boolean wordCharacter(int cp) {
@@ -206,13 +247,19 @@ final class Tokenizer {
         return len - 1;
     }
 
+    private static final long BASIS = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
+
     /** FNV-1a over the characters, then a final mix so that low bits spread well in hash tables; never 0. */
     static long hash(char[] w, int len) {
-        long h = 0xcbf29ce484222325L;
+        long h = BASIS;
         for (int i = 0; i < len; i++) {
-            h ^= w[i];
-            h *= 0x100000001b3L;
+            h = (h ^ w[i]) * PRIME;
         }
+        return mix(h);
+    }
+
+    private static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -19,7 +19,11 @@ class TokenizerTest {
         TermCounts counts = new TermCounts(16);
         t.tokenize(text, 1, counts, names);
         List<String> out = new ArrayList<>();
-        names.forEach((h, name) -> out.add(name + (counts.get(h) > 1 ? "*" + (int) counts.get(h) : "")));
+        names.forEach((h, name) -> {
+            if (!t.isStopWord(h)) {
+                out.add(name + (counts.get(h) > 1 ? "*" + (int) counts.get(h) : ""));
+            }
+        });
         return String.join(" ", out);
     }
 
@@ -36,6 +40,8 @@ class TokenizerTest {
         // Chinese and Japanese: pairs of characters
         "中华人民 共和国                                       | 中华 华人 人民 共和 和国",
         "東京 と 大阪                                          | 東京 と 大阪",
+        // outside the Basic Multilingual Plane: Han (extension B) and a mathematical letter
+        "𠀀𠀁 𝐀𝐁 ok                                           | 𠀀𠀁 𝐀𝐁 ok",
         // too long to be a word
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ok   | ok",
     })
