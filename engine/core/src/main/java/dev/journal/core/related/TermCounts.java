@@ -13,8 +13,10 @@ final class TermCounts {
     private float[] values;
     private int size;
     private int mask;
-    /** The text being counted, reused from document to document to spare the collector. */
+    /** The text being counted, and the counts drained, reused from document to document to spare the collector. */
     private char[] chars = new char[0];
+    private long[] drainedKeys = new long[0];
+    private float[] drainedValues = new float[0];
 
     TermCounts(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
@@ -83,31 +85,32 @@ final class TermCounts {
         size = 0;
     }
 
-    /** How many keys {@code test} accepts. */
-    int count(java.util.function.LongPredicate test) {
-        int n = 0;
-        for (long k : keys) {
-            if (k != 0 && test.test(k)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /**
-     * Copies the keys that {@code keep} accepts, and their values, into {@code keysOut} and
-     * {@code valuesOut} (each at least {@link #size()} long), in no particular order; returns how many.
+     * Copies the keys that {@code keep} accepts, and their values, to {@link #drainedKeys} and
+     * {@link #drainedValues} (reused buffers), in no particular order; returns how many.
      */
-    int drain(java.util.function.LongPredicate keep, long[] keysOut, float[] valuesOut) {
+    int drain(java.util.function.LongPredicate keep) {
+        if (drainedKeys.length < size) {
+            drainedKeys = new long[keys.length];
+            drainedValues = new float[keys.length];
+        }
         int j = 0;
         for (int i = 0; i < keys.length; i++) {
             long k = keys[i];
             if (k != 0 && keep.test(k)) {
-                keysOut[j] = k;
-                valuesOut[j++] = values[i];
+                drainedKeys[j] = k;
+                drainedValues[j++] = values[i];
             }
         }
         return j;
+    }
+
+    long[] drainedKeys() {
+        return drainedKeys;
+    }
+
+    float[] drainedValues() {
+        return drainedValues;
     }
 
     private void grow() {

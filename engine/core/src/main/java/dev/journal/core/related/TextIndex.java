@@ -37,7 +37,7 @@ final class TextIndex {
 
     private final Tokenizer tokenizer;
     private final int n;
-    private final TermIds[] documentFrequency;
+    private final FrequencyTable[] documentFrequency;
     private final double averageLength;
     private final double[] idfByFrequency;
     private final TermIds termNumber;
@@ -71,9 +71,15 @@ final class TextIndex {
             idfByFrequency[df] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         }
         Weighted[] weighted = new Weighted[n];
-        pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
-            weighted[i] = weigh(raw[i], 2);
-            raw[i] = null;
+        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+            double[] scratch = new double[EXPECTED_TERMS];
+            for (int i = c * n / chunks; i < (c + 1) * n / chunks; i++) {
+                if (scratch.length < raw[i].hashes.length) {
+                    scratch = new double[raw[i].hashes.length];
+                }
+                weighted[i] = weigh(raw[i], 2, scratch);
+                raw[i] = null;
+            }
         })).join();
 
         // Number the terms in article order, and pack each vector by term number.
@@ -169,7 +175,8 @@ final class TextIndex {
 
     /** The vector of an article that is not indexed, compared with the indexed ones as it is. */
     long[] vectorOf(Article a) {
-        return numbered(weigh(count(a, null, new TermCounts(EXPECTED_TERMS)), 1));
+        RawTerms raw = count(a, null, new TermCounts(EXPECTED_TERMS));
+        return numbered(weigh(raw, 1, new double[raw.hashes.length]));
     }
 
     /** The vector of a text that is not indexed. */
@@ -177,7 +184,8 @@ final class TextIndex {
         TermCounts counts = new TermCounts(EXPECTED_TERMS);
         tokenizer.tokenize(title, TITLE_WEIGHT, counts, null);
         tokenizer.tokenize(text, 1, counts, null);
-        return numbered(weigh(raw(counts), 1));
+        RawTerms raw = raw(counts);
+        return numbered(weigh(raw, 1, new double[raw.hashes.length]));
     }
 
     /** Records the text of each term of an article under its hash, for explanations. */
@@ -286,10 +294,9 @@ final class TextIndex {
 
     /** The counted terms without function words. */
     private RawTerms raw(TermCounts c) {
-        int size = c.size() - c.count(tokenizer::isStopWord);
-        long[] hashes = new long[size];
-        float[] counts = new float[size];
-        c.drain(h -> !tokenizer.isStopWord(h), hashes, counts);
+        int size = c.drain(h -> !tokenizer.isStopWord(h));
+        long[] hashes = Arrays.copyOf(c.drainedKeys(), size);
+        float[] counts = Arrays.copyOf(c.drainedValues(), size);
         double length = 0;
         for (int j = 0; j < size; j++) {
             length += counts[j];
@@ -298,19 +305,25 @@ final class TextIndex {
     }
 
     /** Document frequencies, counted in parallel: one table per thread, each for a share of the hashes. */
-    private static TermIds[] documentFrequencies(RawTerms[] raw, ForkJoinPool pool) {
+    private static FrequencyTable[] documentFrequencies(RawTerms[] raw, ForkJoinPool pool) {
         int shards = Math.max(1, pool.getParallelism());
-        TermIds[] df = new TermIds[shards];
+        FrequencyTable[] df = new FrequencyTable[shards];
+        long entries = 0;
+        for (RawTerms r : raw) {
+            entries += r.hashes.length;
+        }
+        // A journal's vocabulary is a small share of its (article, term) pairs; the tables grow if not.
+        int expected = (int) Math.min(1 << 24, Math.max(1 << 12, entries / 32 / shards));
         pool.submit(() -> IntStream.range(0, shards).parallel().forEach(s -> {
-            TermIds map = new TermIds(1 << 12);
+            FrequencyTable table = new FrequencyTable(expected);
             for (RawTerms r : raw) {
                 for (long h : r.hashes) {
                     if (shard(h, shards) == s) {
-                        map.add(h, 1);
+                        table.increment(h);
                     }
                 }
             }
-            df[s] = map;
+            df[s] = table;
         })).join();
         return df;
     }
@@ -320,18 +333,17 @@ final class TextIndex {
     }
 
     private int documentFrequency(long h) {
-        return documentFrequency[shard(h, documentFrequency.length)].get(h, 0);
+        return documentFrequency[shard(h, documentFrequency.length)].get(h);
     }
 
     /**
      * BM25 weights; keeps the strongest terms that another article can share (in at least
      * {@code minArticles}: 2 for an indexed article, which counts itself, 1 for a text from outside);
-     * unit length.
+     * unit length. {@code w} is scratch space, at least as long as the article's terms.
      */
-    private Weighted weigh(RawTerms r, int minArticles) {
+    private Weighted weigh(RawTerms r, int minArticles, double[] w) {
         long[] h = r.hashes;
         int size = h.length;
-        double[] w = new double[size];
         double lengthNorm = BM25_K1 * (1 - BM25_B + BM25_B * r.length / averageLength);
         // The strongest terms (ties to the lower hash) in a heap whose root is the weakest kept.
         int[] heap = new int[Math.min(size, TERMS_PER_ARTICLE)];

@@ -60,7 +60,10 @@ final class Tokenizer {
         this.stopWords = new TermIds(256);
         for (String word : readStopWords()) {
             char[] w = word.toCharArray();
-            int len = stem ? stem(w, w.length) : w.length;
+            int len = stem ? stem(w, 0, w.length) : w.length;
+            if (len == w.length - 2) {
+                w[len - 1] = 'y';
+            }
             stopWords.add(hash(w, len), 1);
         }
     }
@@ -68,127 +71,143 @@ final class Tokenizer {
     /**
      * Adds every term of {@code text} to {@code counts}, each occurrence counting {@code weight}.
      *
-     * <p>One pass over the characters that lower-cases, copies and hashes each word as it goes; the
-     * hashes of the word's last prefixes are kept so that stemming needs no second pass.
+     * <p>One pass over the characters that lower-cases and hashes each word as it goes; the hashes
+     * of the word's last prefixes are kept so that stemming needs no second pass.
      *
      * @param names when not null, receives each term's text under its hash (for explanations)
      */
     void tokenize(String text, float weight, TermCounts counts, Map<Long, String> names) {
         char[] s = counts.characters(text);
-        char[] buf = new char[MAX_LENGTH + 2];
         int n = text.length();
-        int len = 0;
-        boolean ascii = true;
-        boolean digits = true;
-        long h = BASIS;
-        long h1 = 0; // the hash without the last character
-        long h2 = 0;
-        long h3 = 0; // ... without the last three
         int cjkPrev = -1;
         int cjkRun = 0;
         int i = 0;
         while (i < n) {
-            char c = s[i++];
+            char c = s[i];
             byte kind = KIND[c];
             int cp = c;
+            byte what = kind;
             if (kind == SURROGATE) {
-                cp = Character.codePointAt(s, i - 1);
-                i += Character.charCount(cp) - 1;
-                kind = !wordCharacter(cp) ? OTHER : isCjk(cp) ? CJK : Character.isDigit(cp) ? DIGIT : LETTER;
+                cp = Character.codePointAt(s, i, n);
+                what = !wordCharacter(cp) ? OTHER : isCjk(cp) ? CJK : LETTER;
             }
-            if (kind != OTHER && kind != CJK) {
-                if (cjkRun > 0) {
-                    endCjkRun(buf, cjkPrev, cjkRun, weight, counts, names);
+            if (what == OTHER || what == CJK) {
+                if (what == CJK) {
+                    if (cjkPrev >= 0) {
+                        add(new String(Character.toChars(cjkPrev)) + new String(Character.toChars(cp)), weight,
+                                counts, names);
+                    }
+                    cjkPrev = cp;
+                    cjkRun++;
+                } else if (cjkRun > 0) {
+                    endCjkRun(cjkPrev, cjkRun, weight, counts, names);
                     cjkPrev = -1;
                     cjkRun = 0;
                 }
-                if (cp == c) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            if (cjkRun > 0) {
+                endCjkRun(cjkPrev, cjkRun, weight, counts, names);
+                cjkPrev = -1;
+                cjkRun = 0;
+            }
+            // A word: the hot loop, one table look-up and one multiplication per character.
+            int start = i;
+            int len = 0;
+            boolean ascii = true;
+            boolean digits = true;
+            long h = BASIS;
+            long h1 = 0; // the hash without the last character
+            long h2 = 0;
+            long h3 = 0; // ... without the last three
+            while (true) {
+                if (kind == ASCII_LETTER || kind == DIGIT || kind == LETTER) {
                     char lower = LOWER_CASE[c];
-                    if (len < buf.length) {
-                        buf[len] = lower;
-                    }
-                    len++;
                     h3 = h2;
                     h2 = h1;
                     h1 = h;
                     h = (h ^ lower) * PRIME;
-                } else {
+                    len++;
+                    ascii &= c < 128;
+                    digits &= kind == DIGIT;
+                    i++;
+                } else if (kind == SURROGATE) {
+                    cp = Character.codePointAt(s, i, n);
+                    if (!wordCharacter(cp) || isCjk(cp)) {
+                        break;
+                    }
                     int lower = Character.toLowerCase(cp);
-                    for (int k = 0, count = Character.charCount(lower); k < count; k++) {
-                        char part = count == 1 ? (char) lower : k == 0 ? Character.highSurrogate(lower)
-                                : Character.lowSurrogate(lower);
-                        if (len < buf.length) {
-                            buf[len] = part;
-                        }
-                        len++;
+                    for (char unit : Character.toChars(lower)) {
                         h3 = h2;
                         h2 = h1;
                         h1 = h;
-                        h = (h ^ part) * PRIME;
+                        h = (h ^ unit) * PRIME;
+                        len++;
                     }
+                    ascii = false;
+                    digits &= Character.isDigit(cp);
+                    i += Character.charCount(cp);
+                } else {
+                    break;
                 }
-                ascii &= kind == ASCII_LETTER || kind == DIGIT && c < 128;
-                digits &= kind == DIGIT;
+                if (i == n) {
+                    break;
+                }
+                c = s[i];
+                kind = KIND[c];
+            }
+            if (len < 2 || len > MAX_LENGTH || digits) {
                 continue;
             }
-            if (len > 0) {
-                emit(buf, len, ascii, digits, h, h1, h3, weight, counts, names);
-                len = 0;
-                ascii = true;
-                digits = true;
-                h = BASIS;
+            int l = len;
+            long raw = h;
+            if (stem && ascii) {
+                l = stem(s, start, len);
+                raw = l == len ? h : l == len - 1 ? h1 : (h3 ^ 'y') * PRIME;
             }
-            if (kind == CJK) {
-                if (cjkPrev >= 0) {
-                    int l = Character.toChars(cjkPrev, buf, 0);
-                    l += Character.toChars(cp, buf, l);
-                    add(buf, l, weight, counts, names);
-                }
-                cjkPrev = cp;
-                cjkRun++;
-            } else if (cjkRun > 0) {
-                endCjkRun(buf, cjkPrev, cjkRun, weight, counts, names);
-                cjkPrev = -1;
-                cjkRun = 0;
+            long hash = mix(raw);
+            counts.add(hash, weight);
+            if (names != null) {
+                names.putIfAbsent(hash, lowerCase(s, start, i, l, ascii));
             }
         }
         if (cjkRun > 0) {
-            endCjkRun(buf, cjkPrev, cjkRun, weight, counts, names);
-        }
-        if (len > 0) {
-            emit(buf, len, ascii, digits, h, h1, h3, weight, counts, names);
+            endCjkRun(cjkPrev, cjkRun, weight, counts, names);
         }
     }
 
     /** A run of one Chinese or Japanese character is a term of its own; longer runs gave pairs. */
-    private static void endCjkRun(char[] buf, int last, int run, float weight, TermCounts counts,
-            Map<Long, String> names) {
+    private static void endCjkRun(int last, int run, float weight, TermCounts counts, Map<Long, String> names) {
         if (run == 1) {
-            add(buf, Character.toChars(last, buf, 0), weight, counts, names);
+            add(new String(Character.toChars(last)), weight, counts, names);
         }
     }
 
-    /**
-     * Ends the word in {@code buf}, whose hash before mixing is {@code h} ({@code h1} without its
-     * last character, {@code h3} without its last three): adds it unless it is too short, too long
-     * or a number.
-     */
-    private void emit(char[] buf, int len, boolean ascii, boolean digits, long h, long h1, long h3, float weight,
-            TermCounts counts, Map<Long, String> names) {
-        if (len < 2 || len > MAX_LENGTH || digits) {
-            return;
-        }
-        int l = len;
-        long raw = h;
-        if (stem && ascii) {
-            l = stem(buf, len);
-            raw = l == len ? h : l == len - 1 ? h1 : (h3 ^ 'y') * PRIME;
-        }
-        long hash = mix(raw);
-        counts.add(hash, weight);
+    private static void add(String term, float weight, TermCounts counts, Map<Long, String> names) {
+        char[] w = term.toCharArray();
+        long h = hash(w, w.length);
+        counts.add(h, weight);
         if (names != null) {
-            names.putIfAbsent(hash, new String(buf, 0, l));
+            names.putIfAbsent(h, term);
         }
+    }
+
+    /** The text of a term, as hashed: the word lower-cased, stemmed to {@code length} when ASCII. */
+    private static String lowerCase(char[] s, int start, int end, int length, boolean ascii) {
+        StringBuilder sb = new StringBuilder(end - start);
+        for (int i = start; i < end; ) {
+            int cp = Character.codePointAt(s, i, end);
+            sb.appendCodePoint(Character.toLowerCase(cp));
+            i += Character.charCount(cp);
+        }
+        if (ascii && length < sb.length()) {
+            sb.setLength(length);
+            if (length == end - start - 2) {
+                sb.setCharAt(length - 1, 'y');
+            }
+        }
+        return sb.toString();
     }
 
     /**
@@ -197,14 +216,6 @@ final class Tokenizer {
      */
     boolean isStopWord(long hash) {
         return stopWords.get(hash, 0) != 0;
-    }
-
-    private static void add(char[] buf, int len, float weight, TermCounts counts, Map<Long, String> names) {
-        long h = hash(buf, len);
-        counts.add(h, weight);
-        if (names != null) {
-            names.putIfAbsent(h, new String(buf, 0, len));
-        }
     }
 
     private static boolean wordCharacter(int cp) {
@@ -227,22 +238,25 @@ final class Tokenizer {
     }
 
     /**
-     * Harman's S stemmer on a lower-case ASCII word, in place; returns the new length. {@code -ies}
-     * becomes {@code -y} (but not after {@code a} or {@code e}); otherwise a final {@code s} goes,
-     * except after {@code s}, {@code u} and {@code i} ({@code class}, {@code virus}, {@code crisis})
-     * and in words of three letters ({@code gas}).
+     * Harman's S stemmer on the ASCII word of {@code len} characters at {@code start} in {@code s},
+     * read lower-cased; returns the stem's length. {@code -ies} becomes {@code -y} (length minus
+     * two; but not after {@code a} or {@code e}); otherwise a final {@code s} goes (length minus
+     * one), except after {@code s}, {@code u} and {@code i} ({@code class}, {@code virus},
+     * {@code crisis}) and in words of three letters ({@code gas}).
      */
-    static int stem(char[] w, int len) {
-        if (len < 4 || w[len - 1] != 's') {
+    static int stem(char[] s, int start, int len) {
+        if (len < 4 || LOWER_CASE[s[start + len - 1]] != 's') {
             return len;
         }
-        char before = w[len - 2];
+        char before = LOWER_CASE[s[start + len - 2]];
         if (before == 's' || before == 'u' || before == 'i') {
             return len;
         }
-        if (before == 'e' && w[len - 3] == 'i' && len > 4 && w[len - 4] != 'a' && w[len - 4] != 'e') {
-            w[len - 3] = 'y';
-            return len - 2;
+        if (before == 'e' && LOWER_CASE[s[start + len - 3]] == 'i' && len > 4) {
+            char c = LOWER_CASE[s[start + len - 4]];
+            if (c != 'a' && c != 'e') {
+                return len - 2;
+            }
         }
         return len - 1;
     }
