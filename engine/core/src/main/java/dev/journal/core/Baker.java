@@ -45,7 +45,8 @@ public final class Baker {
 
     /**
      * Runs the stages up to the index, without rendering or writing anything: the site as tools
-     * see it (the related command, checks). Warnings are dropped; use {@link #bake()} for them.
+     * see it (the related command, checks). The options' output folder is not used. Warnings are
+     * dropped; use {@link #bake()} for them.
      *
      * @throws ContentException when the content or configuration has errors
      * @throws IOException      when reading the sources fails

@@ -16,6 +16,8 @@ import java.util.function.Function;
 final class NameIndex {
 
     private final Map<String, Integer> ids = new HashMap<>();
+    /** Ids by exact spelling, so that the key (a Unicode normalisation) is worked out once per spelling. */
+    private final Map<String, Integer> bySpelling = new HashMap<>();
     private final String[] display;
     /** How many indexed articles have each name. */
     final int[] frequency;
@@ -36,13 +38,17 @@ final class NameIndex {
                 all = Arrays.copyOf(all, Math.max(all.length * 2, at + own.size()));
             }
             for (String name : own) {
-                String key = Slugs.key(name);
-                Integer id = ids.get(key);
+                Integer id = bySpelling.get(name);
                 if (id == null) {
-                    id = names.size();
-                    ids.put(key, id);
-                    names.add(name);
-                    lists.add(new ArrayList<>());
+                    String key = Slugs.key(name);
+                    id = ids.get(key);
+                    if (id == null) {
+                        id = names.size();
+                        ids.put(key, id);
+                        names.add(name);
+                        lists.add(new ArrayList<>());
+                    }
+                    bySpelling.put(name, id);
                 }
                 all[at++] = id;
                 if (candidate[i]) {

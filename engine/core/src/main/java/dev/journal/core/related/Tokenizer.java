@@ -27,13 +27,16 @@ final class Tokenizer {
 
     static final int MAX_LENGTH = 40;
 
-    // What each UTF-16 unit is, and its lower case: one table look-up per character.
+    // What each UTF-16 unit is, and its lower case: one table look-up per character. The kinds of
+    // word characters are bits, so a word's kinds can be or-ed together as it is read.
     private static final byte OTHER = 0;
     private static final byte ASCII_LETTER = 1;
-    private static final byte DIGIT = 2;
-    private static final byte LETTER = 3;
-    private static final byte CJK = 4;
-    private static final byte SURROGATE = 5;
+    private static final byte ASCII_DIGIT = 2;
+    private static final byte LETTER = 4;
+    private static final byte DIGIT = 8;
+    private static final byte WORD = ASCII_LETTER | ASCII_DIGIT | LETTER | DIGIT;
+    private static final byte CJK = 16;
+    private static final byte SURROGATE = 32;
     private static final byte[] KIND = new byte[Character.MAX_VALUE + 1];
     private static final char[] LOWER_CASE = new char[Character.MAX_VALUE + 1];
 
@@ -44,7 +47,7 @@ final class Tokenizer {
             if (Character.isSurrogate((char) c)) {
                 KIND[c] = SURROGATE;
             } else if (c < 128) {
-                KIND[c] = Character.isLetter(c) ? ASCII_LETTER : Character.isDigit(c) ? DIGIT : OTHER;
+                KIND[c] = Character.isLetter(c) ? ASCII_LETTER : Character.isDigit(c) ? ASCII_DIGIT : OTHER;
             } else if (wordCharacter(c)) {
                 KIND[c] = isCjk(c) ? CJK : Character.isDigit(c) ? DIGIT : LETTER;
             }
@@ -71,13 +74,14 @@ final class Tokenizer {
     /**
      * Adds every term of {@code text} to {@code counts}, each occurrence counting {@code weight}.
      *
-     * <p>One pass over the characters that lower-cases and hashes each word as it goes; the hashes
-     * of the word's last prefixes are kept so that stemming needs no second pass.
+     * <p>One pass over the characters that lower-cases and hashes each word as it goes; the few
+     * words the stemmer shortens are hashed again.
      *
      * @param names when not null, receives each term's text under its hash (for explanations)
      */
     void tokenize(String text, float weight, TermCounts counts, Map<Long, String> names) {
         char[] s = counts.characters(text);
+        char[] pair = new char[4];
         int n = text.length();
         int cjkPrev = -1;
         int cjkRun = 0;
@@ -94,13 +98,13 @@ final class Tokenizer {
             if (what == OTHER || what == CJK) {
                 if (what == CJK) {
                     if (cjkPrev >= 0) {
-                        add(new String(Character.toChars(cjkPrev)) + new String(Character.toChars(cp)), weight,
-                                counts, names);
+                        int l = Character.toChars(cjkPrev, pair, 0);
+                        add(pair, l + Character.toChars(cp, pair, l), weight, counts, names);
                     }
                     cjkPrev = cp;
                     cjkRun++;
                 } else if (cjkRun > 0) {
-                    endCjkRun(cjkPrev, cjkRun, weight, counts, names);
+                    endCjkRun(pair, cjkPrev, cjkRun, weight, counts, names);
                     cjkPrev = -1;
                     cjkRun = 0;
                 }
@@ -108,29 +112,19 @@ final class Tokenizer {
                 continue;
             }
             if (cjkRun > 0) {
-                endCjkRun(cjkPrev, cjkRun, weight, counts, names);
+                endCjkRun(pair, cjkPrev, cjkRun, weight, counts, names);
                 cjkPrev = -1;
                 cjkRun = 0;
             }
-            // A word: the hot loop, one table look-up and one multiplication per character.
+            // A word: the hot loop, two table look-ups and one multiplication per character.
             int start = i;
-            int len = 0;
-            boolean ascii = true;
-            boolean digits = true;
+            int extra = 0; // UTF-16 units of the lower-cased word beyond i - start
+            int kinds = 0;
             long h = BASIS;
-            long h1 = 0; // the hash without the last character
-            long h2 = 0;
-            long h3 = 0; // ... without the last three
             while (true) {
-                if (kind == ASCII_LETTER || kind == DIGIT || kind == LETTER) {
-                    char lower = LOWER_CASE[c];
-                    h3 = h2;
-                    h2 = h1;
-                    h1 = h;
-                    h = (h ^ lower) * PRIME;
-                    len++;
-                    ascii &= c < 128;
-                    digits &= kind == DIGIT;
+                if ((kind & WORD) != 0) {
+                    h = (h ^ LOWER_CASE[c]) * PRIME;
+                    kinds |= kind;
                     i++;
                 } else if (kind == SURROGATE) {
                     cp = Character.codePointAt(s, i, n);
@@ -139,14 +133,10 @@ final class Tokenizer {
                     }
                     int lower = Character.toLowerCase(cp);
                     for (char unit : Character.toChars(lower)) {
-                        h3 = h2;
-                        h2 = h1;
-                        h1 = h;
                         h = (h ^ unit) * PRIME;
-                        len++;
                     }
-                    ascii = false;
-                    digits &= Character.isDigit(cp);
+                    kinds |= Character.isDigit(cp) ? DIGIT : LETTER;
+                    extra += Character.charCount(lower) - Character.charCount(cp);
                     i += Character.charCount(cp);
                 } else {
                     break;
@@ -157,39 +147,51 @@ final class Tokenizer {
                 c = s[i];
                 kind = KIND[c];
             }
-            if (len < 2 || len > MAX_LENGTH || digits) {
+            int len = i - start + extra;
+            if (len < 2 || len > MAX_LENGTH || (kinds & ~(ASCII_DIGIT | DIGIT)) == 0) {
                 continue;
             }
+            boolean ascii = (kinds & (LETTER | DIGIT)) == 0;
             int l = len;
-            long raw = h;
             if (stem && ascii) {
                 l = stem(s, start, len);
-                raw = l == len ? h : l == len - 1 ? h1 : (h3 ^ 'y') * PRIME;
+                if (l < len) {
+                    h = prefixHash(s, start, l, l == len - 2);
+                }
             }
-            long hash = mix(raw);
+            long hash = mix(h);
             counts.add(hash, weight);
             if (names != null) {
                 names.putIfAbsent(hash, lowerCase(s, start, i, l, ascii));
             }
         }
         if (cjkRun > 0) {
-            endCjkRun(cjkPrev, cjkRun, weight, counts, names);
+            endCjkRun(pair, cjkPrev, cjkRun, weight, counts, names);
         }
+    }
+
+    /** The hash (before mixing) of the first {@code length} characters of an ASCII word, its last one made {@code y}. */
+    private static long prefixHash(char[] s, int start, int length, boolean y) {
+        long h = BASIS;
+        for (int k = 0; k < length; k++) {
+            h = (h ^ (y && k == length - 1 ? 'y' : LOWER_CASE[s[start + k]])) * PRIME;
+        }
+        return h;
     }
 
     /** A run of one Chinese or Japanese character is a term of its own; longer runs gave pairs. */
-    private static void endCjkRun(int last, int run, float weight, TermCounts counts, Map<Long, String> names) {
+    private static void endCjkRun(char[] pair, int last, int run, float weight, TermCounts counts,
+            Map<Long, String> names) {
         if (run == 1) {
-            add(new String(Character.toChars(last)), weight, counts, names);
+            add(pair, Character.toChars(last, pair, 0), weight, counts, names);
         }
     }
 
-    private static void add(String term, float weight, TermCounts counts, Map<Long, String> names) {
-        char[] w = term.toCharArray();
-        long h = hash(w, w.length);
+    private static void add(char[] term, int length, float weight, TermCounts counts, Map<Long, String> names) {
+        long h = hash(term, length);
         counts.add(h, weight);
         if (names != null) {
-            names.putIfAbsent(h, term);
+            names.putIfAbsent(h, new String(term, 0, length));
         }
     }
 
