@@ -328,11 +328,12 @@ public final class CorpusGenerator {
         for (int s = 0, n = 3 + r.nextInt(4); s < n; s++) {
             String sentence = capital(sentence(r, topic, 12 + r.nextInt(17), true));
             int link = r.nextInt(14);
+            Header other = link == 1 && index > 0 ? header(r.nextInt(index)) : null;
             if (link == 0) {
                 md.append(sentence).append(", as [a recent report](https://www.example.org/reports/")
                         .append(r.nextInt(100_000)).append(") argues");
-            } else if (link == 1 && index > 0) {
-                Header other = header(r.nextInt(index));
+            } else if (other != null && !other.draft) {
+                // a link to an earlier published article (a draft has no page to link to)
                 md.append(sentence).append(" (see [").append(other.title.replace("[", "").replace("]", ""))
                         .append("](../").append(other.date.getYear()).append('/').append(other.slug).append(".md))");
             } else {
