@@ -28,7 +28,6 @@ final class NameIndex {
 
     NameIndex(Article[] docs, boolean[] candidate, Function<Article, List<String>> namesOf) {
         List<String> names = new ArrayList<>();
-        List<List<Integer>> lists = new ArrayList<>();
         start = new int[docs.length + 1];
         int[] all = new int[16];
         for (int i = 0; i < docs.length; i++) {
@@ -46,14 +45,10 @@ final class NameIndex {
                         id = names.size();
                         ids.put(key, id);
                         names.add(name);
-                        lists.add(new ArrayList<>());
                     }
                     bySpelling.put(name, id);
                 }
                 all[at++] = id;
-                if (candidate[i]) {
-                    lists.get(id).add(i);
-                }
             }
             Arrays.sort(all, start[i], at);
             start[i + 1] = at;
@@ -64,7 +59,22 @@ final class NameIndex {
         for (int id : flat) {
             frequency[id]++;
         }
-        articles = lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        int[] candidates = new int[display.length];
+        for (int i = 0; i < docs.length; i++) {
+            for (int p = start[i]; candidate[i] && p < start[i + 1]; p++) {
+                candidates[flat[p]]++;
+            }
+        }
+        articles = new int[display.length][];
+        for (int id = 0; id < display.length; id++) {
+            articles[id] = new int[candidates[id]];
+            candidates[id] = 0;
+        }
+        for (int i = 0; i < docs.length; i++) {
+            for (int p = start[i]; candidate[i] && p < start[i + 1]; p++) {
+                articles[flat[p]][candidates[flat[p]]++] = i;
+            }
+        }
     }
 
     int size() {

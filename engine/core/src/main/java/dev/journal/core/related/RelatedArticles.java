@@ -57,11 +57,6 @@ public final class RelatedArticles {
     private static final int SHARED_TERMS_SHOWN = 8;
     private static final int SUGGESTION_NEIGHBOURS = 16;
 
-    /** Newest first, then by slug and path: the articles' numbering and the order of equal scores. */
-    private static final Comparator<Article> ORDER = Comparator
-            .comparing(Article::date, Comparator.nullsLast(Comparator.<ZonedDateTime>naturalOrder().reversed()))
-            .thenComparing(Article::slug)
-            .thenComparing(Article::sourcePath);
 
     private final RelatedSettings settings;
     private final Article[] docs;
@@ -78,7 +73,7 @@ public final class RelatedArticles {
 
     private RelatedArticles(List<Article> posts, List<Article> hidden, RelatedSettings settings, ForkJoinPool pool) {
         this.settings = settings;
-        this.docs = posts.stream().filter(Article::isPost).sorted(ORDER).toArray(Article[]::new);
+        this.docs = newestFirst(posts);
         int n = docs.length;
         this.candidate = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -105,11 +100,37 @@ public final class RelatedArticles {
         for (int i = 0; i < n; i++) {
             freshness[i] = freshness(docs[i].date(), newest);
         }
-        Map<String, List<Article>> bySlug = slugIndex(posts, hidden);
         this.pins = new int[n][];
+        Map<String, List<Article>> bySlug = null;
         for (int i = 0; i < n; i++) {
+            if (docs[i].related().pinned().isEmpty()) {
+                pins[i] = new int[0];
+                continue;
+            }
+            bySlug = bySlug != null ? bySlug : slugIndex(posts, hidden);
             pins[i] = pinsOf(docs[i], i, bySlug, problems);
         }
+    }
+
+    /** An article with its date as a number, to sort many articles without converting dates at each comparison. */
+    private record Dated(long seconds, int nanos, Article article) {
+    }
+
+    /**
+     * The posts newest first (undated last), then by slug and path: the articles' numbering, and
+     * the order of equal scores.
+     */
+    private static Article[] newestFirst(List<Article> posts) {
+        List<Dated> dated = new ArrayList<>(posts.size());
+        for (Article a : posts) {
+            if (a.isPost()) {
+                ZonedDateTime d = a.date();
+                dated.add(d == null ? new Dated(Long.MIN_VALUE, 0, a) : new Dated(d.toEpochSecond(), d.getNano(), a));
+            }
+        }
+        dated.sort(Comparator.comparingLong(Dated::seconds).thenComparingInt(Dated::nanos).reversed()
+                .thenComparing(x -> x.article().slug()).thenComparing(x -> x.article().sourcePath()));
+        return dated.stream().map(Dated::article).toArray(Article[]::new);
     }
 
     /**
@@ -423,7 +444,7 @@ public final class RelatedArticles {
                 }
             }
         }
-        bySlug.values().forEach(l -> l.sort(Comparator.comparing(Article::sourcePath)));
+        bySlug.values().stream().filter(l -> l.size() > 1).forEach(l -> l.sort(Comparator.comparing(Article::sourcePath)));
         return bySlug;
     }
 

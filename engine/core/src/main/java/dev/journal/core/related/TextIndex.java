@@ -328,8 +328,9 @@ final class TextIndex {
         return df;
     }
 
+    /** The hash's table: its top 32 bits scaled to the number of tables (no division). */
     private static int shard(long hash, int shards) {
-        return (int) ((hash >>> 1) % shards);
+        return (int) ((hash >>> 32) * shards >>> 32);
     }
 
     private int documentFrequency(long h) {
