@@ -48,6 +48,7 @@ final class NameIndex {
                     }
                     bySpelling.put(name, id);
                 }
+                names.set(id, name); // articles go newest first, so the oldest spelling stays, as on the tag pages
                 all[at++] = id;
             }
             Arrays.sort(all, start[i], at);
@@ -81,7 +82,7 @@ final class NameIndex {
         return display.length;
     }
 
-    /** The name as first written. */
+    /** The name as the oldest article writes it (the spelling the site shows). */
     String display(int id) {
         return display[id];
     }
