@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Builds a policy journal's website from a folder of Markdown.",
         subcommands = {BuildCommand.class, ServeCommand.class, NewCommand.class, CheckCommand.class, ImportCommand.class,
-                MarkdownCommand.class, CommandLine.HelpCommand.class})
+                RelatedCommand.class, MarkdownCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for content, configuration or template errors. */

@@ -116,6 +116,32 @@ class SampleJournalTest {
     }
 
     @Test
+    void everyArticleEndsWithItsRecommendationsAndTheKoreanTreatyArticlesFindEachOther() throws IOException {
+        List<Path> pages;
+        try (Stream<Path> s = Files.walk(site.resolve("articles"))) {
+            pages = s.filter(p -> p.toString().endsWith("index.html")).toList();
+        }
+        for (Path page : pages) {
+            Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+            List<String> links = doc.select("aside.related ol.related-list a.related-link").eachAttr("href");
+            assertEquals(4, links.size(), "four recommendations on " + page);
+            assertEquals(4, links.stream().distinct().count(), page.toString());
+            String self = site.relativize(page.getParent()).toString();
+            assertTrue(links.stream().noneMatch(l -> l.endsWith(self + "/")), "not itself: " + page);
+        }
+        for (String[] pair : new String[][] {
+            {"2024/pyongyang-treaty-northeast-asia", "2025/russia-north-korea-treaty-one-year"},
+            {"2025/russia-north-korea-treaty-one-year", "2024/pyongyang-treaty-northeast-asia"},
+            {"2024/russia-north-korea-vietnam", "2024/pyongyang-treaty-northeast-asia"},
+            {"2024/oil-price-cap-assessment", "2024/shadow-fleet-maritime-security"},
+            {"2024/arctic-council-suspended-animation", "2024/northern-sea-route-ambition"}}) {
+            Document doc = Jsoup.parse(site.resolve("articles/" + pair[0] + "/index.html").toFile(), "UTF-8");
+            List<String> links = doc.select("aside.related a.related-link").eachAttr("href");
+            assertTrue(links.stream().anyMatch(l -> l.endsWith(pair[1] + "/")), pair[0] + " recommends " + links);
+        }
+    }
+
+    @Test
     void everyInternalLinkResolvesAndEveryPageIsReachable() throws IOException {
         Set<Path> pages = new HashSet<>();
         try (Stream<Path> s = Files.walk(site)) {

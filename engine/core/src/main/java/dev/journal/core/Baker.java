@@ -49,6 +49,30 @@ public final class Baker {
     }
 
     /**
+     * Runs the stages up to the index, without rendering or writing anything: the site as tools
+     * see it (the related command, checks). The options' output folder is not used. Warnings are
+     * dropped; use {@link #bake()} for them.
+     *
+     * @throws ContentException when the content or configuration has errors
+     * @throws IOException      when reading the sources fails
+     */
+    public SiteIndex index() throws ContentException, IOException {
+        Path source = options.source().toAbsolutePath().normalize();
+        List<Problem> problems = new ArrayList<>();
+        SiteConfig config = ConfigLoader.load(source);
+        problems.addAll(config.problems());
+        failOnErrors(problems);
+        ForkJoinPool pool = new ForkJoinPool(options.threads());
+        try {
+            SiteIndex index = upToIndex(source, config, pool, problems).index();
+            failOnErrors(problems);
+            return index;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
      * Bakes the site.
      *
      * @throws ContentException when the content, configuration or templates have errors; the output
@@ -75,30 +99,14 @@ public final class Baker {
         writer.restore();
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
-            long t = System.nanoTime();
-            Sources sources = new ContentLoader(source, config).load();
-            problems.addAll(sources.problems());
-            DataFiles.Loaded data = DataFiles.load(source, config);
-            problems.addAll(data.problems());
-            stage("load", sources.documents().size() + " documents, " + sources.files().size() + " files, "
-                    + data.files().size() + " data files", t);
-
-            t = System.nanoTime();
-            MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.of(config));
-            ContentParser.Parsed parsed = new ContentParser(config, markdown).parse(sources.documents(), pool);
-            problems.addAll(parsed.problems());
-            stage("parse", parsed.articles().size() + " documents", t);
-
-            t = System.nanoTime();
-            ZonedDateTime now = ZonedDateTime.now(options.clock()).withZoneSameInstant(config.zone());
-            SiteIndexer.Result indexed = new SiteIndexer(config).index(parsed.articles(), now, options.preview());
-            problems.addAll(indexed.problems());
-            SiteIndex index = indexed.index();
-            stage("index", index.posts().size() + " articles, " + index.tags().size() + " tags, "
-                    + index.authors().size() + " authors", t);
+            Front front = upToIndex(source, config, pool, problems);
+            Sources sources = front.sources();
+            ContentParser.Parsed parsed = front.parsed();
+            SiteIndex index = front.index();
+            DataFiles.Loaded data = front.data();
             failOnErrors(problems);
 
-            t = System.nanoTime();
+            long t = System.nanoTime();
             TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
             SiteWriter.Session session = writer.open(false);
             SiteWriter.Outcome outcome;
@@ -135,6 +143,37 @@ public final class Baker {
         }
         String id = Integer.toHexString(output.toString().hashCode());
         return options.cache().toAbsolutePath().resolve("output-" + id + ".manifest");
+    }
+
+    /** What the stages before rendering hand on. */
+    private record Front(Sources sources, DataFiles.Loaded data, ContentParser.Parsed parsed, SiteIndex index) {
+    }
+
+    /** Load, parse and index, adding problems to {@code problems}. */
+    private Front upToIndex(Path source, SiteConfig config, ForkJoinPool pool, List<Problem> problems)
+            throws IOException {
+        long t = System.nanoTime();
+        Sources sources = new ContentLoader(source, config).load();
+        problems.addAll(sources.problems());
+        DataFiles.Loaded data = DataFiles.load(source, config);
+        problems.addAll(data.problems());
+        stage("load", sources.documents().size() + " documents, " + sources.files().size() + " files, "
+                + data.files().size() + " data files", t);
+
+        t = System.nanoTime();
+        MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.of(config));
+        ContentParser.Parsed parsed = new ContentParser(config, markdown).parse(sources.documents(), pool);
+        problems.addAll(parsed.problems());
+        stage("parse", parsed.articles().size() + " documents", t);
+
+        t = System.nanoTime();
+        ZonedDateTime now = ZonedDateTime.now(options.clock()).withZoneSameInstant(config.zone());
+        SiteIndexer.Result indexed = new SiteIndexer(config, pool).index(parsed.articles(), now, options.preview());
+        problems.addAll(indexed.problems());
+        SiteIndex index = indexed.index();
+        stage("index", index.posts().size() + " articles, " + index.tags().size() + " tags, "
+                + index.authors().size() + " authors", t);
+        return new Front(sources, data, parsed, index);
     }
 
     private void stage(String name, String what, long startNanos) {

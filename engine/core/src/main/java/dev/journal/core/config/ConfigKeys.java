@@ -130,7 +130,15 @@ public final class ConfigKeys {
             key("journal.render.search", "true", "render the search page and its index (search-index.json, beside the page)"),
             key("journal.search.file", "search/index.html", "file name of the search page"),
             key("journal.render.citations", "true", "show a Cite this article block on articles and write a BibTeX and an RIS file beside each"),
-            key("journal.image", "", "default image of social cards and JSON-LD: a path from the site's root or a URL (empty: the theme's images/journal-card.png)"));
+            key("journal.image", "", "default image of social cards and JSON-LD: a path from the site's root or a URL (empty: the theme's images/journal-card.png)"),
+            // Recommended articles
+            key("journal.related.count", "4", "recommended articles under each article, pins included (0: no block)"),
+            key("journal.related.weight.text", "1.0", "weight of the similarity of title, summary and body"),
+            key("journal.related.weight.tags", "0.2", "weight of shared tags, a rare tag counting more than a common one"),
+            key("journal.related.weight.authors", "0.1", "weight of shared authors"),
+            key("journal.related.weight.freshness", "0.2", "share of the score (0 to 1) that depends on how recent an article is; an old article loses at most this share"),
+            key("journal.related.freshness.halflife", "365", "days back from the newest article after which freshness halves"),
+            key("journal.related.diversity", "0.3", "how much (0 to 1) an article's likeness to those already recommended lowers it, so the block is not several copies of one story"));
 
     private static final Map<String, ConfigKey> BY_NAME = index();
 

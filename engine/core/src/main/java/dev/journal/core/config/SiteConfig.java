@@ -82,6 +82,13 @@ public final class SiteConfig {
         v.oneOf("journal.feed.content", get("journal.feed.content"), "full", "summary");
         v.oneOf("journal.feed.taxonomy.content", get("journal.feed.taxonomy.content"), "full", "summary");
         v.oneOf("journal.tags.sort", get("journal.tags.sort"), "name", "count");
+        v.atLeast("journal.related.count", get("journal.related.count"), 0);
+        v.decimal("journal.related.weight.text", get("journal.related.weight.text"), 0, 1000);
+        v.decimal("journal.related.weight.tags", get("journal.related.weight.tags"), 0, 1000);
+        v.decimal("journal.related.weight.authors", get("journal.related.weight.authors"), 0, 1000);
+        v.decimal("journal.related.weight.freshness", get("journal.related.weight.freshness"), 0, 1);
+        v.decimal("journal.related.freshness.halflife", get("journal.related.freshness.halflife"), 1, 1_000_000);
+        v.decimal("journal.related.diversity", get("journal.related.diversity"), 0, 1);
         v.port("server.port", get("server.port"));
         v.utf8("render.encoding", get("render.encoding"));
         v.utf8("template.encoding", get("template.encoding"));
@@ -182,6 +189,19 @@ public final class SiteConfig {
         } catch (NumberFormatException e) {
             return Integer.parseInt(ConfigKeys.find(key).orElseThrow().defaultValue());
         }
+    }
+
+    /** A decimal value ({@code 0.5}); the key's default when the value is not a number (reported as a problem). */
+    public double decimal(String key) {
+        try {
+            double d = Double.parseDouble(get(key).trim());
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // the default below; the validator has reported it
+        }
+        return Double.parseDouble(ConfigKeys.find(key).orElseThrow().defaultValue());
     }
 
     /** Every key and value, defaults included, sorted by key. */
@@ -335,6 +355,36 @@ public final class SiteConfig {
                 // reported below
             }
             error(key, key + " must be a whole number above 0, not '" + value + "'");
+        }
+
+        void atLeast(String key, String value, int min) {
+            try {
+                if (Integer.parseInt(value.trim()) >= min) {
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            error(key, key + " must be a whole number of at least " + min + ", not '" + value + "'");
+        }
+
+        /** A decimal number from {@code min} to {@code max}, written with a dot ({@code 0.25}). */
+        void decimal(String key, String value, double min, double max) {
+            String v = value.trim();
+            try {
+                double d = v.matches("[0-9]+(\\.[0-9]+)?|\\.[0-9]+") ? Double.parseDouble(v) : Double.NaN;
+                if (d >= min && d <= max) {
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            error(key, key + " must be a number from " + format(min) + " to " + format(max) + ", such as 0.5, not '"
+                    + value + "'");
+        }
+
+        private static String format(double d) {
+            return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
         }
 
         void port(String key, String value) {

@@ -6,6 +6,8 @@ import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
 import dev.journal.core.parse.Slugs;
 import dev.journal.core.parse.UrlPolicy;
+import dev.journal.core.related.RelatedArticles;
+import dev.journal.core.related.RelatedSettings;
 import java.text.Collator;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
@@ -19,13 +21,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 /**
  * The index stage: orders the parsed documents, groups them by tag, author and month, links each
- * article to its neighbours, attaches authors' profiles ({@code type: author}, which are not pages
- * themselves) to their authors, and checks what only the whole site can show (two tags on one URL,
- * two profiles of one author).
+ * article to its neighbours and to its recommended articles ({@link RelatedArticles}), attaches
+ * authors' profiles ({@code type: author}, which are not pages themselves) to their authors, and
+ * checks what only the whole site can show (two tags on one URL, two profiles of one author, pins
+ * of unknown articles).
  */
 public final class SiteIndexer {
 
@@ -41,9 +45,16 @@ public final class SiteIndexer {
     private final SiteConfig config;
     private final UrlPolicy urls;
     private final Collator collator;
+    private final ForkJoinPool pool;
 
+    /** An indexer whose parallel parts (the recommender) run in the common pool. */
     public SiteIndexer(SiteConfig config) {
+        this(config, ForkJoinPool.commonPool());
+    }
+
+    public SiteIndexer(SiteConfig config, ForkJoinPool pool) {
         this.config = config;
+        this.pool = pool;
         this.urls = new UrlPolicy(config);
         this.collator = Collator.getInstance(config.locale());
         this.collator.setStrength(Collator.SECONDARY);
@@ -96,8 +107,10 @@ public final class SiteIndexer {
                 neighbours.put(sorted.get(i).outputPath(), new SiteIndex.Neighbours(older, newer));
             }
         }
+        RelatedArticles related = RelatedArticles.index(posts, hidden, RelatedSettings.from(config), pool);
+        problems.addAll(related.problems());
         SiteIndex index = new SiteIndex(config, now, preview, posts, pages, shown, hidden, tags, authors,
-                archive(posts), neighbours, Map.of());
+                archive(posts), neighbours, related.recommendAll(pool));
         return new Result(index, problems);
     }
 

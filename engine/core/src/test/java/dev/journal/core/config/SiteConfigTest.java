@@ -74,6 +74,36 @@ class SiteConfigTest {
     }
 
     @Test
+    void recommenderWeightsAreDecimalsInTheirRange() throws IOException {
+        SiteConfig good = ConfigLoader.parse("""
+                journal.related.weight.text=2
+                journal.related.weight.tags=.35
+                journal.related.count=0
+                """);
+        assertTrue(good.problems().isEmpty(), good.problems().toString());
+        assertEquals(2.0, good.decimal("journal.related.weight.text"));
+        assertEquals(0.35, good.decimal("journal.related.weight.tags"));
+        assertEquals(0.1, good.decimal("journal.related.weight.authors"));
+        assertEquals(0, good.number("journal.related.count"));
+
+        SiteConfig bad = ConfigLoader.parse("""
+                journal.related.weight.text=1,5
+                journal.related.weight.freshness=1.5
+                journal.related.diversity=-0.1
+                journal.related.count=-1
+                journal.related.freshness.halflife=0
+                """);
+        List<Problem> errors = bad.problems().stream().filter(Problem::isError).toList();
+        assertEquals(5, errors.size(), errors.toString());
+        for (int line = 1; line <= 5; line++) {
+            int l = line;
+            assertTrue(errors.stream().anyMatch(p -> p.line() == l), "an error on line " + l + ": " + errors);
+        }
+        assertTrue(errors.stream().anyMatch(p -> p.line() == 1 && p.message().contains("such as 0.5")),
+                errors.toString());
+    }
+
+    @Test
     void unknownKeysWarnWithASuggestion() throws IOException {
         SiteConfig c = ConfigLoader.parse("index.post_per_page=5\nfoo.bar=1\ndb.store=plocal\ntemplate.event.file=event.ftl\n");
         assertTrue(c.problems().stream().noneMatch(Problem::isError));

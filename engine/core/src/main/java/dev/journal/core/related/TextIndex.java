@@ -1,0 +1,425 @@
+package dev.journal.core.related;
+
+import dev.journal.core.parse.Article;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * The text signal's index: each article's term vector and, per term, the articles it weighs most
+ * in.
+ *
+ * <p>A term's weight in an article is BM25's: its count (title x{@value #TITLE_WEIGHT}, summary
+ * x{@value #SUMMARY_WEIGHT}, body x1) saturated and normalised by the article's length, times its
+ * inverse document frequency. Each article keeps its {@value #TERMS_PER_ARTICLE} strongest terms
+ * that some other article has, scaled to unit length, so the text signal is a cosine similarity.
+ *
+ * <p>Layout, for speed: terms are numbered (in article order, so numbers never depend on thread
+ * timing), and every vector is a slice of one {@code long[]} of entries packing the term's number
+ * (high half) and weight (low half, float bits), in ascending term order. Comparing two articles
+ * is then a merge of two short runs of one array, with no object to chase.
+ */
+final class TextIndex {
+
+    static final int TERMS_PER_ARTICLE = 48;
+    /** How many of its strongest terms an article looks its candidates up by. */
+    static final int QUERY_TERMS = 24;
+    /** How many articles each term leads to: those it weighs most in. */
+    static final int POSTINGS_PER_TERM = 128;
+    static final int TITLE_WEIGHT = 3;
+    static final int SUMMARY_WEIGHT = 2;
+    private static final int EXPECTED_TERMS = 1024;
+    private static final double BM25_K1 = 1.2;
+    private static final double BM25_B = 0.75;
+    /** In sites this large, terms in more than half of the articles are left out as noise. */
+    private static final int COMMON_TERM_MIN_ARTICLES = 20;
+
+    private final Tokenizer tokenizer;
+    private final int n;
+    private final FrequencyTable[] documentFrequency;
+    private final double averageLength;
+    private final double[] idfByFrequency;
+    private final TermIds termNumber;
+    private final long[] hashOfTerm;
+    private final long[] vectors;
+    private final int[] vectorStart;
+    private final int[] postingStart;
+    private final int[] postingDoc;
+    private final float[] postingWeight;
+
+    /** Indexes the articles' text; only {@code candidate} articles are listed under their terms. */
+    TextIndex(Article[] docs, boolean[] candidate, Tokenizer tokenizer, ForkJoinPool pool) {
+        this.tokenizer = tokenizer;
+        this.n = docs.length;
+        RawTerms[] raw = new RawTerms[n];
+        int chunks = chunks(n, pool);
+        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+            TermCounts counts = new TermCounts(EXPECTED_TERMS);
+            for (int i = c * n / chunks; i < (c + 1) * n / chunks; i++) {
+                raw[i] = count(docs[i], null, counts);
+            }
+        })).join();
+        this.documentFrequency = documentFrequencies(raw, pool);
+        double length = 0;
+        for (RawTerms r : raw) {
+            length += r.length;
+        }
+        this.averageLength = n == 0 ? 1 : Math.max(1, length / n);
+        this.idfByFrequency = new double[n + 1];
+        for (int df = 1; df <= n; df++) {
+            idfByFrequency[df] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        }
+        Weighted[] weighted = new Weighted[n];
+        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+            double[] scratch = new double[EXPECTED_TERMS];
+            for (int i = c * n / chunks; i < (c + 1) * n / chunks; i++) {
+                if (scratch.length < raw[i].hashes.length) {
+                    scratch = new double[raw[i].hashes.length];
+                }
+                weighted[i] = weigh(raw[i], 2, scratch);
+                raw[i] = null;
+            }
+        })).join();
+
+        // Number the terms in article order, and pack each vector by term number.
+        this.termNumber = new TermIds(Math.max(16, n * 4));
+        this.vectorStart = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            vectorStart[i + 1] = vectorStart[i] + weighted[i].hashes.length;
+        }
+        this.vectors = new long[vectorStart[n]];
+        long[] hashes = new long[Math.max(16, n * 4)];
+        int terms = 0;
+        for (int i = 0; i < n; i++) {
+            Weighted w = weighted[i];
+            int at = vectorStart[i];
+            for (int j = 0; j < w.hashes.length; j++) {
+                int id = termNumber.putIfAbsent(w.hashes[j], terms);
+                if (id == terms) {
+                    if (terms == hashes.length) {
+                        hashes = Arrays.copyOf(hashes, terms * 2);
+                    }
+                    hashes[terms++] = w.hashes[j];
+                }
+                vectors[at + j] = pack(id, w.weights[j]);
+            }
+            Arrays.sort(vectors, at, vectorStart[i + 1]);
+            weighted[i] = null;
+        }
+        this.hashOfTerm = Arrays.copyOf(hashes, terms);
+
+        // Postings: each term's candidate articles, strongest first, at most POSTINGS_PER_TERM.
+        int[] counts = new int[terms];
+        for (int i = 0; i < n; i++) {
+            for (int p = vectorStart[i]; candidate[i] && p < vectorStart[i + 1]; p++) {
+                counts[term(vectors[p])]++;
+            }
+        }
+        int[] start = new int[terms + 1];
+        for (int t = 0; t < terms; t++) {
+            start[t + 1] = start[t] + counts[t];
+        }
+        int[] fill = Arrays.copyOf(start, terms);
+        long[] all = new long[start[terms]];
+        for (int i = 0; i < n; i++) {
+            for (int p = vectorStart[i]; candidate[i] && p < vectorStart[i + 1]; p++) {
+                // weight descending (positive floats order like their bits), then article number
+                all[fill[term(vectors[p])]++] = (long) (Integer.MAX_VALUE - (int) vectors[p]) << 32 | i;
+            }
+        }
+        int total = 0;
+        for (int t = 0; t < terms; t++) {
+            total += Math.min(counts[t], POSTINGS_PER_TERM);
+        }
+        this.postingStart = new int[terms + 1];
+        this.postingDoc = new int[total];
+        this.postingWeight = new float[total];
+        int p = 0;
+        for (int t = 0; t < terms; t++) {
+            postingStart[t] = p;
+            if (counts[t] > POSTINGS_PER_TERM) {
+                Arrays.sort(all, start[t], start[t + 1]);
+            }
+            for (int q = start[t]; q < start[t] + Math.min(counts[t], POSTINGS_PER_TERM); q++) {
+                postingDoc[p] = (int) all[q];
+                postingWeight[p++] = Float.intBitsToFloat(Integer.MAX_VALUE - (int) (all[q] >>> 32));
+            }
+        }
+        postingStart[terms] = p;
+    }
+
+    /** How many parts to split {@code n} articles into: several per thread, so that threads share the work evenly. */
+    static int chunks(int n, ForkJoinPool pool) {
+        return Math.max(1, Math.min(n, pool.getParallelism() * 8));
+    }
+
+    // ---- vectors --------------------------------------------------------------------------------
+
+    static long pack(int term, float weight) {
+        return (long) term << 32 | Float.floatToRawIntBits(weight) & 0xffffffffL;
+    }
+
+    static int term(long entry) {
+        return (int) (entry >>> 32);
+    }
+
+    static float weight(long entry) {
+        return Float.intBitsToFloat((int) entry);
+    }
+
+    /** Article {@code i}'s vector. */
+    long[] vector(int i) {
+        return Arrays.copyOfRange(vectors, vectorStart[i], vectorStart[i + 1]);
+    }
+
+    /** The vector of an article that is not indexed, compared with the indexed ones as it is. */
+    long[] vectorOf(Article a) {
+        RawTerms raw = count(a, null, new TermCounts(EXPECTED_TERMS));
+        return numbered(weigh(raw, 1, new double[raw.hashes.length]));
+    }
+
+    /** The vector of a text that is not indexed. */
+    long[] vectorOf(String title, String text) {
+        TermCounts counts = new TermCounts(EXPECTED_TERMS);
+        tokenizer.tokenize(title, TITLE_WEIGHT, counts, null);
+        tokenizer.tokenize(text, 1, counts, null);
+        RawTerms raw = raw(counts);
+        return numbered(weigh(raw, 1, new double[raw.hashes.length]));
+    }
+
+    /** Records the text of each term of an article under its hash, for explanations. */
+    void names(Article a, Map<Long, String> names) {
+        count(a, names, new TermCounts(EXPECTED_TERMS));
+    }
+
+    long hashOf(int term) {
+        return hashOfTerm[term];
+    }
+
+    /** Cosine of a vector and article {@code b}'s. */
+    double cosine(long[] a, int b) {
+        return dot(a, 0, a.length, vectors, vectorStart[b], vectorStart[b + 1]);
+    }
+
+    /** Cosine of articles {@code a} and {@code b}. */
+    double cosine(int a, int b) {
+        return dot(vectors, vectorStart[a], vectorStart[a + 1], vectors, vectorStart[b], vectorStart[b + 1]);
+    }
+
+    /** The dot product of two runs of entries in ascending term order (a merge written to branch little). */
+    private static double dot(long[] a, int i, int aEnd, long[] b, int j, int bEnd) {
+        double dot = 0;
+        while (i < aEnd && j < bEnd) {
+            int x = term(a[i]);
+            int y = term(b[j]);
+            if (x == y) {
+                dot += (double) weight(a[i]) * weight(b[j]);
+            }
+            i += x <= y ? 1 : 0;
+            j += y <= x ? 1 : 0;
+        }
+        return dot;
+    }
+
+    /** The terms two vectors share, with their products, strongest first. */
+    long[] shared(long[] a, int b) {
+        long[] out = new long[a.length];
+        int m = 0;
+        int i = 0;
+        int j = vectorStart[b];
+        while (i < a.length && j < vectorStart[b + 1]) {
+            int x = term(a[i]);
+            int y = term(vectors[j]);
+            if (x == y) {
+                out[m++] = pack(x, weight(a[i]) * weight(vectors[j]));
+            }
+            i += x <= y ? 1 : 0;
+            j += y <= x ? 1 : 0;
+        }
+        return strongestFirst(Arrays.copyOf(out, m), m);
+    }
+
+    /** The {@code max} strongest entries of a vector, strongest first (ties to the lower term). */
+    static long[] strongestFirst(long[] vector, int max) {
+        long[] order = new long[vector.length];
+        for (int j = 0; j < vector.length; j++) {
+            order[j] = (long) (Integer.MAX_VALUE - (int) vector[j]) << 32 | j;
+        }
+        Arrays.sort(order);
+        long[] out = new long[Math.min(max, vector.length)];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = vector[(int) order[j]];
+        }
+        return out;
+    }
+
+    /**
+     * Adds to each candidate's estimate its partial dot product with {@code terms} (entries,
+     * strongest first), through the capped postings.
+     */
+    void accumulate(long[] terms, double weight, int self, Candidates candidates) {
+        for (long entry : terms) {
+            int t = term(entry);
+            float w = (float) (weight(entry) * weight);
+            for (int p = postingStart[t]; p < postingStart[t + 1]; p++) {
+                int e = postingDoc[p];
+                if (e != self) {
+                    candidates.add(e, w * postingWeight[p]);
+                }
+            }
+        }
+    }
+
+    // ---- counting and weighting ----------------------------------------------------------------
+
+    /** An article's terms before weighting: hashes (in no particular order), weighted counts, total count. */
+    private record RawTerms(long[] hashes, float[] counts, double length) {
+    }
+
+    /** A weighted, truncated, unit-length term vector by hash, in ascending hash order. */
+    private record Weighted(long[] hashes, float[] weights) {
+    }
+
+    /** Counts an article's terms, reusing {@code counts}. */
+    private RawTerms count(Article a, Map<Long, String> names, TermCounts counts) {
+        counts.clear(EXPECTED_TERMS);
+        tokenizer.tokenize(a.title(), TITLE_WEIGHT, counts, names);
+        if (a.summary() != null) {
+            tokenizer.tokenize(a.summary(), SUMMARY_WEIGHT, counts, names);
+        }
+        tokenizer.tokenize(a.text(), 1, counts, names);
+        return raw(counts);
+    }
+
+    /** The counted terms without function words. */
+    private RawTerms raw(TermCounts c) {
+        int size = c.drain(h -> !tokenizer.isStopWord(h));
+        long[] hashes = Arrays.copyOf(c.drainedKeys(), size);
+        float[] counts = Arrays.copyOf(c.drainedValues(), size);
+        double length = 0;
+        for (int j = 0; j < size; j++) {
+            length += counts[j];
+        }
+        return new RawTerms(hashes, counts, length);
+    }
+
+    /** Document frequencies, counted in parallel: one table per thread, each for a share of the hashes. */
+    private static FrequencyTable[] documentFrequencies(RawTerms[] raw, ForkJoinPool pool) {
+        int shards = Math.max(1, pool.getParallelism());
+        FrequencyTable[] df = new FrequencyTable[shards];
+        long entries = 0;
+        for (RawTerms r : raw) {
+            entries += r.hashes.length;
+        }
+        // A journal's vocabulary is a small share of its (article, term) pairs; the tables grow if not.
+        int expected = (int) Math.min(1 << 24, Math.max(1 << 12, entries / 32 / shards));
+        pool.submit(() -> IntStream.range(0, shards).parallel().forEach(s -> {
+            FrequencyTable table = new FrequencyTable(expected);
+            for (RawTerms r : raw) {
+                for (long h : r.hashes) {
+                    if (shard(h, shards) == s) {
+                        table.increment(h);
+                    }
+                }
+            }
+            df[s] = table;
+        })).join();
+        return df;
+    }
+
+    /** The hash's table: its top 32 bits scaled to the number of tables (no division). */
+    private static int shard(long hash, int shards) {
+        return (int) ((hash >>> 32) * shards >>> 32);
+    }
+
+    private int documentFrequency(long h) {
+        return documentFrequency[shard(h, documentFrequency.length)].get(h);
+    }
+
+    /**
+     * BM25 weights; keeps the strongest terms that another article can share (in at least
+     * {@code minArticles}: 2 for an indexed article, which counts itself, 1 for a text from outside);
+     * unit length. {@code w} is scratch space, at least as long as the article's terms.
+     */
+    private Weighted weigh(RawTerms r, int minArticles, double[] w) {
+        long[] h = r.hashes;
+        int size = h.length;
+        double lengthNorm = BM25_K1 * (1 - BM25_B + BM25_B * r.length / averageLength);
+        // The strongest terms (ties to the lower hash) in a heap whose root is the weakest kept.
+        int[] heap = new int[Math.min(size, TERMS_PER_ARTICLE)];
+        int kept = 0;
+        for (int j = 0; j < size; j++) {
+            int df = documentFrequency(h[j]);
+            if (df < minArticles || n >= COMMON_TERM_MIN_ARTICLES && df > n / 2) {
+                continue;
+            }
+            double tf = r.counts[j];
+            w[j] = idfByFrequency[df] * tf * (BM25_K1 + 1) / (tf + lengthNorm);
+            if (kept < heap.length) {
+                heap[kept] = j;
+                for (int c = kept++; c > 0 && stronger(w, h, heap[(c - 1) / 2], heap[c]); c = (c - 1) / 2) {
+                    swap(heap, c, (c - 1) / 2);
+                }
+            } else if (stronger(w, h, j, heap[0])) {
+                heap[0] = j;
+                for (int c = 0;;) {
+                    int weakest = c;
+                    for (int child = 2 * c + 1; child <= 2 * c + 2 && child < kept; child++) {
+                        if (stronger(w, h, heap[weakest], heap[child])) {
+                            weakest = child;
+                        }
+                    }
+                    if (weakest == c) {
+                        break;
+                    }
+                    swap(heap, c, weakest);
+                    c = weakest;
+                }
+            }
+        }
+        // In hash order, which does not depend on how the counting table happened to be laid out.
+        for (int a = 1; a < kept; a++) {
+            for (int b = a; b > 0 && h[heap[b]] < h[heap[b - 1]]; b--) {
+                swap(heap, b, b - 1);
+            }
+        }
+        double norm = 0;
+        for (int j = 0; j < kept; j++) {
+            norm += w[heap[j]] * w[heap[j]];
+        }
+        norm = Math.sqrt(norm);
+        long[] hashes = new long[kept];
+        float[] weights = new float[kept];
+        for (int j = 0; j < kept; j++) {
+            hashes[j] = h[heap[j]];
+            weights[j] = (float) (w[heap[j]] / norm);
+        }
+        return new Weighted(hashes, weights);
+    }
+
+    /** A vector of a text not indexed, by term number; terms no indexed article has are left out. */
+    private long[] numbered(Weighted w) {
+        long[] out = new long[w.hashes.length];
+        int m = 0;
+        for (int j = 0; j < w.hashes.length; j++) {
+            int id = termNumber.get(w.hashes[j], -1);
+            if (id >= 0) {
+                out[m++] = pack(id, w.weights[j]);
+            }
+        }
+        Arrays.sort(out, 0, m);
+        return Arrays.copyOf(out, m);
+    }
+
+    /** Whether term {@code a} outranks term {@code b}: a larger weight, or an equal one and a lower hash. */
+    private static boolean stronger(double[] w, long[] h, int a, int b) {
+        return w[a] > w[b] || w[a] == w[b] && h[a] < h[b];
+    }
+
+    private static void swap(int[] a, int i, int j) {
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+}
