@@ -8,6 +8,7 @@ import dev.journal.core.internal.markdown.MarkdownOptions;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.load.SourceFile;
 import dev.journal.core.parse.Article;
+import dev.journal.core.parse.Body;
 import dev.journal.core.parse.ContentParser;
 import dev.journal.core.parse.UrlPolicy;
 import dev.journal.core.related.RelatedArticles;
@@ -176,7 +177,8 @@ final class RelatedBenchmark implements Callable<Integer> {
     private static Article slim(Article a) {
         return new Article(a.sourcePath(), a.contentPath(), a.type(), a.draft(), a.title(), a.authors(), a.date(),
                 a.updated(), a.tags(), a.summary(), a.slug(), a.outputPath(), a.uri(), a.image(), a.lang(),
-                a.related(), Map.of(), "", List.of(), a.text(), a.words(), List.of(), a.hash(), a.lines());
+                a.related(), Map.of(), Body.of("", a.text()), List.of(), a.words(), List.of(), a.hash(), a.lines(),
+                null, null);
     }
 
     /** Precision at k against the generator's hidden topics: a check that speed did not cost quality. */

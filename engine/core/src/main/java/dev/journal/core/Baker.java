@@ -1,5 +1,9 @@
 package dev.journal.core;
 
+import dev.journal.core.cache.BuildCache;
+import dev.journal.core.cache.BuildStamp;
+import dev.journal.core.cache.EngineIdentity;
+import dev.journal.core.cache.Digests;
 import dev.journal.core.config.ConfigLoader;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
@@ -13,6 +17,7 @@ import dev.journal.core.load.Sources;
 import dev.journal.core.load.StaticFile;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
+import dev.journal.core.parse.ParseCache;
 import dev.journal.core.render.PageRenderer;
 import dev.journal.core.render.RenderedPage;
 import dev.journal.core.render.TemplateEngine;
@@ -22,6 +27,7 @@ import dev.journal.core.write.SiteWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -64,7 +70,7 @@ public final class Baker {
         failOnErrors(problems);
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
-            SiteIndex index = upToIndex(source, config, pool, problems).index();
+            SiteIndex index = upToIndex(source, config, pool, problems, ParseCache.NONE).index();
             failOnErrors(problems);
             return index;
         } finally {
@@ -97,9 +103,28 @@ public final class Baker {
         }
         SiteWriter writer = new SiteWriter(output, manifestFile(output));
         writer.restore();
+        BuildCache cache = openCache(source, problems);
+        Path stampFile = null;
+        String inputs = null;
+        if (cache != null) {
+            long t = System.nanoTime();
+            stampFile = cacheFile("stamp", output);
+            inputs = Digests.sha256((EngineIdentity.digest() + "\n" + cache.key() + "\n" + options.preview() + "\n"
+                    + output + "\n" + new ContentLoader(source, config).stamp()).getBytes(StandardCharsets.UTF_8));
+            BuildStamp last = BuildStamp.read(stampFile);
+            if (last != null && last.inputs().equals(inputs) && options.clock().millis() < last.validUntil()
+                    && writer.upToDate()) {
+                cache.close();
+                stage("check", "nothing changed since the last build", t);
+                return new BakeResult(last.documents(), last.published(), last.pages(), last.copied(), last.warnings(),
+                        Duration.ofNanos(System.nanoTime() - start));
+            }
+            BuildStamp.delete(stampFile); // this build may fail half way
+            stage("check", "sources changed since the last build", t);
+        }
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
-            Front front = upToIndex(source, config, pool, problems);
+            Front front = upToIndex(source, config, pool, problems, cache == null ? ParseCache.NONE : cache.articles());
             Sources sources = front.sources();
             ContentParser.Parsed parsed = front.parsed();
             SiteIndex index = front.index();
@@ -129,20 +154,66 @@ public final class Baker {
                     + " deleted in " + output, t);
             List<Problem> warnings = problems.stream().sorted(Problem.ORDER).toList();
             int pages = out.count() - sources.files().size();
+            if (cache != null) {
+                t = System.nanoTime();
+                cache.commit();
+                new BuildStamp(inputs, validUntil(index), parsed.articles().size(), index.documents().size(), pages,
+                        out.count() - pages, warnings).write(stampFile);
+                stage("cache", "kept for the next build", t);
+            }
             return new BakeResult(parsed.articles().size(), index.documents().size(), pages,
                     out.count() - pages, warnings, Duration.ofNanos(System.nanoTime() - start));
         } finally {
             pool.shutdown();
+            if (cache != null) {
+                cache.close();
+            }
         }
+    }
+
+    /**
+     * The build cache, keyed on the configuration (and, inside, on the engine's code); null without
+     * one, or when another build is using it.
+     */
+    private BuildCache openCache(Path source, List<Problem> problems) throws IOException {
+        if (options.cache() == null) {
+            return null;
+        }
+        Path file = source.resolve(SiteConfig.FILE_NAME);
+        byte[] config = Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
+        BuildCache cache = BuildCache.open(options.cache().toAbsolutePath(), Digests.sha256(config));
+        if (cache == null) {
+            problems.add(Problem.warning(options.cache().toString(), 0,
+                    "the build cache is in use by another build; building without it"));
+        }
+        return cache;
     }
 
     /** The record of what was written into {@code output}, in the build cache; null without a cache. */
     private Path manifestFile(Path output) {
-        if (options.cache() == null) {
-            return null;
-        }
+        return options.cache() == null ? null : cacheFile("output", output);
+    }
+
+    /** A file of the build cache about one output folder. */
+    private Path cacheFile(String name, Path output) {
         String id = Integer.toHexString(output.toString().hashCode());
-        return options.cache().toAbsolutePath().resolve("output-" + id + ".manifest");
+        return options.cache().toAbsolutePath().resolve(name + "-" + id + (name.equals("output") ? ".manifest" : ""));
+    }
+
+    /**
+     * Until when this build's result holds: the moment the earliest article scheduled for later
+     * becomes due (and, in a preview, stops being marked scheduled).
+     */
+    private long validUntil(SiteIndex index) {
+        long until = Long.MAX_VALUE;
+        for (List<Article> list : List.of(index.documents(), index.hidden())) {
+            for (Article a : list) {
+                if (a.date() != null && a.date().isAfter(index.now())) {
+                    until = Math.min(until, a.date().toInstant().toEpochMilli());
+                }
+            }
+        }
+        return until;
     }
 
     /** What the stages before rendering hand on. */
@@ -150,8 +221,8 @@ public final class Baker {
     }
 
     /** Load, parse and index, adding problems to {@code problems}. */
-    private Front upToIndex(Path source, SiteConfig config, ForkJoinPool pool, List<Problem> problems)
-            throws IOException {
+    private Front upToIndex(Path source, SiteConfig config, ForkJoinPool pool, List<Problem> problems,
+            ParseCache cache) throws IOException {
         long t = System.nanoTime();
         Sources sources = new ContentLoader(source, config).load();
         problems.addAll(sources.problems());
@@ -162,7 +233,7 @@ public final class Baker {
 
         t = System.nanoTime();
         MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.of(config));
-        ContentParser.Parsed parsed = new ContentParser(config, markdown).parse(sources.documents(), pool);
+        ContentParser.Parsed parsed = new ContentParser(config, markdown).parse(sources.documents(), pool, cache);
         problems.addAll(parsed.problems());
         stage("parse", parsed.articles().size() + " documents", t);
 

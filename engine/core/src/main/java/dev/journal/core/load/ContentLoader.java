@@ -80,6 +80,29 @@ public final class ContentLoader {
         return new Sources(documents, files, problems);
     }
 
+    /**
+     * A digest of what the sources are without reading them: the path, size and modification time
+     * of every file the loader would take from the content, asset, template and data folders. Equal
+     * digests mean nothing was added, removed or saved since (a change that keeps size and time, as
+     * only a deliberate tool makes, goes unseen; delete the build cache then).
+     */
+    public String stamp() throws IOException {
+        StringBuilder sb = new StringBuilder(1 << 16);
+        for (String key : List.of("content.folder", "asset.folder", "template.folder", "data.folder")) {
+            Path folder = root.resolve(config.get(key).strip());
+            sb.append(key).append('\n');
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            for (Path file : walk(folder, new ArrayList<>())) {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                sb.append(relative(root, file)).append('\t').append(a.size()).append('\t')
+                        .append(a.lastModifiedTime().toMillis()).append('\n');
+            }
+        }
+        return dev.journal.core.cache.Digests.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Whether a file or folder name is one the loader skips. */
     public static boolean ignored(String name) {
         return name.startsWith(".") || name.endsWith("~") || name.startsWith("#") && name.endsWith("#")
@@ -96,7 +119,7 @@ public final class ContentLoader {
                         if (!dir.equals(start) && ignored(dir.getFileName().toString())) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
-                        if (!insideRoot(dir)) {
+                        if (Files.isSymbolicLink(dir) && !insideRoot(dir)) {
                             problems.add(Problem.warning(relative(root, dir), 0,
                                     "skipped: a symbolic link to a folder outside the site"));
                             return FileVisitResult.SKIP_SUBTREE;
@@ -112,7 +135,8 @@ public final class ContentLoader {
                         if (ignored(file.getFileName().toString()) || !attrs.isRegularFile()) {
                             return FileVisitResult.CONTINUE;
                         }
-                        if (!insideRoot(file)) {
+                        // a file in a folder that is inside the site is too, unless it is a link itself
+                        if (Files.isSymbolicLink(file) && !insideRoot(file)) {
                             problems.add(Problem.warning(relative(root, file), 0,
                                     "skipped: a symbolic link to a file outside the site"));
                             return FileVisitResult.CONTINUE;

@@ -1,6 +1,8 @@
 package dev.journal.core.parse;
 
+import dev.journal.core.analysis.SearchCounts;
 import dev.journal.core.internal.markdown.MarkdownResult.Reference;
+import dev.journal.core.related.ArticleTerms;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +29,14 @@ import java.util.Optional;
  * @param lang        the front matter's language, or null for the site's
  * @param related     what the front matter says about the recommended articles
  * @param meta        every front matter field as written, for templates
- * @param bodyHtml    the body as HTML, with links already rewritten to resolve from the page
+ * @param body        the body as HTML (links already rewritten to resolve from the page) and as text
  * @param headings    top-level headings with anchor ids
- * @param text        the body's prose as plain text
  * @param words       number of words in the body
  * @param references  every link and image in the body, with its line
  * @param hash        a digest of the source bytes, for the build cache
  * @param lines       the line of each front matter field, for messages
+ * @param terms       the terms the recommender compares, counted when parsed; null when not counted
+ * @param search      the terms the search index lists, counted when parsed; null when not counted
  */
 public record Article(
         String sourcePath,
@@ -53,17 +56,28 @@ public record Article(
         String lang,
         Related related,
         Map<String, Object> meta,
-        String bodyHtml,
+        Body body,
         List<Heading> headings,
-        String text,
         int words,
         List<Reference> references,
         String hash,
-        Map<String, Integer> lines) {
+        Map<String, Integer> lines,
+        ArticleTerms terms,
+        SearchCounts search) {
 
     /** Front matter control of the recommended-articles block. */
     public record Related(boolean hidden, List<String> pinned) {
         public static final Related DEFAULT = new Related(false, List.of());
+    }
+
+    /** The body as HTML, with links already rewritten to resolve from the page. */
+    public String bodyHtml() {
+        return body.html();
+    }
+
+    /** The body's prose as plain text. */
+    public String text() {
+        return body.text();
     }
 
     /** The line of a front matter field, or 1 when the field is absent. */

@@ -1,6 +1,10 @@
 package dev.journal.core.parse;
 
 import dev.journal.core.Problem;
+import dev.journal.core.analysis.SearchCounts;
+import dev.journal.core.analysis.SearchTerms;
+import dev.journal.core.related.ArticleTerms;
+import dev.journal.core.related.RelatedSettings;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.SafeText;
@@ -8,6 +12,7 @@ import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.internal.markdown.MarkdownResult;
 import dev.journal.core.internal.markdown.SafeUrlSanitizer;
 import dev.journal.core.load.SourceFile;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
@@ -58,6 +63,8 @@ public final class ContentParser {
     private final FrontMatterParser frontMatter;
     private final UrlPolicy urls;
     private final String pagesFolder;
+    private final boolean englishTerms;
+    private final SearchTerms searchTerms;
     /** JBake's {@code tag.sanitize}: spaces in tags become hyphens; with JBake's layout only, where tags name files. */
     private final boolean sanitizeTags;
 
@@ -68,6 +75,8 @@ public final class ContentParser {
         this.urls = new UrlPolicy(config);
         String pages = config.get("journal.pages.folder").strip();
         this.pagesFolder = pages.endsWith("/") ? pages : pages + "/";
+        this.englishTerms = RelatedSettings.from(config).english();
+        this.searchTerms = new SearchTerms(config.language());
         this.sanitizeTags = config.jbakeLayout() && config.flag("tag.sanitize");
     }
 
@@ -81,34 +90,150 @@ public final class ContentParser {
 
     /** Parses every file, in parallel on {@code pool}. */
     public Parsed parse(List<SourceFile> files, ForkJoinPool pool) {
-        List<Header> headers = pool.submit(() -> files.parallelStream().map(this::header).toList()).join();
-        List<Problem> problems = new ArrayList<>();
-        headers.forEach(h -> problems.addAll(h.problems));
-        List<Header> good = headers.stream().filter(h -> h.ok).toList();
+        return parse(files, pool, ParseCache.NONE);
+    }
+
+    /** A file on its way through the parse: its digest, its cached article if any, its header if parsed. */
+    private static final class Item {
+        final SourceFile file;
+        final String digest;
+        ParseCache.Entry cached;
+        Header header;
+
+        Item(SourceFile file, String digest, ParseCache.Entry cached) {
+            this.file = file;
+            this.digest = digest;
+            this.cached = cached;
+        }
+    }
+
+    /**
+     * Parses every file, in parallel on {@code pool}, taking from {@code cache} the articles of files
+     * that did not change since they were cached and whose links still lead where they did.
+     */
+    public Parsed parse(List<SourceFile> files, ForkJoinPool pool, ParseCache cache) {
+        List<Item> items = pool.submit(() -> files.parallelStream().map(f -> {
+            String digest = digest(f.bytes());
+            Item item = new Item(f, digest, cache.find(f.path(), digest).orElse(null));
+            if (item.cached == null) {
+                item.header = header(f);
+            }
+            return item;
+        }).toList()).join();
         Map<String, String> uris = new HashMap<>();
-        Map<String, Header> byOutput = new HashMap<>();
-        for (Header h : good) {
-            uris.put(h.file.contentPath(), h.target.uri());
-            if (AUTHOR_TYPE.equals(h.type)) {
+        for (Item i : items) {
+            if (i.cached != null) {
+                uris.put(i.cached.article().contentPath(), i.cached.article().uri());
+            } else if (i.header.ok) {
+                uris.put(i.file.contentPath(), i.header.target.uri());
+            }
+        }
+        // a cached article whose links now lead elsewhere (a linked page moved, appeared or went) is parsed again
+        List<Item> stale = items.stream().filter(i -> i.cached != null && !stillLinked(i.cached, uris)).toList();
+        pool.submit(() -> stale.parallelStream().forEach(i -> {
+            i.cached = null;
+            i.header = header(i.file);
+        })).join();
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Article> byOutput = new HashMap<>();
+        for (Item i : items) {
+            if (i.header != null) {
+                problems.addAll(i.header.problems);
+            }
+            Article a = i.cached != null ? i.cached.article() : null;
+            Header h = i.header;
+            if (a == null && (h == null || !h.ok)) {
+                continue;
+            }
+            String type = a != null ? a.type() : h.type;
+            if (AUTHOR_TYPE.equals(type)) {
                 continue; // two profiles of one author are reported by the indexer, which knows both names
             }
-            Header other = byOutput.putIfAbsent(SafePaths.fold(h.target.outputPath()), h);
+            String out = a != null ? a.outputPath() : h.target.outputPath();
+            int slugLine = a != null ? a.line("slug") : h.fm.line("slug");
+            Article other = byOutput.putIfAbsent(SafePaths.fold(out), a != null ? a : placeholder(h));
             if (other != null) {
-                problems.add(Problem.error(h.file.path(), h.fm.line("slug"), "this page and " + other.file.path()
-                        + " (line " + other.fm.line("slug") + ") would both be written to " + h.target.outputPath()
+                problems.add(Problem.error(i.file.path(), slugLine, "this page and " + other.sourcePath()
+                        + " (line " + other.line("slug") + ") would both be written to " + out
                         + "; give one of them another slug"));
             }
         }
-        List<Body> bodies = pool.submit(() -> good.parallelStream().map(h -> body(h, uris)).toList()).join();
+        List<Item> toParse = items.stream().filter(i -> i.cached == null && i.header.ok).toList();
+        List<Outcome> bodies = pool.submit(() -> toParse.parallelStream().map(i -> {
+            Map<String, String> linked = new java.util.concurrent.ConcurrentHashMap<>();
+            Outcome b = body(i.header, new Recording(uris, linked), cache);
+            if (b.article() != null) {
+                List<Problem> own = new ArrayList<>(i.header.problems);
+                own.addAll(b.problems());
+                cache.keep(new ParseCache.Entry(b.article(), List.copyOf(own), Map.copyOf(linked)));
+            }
+            return b;
+        }).toList()).join();
         List<Article> articles = new ArrayList<>();
-        for (Body b : bodies) {
+        for (Outcome b : bodies) {
             problems.addAll(b.problems());
             if (b.article() != null) {
                 articles.add(b.article());
-                problems.addAll(brokenLinks(b.article(), uris));
             }
         }
+        for (Item i : items) {
+            if (i.cached != null) {
+                cache.keep(i.cached);
+                problems.addAll(i.cached.problems());
+                articles.add(i.cached.article());
+            }
+        }
+        articles.sort(java.util.Comparator.comparing(Article::sourcePath));
+        for (Article a : articles) {
+            problems.addAll(brokenLinks(a, uris));
+        }
         return new Parsed(articles, problems);
+    }
+
+    /** Whether every content file a cached article's links named still has the URI it had then. */
+    private static boolean stillLinked(ParseCache.Entry entry, Map<String, String> uris) {
+        for (var e : entry.linked().entrySet()) {
+            if (!uris.getOrDefault(e.getKey(), "").equals(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A view of the URIs of the content files that records which ones a body's links looked up. */
+    private static final class Recording extends java.util.AbstractMap<String, String> {
+        private final Map<String, String> uris;
+        private final Map<String, String> seen;
+
+        Recording(Map<String, String> uris, Map<String, String> seen) {
+            this.uris = uris;
+            this.seen = seen;
+        }
+
+        @Override
+        public String get(Object key) {
+            String uri = uris.get(key);
+            seen.put((String) key, uri == null ? "" : uri);
+            return uri;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public java.util.Set<Entry<String, String>> entrySet() {
+            throw new UnsupportedOperationException("only looked up");
+        }
+    }
+
+    /** Enough of a new file's article to name it in a message about two pages on one path. */
+    private static Article placeholder(Header h) {
+        return new Article(h.file.path(), h.file.contentPath(), h.type, h.draft, h.title == null ? "" : h.title,
+                List.of(), null, null, List.of(), null, h.slug == null ? "" : h.slug, h.target.outputPath(),
+                h.target.uri(), null, null, Article.Related.DEFAULT, Map.of(), Body.of("", ""), List.of(), 0,
+                List.of(), "", h.fm.lines(), null, null);
     }
 
     /** Parses one file on the calling thread (for tools that look at a single file). */
@@ -119,7 +244,7 @@ public final class ContentParser {
         }
         Map<String, String> uris = new HashMap<>(knownUris);
         uris.put(file.contentPath(), h.target.uri());
-        Body b = body(h, uris);
+        Outcome b = body(h, uris, ParseCache.NONE);
         List<Problem> problems = new ArrayList<>(h.problems);
         problems.addAll(b.problems());
         if (b.article() == null) {
@@ -131,6 +256,7 @@ public final class ContentParser {
 
     /** The header of one file, validated and typed; the first pass. */
     private static final class Header {
+        String digest;
         SourceFile file;
         FrontMatter fm;
         boolean ok;
@@ -153,6 +279,7 @@ public final class ContentParser {
     private Header header(SourceFile file) {
         Header h = new Header();
         h.file = file;
+        h.digest = digest(file.bytes());
         String path = file.path();
         String text;
         try {
@@ -450,30 +577,35 @@ public final class ContentParser {
     }
 
     /** The second pass's outcome for one file: the article, or the problem that prevented it. */
-    private record Body(Article article, List<Problem> problems) {
+    private record Outcome(Article article, List<Problem> problems) {
     }
 
     /** The second pass: the body, with links rewritten, and the article assembled. */
-    private Body body(Header h, Map<String, String> uris) {
+    private Outcome body(Header h, Map<String, String> uris, ParseCache cache) {
         String out = h.target.outputPath();
         MarkdownResult r;
         try {
             r = h.file.extension().startsWith("htm") ? markdown.renderHtml(h.fm.body())
                     : markdown.render(h.fm.body(), h.fm.bodyLine(), links(h.file.contentPath(), out, uris));
         } catch (StackOverflowError e) {
-            return new Body(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),
+            return new Outcome(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),
                     "the body is nested too deeply to render (quotes, lists or HTML elements inside each other)")));
         } catch (IllegalArgumentException e) {
             // the limits of commonmark (a table of more than a million cells) and of the sanitiser
-            return new Body(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),
+            return new Outcome(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),
                     "the body cannot be rendered: " + e.getMessage())));
         }
         String summary = h.summary != null ? markdown.typography(h.summary)
                 : summarize(r.firstParagraph(), config.number("journal.summary.length"));
-        return new Body(new Article(h.file.path(), h.file.contentPath(), h.type, h.draft, markdown.typography(h.title),
+        String title = markdown.typography(h.title);
+        String text = r.text();
+        return new Outcome(new Article(h.file.path(), h.file.contentPath(), h.type, h.draft, title,
                 h.authors, h.date, h.updated, h.tags, summary, h.slug, out, h.target.uri(), h.image, h.lang,
-                h.related, h.fm.values(), r.html(), r.headings(), r.text(), countWords(r.text()), r.references(),
-                digest(h.file.bytes()), h.fm.lines()), List.of());
+                h.related, h.fm.values(), cache.body(r.html(), text), r.headings(), countWords(text),
+                r.references(),
+                h.digest,
+                h.fm.lines(), ArticleTerms.of(title, summary, text, englishTerms),
+                SearchCounts.of(searchTerms, title, h.authors, h.tags, summary, text)), List.of());
     }
 
     /**

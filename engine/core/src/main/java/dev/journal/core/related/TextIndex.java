@@ -52,7 +52,7 @@ final class TextIndex {
     TextIndex(Article[] docs, boolean[] candidate, Tokenizer tokenizer, ForkJoinPool pool) {
         this.tokenizer = tokenizer;
         this.n = docs.length;
-        RawTerms[] raw = new RawTerms[n];
+        ArticleTerms[] raw = new ArticleTerms[n];
         int chunks = chunks(n, pool);
         pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
             TermCounts counts = new TermCounts(EXPECTED_TERMS);
@@ -62,8 +62,8 @@ final class TextIndex {
         })).join();
         this.documentFrequency = documentFrequencies(raw, pool);
         double length = 0;
-        for (RawTerms r : raw) {
-            length += r.length;
+        for (ArticleTerms r : raw) {
+            length += r.length();
         }
         this.averageLength = n == 0 ? 1 : Math.max(1, length / n);
         this.idfByFrequency = new double[n + 1];
@@ -74,8 +74,8 @@ final class TextIndex {
         pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
             double[] scratch = new double[EXPECTED_TERMS];
             for (int i = c * n / chunks; i < (c + 1) * n / chunks; i++) {
-                if (scratch.length < raw[i].hashes.length) {
-                    scratch = new double[raw[i].hashes.length];
+                if (scratch.length < raw[i].hashes().length) {
+                    scratch = new double[raw[i].hashes().length];
                 }
                 weighted[i] = weigh(raw[i], 2, scratch);
                 raw[i] = null;
@@ -175,8 +175,8 @@ final class TextIndex {
 
     /** The vector of an article that is not indexed, compared with the indexed ones as it is. */
     long[] vectorOf(Article a) {
-        RawTerms raw = count(a, null, new TermCounts(EXPECTED_TERMS));
-        return numbered(weigh(raw, 1, new double[raw.hashes.length]));
+        ArticleTerms raw = count(a, null, new TermCounts(EXPECTED_TERMS));
+        return numbered(weigh(raw, 1, new double[raw.hashes().length]));
     }
 
     /** The vector of a text that is not indexed. */
@@ -184,8 +184,8 @@ final class TextIndex {
         TermCounts counts = new TermCounts(EXPECTED_TERMS);
         tokenizer.tokenize(title, TITLE_WEIGHT, counts, null);
         tokenizer.tokenize(text, 1, counts, null);
-        RawTerms raw = raw(counts);
-        return numbered(weigh(raw, 1, new double[raw.hashes.length]));
+        ArticleTerms raw = raw(counts);
+        return numbered(weigh(raw, 1, new double[raw.hashes().length]));
     }
 
     /** Records the text of each term of an article under its hash, for explanations. */
@@ -273,16 +273,18 @@ final class TextIndex {
 
     // ---- counting and weighting ----------------------------------------------------------------
 
-    /** An article's terms before weighting: hashes (in no particular order), weighted counts, total count. */
-    private record RawTerms(long[] hashes, float[] counts, double length) {
-    }
-
     /** A weighted, truncated, unit-length term vector by hash, in ascending hash order. */
     private record Weighted(long[] hashes, float[] weights) {
     }
 
-    /** Counts an article's terms, reusing {@code counts}. */
-    private RawTerms count(Article a, Map<Long, String> names, TermCounts counts) {
+    /**
+     * An article's terms: as counted when it was parsed, or counted now (with {@code names}
+     * recording each term's text, for explanations), reusing {@code counts}.
+     */
+    private ArticleTerms count(Article a, Map<Long, String> names, TermCounts counts) {
+        if (names == null && a.terms() != null) {
+            return a.terms();
+        }
         counts.clear(EXPECTED_TERMS);
         tokenizer.tokenize(a.title(), TITLE_WEIGHT, counts, names);
         if (a.summary() != null) {
@@ -292,8 +294,12 @@ final class TextIndex {
         return raw(counts);
     }
 
+    private ArticleTerms raw(TermCounts c) {
+        return raw(tokenizer, c);
+    }
+
     /** The counted terms without function words. */
-    private RawTerms raw(TermCounts c) {
+    static ArticleTerms raw(Tokenizer tokenizer, TermCounts c) {
         int size = c.drain(h -> !tokenizer.isStopWord(h));
         long[] hashes = Arrays.copyOf(c.drainedKeys(), size);
         float[] counts = Arrays.copyOf(c.drainedValues(), size);
@@ -301,23 +307,23 @@ final class TextIndex {
         for (int j = 0; j < size; j++) {
             length += counts[j];
         }
-        return new RawTerms(hashes, counts, length);
+        return new ArticleTerms(hashes, counts, length);
     }
 
     /** Document frequencies, counted in parallel: one table per thread, each for a share of the hashes. */
-    private static FrequencyTable[] documentFrequencies(RawTerms[] raw, ForkJoinPool pool) {
+    private static FrequencyTable[] documentFrequencies(ArticleTerms[] raw, ForkJoinPool pool) {
         int shards = Math.max(1, pool.getParallelism());
         FrequencyTable[] df = new FrequencyTable[shards];
         long entries = 0;
-        for (RawTerms r : raw) {
-            entries += r.hashes.length;
+        for (ArticleTerms r : raw) {
+            entries += r.hashes().length;
         }
         // A journal's vocabulary is a small share of its (article, term) pairs; the tables grow if not.
         int expected = (int) Math.min(1 << 24, Math.max(1 << 12, entries / 32 / shards));
         pool.submit(() -> IntStream.range(0, shards).parallel().forEach(s -> {
             FrequencyTable table = new FrequencyTable(expected);
-            for (RawTerms r : raw) {
-                for (long h : r.hashes) {
+            for (ArticleTerms r : raw) {
+                for (long h : r.hashes()) {
                     if (shard(h, shards) == s) {
                         table.increment(h);
                     }
@@ -342,10 +348,10 @@ final class TextIndex {
      * {@code minArticles}: 2 for an indexed article, which counts itself, 1 for a text from outside);
      * unit length. {@code w} is scratch space, at least as long as the article's terms.
      */
-    private Weighted weigh(RawTerms r, int minArticles, double[] w) {
-        long[] h = r.hashes;
+    private Weighted weigh(ArticleTerms r, int minArticles, double[] w) {
+        long[] h = r.hashes();
         int size = h.length;
-        double lengthNorm = BM25_K1 * (1 - BM25_B + BM25_B * r.length / averageLength);
+        double lengthNorm = BM25_K1 * (1 - BM25_B + BM25_B * r.length() / averageLength);
         // The strongest terms (ties to the lower hash) in a heap whose root is the weakest kept.
         int[] heap = new int[Math.min(size, TERMS_PER_ARTICLE)];
         int kept = 0;
@@ -354,7 +360,7 @@ final class TextIndex {
             if (df < minArticles || n >= COMMON_TERM_MIN_ARTICLES && df > n / 2) {
                 continue;
             }
-            double tf = r.counts[j];
+            double tf = r.counts()[j];
             w[j] = idfByFrequency[df] * tf * (BM25_K1 + 1) / (tf + lengthNorm);
             if (kept < heap.length) {
                 heap[kept] = j;

@@ -4,14 +4,26 @@ package dev.journal.core.render;
  * HTML made by the engine (an article's body) on its way into a template. {@link TemplateEngine}
  * hands it to auto-escaping HTML templates as markup, printed as it is, and to every other
  * template as text: printed as it is in JBake's {@code .ftl} templates, which do not escape,
- * and escaped in XML templates.
- *
- * @param markup the HTML
+ * and escaped in XML templates. The HTML is fetched only when a template uses it, so that the
+ * views of thousands of articles do not hold their bodies.
  */
-record Html(String markup) {
+final class Html {
+    private final java.util.function.Supplier<String> source;
+
+    Html(java.util.function.Supplier<String> source) {
+        this.source = source;
+    }
+
+    Html(String markup) {
+        this(() -> markup);
+    }
+
+    String markup() {
+        return source.get();
+    }
 
     @Override
     public String toString() {
-        return markup;
+        return markup();
     }
 }

@@ -1,6 +1,8 @@
 package dev.journal.core.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.journal.core.analysis.SearchCounts;
+import dev.journal.core.analysis.SearchTerms;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.internal.json.Json;
@@ -53,8 +55,8 @@ final class SearchIndexGenerator implements Generator {
     /** Field weights and length normalisation of BM25F: title, authors, tags, summary, body. */
     private static final double[] WEIGHT = {6.0, 4.0, 4.0, 2.0, 1.0};
     private static final double[] B = {0.3, 0.0, 0.0, 0.75, 0.75};
-    private static final int FIELDS = WEIGHT.length;
-    private static final int BODY = FIELDS - 1;
+    
+    private static final int BODY = SearchCounts.BODY;
 
     /** Where the search page goes. */
     static String pagePath(SiteConfig config) {
@@ -106,10 +108,10 @@ final class SearchIndexGenerator implements Generator {
     }
 
     /**
-     * One document's terms (shared dictionary entries) with their frequency in each field
-     * ({@code tf[term * FIELDS + field]}), and the length of each field in terms.
+     * One document's terms (shared dictionary entries) with their frequency in each field, and the
+     * length of each field in terms.
      */
-    private record Counted(Term[] terms, int[] tf, int[] length) {
+    private record Counted(Term[] terms, SearchCounts counts, int[] length) {
     }
 
     /**
@@ -121,17 +123,17 @@ final class SearchIndexGenerator implements Generator {
     String write(List<Article> docs, SearchTerms terms, Views views, int bodyPostings) {
         Map<String, Term> dictionary = new HashMap<>();
         List<Counted> counted = new ArrayList<>(docs.size());
-        double[] total = new double[FIELDS];
+        double[] total = new double[SearchCounts.FIELDS];
         for (Article a : docs) {
             Counted c = count(a, terms, dictionary);
             counted.add(c);
-            for (int f = 0; f < FIELDS; f++) {
+            for (int f = 0; f < SearchCounts.FIELDS; f++) {
                 total[f] += c.length()[f];
             }
         }
         int n = docs.size();
-        double[] average = new double[FIELDS];
-        for (int f = 0; f < FIELDS; f++) {
+        double[] average = new double[SearchCounts.FIELDS];
+        for (int f = 0; f < SearchCounts.FIELDS; f++) {
             average[f] = n == 0 ? 1 : Math.max(1, total[f] / n);
         }
         int bodyTerms = Math.max(MIN_BODY_TERMS, bodyPostings / Math.max(1, n));
@@ -139,8 +141,8 @@ final class SearchIndexGenerator implements Generator {
             Counted c = counted.get(d);
             for (int k : kept(c, n, bodyTerms)) {
                 double weighted = 0;
-                for (int f = 0; f < FIELDS; f++) {
-                    int tf = c.tf()[k * FIELDS + f];
+                for (int f = 0; f < SearchCounts.FIELDS; f++) {
+                    int tf = c.counts().tf(k, f);
                     if (tf > 0) {
                         weighted += WEIGHT[f] * tf / (1 - B[f] + B[f] * c.length()[f] / average[f]);
                     }
@@ -224,28 +226,20 @@ final class SearchIndexGenerator implements Generator {
         g.writeEndArray();
     }
 
+    /**
+     * A document's terms in the shared dictionary, from the counts made when it was parsed (or
+     * counted now, for a document that was not).
+     */
     private static Counted count(Article a, SearchTerms terms, Map<String, Term> dictionary) {
-        Map<String, int[]> tf = new HashMap<>();
-        int[] length = new int[FIELDS];
-        String[] fields = {a.title(), String.join(" ; ", a.authors()), String.join(" ; ", a.tags()), a.summary(),
-            a.text()};
-        for (int f = 0; f < FIELDS; f++) {
-            for (String t : terms.terms(fields[f])) {
-                tf.computeIfAbsent(t, k -> new int[FIELDS])[f]++;
-                length[f]++;
-            }
-        }
-        Term[] found = new Term[tf.size()];
-        int[] counts = new int[tf.size() * FIELDS];
-        int k = 0;
-        for (Map.Entry<String, int[]> e : tf.entrySet()) {
-            Term t = dictionary.computeIfAbsent(e.getKey(), Term::new);
+        SearchCounts counts = a.search() != null ? a.search()
+                : SearchCounts.of(terms, a.title(), a.authors(), a.tags(), a.summary(), a.text());
+        Term[] found = new Term[counts.terms().length];
+        for (int k = 0; k < found.length; k++) {
+            Term t = dictionary.computeIfAbsent(counts.terms()[k], Term::new);
             t.documents++;
             found[k] = t;
-            System.arraycopy(e.getValue(), 0, counts, k * FIELDS, FIELDS);
-            k++;
         }
-        return new Counted(found, counts, length);
+        return new Counted(found, counts, counts.length());
     }
 
     /** The terms of a document that go into the index, as indexes into its {@link Counted#terms}. */
@@ -255,14 +249,14 @@ final class SearchIndexGenerator implements Generator {
         for (int k = 0; k < c.terms().length; k++) {
             boolean elsewhere = false;
             for (int f = 0; f < BODY; f++) {
-                elsewhere |= c.tf()[k * FIELDS + f] > 0;
+                elsewhere |= c.counts().tf(k, f) > 0;
             }
             (elsewhere ? always : bodyOnly).add(k);
         }
         if (bodyOnly.size() > bodyTerms) {
             double[] tfIdf = new double[c.terms().length];
             for (int k : bodyOnly) {
-                tfIdf[k] = (1 + Math.log(c.tf()[k * FIELDS + BODY])) * Math.log((double) n / c.terms()[k].documents);
+                tfIdf[k] = (1 + Math.log(c.counts().tf(k, BODY))) * Math.log((double) n / c.terms()[k].documents);
             }
             bodyOnly.sort(Comparator.comparingDouble((Integer k) -> -tfIdf[k]).thenComparing(k -> c.terms()[k].text));
             always.addAll(bodyOnly.subList(0, bodyTerms));

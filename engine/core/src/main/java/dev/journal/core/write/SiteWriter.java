@@ -104,6 +104,12 @@ public final class SiteWriter {
         return intact;
     }
 
+    /** Whether the output folder holds exactly what the previous build wrote (and it wrote something). */
+    public boolean upToDate() throws IOException {
+        Map<String, String> intact = intact();
+        return !intact.isEmpty() && intact.size() == previousManifest().entries().size();
+    }
+
     /**
      * Starts writing a new version of the site.
      *

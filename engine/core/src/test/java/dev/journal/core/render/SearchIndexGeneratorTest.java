@@ -1,5 +1,7 @@
 package dev.journal.core.render;
 
+import dev.journal.core.analysis.SearchTerms;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.journal.core.render;
+package dev.journal.core.analysis;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.Set;
  * digit, words of one character dropped. For English sites, stop words are dropped and plurals
  * reduced by Harman's "S" stemmer ({@code policies -> policy}, {@code sanctions -> sanction}).
  */
-final class SearchTerms {
+public final class SearchTerms {
 
     /** Common English words that carry no meaning for search; shipped in the index for the script. */
     static final List<String> ENGLISH_STOP_WORDS = List.of(
@@ -32,23 +32,31 @@ final class SearchTerms {
     private final boolean english;
     private final Set<String> stop;
 
-    SearchTerms(String language) {
+    public SearchTerms(String language) {
         this.english = language.toLowerCase(Locale.ROOT).startsWith("en");
-        this.stop = english ? Set.copyOf(ENGLISH_STOP_WORDS) : Set.of();
+        this.stop = english ? new java.util.HashSet<>(ENGLISH_STOP_WORDS) : Set.of();
     }
 
-    boolean english() {
+    public boolean english() {
         return english;
     }
 
-    List<String> stopWords() {
+    public List<String> stopWords() {
         return english ? ENGLISH_STOP_WORDS : List.of();
     }
 
     /** The terms of a text, in order, repeats kept. */
-    List<String> terms(String text) {
+    public List<String> terms(String text) {
         List<String> out = new ArrayList<>();
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        forEach(text, out::add);
+        return out;
+    }
+
+    /** Hands each term of a text to {@code sink}, in order, repeats kept. */
+    public void forEach(String text, java.util.function.Consumer<String> sink) {
+        // ASCII text needs no decomposition; most of a journal's text is ASCII
+        String s = isAscii(text) ? text.toLowerCase(Locale.ROOT)
+                : Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < s.length(); ) {
             char c = s.charAt(i);
@@ -58,7 +66,7 @@ final class SearchTerms {
                 if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
                     word.append(c);
                 } else {
-                    add(out, word);
+                    add(sink, word);
                 }
                 continue;
             }
@@ -69,25 +77,33 @@ final class SearchTerms {
                 word.appendCodePoint(cp);
             } else if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
                     && type != Character.ENCLOSING_MARK) {
-                add(out, word);
+                add(sink, word);
             }
         }
-        add(out, word);
-        return out;
+        add(sink, word);
     }
 
-    private void add(List<String> out, StringBuilder word) {
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void add(java.util.function.Consumer<String> sink, StringBuilder word) {
         if (word.length() >= 2 && (word.length() > 2 || word.codePointCount(0, 2) == 2)) {
             String w = word.toString();
             if (!stop.contains(w)) {
-                out.add(english ? stem(w) : w);
+                sink.accept(english ? stem(w) : w);
             }
         }
         word.setLength(0);
     }
 
     /** Harman's "S" stemmer, on words of four letters or more, and not on words ending in "is". */
-    static String stem(String w) {
+    public static String stem(String w) {
         if (w.length() <= 3) {
             return w;
         }

@@ -1,0 +1,82 @@
+package dev.journal.core.cache;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The build cache folder ({@code target/journal-cache} by default; safe to delete at any time): what
+ * a build keeps so that the next one does only what changed. One build at a time uses it: a build
+ * that finds it locked (a preview server running beside a build, say) goes without.
+ */
+public final class BuildCache implements AutoCloseable {
+
+    private final FileChannel lockFile;
+    private final FileLock lock;
+    private final Path dir;
+    private final String key;
+    private ArticleStore articles;
+
+    private BuildCache(FileChannel lockFile, FileLock lock, Path dir, String key) {
+        this.lockFile = lockFile;
+        this.lock = lock;
+        this.dir = dir;
+        this.key = key;
+    }
+
+    /** What the cache is keyed on: the engine's code and the site's configuration. */
+    public String key() {
+        return key;
+    }
+
+    /**
+     * Opens the cache in {@code dir} for a build whose engine and configuration give {@code key};
+     * null when another build holds it.
+     */
+    public static BuildCache open(Path dir, String key) throws IOException {
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            return null;
+        }
+        return new BuildCache(channel, lock, dir, EngineIdentity.digest() + "/" + key);
+    }
+
+    /** The parse cache, read when first asked for (a build with nothing to do never reads it). */
+    public ArticleStore articles() throws IOException {
+        if (articles == null) {
+            articles = ArticleStore.open(dir, key);
+        }
+        return articles;
+    }
+
+    /** Keeps what this build made, for the next one; called after a successful build. */
+    public void commit() throws IOException {
+        if (articles != null) {
+            articles.save();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (articles != null) {
+                articles.close();
+            }
+        } finally {
+            lock.release();
+            lockFile.close();
+        }
+    }
+}
