@@ -19,6 +19,7 @@ import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
 import dev.journal.core.parse.ParseCache;
 import dev.journal.core.render.PageRenderer;
+import dev.journal.core.render.RenderRecord;
 import dev.journal.core.render.RenderedPage;
 import dev.journal.core.render.TemplateEngine;
 import dev.journal.core.write.OutputFile;
@@ -134,13 +135,27 @@ public final class Baker {
             long t = System.nanoTime();
             TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
             SiteWriter.Session session = writer.open(false);
+            RenderRecord renderRecord = null;
             SiteWriter.Outcome outcome;
             SiteOutput out = new SiteOutput(source, index.documents(), session);
+            String renderKey = cache == null ? "" : Digests.sha256((cache.key() + "\n" + templatesDigest(source, config))
+                    .getBytes(StandardCharsets.UTF_8));
+            RenderRecord previous = cache == null || !session.updatesInPlace() ? null
+                    : RenderRecord.read(cacheFile("render", output));
+            if (previous != null && !previous.key().equals(renderKey)) {
+                previous = null;
+            }
             try {
                 PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files())
-                        .render(index, pool, out::page);
+                        .render(index, pool, out::page, previous, session.intact());
                 problems.addAll(rendered.problems());
+                if (cache != null) {
+                    RenderRecord.delete(cacheFile("render", output));
+                    renderRecord = new RenderRecord(renderKey, rendered.record());
+                }
                 stage("render", rendered.pages() + " pages", t);
+                rendered.millis().forEach((what, ms) -> options.log().accept(String.format(Locale.ROOT,
+                        "        %6d ms    %s", ms, what)));
                 t = System.nanoTime();
                 out.copies(sources.files(), !config.jbakeLayout());
                 problems.addAll(out.problems());
@@ -157,6 +172,7 @@ public final class Baker {
             if (cache != null) {
                 t = System.nanoTime();
                 cache.commit();
+                renderRecord.write(cacheFile("render", output));
                 new BuildStamp(inputs, validUntil(index), parsed.articles().size(), index.documents().size(), pages,
                         out.count() - pages, warnings).write(stampFile);
                 stage("cache", "kept for the next build", t);
@@ -187,6 +203,22 @@ public final class Baker {
                     "the build cache is in use by another build; building without it"));
         }
         return cache;
+    }
+
+    /** A digest of the site's templates: their names and bytes. */
+    private static String templatesDigest(Path source, SiteConfig config) throws IOException {
+        Path folder = source.resolve(config.get("template.folder").strip());
+        StringBuilder sb = new StringBuilder();
+        if (Files.isDirectory(folder)) {
+            List<Path> files;
+            try (var s = Files.walk(folder)) {
+                files = s.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path f : files) {
+                sb.append(folder.relativize(f)).append('\t').append(Digests.sha256(Files.readAllBytes(f))).append('\n');
+            }
+        }
+        return Digests.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The record of what was written into {@code output}, in the build cache; null without a cache. */

@@ -56,7 +56,8 @@ final class SiteOutput {
     void page(RenderedPage p) {
         // a document's page comes first; a later page on its path is a generated one
         String origin = pageSources.remove(p.path());
-        add(OutputFile.generated(p.path(), p.bytes(), origin != null ? origin : "the generated page " + p.path()));
+        String name = origin != null ? origin : "the generated page " + p.path();
+        add(p.isKept() ? OutputFile.kept(p.path(), name) : OutputFile.generated(p.path(), p.bytes(), name));
     }
 
     /** The site's files to copy, then the theme's files the site does not replace. */

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ArticleStore implements ParseCache, AutoCloseable {
 
-    private static final String FORMAT = "journal-articles 2";
+    private static final String FORMAT = "journal-articles 3";
 
     private final Path dir;
     private final String key;
@@ -46,7 +46,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
     private final AtomicLong end;
 
     /** An entry with where its body is. */
-    private record Stored(Entry entry, long offset, int htmlLength, int textLength) {
+    private record Stored(Entry entry, long offset, int htmlLength, int textLength, String digest) {
     }
 
     private ArticleStore(Path dir, String key, Map<String, Stored> previous, FileChannel bodies) throws IOException {
@@ -96,12 +96,13 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                 long offset = in.readLong();
                 int html = in.readInt();
                 int text = in.readInt();
+                String digest = in.readUTF();
                 if (offset + html + text > size) {
                     return false;
                 }
-                var article = ArticleCodec.read(in, new StoredBody(offset, html, text), words);
+                var article = ArticleCodec.read(in, new StoredBody(offset, html, text, digest), words);
                 Entry e = new Entry(article, List.copyOf(problems), Map.copyOf(linked));
-                into.put(article.sourcePath(), new Stored(e, offset, html, text));
+                into.put(article.sourcePath(), new Stored(e, offset, html, text, digest));
             }
             return true;
         } catch (NoSuchFileException e) {
@@ -122,7 +123,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         if (!(entry.article().body() instanceof StoredBody b)) {
             return;
         }
-        kept.put(entry.article().sourcePath(), new Stored(entry, b.offset, b.htmlLength, b.textLength));
+        kept.put(entry.article().sourcePath(), new Stored(entry, b.offset, b.htmlLength, b.textLength, b.digest));
     }
 
     @Override
@@ -130,6 +131,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         byte[] h = html.getBytes(StandardCharsets.UTF_8);
         byte[] t = text.getBytes(StandardCharsets.UTF_8);
         long offset = end.getAndAdd(h.length + t.length);
+        String digest = Body.digest(h);
         try {
             ByteBuffer buffer = ByteBuffer.allocate(h.length + t.length).put(h).put(t).flip();
             long at = offset;
@@ -139,7 +141,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new StoredBody(offset, h.length, t.length);
+        return new StoredBody(offset, h.length, t.length, digest);
     }
 
     /**
@@ -191,6 +193,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                     rec.writeLong(offsets.getOrDefault(s, s.offset()));
                     rec.writeInt(s.htmlLength());
                     rec.writeInt(s.textLength());
+                    rec.writeUTF(s.digest());
                     ArticleCodec.write(rec, s.entry().article(), words);
                     records.add(buffer.toByteArray());
                 } catch (ArticleCodec.Uncacheable e) {
@@ -219,11 +222,18 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         final long offset;
         final int htmlLength;
         final int textLength;
+        final String digest;
 
-        StoredBody(long offset, int htmlLength, int textLength) {
+        StoredBody(long offset, int htmlLength, int textLength, String digest) {
             this.offset = offset;
             this.htmlLength = htmlLength;
             this.textLength = textLength;
+            this.digest = digest;
+        }
+
+        @Override
+        public String digest() {
+            return digest;
         }
 
         @Override

@@ -15,13 +15,26 @@ public interface Body {
     /** The body's prose as plain text. */
     String text();
 
+    /** A digest of the HTML, which tells whether a page showing the body must be made again. */
+    String digest();
+
     /** A body held in memory. */
     static Body of(String html, String text) {
-        return new InMemory(html.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_8));
+        byte[] h = html.getBytes(StandardCharsets.UTF_8);
+        return new InMemory(h, text.getBytes(StandardCharsets.UTF_8), digest(h));
+    }
+
+    /** SHA-256 of the HTML's bytes, as hexadecimal text. */
+    static String digest(byte[] html) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(html));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** A body held in memory as UTF-8. */
-    record InMemory(byte[] htmlBytes, byte[] textBytes) implements Body {
+    record InMemory(byte[] htmlBytes, byte[] textBytes, String digest) implements Body {
         @Override
         public String html() {
             return new String(htmlBytes, StandardCharsets.UTF_8);

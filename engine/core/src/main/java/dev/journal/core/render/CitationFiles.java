@@ -14,6 +14,11 @@ import java.util.List;
 final class CitationFiles implements Generator {
 
     @Override
+    public String what() {
+        return "citation files";
+    }
+
+    @Override
     public List<RenderedPage> generate(SiteIndex index, RenderContext context) {
         if (!context.config().journalFlag("journal.render.citations")) {
             return List.of();

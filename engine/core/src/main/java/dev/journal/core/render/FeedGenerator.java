@@ -43,6 +43,11 @@ final class FeedGenerator implements Generator {
     }
 
     @Override
+    public String what() {
+        return "feeds";
+    }
+
+    @Override
     public List<RenderedPage> generate(SiteIndex index, RenderContext context) {
         SiteConfig config = context.config();
         FeedPlan plan = context.feeds();

@@ -12,4 +12,7 @@ public interface Generator {
 
     /** The files this generator makes for the site; an empty list when it is switched off. */
     List<RenderedPage> generate(SiteIndex index, RenderContext context) throws Exception;
+
+    /** What the generator makes, in a word or two, for progress lines ("feeds", "search index"). */
+    String what();
 }

@@ -9,13 +9,24 @@ package dev.journal.core.render;
  */
 final class Html {
     private final java.util.function.Supplier<String> source;
+    private final String fingerprint;
 
-    Html(java.util.function.Supplier<String> source) {
+    /**
+     * @param source      where the HTML comes from when a template uses it
+     * @param fingerprint what identifies the HTML without fetching it (the digest of the article's
+     *                    source, whose body it is); null to fingerprint the HTML itself
+     */
+    Html(java.util.function.Supplier<String> source, String fingerprint) {
         this.source = source;
+        this.fingerprint = fingerprint;
     }
 
     Html(String markup) {
-        this(() -> markup);
+        this(() -> markup, null);
+    }
+
+    String fingerprint() {
+        return fingerprint;
     }
 
     String markup() {

@@ -249,6 +249,10 @@ final class JBakeModel {
             this.folder = folder;
         }
 
+        Map<String, Map<String, Object>> files() {
+            return files;
+        }
+
         @Override
         public TemplateModel get(String key) throws TemplateModelException {
             if (!key.equals("get")) {

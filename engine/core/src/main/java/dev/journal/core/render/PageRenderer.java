@@ -46,9 +46,11 @@ public final class PageRenderer {
     }
 
     /** The pages, or the problems that prevented some of them. */
-    public record Rendered(int pages, List<Problem> problems) {
+    public record Rendered(int pages, List<Problem> problems, Map<String, Long> millis,
+            Map<String, RenderRecord.Entry> record) {
         public Rendered {
             problems = List.copyOf(problems);
+            millis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(millis));
         }
     }
 
@@ -78,6 +80,20 @@ public final class PageRenderer {
      * several threads at once), so that the site is never held in memory as a whole.
      */
     public Rendered render(SiteIndex index, ForkJoinPool pool, java.util.function.Consumer<RenderedPage> sink) {
+        return render(index, pool, sink, null, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #render(SiteIndex, ForkJoinPool, java.util.function.Consumer)}, but a page whose
+     * inputs digest as they did in {@code previous}, and whose file is among {@code intact}, is not
+     * rendered again: the sink gets it as {@link RenderedPage#kept}. The result carries the record
+     * of this build's pages for the next one.
+     *
+     * @param previous what the previous build's pages were made from; null to render every page
+     * @param intact   the output files exactly as the previous build wrote them
+     */
+    public Rendered render(SiteIndex index, ForkJoinPool pool, java.util.function.Consumer<RenderedPage> sink,
+            RenderRecord previous, java.util.Set<String> intact) {
         FeedPlan feeds = new FeedPlan(config, templates.siteHas(config.get("template.feed.file")));
         boolean sitemapTemplate = config.flag("render.sitemap") && templates.siteHas(config.get("template.sitemap.file"));
         Views views = new Views(index, feeds);
@@ -108,13 +124,36 @@ public final class PageRenderer {
             }
         }
         java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, Long> millis = new java.util.LinkedHashMap<>();
+        long started = System.nanoTime();
+        // digests of the shared values, and of every document's view, before pages render in parallel
+        Fingerprints fingerprints = new Fingerprints();
+        Map<String, Long> sharedDigests = new HashMap<>();
+        for (var e : shared.entrySet()) {
+            sharedDigests.put(e.getKey(), fingerprints.remember(e.getValue()));
+        }
+        for (Article a : index.documents()) {
+            fingerprints.remember(views.of(a));
+        }
+        fingerprints.freeze();
+        Map<String, RenderRecord.Entry> record = new java.util.concurrent.ConcurrentHashMap<>();
         pool.submit(() -> jobs.parallelStream().forEach(job -> {
             Template t = resolved.get(job.templateKey() + "|" + job.fallback());
             if (t == null) {
                 return;
             }
-            Map<String, Object> model = new HashMap<>(shared);
-            model.putAll(job.model());
+            long own = fingerprints.of(job.model());
+            RenderRecord.Entry before = previous == null ? null : previous.entries().get(job.path());
+            if (before != null && intact.contains(job.path())
+                    && digest(own, before.read(), sharedDigests) == before.fingerprint()) {
+                record.put(job.path(), before);
+                sink.accept(RenderedPage.kept(job.path()));
+                count.incrementAndGet();
+                kept.incrementAndGet();
+                return;
+            }
+            TrackingModel model = new TrackingModel(shared, job.model());
             byte[] bytes;
             try {
                 bytes = templates.render(t, model).getBytes(StandardCharsets.UTF_8);
@@ -123,10 +162,17 @@ public final class PageRenderer {
                         .add(job.path());
                 return;
             }
+            List<String> read = model.read().contains(TrackingModel.ALL)
+                    ? shared.keySet().stream().sorted().toList() : List.copyOf(model.read());
+            record.put(job.path(), new RenderRecord.Entry(digest(own, read, sharedDigests), read));
             sink.accept(new RenderedPage(job.path(), bytes));
             count.incrementAndGet();
         })).join();
+        millis.put(jobs.size() + " pages from templates (" + kept.get() + " unchanged)",
+                (System.nanoTime() - started) / 1_000_000);
         for (Generator generator : GENERATORS) {
+            started = System.nanoTime();
+            int before = count.get();
             try {
                 for (RenderedPage page : generator.generate(index, context)) {
                     sink.accept(page);
@@ -135,6 +181,8 @@ public final class PageRenderer {
             } catch (Exception e) {
                 problems.add(templates.problem(e));
             }
+            millis.put((count.get() - before) + " " + generator.what(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
         failures.forEach((p, paths) -> {
             List<String> sorted = paths.stream().sorted().toList();
@@ -143,7 +191,16 @@ public final class PageRenderer {
             problems.add(Problem.error(p.path(), p.line(), p.message() + " (" + where + ")"));
         });
         problems.sort(Problem.ORDER);
-        return new Rendered(count.get(), problems);
+        return new Rendered(count.get(), problems, millis, record);
+    }
+
+    /** A page's inputs: its own model and the shared values its template read. */
+    private static long digest(long own, List<String> read, Map<String, Long> shared) {
+        long h = Fingerprints.mix(own);
+        for (String name : read) {
+            h = Fingerprints.mix(h * 31 + Fingerprints.string(name) + shared.getOrDefault(name, 0L));
+        }
+        return h;
     }
 
     /** Why a template was not found, and what to do. */

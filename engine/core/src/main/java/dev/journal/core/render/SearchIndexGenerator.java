@@ -71,6 +71,11 @@ final class SearchIndexGenerator implements Generator {
     }
 
     @Override
+    public String what() {
+        return "search index";
+    }
+
+    @Override
     public List<RenderedPage> generate(SiteIndex index, RenderContext context) {
         SiteConfig config = context.config();
         if (!config.journalFlag("journal.render.search")) {

@@ -31,6 +31,11 @@ final class SitemapGenerator implements Generator {
     }
 
     @Override
+    public String what() {
+        return "sitemap files";
+    }
+
+    @Override
     public List<RenderedPage> generate(SiteIndex index, RenderContext context) throws XMLStreamException {
         SiteConfig config = context.config();
         if (!config.flag("render.sitemap")) {

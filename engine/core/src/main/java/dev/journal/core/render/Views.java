@@ -183,7 +183,7 @@ final class Views {
         }
         m.put("sourceuri", jbakeUri);
         m.put("rootpath", UrlPolicy.rootPath(a.outputPath()));
-        m.put("body", new Html(a::bodyHtml));
+        m.put("body", new Html(a::bodyHtml, a.body().digest()));
         m.put("tags", a.tags());
         // Only a preview shows scheduled articles; the theme marks them as it marks drafts.
         m.put("scheduled", SiteIndexer.isScheduled(a, now));

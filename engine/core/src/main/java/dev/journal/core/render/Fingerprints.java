@@ -1,0 +1,113 @@
+package dev.journal.core.render;
+
+import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
+import java.util.Date;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * 64-bit digests of template model values, equal for equal content whatever the objects: how the
+ * render stage tells that a page's inputs did not change since the previous build. Shared values
+ * (an article's view, the list of all articles) are digested once and remembered by identity; the
+ * memory is filled before pages are rendered in parallel and only read while they are.
+ */
+final class Fingerprints {
+
+    private static final long SEED = 0x9E3779B97F4A7C15L;
+
+    private final Map<Object, Long> memo = new IdentityHashMap<>();
+    private boolean frozen;
+
+    /** Digests and remembers a shared value. */
+    synchronized long remember(Object value) {
+        if (frozen) {
+            throw new IllegalStateException("remembered values are fixed once pages render");
+        }
+        return of(value, true);
+    }
+
+    /** Stops remembering: from now on only read, from any thread. */
+    synchronized void freeze() {
+        frozen = true;
+    }
+
+    /** The digest of a value, using remembered digests of shared values within it. */
+    long of(Object value) {
+        return of(value, false);
+    }
+
+    private long of(Object v, boolean remember) {
+        if (v == null) {
+            return SEED;
+        }
+        if (v instanceof String s) {
+            return string(s);
+        }
+        if (v instanceof Boolean b) {
+            return b ? 0x51ED27L : 0xFA15EL;
+        }
+        if (v instanceof Number n) {
+            return mix(string(n.getClass().getName()) ^ string(n.toString()));
+        }
+        if (v instanceof Date d) {
+            return mix(0xDA7EL ^ d.getTime());
+        }
+        if (v instanceof TemporalAccessor t) {
+            return mix(0x7E3L ^ string(t.toString()));
+        }
+        Long known = memo.get(v);
+        if (known != null) {
+            return known;
+        }
+        long h;
+        if (v instanceof Map<?, ?> map) {
+            // order-free: equal maps digest alike however they were filled
+            h = 0x3A9L;
+            for (var e : map.entrySet()) {
+                h += mix(of(e.getKey(), remember) * 31 + of(e.getValue(), remember));
+            }
+            h = mix(h ^ map.size());
+        } else if (v instanceof Collection<?> list) {
+            h = 0x115EL;
+            for (Object o : list) {
+                h = mix(h * 31 + of(o, remember));
+            }
+        } else if (v instanceof Html html) {
+            h = html.fingerprint() != null ? mix(0x47A1L ^ string(html.fingerprint())) : mix(string(html.markup()));
+        } else if (v instanceof JBakeModel.Data data) {
+            h = mix(0xDA7AL ^ of(data.files(), remember));
+        } else if (v instanceof JBakeModel.Database) {
+            h = 0xDBL;
+        } else if (v instanceof Object[] array) {
+            h = 0xA77L;
+            for (Object o : array) {
+                h = mix(h * 31 + of(o, remember));
+            }
+        } else {
+            // a value of an unknown kind: digested by its class and text, which is at worst a page
+            // rendered again for nothing
+            h = mix(string(v.getClass().getName()) ^ string(String.valueOf(v)));
+        }
+        if (remember) {
+            memo.put(v, h);
+        }
+        return h;
+    }
+
+    static long string(String s) {
+        long h = 0xCBF29CE484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001B3L;
+        }
+        return mix(h ^ s.length());
+    }
+
+    /** A finaliser that spreads every input bit over the whole result (from SplitMix64). */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

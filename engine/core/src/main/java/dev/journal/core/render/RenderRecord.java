@@ -1,0 +1,104 @@
+package dev.journal.core.render;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What each page of the previous build was made from: the digest of its own model and of the
+ * shared values its template read, and the names of those values. A page whose inputs digest the
+ * same again, whose file is intact, is not rendered again. Only valid for the same engine,
+ * configuration and templates ({@code key}).
+ *
+ * @param key     digest of the engine, the configuration and the templates
+ * @param entries per output path
+ */
+public record RenderRecord(String key, Map<String, Entry> entries) {
+
+    private static final String FORMAT = "journal-render 1";
+
+    /** One page: the digest of its inputs, and the shared values its template read. */
+    public record Entry(long fingerprint, List<String> read) {
+    }
+
+    public static RenderRecord empty(String key) {
+        return new RenderRecord(key, Map.of());
+    }
+
+    public static RenderRecord read(Path file) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (!FORMAT.equals(in.readUTF())) {
+                return null;
+            }
+            String key = in.readUTF();
+            int nameCount = in.readInt();
+            String[] names = new String[nameCount];
+            for (int i = 0; i < nameCount; i++) {
+                names[i] = in.readUTF();
+            }
+            int n = in.readInt();
+            Map<String, Entry> entries = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                String path = in.readUTF();
+                long fp = in.readLong();
+                int k = in.readShort();
+                List<String> read = new ArrayList<>(k);
+                for (int j = 0; j < k; j++) {
+                    read.add(names[in.readShort()]);
+                }
+                entries.put(path, new Entry(fp, List.copyOf(read)));
+            }
+            return new RenderRecord(key, entries);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    public static void delete(Path file) throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    public void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Map<String, Integer> numbers = new TreeMap<>();
+        for (Entry e : entries.values()) {
+            e.read().forEach(name -> numbers.putIfAbsent(name, 0));
+        }
+        List<String> names = new ArrayList<>(numbers.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            numbers.put(names.get(i), i);
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            out.writeUTF(FORMAT);
+            out.writeUTF(key);
+            out.writeInt(names.size());
+            for (String name : names) {
+                out.writeUTF(name);
+            }
+            out.writeInt(entries.size());
+            for (var e : new TreeMap<>(entries).entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeLong(e.getValue().fingerprint());
+                out.writeShort(e.getValue().read().size());
+                for (String name : e.getValue().read()) {
+                    out.writeShort(numbers.get(name));
+                }
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

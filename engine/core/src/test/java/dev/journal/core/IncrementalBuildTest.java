@@ -1,0 +1,214 @@
+package dev.journal.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rebuild with the build cache gives exactly the bytes of a clean build, whatever changed:
+ * edits, additions, deletions, renames, drafts, links between articles, templates, configuration,
+ * assets; and files whose bytes did not change keep their modification times. Random changes from a
+ * fixed seed, each followed by both builds.
+ */
+class IncrementalBuildTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final String[] TAGS = {"Energy", "Arctic", "Trade", "Security", "Россия", "Việt Nam"};
+    private static final String[] AUTHORS = {"Anna Lindqvist", "Daniel Okafor", "Katrin Vogel", "Pham Thu Hien"};
+
+    private static final Pattern UNCHANGED = Pattern.compile("\\((\\d+) unchanged\\)");
+
+    @TempDir
+    Path dir;
+    Path site;
+    Path cache;
+    Random random = new Random(20261130);
+    int next;
+    /** Pages the rebuilds took from the previous build without rendering them again. */
+    int skipped;
+
+    @Test
+    void rebuildsMatchCleanBuilds() throws Exception {
+        site = dir.resolve("site");
+        cache = dir.resolve("cache");
+        write("jbake.properties", "site.host=https://x.example/\nuri.noExtension=true\nindex.paginate=true\n"
+                + "index.posts_per_page=4\nrender.tagsindex=true\nrender.sitemap=true\nrender.error404=true\n"
+                + "archive.file=archive/index.html\n");
+        write("content/pages/about.md", "---\ntitle: About\n---\nAbout [the first](../articles/a0.md).\n");
+        for (int i = 0; i < 14; i++) {
+            addArticle();
+        }
+        Path out = dir.resolve("out");
+        bake(out, cache);
+        for (int round = 0; round < 24; round++) {
+            String change = change();
+            Map<String, String> before = digests(out);
+            Map<String, Long> times = times(out);
+            Thread.sleep(5); // a rewritten file would get another modification time
+            bake(out, cache);
+            Path clean = dir.resolve("clean-" + round);
+            bake(clean, null);
+            Map<String, String> after = digests(out);
+            Map<String, String> expected = digests(clean);
+            List<String> differing = new ArrayList<>();
+            for (String path : new java.util.TreeSet<>(union(expected.keySet(), after.keySet()))) {
+                if (!java.util.Objects.equals(expected.get(path), after.get(path))) {
+                    differing.add(path);
+                }
+            }
+            assertTrue(differing.isEmpty(), "round " + round + " (" + change + "): the rebuild differs from a clean"
+                    + " build in " + differing);
+            for (var e : after.entrySet()) {
+                if (e.getValue().equals(before.get(e.getKey()))) {
+                    assertEquals(times.get(e.getKey()), Files.getLastModifiedTime(out.resolve(e.getKey())).toMillis(),
+                            "round " + round + " (" + change + "): unchanged " + e.getKey() + " was written again");
+                }
+            }
+        }
+        assertTrue(skipped > 0, "no rebuild reused a page of the previous build");
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private void bake(Path out, Path cacheDir) throws Exception {
+        new Baker(BakeOptions.of(site, out).withClock(CLOCK).withCache(cacheDir).withThreads(2).withLog(line -> {
+            Matcher m = UNCHANGED.matcher(line);
+            if (m.find()) {
+                skipped += Integer.parseInt(m.group(1));
+            }
+        })).bake();
+    }
+
+    /** One random change to the site; returns what it was. */
+    private String change() throws IOException {
+        List<Path> articles = articles();
+        Path victim = articles.get(random.nextInt(articles.size()));
+        String text = Files.readString(victim);
+        switch (random.nextInt(12)) {
+            case 0:
+                addArticle();
+                return "added an article";
+            case 1:
+                if (articles.size() > 6) {
+                    Files.delete(victim);
+                    // links to it would now be errors: point them elsewhere
+                    for (Path p : articles()) {
+                        Files.writeString(p, Files.readString(p).replace(victim.getFileName().toString(), "a0.md"));
+                    }
+                    return "deleted " + victim.getFileName();
+                }
+                return "nothing";
+            case 2:
+                Files.writeString(victim, text + "\nAn added paragraph " + random.nextInt(1000) + ".\n");
+                return "edited the body of " + victim.getFileName();
+            case 3:
+                Files.writeString(victim, text.replaceFirst("title: .*", "title: Retitled " + random.nextInt(1000)));
+                return "retitled " + victim.getFileName();
+            case 4:
+                Files.writeString(victim, text.replaceFirst("tags: .*", "tags: [" + tag() + ", " + tag() + "]"));
+                return "retagged " + victim.getFileName();
+            case 5:
+                Files.writeString(victim, text.replaceFirst("date: .*", "date: 202" + random.nextInt(5) + "-0"
+                        + (1 + random.nextInt(9)) + "-1" + random.nextInt(9)));
+                return "redated " + victim.getFileName();
+            case 6:
+                Files.writeString(victim, text.contains("draft: true") ? text.replace("draft: true\n", "")
+                        : text.replaceFirst("---\n", "---\ndraft: true\n"));
+                return "drafted or published " + victim.getFileName();
+            case 7:
+                Files.writeString(victim, text.replaceFirst("(?m)^slug: .*\\n", "")
+                        .replaceFirst("---\n", "---\nslug: moved-" + random.nextInt(1000) + "\n"));
+                return "gave " + victim.getFileName() + " another slug";
+            case 8:
+                write("templates/macros.ftlh", Files.readString(Path.of(
+                        "src/main/resources/dev/journal/core/theme/templates/macros.ftlh")) + "\n<#-- " + random.nextInt()
+                        + " -->\n");
+                return "changed a template";
+            case 9:
+                write("jbake.properties", Files.readString(site.resolve("jbake.properties"))
+                        .replaceFirst("index.posts_per_page=\\d+", "index.posts_per_page=" + (2 + random.nextInt(4))));
+                return "changed the configuration";
+            case 10:
+                write("assets/css/extra-" + random.nextInt(3) + ".css", "body { margin: " + random.nextInt(9) + "px }\n");
+                return "added or changed an asset";
+            default:
+                Files.setLastModifiedTime(victim, FileTime.fromMillis(System.currentTimeMillis() + 1000));
+                return "touched " + victim.getFileName() + " without changing it";
+        }
+    }
+
+    private String tag() {
+        return TAGS[random.nextInt(TAGS.length)];
+    }
+
+    private void addArticle() throws IOException {
+        int i = next++;
+        List<Path> existing = articles();
+        String link = existing.isEmpty() ? "" : " See [an earlier one](" + existing.get(random.nextInt(existing.size()))
+                .getFileName() + ").";
+        String date = "202" + random.nextInt(5) + "-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(9);
+        write("content/articles/a" + i + ".md", "---\ntitle: Article " + i + " on " + tag() + "\nauthor: "
+                + AUTHORS[random.nextInt(AUTHORS.length)] + "\ndate: " + date + "\ntags: [" + tag() + ", " + tag()
+                + "]\n---\nThe text of article " + i + " about " + tag() + " and " + tag() + "." + link + "\n\n## A part\n\n"
+                + "More words[^1].\n\n[^1]: A note.\n");
+    }
+
+    private List<Path> articles() throws IOException {
+        Path folder = site.resolve("content/articles");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return new ArrayList<>(s.sorted().toList());
+        }
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path p = site.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> digests(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(), dev.journal.core.cache.Digests.sha256(Files.readAllBytes(p)));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Long> times(Path root) throws IOException {
+        Map<String, Long> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(), Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        assertTrue(!out.isEmpty());
+        return out;
+    }
+}
