@@ -54,19 +54,43 @@ public final class SearchTerms {
 
     /** Hands each term of a text to {@code sink}, in order, repeats kept. */
     public void forEach(String text, java.util.function.Consumer<String> sink) {
+        scan(text, (word, length) -> {
+            String w = new String(word, 0, length);
+            if (!stop.contains(w)) {
+                sink.accept(english ? stem(w) : w);
+            }
+        });
+    }
+
+    /** Receives the words of a text as {@link #scan} finds them. */
+    interface WordSink {
+        /** A word: lower-cased, accents dropped, of two code points or more; valid until the next call. */
+        void word(char[] chars, int length);
+    }
+
+    /**
+     * The words of a text, before stop words are dropped and plurals reduced: those two apply to
+     * each distinct word ({@link #term}), which is cheaper than to each occurrence.
+     */
+    void scan(String text, WordSink sink) {
         // ASCII text needs no decomposition; most of a journal's text is ASCII
         String s = isAscii(text) ? text.toLowerCase(Locale.ROOT)
                 : Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
-        StringBuilder word = new StringBuilder();
+        char[] word = new char[64];
+        int length = 0;
         for (int i = 0; i < s.length(); ) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 // the common case, without the Unicode tables
                 i++;
                 if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                    word.append(c);
+                    if (length == word.length) {
+                        word = java.util.Arrays.copyOf(word, length * 2);
+                    }
+                    word[length++] = c;
                 } else {
-                    add(sink, word);
+                    emit(sink, word, length);
+                    length = 0;
                 }
                 continue;
             }
@@ -74,13 +98,17 @@ public final class SearchTerms {
             i += Character.charCount(cp);
             int type = Character.getType(cp);
             if (Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER) {
-                word.appendCodePoint(cp);
+                if (length + 2 > word.length) {
+                    word = java.util.Arrays.copyOf(word, word.length * 2);
+                }
+                length += Character.toChars(cp, word, length);
             } else if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
                     && type != Character.ENCLOSING_MARK) {
-                add(sink, word);
+                emit(sink, word, length);
+                length = 0;
             }
         }
-        add(sink, word);
+        emit(sink, word, length);
     }
 
     private static boolean isAscii(String text) {
@@ -92,14 +120,16 @@ public final class SearchTerms {
         return true;
     }
 
-    private void add(java.util.function.Consumer<String> sink, StringBuilder word) {
-        if (word.length() >= 2 && (word.length() > 2 || word.codePointCount(0, 2) == 2)) {
-            String w = word.toString();
-            if (!stop.contains(w)) {
-                sink.accept(english ? stem(w) : w);
-            }
+    /** Words of one code point are no terms. */
+    private static void emit(WordSink sink, char[] word, int length) {
+        if (length >= 2 && (length > 2 || Character.codePointCount(word, 0, 2) == 2)) {
+            sink.word(word, length);
         }
-        word.setLength(0);
+    }
+
+    /** The term a word found by {@link #scan} stands for: null for a stop word, else the word, stemmed for English. */
+    String term(String word) {
+        return stop.contains(word) ? null : english ? stem(word) : word;
     }
 
     /** Harman's "S" stemmer, on words of four letters or more, and not on words ending in "is". */

@@ -7,7 +7,6 @@ import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Body;
 import dev.journal.core.parse.Heading;
 import dev.journal.core.related.ArticleTerms;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -39,63 +38,103 @@ final class ArticleCodec {
 
     /**
      * The words shared by all articles of a store, each kept once: search terms by number, term
-     * hashes by number. Articles refer to them by their numbers.
+     * hashes by number. Articles refer to them by their numbers. On disk a log of entries ({@code t}
+     * and a term, or {@code h} and a hash), numbered in order, to which a build appends the words it
+     * added, so that the records already written keep their meaning.
      */
     static final class Words {
-        private final Map<String, Integer> termIds = new java.util.HashMap<>();
-        private final List<String> terms = new ArrayList<>();
-        private final Map<Long, Integer> hashIds = new java.util.HashMap<>();
+        private String[] terms = new String[1024];
+        private int termCount;
         private long[] hashes = new long[1024];
         private int hashCount;
+        private Map<String, Integer> termIds;
+        private Map<Long, Integer> hashIds;
+        private final java.io.ByteArrayOutputStream added = new java.io.ByteArrayOutputStream();
+        private final DataOutputStream log = new DataOutputStream(added);
 
-        synchronized int termId(String term) {
+        /** The words of a log, in order. */
+        static Words read(ByteReader in) throws IOException {
+            Words w = new Words();
+            while (!in.done()) {
+                int kind = in.readByte();
+                if (kind == 't') {
+                    w.addTerm(readString(in).intern());
+                } else if (kind == 'h') {
+                    w.addHash(in.readLong());
+                } else {
+                    throw new IOException("corrupt word list in the build cache");
+                }
+            }
+            return w;
+        }
+
+        String term(int id) throws IOException {
+            if (id >= termCount) {
+                throw new IOException("corrupt term number in the build cache");
+            }
+            return terms[id];
+        }
+
+        long hash(int id) throws IOException {
+            if (id >= hashCount) {
+                throw new IOException("corrupt hash number in the build cache");
+            }
+            return hashes[id];
+        }
+
+        synchronized int termId(String term) throws IOException {
+            if (termIds == null) {
+                termIds = new java.util.HashMap<>(termCount * 2);
+                for (int i = 0; i < termCount; i++) {
+                    termIds.put(terms[i], i);
+                }
+            }
             Integer id = termIds.get(term);
             if (id == null) {
-                id = terms.size();
-                terms.add(term);
+                id = termCount;
+                addTerm(term);
                 termIds.put(term, id);
+                log.writeByte('t');
+                writeString(log, term);
             }
             return id;
         }
 
-        synchronized int hashId(long hash) {
+        synchronized int hashId(long hash) throws IOException {
+            if (hashIds == null) {
+                hashIds = new java.util.HashMap<>(hashCount * 2);
+                for (int i = 0; i < hashCount; i++) {
+                    hashIds.put(hashes[i], i);
+                }
+            }
             Integer id = hashIds.get(hash);
             if (id == null) {
                 id = hashCount;
-                if (hashCount == hashes.length) {
-                    hashes = java.util.Arrays.copyOf(hashes, hashCount * 2);
-                }
-                hashes[hashCount++] = hash;
+                addHash(hash);
                 hashIds.put(hash, id);
+                log.writeByte('h');
+                log.writeLong(hash);
             }
             return id;
         }
 
-        void write(DataOutputStream out) throws IOException {
-            writeVar(out, terms.size());
-            for (String t : terms) {
-                writeString(out, t);
-            }
-            writeVar(out, hashCount);
-            for (int i = 0; i < hashCount; i++) {
-                out.writeLong(hashes[i]);
-            }
+        /** The log entries of the words added since this list was read (or made). */
+        byte[] added() {
+            return added.toByteArray();
         }
 
-        /** The words as read back: arrays indexed by number. */
-        record Read(String[] terms, long[] hashes) {
+        private void addTerm(String term) {
+            if (termCount == terms.length) {
+                terms = java.util.Arrays.copyOf(terms, termCount * 2);
+            }
+            terms[termCount++] = term;
         }
 
-        static Read read(DataInputStream in) throws IOException {
-            String[] terms = new String[readVar(in)];
-            for (int i = 0; i < terms.length; i++) {
-                terms[i] = readString(in).intern();
+        private void addHash(long hash) {
+            if (hashCount == hashes.length) {
+                hashes = java.util.Arrays.copyOf(hashes, hashCount * 2);
             }
-            long[] hashes = new long[readVar(in)];
-            for (int i = 0; i < hashes.length; i++) {
-                hashes[i] = in.readLong();
-            }
-            return new Read(terms, hashes);
+            hashes[hashCount++] = hash;
         }
     }
 
@@ -164,7 +203,7 @@ final class ArticleCodec {
         }
     }
 
-    static Article read(DataInputStream in, Body body, Words.Read words) throws IOException {
+    static Article read(ByteReader in, Body body, Words words) throws IOException {
         String sourcePath = readString(in);
         String contentPath = readString(in);
         String type = readString(in);
@@ -206,7 +245,7 @@ final class ArticleCodec {
             long[] hashes = new long[n];
             float[] counts = new float[n];
             for (int i = 0; i < n; i++) {
-                hashes[i] = words.hashes()[readVar(in)];
+                hashes[i] = words.hash(readVar(in));
                 counts[i] = in.readFloat();
             }
             terms = new ArticleTerms(hashes, counts, in.readDouble());
@@ -216,7 +255,7 @@ final class ArticleCodec {
             int n = readVar(in);
             String[] found = new String[n];
             for (int i = 0; i < n; i++) {
-                found[i] = words.terms()[readVar(in)];
+                found[i] = words.term(readVar(in));
             }
             int[] tf = new int[n];
             for (int i = 0; i < tf.length; i++) {
@@ -240,7 +279,7 @@ final class ArticleCodec {
         writeString(out, p.message());
     }
 
-    static Problem readProblem(DataInputStream in) throws IOException {
+    static Problem readProblem(ByteReader in) throws IOException {
         String path = readString(in);
         int line = in.readInt();
         boolean error = in.readBoolean();
@@ -282,7 +321,7 @@ final class ArticleCodec {
         }
     }
 
-    private static Object readValue(DataInputStream in) throws IOException {
+    private static Object readValue(ByteReader in) throws IOException {
         int tag = in.readByte();
         switch (tag) {
             case 'n':
@@ -327,7 +366,7 @@ final class ArticleCodec {
         }
     }
 
-    private static ZonedDateTime readDate(DataInputStream in) throws IOException {
+    private static ZonedDateTime readDate(ByteReader in) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }
@@ -343,7 +382,7 @@ final class ArticleCodec {
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
+    private static List<String> readStrings(ByteReader in) throws IOException {
         int n = readVar(in);
         List<String> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -359,7 +398,7 @@ final class ArticleCodec {
         }
     }
 
-    private static String readNullable(DataInputStream in) throws IOException {
+    private static String readNullable(ByteReader in) throws IOException {
         return in.readBoolean() ? readString(in) : null;
     }
 
@@ -369,11 +408,8 @@ final class ArticleCodec {
         out.write(b);
     }
 
-    static String readString(DataInputStream in) throws IOException {
-        int n = readVar(in);
-        byte[] b = new byte[n];
-        in.readFully(b);
-        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    static String readString(ByteReader in) throws IOException {
+        return in.readUtf8(readVar(in));
     }
 
     /** An unsigned int in 7-bit groups, low first: one byte for most numbers here. */
@@ -386,7 +422,7 @@ final class ArticleCodec {
         out.writeByte(v);
     }
 
-    static int readVar(DataInputStream in) throws IOException {
+    static int readVar(ByteReader in) throws IOException {
         int v = 0;
         for (int shift = 0; shift < 35; shift += 7) {
             int b = in.readUnsignedByte();

@@ -3,127 +3,253 @@ package dev.journal.core.cache;
 import dev.journal.core.Problem;
 import dev.journal.core.parse.Body;
 import dev.journal.core.parse.ParseCache;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The parse cache on disk, in the build cache folder: {@code articles.bin} holds every article of
- * the last successful build (all but the bodies), found again by path and content digest;
- * {@code bodies.bin} holds the bodies, appended as articles are parsed and read back, a page at a
- * time, when a page needs one. A cache written by another engine or for another configuration is
- * ignored ({@code key}). Bodies of articles no longer used are dropped by copying the live ones
- * into a new file once they are outnumbered.
+ * The parse cache on disk, in the build cache folder, as three logs and an index:
+ * <ul>
+ * <li>{@code bodies-G.bin}: the bodies (HTML, then text), appended as articles are parsed and read
+ *     back, one at a time, when a page needs one;</li>
+ * <li>{@code records-G.bin}: every other part of an article, one record each, appended when an
+ *     article is parsed;</li>
+ * <li>{@code words-G.bin}: the terms and term hashes the records refer to by number, appended;</li>
+ * <li>{@code index.bin}: for each source file of the last successful build, its path, content digest
+ *     and where its record is, with how much of each log is valid. Written last, and moved into
+ *     place whole, so that a build cut short leaves the previous index pointing at intact data.</li>
+ * </ul>
+ * A rebuild decodes a record only when its file is unchanged (in parallel, as the parse stage asks),
+ * and writes only the records of the files it parsed: the cost of keeping the cache follows what
+ * changed, not the size of the site. When dead data outweighs the live, the live is copied into a
+ * new generation {@code G} of the logs. A cache written by another engine or for another
+ * configuration ({@code key}) is ignored, and a damaged one is only a slower build.
  */
 public final class ArticleStore implements ParseCache, AutoCloseable {
 
-    private static final String FORMAT = "journal-articles 3";
+    private static final String FORMAT = "journal-articles 4";
+    private static final String INDEX = "index.bin";
+    private static final Pattern LOG = Pattern.compile("(bodies|records|words)-(\\d+)\\.bin");
+    /** Dead bytes a log may hold beyond its live ones before it is compacted. */
+    private static final long SLACK = 16 << 20;
+    private final long slack;
 
     private final Path dir;
     private final String key;
+    private final int generation;
     private final Map<String, Stored> previous;
     private final Map<String, Stored> kept = new ConcurrentHashMap<>();
     private final FileChannel bodies;
     private final AtomicLong end;
-
-    /** An entry with where its body is. */
-    private record Stored(Entry entry, long offset, int htmlLength, int textLength, String digest) {
-    }
-
-    private ArticleStore(Path dir, String key, Map<String, Stored> previous, FileChannel bodies) throws IOException {
-        this.dir = dir;
-        this.key = key;
-        this.previous = previous;
-        this.bodies = bodies;
-        this.end = new AtomicLong(bodies.size());
-    }
+    private final byte[] records;
+    private final long wordsLength;
+    private final ArticleCodec.Words words;
 
     /**
-     * Opens the store in {@code dir}, reading what the last build kept when it was made with the same
-     * {@code key} (engine and configuration), else starting empty.
+     * An article of the previous build (with where its record is, decoded on first use) or of this
+     * one (record -1, not written yet).
      */
-    public static ArticleStore open(Path dir, String key) throws IOException {
-        Files.createDirectories(dir);
-        Map<String, Stored> previous = new HashMap<>();
-        FileChannel bodies = FileChannel.open(dir.resolve("bodies.bin"), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE);
-        ArticleStore store = new ArticleStore(dir, key, previous, bodies);
-        if (!store.read(previous)) {
-            previous.clear(); // nothing to reuse; what bodies.bin holds is dropped at the next compaction
-        }
-        return store;
-    }
+    private final class Stored {
+        final String path;
+        final String hash;
+        final long record;
+        final int recordLength;
+        volatile Entry entry;
+        volatile StoredBody body;
 
-    private boolean read(Map<String, Stored> into) throws IOException {
-        Path index = dir.resolve("articles.bin");
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(index), 1 << 16))) {
-            if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
-                return false;
-            }
-            long size = bodies.size();
-            ArticleCodec.Words.Read words = ArticleCodec.Words.read(in);
-            int n = in.readInt();
-            for (int i = 0; i < n; i++) {
+        Stored(String path, String hash, long record, int recordLength) {
+            this.path = path;
+            this.hash = hash;
+            this.record = record;
+            this.recordLength = recordLength;
+        }
+
+        Stored(Entry entry) {
+            this(entry.article().sourcePath(), entry.article().hash(), -1, 0);
+            this.entry = entry;
+            this.body = (StoredBody) entry.article().body();
+        }
+
+        Entry entry() throws IOException {
+            Entry e = entry;
+            if (e == null) {
+                ByteReader in = new ByteReader(records, (int) record, (int) record + recordLength);
                 List<Problem> problems = new ArrayList<>();
-                int np = in.readInt();
+                int np = ArticleCodec.readVar(in);
                 for (int p = 0; p < np; p++) {
                     problems.add(ArticleCodec.readProblem(in));
                 }
                 Map<String, String> linked = new LinkedHashMap<>();
-                int nl = in.readInt();
+                int nl = ArticleCodec.readVar(in);
                 for (int l = 0; l < nl; l++) {
                     linked.put(ArticleCodec.readString(in), ArticleCodec.readString(in));
                 }
                 long offset = in.readLong();
-                int html = in.readInt();
-                int text = in.readInt();
-                String digest = in.readUTF();
-                if (offset + html + text > size) {
-                    return false;
+                int html = ArticleCodec.readVar(in);
+                int text = ArticleCodec.readVar(in);
+                String digest = ArticleCodec.readString(in);
+                if (offset + html + text > end.get()) {
+                    throw new IOException("a body lies beyond the end of the build cache's bodies");
                 }
-                var article = ArticleCodec.read(in, new StoredBody(offset, html, text, digest), words);
-                Entry e = new Entry(article, List.copyOf(problems), Map.copyOf(linked));
-                into.put(article.sourcePath(), new Stored(e, offset, html, text, digest));
+                StoredBody b = new StoredBody(offset, html, text, digest);
+                e = new Entry(ArticleCodec.read(in, b, words), List.copyOf(problems), Map.copyOf(linked));
+                if (!e.article().sourcePath().equals(path) || !e.article().hash().equals(hash)) {
+                    throw new IOException("a record of the build cache is not the one its index names");
+                }
+                body = b;
+                entry = e;
             }
-            return true;
+            return e;
+        }
+    }
+
+    private ArticleStore(Path dir, String key, int generation, Map<String, Stored> previous, byte[] records,
+            ArticleCodec.Words words, long wordsLength, long slack) throws IOException {
+        this.slack = slack;
+        this.dir = dir;
+        this.key = key;
+        this.generation = generation;
+        this.previous = previous;
+        this.records = records;
+        this.words = words;
+        this.wordsLength = wordsLength;
+        this.bodies = FileChannel.open(log("bodies", generation), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        this.end = new AtomicLong(bodies.size());
+    }
+
+    /**
+     * Opens the store in {@code dir}, reading the index of what the last build kept when it was made
+     * with the same {@code key} (engine and configuration), else starting empty.
+     */
+    public static ArticleStore open(Path dir, String key) throws IOException {
+        return open(dir, key, SLACK);
+    }
+
+    /** As {@link #open(Path, String)}, compacting when the dead data of a log exceeds twice the live plus {@code slack}. */
+    static ArticleStore open(Path dir, String key, long slack) throws IOException {
+        Files.createDirectories(dir);
+        ArticleStore store = read(dir, key, slack);
+        if (store != null) {
+            store.removeLogsBut(store.generation); // left by a compaction cut short
+            return store;
+        }
+        // nothing to reuse: a new generation, which replaces what is there when this build saves
+        int generation = 1;
+        for (var e : logs(dir).entrySet()) {
+            generation = Math.max(generation, e.getValue() + 1);
+        }
+        return new ArticleStore(dir, key, generation, Map.of(), new byte[0], new ArticleCodec.Words(), 0, slack);
+    }
+
+    private static ArticleStore read(Path dir, String key, long slack) {
+        ArticleStore store = null;
+        try {
+            ByteReader in = new ByteReader(Files.readAllBytes(dir.resolve(INDEX)));
+            if (!FORMAT.equals(ArticleCodec.readString(in)) || !key.equals(ArticleCodec.readString(in))) {
+                return null;
+            }
+            int generation = in.readInt();
+            long bodiesLength = in.readLong();
+            long recordsLength = in.readLong();
+            long wordsLength = in.readLong();
+            if (Files.size(log(dir, "bodies", generation)) < bodiesLength || recordsLength > Integer.MAX_VALUE - 8
+                    || wordsLength > Integer.MAX_VALUE - 8) {
+                return null;
+            }
+            byte[] records = readPrefix(log(dir, "records", generation), (int) recordsLength);
+            byte[] wordLog = readPrefix(log(dir, "words", generation), (int) wordsLength);
+            if (records == null || wordLog == null) {
+                return null;
+            }
+            ArticleCodec.Words words = ArticleCodec.Words.read(new ByteReader(wordLog));
+            int n = in.readInt();
+            Map<String, Stored> previous = new HashMap<>(n * 2);
+            store = new ArticleStore(dir, key, generation, previous, records, words, wordsLength, slack);
+            for (int i = 0; i < n; i++) {
+                String path = ArticleCodec.readString(in);
+                String hash = ArticleCodec.readString(in);
+                long record = in.readLong();
+                int length = in.readInt();
+                if (record < 0 || length < 0 || record + length > recordsLength) {
+                    throw new IOException("a record lies beyond the end of the records");
+                }
+                previous.put(path, store.new Stored(path, hash, record, length));
+            }
+            return store;
         } catch (NoSuchFileException e) {
-            return false;
+            return null;
         } catch (IOException | RuntimeException e) {
-            return false; // a damaged cache is only a slower build
+            if (store != null) {
+                try {
+                    store.close();
+                } catch (IOException ignored) {
+                    // the store is dropped anyway
+                }
+            }
+            return null; // a damaged cache is only a slower build
+        }
+    }
+
+    /** The first {@code length} bytes of a file; null when it is shorter. */
+    private static byte[] readPrefix(Path file, int length) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(length);
+            while (buffer.hasRemaining()) {
+                if (in.read(buffer) < 0) {
+                    return null;
+                }
+            }
+            return buffer.array();
+        } catch (NoSuchFileException e) {
+            return null;
         }
     }
 
     @Override
     public Optional<Entry> find(String path, String digest) {
         Stored s = previous.get(path);
-        return s != null && s.entry().article().hash().equals(digest) ? Optional.of(s.entry()) : Optional.empty();
+        if (s == null || !s.hash.equals(digest)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(s.entry());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a damaged record: the file is parsed again
+        }
     }
 
     @Override
     public void keep(Entry entry) {
-        if (!(entry.article().body() instanceof StoredBody b)) {
+        if (!(entry.article().body() instanceof StoredBody)) {
             return;
         }
-        kept.put(entry.article().sourcePath(), new Stored(entry, b.offset, b.htmlLength, b.textLength, b.digest));
+        String path = entry.article().sourcePath();
+        Stored before = previous.get(path);
+        kept.put(path, before != null && before.entry == entry ? before : new Stored(entry));
     }
 
     @Override
@@ -145,69 +271,183 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
     }
 
     /**
-     * Writes what this build kept, for the next one; copies the live bodies into a new file first
-     * when they are outnumbered by dead ones.
+     * Writes what this build kept, for the next one: the records of new articles are appended,
+     * unchanged ones stay where they are; all live data moves to a new generation of the logs when
+     * the dead outweighs it.
      */
     public void save() throws IOException {
         List<Stored> all = new ArrayList<>(kept.values());
-        all.sort(java.util.Comparator.comparing(s -> s.entry().article().sourcePath()));
-        long live = 0;
+        all.sort(Comparator.comparing(s -> s.path));
+        long liveBodies = 0;
+        long liveRecords = 0;
         for (Stored s : all) {
-            live += s.htmlLength() + s.textLength();
+            liveBodies += s.body.htmlLength + s.body.textLength;
+            liveRecords += s.record >= 0 ? s.recordLength : 0;
         }
-        Map<Stored, Long> offsets = new HashMap<>();
-        if (end.get() > 2 * live + (16 << 20)) {
-            Path fresh = dir.resolve("bodies.bin.new");
-            try (FileChannel out = FileChannel.open(fresh, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                long at = 0;
-                for (Stored s : all) {
-                    long length = s.htmlLength() + s.textLength();
-                    bodies.transferTo(s.offset(), length, out);
-                    offsets.put(s, at);
-                    at += length;
+        if (end.get() > 2 * liveBodies + slack || records.length > 2 * liveRecords + slack) {
+            compact(all);
+            return;
+        }
+        ArticleCodec.Words extended = words;
+        ByteArrayOutputStream appended = new ByteArrayOutputStream();
+        long[] at = new long[all.size()];
+        int[] length = new int[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            Stored s = all.get(i);
+            if (s.record >= 0) {
+                at[i] = s.record;
+                length[i] = s.recordLength;
+            } else {
+                byte[] record = encode(s, s.body.offset, extended);
+                if (record == null) {
+                    continue;
                 }
+                at[i] = records.length + appended.size();
+                length[i] = record.length;
+                appended.write(record);
             }
-            bodies.close();
-            Files.move(fresh, dir.resolve("bodies.bin"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
         }
-        Path tmp = dir.resolve("articles.bin.new");
+        long recordsLength = append(log("records", generation), records.length, appended.toByteArray());
+        long newWordsLength = append(log("words", generation), wordsLength, extended.added());
+        writeIndex(generation, all, at, length, recordsLength, newWordsLength);
+    }
+
+    /** Copies the live bodies and records into the logs of the next generation, then drops the old ones. */
+    private void compact(List<Stored> all) throws IOException {
+        int next = generation + 1;
+        ArticleCodec.Words fresh = new ArticleCodec.Words();
+        long[] at = new long[all.size()];
+        int[] length = new int[all.size()];
+        long recordsLength = 0;
+        try (FileChannel out = FileChannel.open(log("bodies", next), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                DataOutputStream recordsOut = new DataOutputStream(new BufferedOutputStream(
+                        Files.newOutputStream(log("records", next)), 1 << 16))) {
+            long offset = 0;
+            for (int i = 0; i < all.size(); i++) {
+                Stored s = all.get(i);
+                long size = s.body.htmlLength + s.body.textLength;
+                long copied = 0;
+                while (copied < size) {
+                    copied += bodies.transferTo(s.body.offset + copied, size - copied, out);
+                }
+                byte[] record = encode(s, offset, fresh);
+                offset += size;
+                if (record == null) {
+                    length[i] = -1;
+                    continue;
+                }
+                at[i] = recordsLength;
+                length[i] = record.length;
+                recordsOut.write(record);
+                recordsLength += record.length;
+            }
+        }
+        byte[] wordLog = fresh.added();
+        Files.write(log("words", next), wordLog);
+        bodies.close();
+        writeIndex(next, all, at, length, recordsLength, wordLog.length);
+    }
+
+    /** An article's record, with its body at {@code bodyOffset}; null when the cache cannot hold it. */
+    private byte[] encode(Stored s, long bodyOffset, ArticleCodec.Words into) throws IOException {
+        Entry e = s.entry();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
+        try (DataOutputStream rec = new DataOutputStream(buffer)) {
+            ArticleCodec.writeVar(rec, e.problems().size());
+            for (Problem p : e.problems()) {
+                ArticleCodec.writeProblem(rec, p);
+            }
+            ArticleCodec.writeVar(rec, e.linked().size());
+            for (var l : new TreeMap<>(e.linked()).entrySet()) {
+                ArticleCodec.writeString(rec, l.getKey());
+                ArticleCodec.writeString(rec, l.getValue());
+            }
+            rec.writeLong(bodyOffset);
+            ArticleCodec.writeVar(rec, s.body.htmlLength);
+            ArticleCodec.writeVar(rec, s.body.textLength);
+            ArticleCodec.writeString(rec, s.body.digest);
+            ArticleCodec.write(rec, e.article(), into);
+        } catch (ArticleCodec.Uncacheable x) {
+            return null; // left out: parsed again next time
+        }
+        return buffer.toByteArray();
+    }
+
+    /** Writes {@code bytes} at {@code at} in a log, cutting off what a build cut short left there; the new length. */
+    private static long append(Path file, long at, byte[] bytes) throws IOException {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            if (out.size() > at) {
+                out.truncate(at);
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            long position = at;
+            while (buffer.hasRemaining()) {
+                position += out.write(buffer, position);
+            }
+        }
+        return at + bytes.length;
+    }
+
+    private void writeIndex(int gen, List<Stored> all, long[] at, int[] length, long recordsLength, long wordLength)
+            throws IOException {
+        Path tmp = dir.resolve(INDEX + ".new");
+        long bodiesLength = gen == generation ? end.get() : Files.size(log("bodies", gen));
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-            out.writeUTF(FORMAT);
-            out.writeUTF(key);
-            List<byte[]> records = new ArrayList<>(all.size());
-            ArticleCodec.Words words = new ArticleCodec.Words();
-            for (Stored s : all) {
-                var buffer = new java.io.ByteArrayOutputStream(4096);
-                try (DataOutputStream rec = new DataOutputStream(buffer)) {
-                    rec.writeInt(s.entry().problems().size());
-                    for (Problem p : s.entry().problems()) {
-                        ArticleCodec.writeProblem(rec, p);
-                    }
-                    rec.writeInt(s.entry().linked().size());
-                    for (var e : new java.util.TreeMap<>(s.entry().linked()).entrySet()) {
-                        ArticleCodec.writeString(rec, e.getKey());
-                        ArticleCodec.writeString(rec, e.getValue());
-                    }
-                    rec.writeLong(offsets.getOrDefault(s, s.offset()));
-                    rec.writeInt(s.htmlLength());
-                    rec.writeInt(s.textLength());
-                    rec.writeUTF(s.digest());
-                    ArticleCodec.write(rec, s.entry().article(), words);
-                    records.add(buffer.toByteArray());
-                } catch (ArticleCodec.Uncacheable e) {
-                    // left out: parsed again next time
+            ArticleCodec.writeString(out, FORMAT);
+            ArticleCodec.writeString(out, key);
+            out.writeInt(gen);
+            out.writeLong(bodiesLength);
+            out.writeLong(recordsLength);
+            out.writeLong(wordLength);
+            int n = 0;
+            for (int i = 0; i < all.size(); i++) {
+                n += length[i] > 0 ? 1 : 0;
+            }
+            out.writeInt(n);
+            for (int i = 0; i < all.size(); i++) {
+                if (length[i] > 0) {
+                    ArticleCodec.writeString(out, all.get(i).path);
+                    ArticleCodec.writeString(out, all.get(i).hash);
+                    out.writeLong(at[i]);
+                    out.writeInt(length[i]);
                 }
             }
-            words.write(out);
-            out.writeInt(records.size());
-            for (byte[] r : records) {
-                out.write(r);
+        }
+        Files.move(tmp, dir.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        removeLogsBut(gen);
+        Files.deleteIfExists(dir.resolve("articles.bin")); // the single-file store of earlier versions
+        Files.deleteIfExists(dir.resolve("bodies.bin"));
+    }
+
+    private Path log(String name, int gen) {
+        return log(dir, name, gen);
+    }
+
+    private static Path log(Path dir, String name, int gen) {
+        return dir.resolve(name + "-" + gen + ".bin");
+    }
+
+    /** The logs in {@code dir}, by file name, with their generation. */
+    private static Map<Path, Integer> logs(Path dir) throws IOException {
+        Map<Path, Integer> found = new HashMap<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.bin")) {
+            for (Path p : s) {
+                Matcher m = LOG.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    found.put(p, Integer.parseInt(m.group(2)));
+                }
             }
         }
-        Files.move(tmp, dir.resolve("articles.bin"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        return found;
+    }
+
+    private void removeLogsBut(int gen) throws IOException {
+        for (var e : logs(dir).entrySet()) {
+            if (e.getValue() != gen) {
+                Files.deleteIfExists(e.getKey());
+            }
+        }
     }
 
     @Override
@@ -217,7 +457,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         }
     }
 
-    /** A body in {@code bodies.bin}: its HTML, then its text, read back on each use. */
+    /** A body in the bodies log: its HTML, then its text, read back on each use. */
     private final class StoredBody implements Body {
         final long offset;
         final int htmlLength;
@@ -253,7 +493,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                 while (buffer.hasRemaining()) {
                     int n = bodies.read(buffer, position);
                     if (n < 0) {
-                        throw new IOException("the build cache's bodies.bin is shorter than its index says");
+                        throw new IOException("the build cache's bodies are shorter than its index says");
                     }
                     position += n;
                 }

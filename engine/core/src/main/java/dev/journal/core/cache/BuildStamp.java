@@ -1,7 +1,6 @@
 package dev.journal.core.cache;
 
 import dev.journal.core.Problem;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,14 +27,15 @@ import java.util.List;
 public record BuildStamp(String inputs, long validUntil, int documents, int published, int pages, int copied,
         List<Problem> warnings) {
 
-    private static final String FORMAT = "journal-stamp 1";
+    private static final String FORMAT = "journal-stamp 2";
 
     public static BuildStamp read(Path file) {
-        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
-            if (!FORMAT.equals(in.readUTF())) {
+        try {
+            ByteReader in = new ByteReader(Files.readAllBytes(file));
+            if (!FORMAT.equals(ArticleCodec.readString(in))) {
                 return null;
             }
-            String inputs = in.readUTF();
+            String inputs = ArticleCodec.readString(in);
             long validUntil = in.readLong();
             int documents = in.readInt();
             int published = in.readInt();
@@ -58,8 +58,8 @@ public record BuildStamp(String inputs, long validUntil, int documents, int publ
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
-            out.writeUTF(FORMAT);
-            out.writeUTF(inputs);
+            ArticleCodec.writeString(out, FORMAT);
+            ArticleCodec.writeString(out, inputs);
             out.writeLong(validUntil);
             out.writeInt(documents);
             out.writeInt(published);

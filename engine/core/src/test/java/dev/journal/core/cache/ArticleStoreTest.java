@@ -141,4 +141,138 @@ class ArticleStoreTest {
             assertTrue(p.problems().stream().noneMatch(Problem::isError), p.problems().toString());
         }
     }
+
+    private static List<SourceFile> articles(int n, String variant) {
+        List<SourceFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            files.add(file("a" + i + ".md", "---\ntitle: Article " + i + "\ndate: 2024-01-0" + (1 + i % 9)
+                    + "\ntags: [Energy, Trade]\n---\nThe body of article " + i + " about sanctions and shipping"
+                    + " routes. " + "Words and more words. ".repeat(40) + variant + "\n"));
+        }
+        return files;
+    }
+
+    /** Bodies of the articles {@link #parse} returned, read while their store was open. */
+    private final Map<Article, String> html = new java.util.IdentityHashMap<>();
+
+    /** Parses with the store (as a build does) and returns the articles by path. */
+    private Map<String, Article> parse(List<SourceFile> files, ArticleStore store) {
+        ContentParser.Parsed parsed = PARSER.parse(files, ForkJoinPool.commonPool(), store);
+        Map<String, Article> byPath = new java.util.HashMap<>();
+        parsed.articles().forEach(a -> {
+            byPath.put(a.sourcePath(), a);
+            html.put(a, a.bodyHtml());
+        });
+        return byPath;
+    }
+
+    private long size(String prefix) throws java.io.IOException {
+        try (var s = java.nio.file.Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private List<String> logs() throws java.io.IOException {
+        try (var s = java.nio.file.Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("(bodies|records|words)-\\d+\\.bin"))
+                    .sorted().toList();
+        }
+    }
+
+    private void assertAllFound(Map<String, Article> expected) throws Exception {
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            for (Article a : expected.values()) {
+                Article back = store.find(a.sourcePath(), a.hash()).orElseThrow(() -> new AssertionError(
+                        a.sourcePath() + " is not found again")).article();
+                assertEquals(a.title(), back.title());
+                assertEquals(html.get(a), back.bodyHtml());
+                assertArrayEquals(a.search().terms(), back.search().terms());
+                assertArrayEquals(a.terms().hashes(), back.terms().hashes());
+            }
+        }
+    }
+
+    @Test
+    void aRebuildWritesOnlyTheRecordsOfTheFilesThatChanged() throws Exception {
+        List<SourceFile> files = new java.util.ArrayList<>(articles(20, ""));
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            parse(files, store);
+            store.save();
+        }
+        long records = size("records-");
+        files.set(3, articles(20, "A changed ending with novel vocabulary: zeitgeist.").get(3));
+        Map<String, Article> second;
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            second = parse(files, store);
+            store.save();
+        }
+        long grown = size("records-") - records;
+        assertTrue(grown > 0 && grown < records / 10, "one record of twenty appended, not all rewritten: " + grown
+                + " bytes added to " + records);
+        assertEquals(List.of("bodies-1.bin", "records-1.bin", "words-1.bin"), logs());
+        assertAllFound(second);
+    }
+
+    @Test
+    void deadDataIsCopiedIntoANewGeneration() throws Exception {
+        try (ArticleStore store = ArticleStore.open(dir, "key", 0)) {
+            parse(articles(5, "first"), store);
+            store.save();
+        }
+        Map<String, Article> second;
+        try (ArticleStore store = ArticleStore.open(dir, "key", 0)) {
+            second = parse(articles(5, "second"), store);
+            store.save();
+        }
+        assertEquals(List.of("bodies-2.bin", "records-2.bin", "words-2.bin"), logs(), "the old generation is gone");
+        assertAllFound(second);
+    }
+
+    @Test
+    void aBuildCutShortLeavesTheCacheAsTheLastSaveLeftIt() throws Exception {
+        Map<String, Article> first;
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            first = parse(articles(6, "first"), store);
+            store.save();
+        }
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            parse(articles(6, "second"), store); // bodies appended, then the build fails: no save
+        }
+        for (String log : logs()) {
+            java.nio.file.Files.write(dir.resolve(log), new byte[] {'h', 1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+        }
+        assertAllFound(first);
+        Map<String, Article> third;
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            third = parse(articles(6, "third"), store);
+            store.save();
+        }
+        assertAllFound(third);
+    }
+
+    @Test
+    void aDamagedCacheIsOnlyASlowerBuild() throws Exception {
+        Map<String, Article> first;
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            first = parse(articles(4, ""), store);
+            store.save();
+        }
+        java.nio.file.Files.write(dir.resolve("records-1.bin"), new byte[64]);
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            for (Article a : first.values()) {
+                assertTrue(store.find(a.sourcePath(), a.hash()).isEmpty(), "a damaged record is parsed again");
+            }
+            parse(articles(4, ""), store);
+            store.save();
+        }
+        java.nio.file.Files.write(dir.resolve("index.bin"), "garbage".getBytes(StandardCharsets.UTF_8));
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            assertTrue(store.find(first.values().iterator().next().sourcePath(), first.values().iterator().next().hash())
+                    .isEmpty());
+            first = parse(articles(4, ""), store);
+            store.save();
+        }
+        assertAllFound(first);
+    }
 }

@@ -1,0 +1,82 @@
+package dev.journal.core.cache;
+
+import java.io.EOFException;
+import java.io.IOException;
+
+/**
+ * Reads the build cache's binary forms from a byte array, big-endian like {@link java.io.DataOutputStream}
+ * wrote them; unlike {@link java.io.DataInputStream} over a stream, without a lock or a virtual call per byte.
+ * Not thread-safe: one reader per thread, over a shared array.
+ */
+final class ByteReader {
+
+    private final byte[] bytes;
+    private int at;
+    private final int end;
+
+    ByteReader(byte[] bytes, int from, int to) {
+        if (from < 0 || to > bytes.length || from > to) {
+            throw new IllegalArgumentException("range " + from + ".." + to + " of " + bytes.length + " bytes");
+        }
+        this.bytes = bytes;
+        this.at = from;
+        this.end = to;
+    }
+
+    ByteReader(byte[] bytes) {
+        this(bytes, 0, bytes.length);
+    }
+
+    /** Whether all the bytes have been read. */
+    boolean done() {
+        return at == end;
+    }
+
+    private void need(int n) throws EOFException {
+        if (end - at < n) {
+            throw new EOFException("the build cache ends early");
+        }
+    }
+
+    int readUnsignedByte() throws IOException {
+        need(1);
+        return bytes[at++] & 0xff;
+    }
+
+    byte readByte() throws IOException {
+        need(1);
+        return bytes[at++];
+    }
+
+    boolean readBoolean() throws IOException {
+        return readUnsignedByte() != 0;
+    }
+
+    int readInt() throws IOException {
+        need(4);
+        int v = (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8
+                | bytes[at + 3] & 0xff;
+        at += 4;
+        return v;
+    }
+
+    long readLong() throws IOException {
+        return (long) readInt() << 32 | readInt() & 0xffffffffL;
+    }
+
+    float readFloat() throws IOException {
+        return Float.intBitsToFloat(readInt());
+    }
+
+    double readDouble() throws IOException {
+        return Double.longBitsToDouble(readLong());
+    }
+
+    /** {@code n} bytes as UTF-8 text. */
+    String readUtf8(int n) throws IOException {
+        need(n);
+        String s = new String(bytes, at, n, java.nio.charset.StandardCharsets.UTF_8);
+        at += n;
+        return s;
+    }
+}
