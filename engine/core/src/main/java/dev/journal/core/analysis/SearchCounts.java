@@ -7,11 +7,11 @@ import java.util.Map;
 
 /**
  * One document's search terms, counted once when the document is parsed: each distinct term (in
- * {@link SearchTerms}' form, sorted) with how often it occurs in each field, and each field's
- * length in terms. The search index of the whole site is built from these without reading any
+ * {@link SearchTerms}' form, in the order of first occurrence) with how often it occurs in each
+ * field, and each field's length in terms. The search index of the whole site is built from these without reading any
  * document again.
  *
- * @param terms  distinct terms, sorted
+ * @param terms  distinct terms, in the order they first occur (title first, body last)
  * @param packed occurrences of each term, one int per term (see {@link #tf}): the body's in the low
  *               16 bits, each other field's in 4 bits above, saturated; BM25 saturates far sooner
  * @param length terms per field
@@ -27,66 +27,92 @@ public record SearchCounts(String[] terms, int[] packed, int[] length) {
             String summary, String body) {
         String[] fields = {title, String.join(" ; ", authors), String.join(" ; ", tags), summary == null ? "" : summary,
             body};
-        WordTable words = TABLE.get();
-        words.clear();
+        Vocabulary words = VOCABULARY.get();
+        words.start(analyzer);
         for (int f = 0; f < FIELDS; f++) {
             words.field = f;
             analyzer.scan(fields[f], words);
         }
-        // stop words and plurals, once per distinct word: several words may make one term
-        Map<String, int[]> counts = new HashMap<>(words.size * 2);
+        int n = words.seen;
+        String[] terms = new String[n];
+        int[] packed = new int[n];
         int[] length = new int[FIELDS];
-        for (int e = 0; e < words.size; e++) {
-            String term = analyzer.term(new String(words.chars, words.start[e], words.length[e]));
-            if (term == null) {
-                continue;
-            }
-            int[] tf = counts.computeIfAbsent(term, k -> new int[FIELDS]);
+        int[] tf = new int[FIELDS];
+        for (int k = 0; k < n; k++) {
+            int t = words.order[k];
+            terms[k] = words.terms[t];
             for (int f = 0; f < FIELDS; f++) {
-                int n = words.counts[e * FIELDS + f];
-                tf[f] += n;
-                length[f] += n;
+                tf[f] = words.counts[t * FIELDS + f];
+                length[f] += tf[f];
             }
-        }
-        String[] terms = counts.keySet().toArray(String[]::new);
-        Arrays.sort(terms);
-        int[] packed = new int[terms.length];
-        for (int k = 0; k < terms.length; k++) {
-            packed[k] = pack(counts.get(terms[k]));
-            terms[k] = terms[k].intern();
+            packed[k] = pack(tf);
         }
         return new SearchCounts(terms, packed, length);
     }
 
-    private static final ThreadLocal<WordTable> TABLE = ThreadLocal.withInitial(WordTable::new);
+    private static final ThreadLocal<Vocabulary> VOCABULARY = ThreadLocal.withInitial(Vocabulary::new);
 
     /**
-     * The distinct words of one document with their counts per field: open addressing over
-     * primitive arrays and one buffer of characters, so that a word seen again costs a hash and a
-     * comparison, and no allocation. Reused from document to document by each thread.
+     * The words one thread has met, each with the term it stands for (stop words for none, plurals
+     * for their singular, interned), kept from document to document: a word seen before costs a hash
+     * and a comparison, and no allocation. Several words may stand for one term. A document's counts
+     * are kept by term number, with the number of the document that last set them, so nothing needs
+     * clearing between documents. Starts over when it grows large, or for another analyzer.
      */
-    private static final class WordTable implements SearchTerms.WordSink {
-        int field;
-        int size;
-        char[] chars = new char[1 << 14];
-        int used;
-        int[] start = new int[1024];
-        int[] length = new int[1024];
-        int[] hash = new int[1024];
-        int[] counts = new int[1024 * FIELDS];
-        /** Slot to word number plus one; 0 is empty. */
-        int[] slots = new int[4096];
+    private static final class Vocabulary implements SearchTerms.WordSink {
+        private static final int MAX_WORDS = 1 << 20;
 
-        void clear() {
-            if (slots.length > 1 << 16) {
-                slots = new int[4096];
-                chars = new char[1 << 14];
-            } else {
-                Arrays.fill(slots, 0);
-            }
-            Arrays.fill(counts, 0, size * FIELDS, 0);
-            size = 0;
+        SearchTerms analyzer;
+        int field;
+        // words: their characters in one buffer, and the term each stands for (-1: a stop word)
+        char[] chars;
+        int used;
+        int words;
+        int[] start;
+        int[] length;
+        int[] hash;
+        int[] termOf;
+        int[] slots;
+        // terms, and the current document's counts of them
+        Map<String, Integer> termNumbers;
+        String[] terms;
+        int termCount;
+        int[] counts;
+        int[] counted;
+        int document;
+        int[] order;
+        int seen;
+
+        Vocabulary() {
+            reset();
+        }
+
+        private void reset() {
+            chars = new char[1 << 16];
             used = 0;
+            words = 0;
+            start = new int[4096];
+            length = new int[4096];
+            hash = new int[4096];
+            termOf = new int[4096];
+            slots = new int[8192];
+            termNumbers = new HashMap<>();
+            terms = new String[4096];
+            termCount = 0;
+            counts = new int[4096 * FIELDS];
+            counted = new int[4096];
+            document = 0;
+            order = new int[1024];
+        }
+
+        /** Begins a document. */
+        void start(SearchTerms with) {
+            if (with != analyzer || words > MAX_WORDS || used > MAX_WORDS * 8) {
+                analyzer = with;
+                reset();
+            }
+            document++;
+            seen = 0;
         }
 
         @Override
@@ -97,49 +123,79 @@ public record SearchCounts(String[] terms, int[] packed, int[] length) {
             }
             h ^= h >>> 16;
             int mask = slots.length - 1;
-            for (int i = h & mask; ; i = i + 1 & mask) {
-                int e = slots[i] - 1;
+            int i = h & mask;
+            int e;
+            while (true) {
+                e = slots[i] - 1;
                 if (e < 0) {
-                    add(w, n, h, i);
-                    return;
+                    e = add(w, n, h, i);
+                    break;
                 }
-                if (hash[e] == h && same(e, w, n)) {
-                    counts[e * FIELDS + field]++;
-                    return;
+                if (hash[e] == h && length[e] == n && Arrays.equals(chars, start[e], start[e] + n, w, 0, n)) {
+                    break;
                 }
+                i = i + 1 & mask;
             }
+            int t = termOf[e];
+            if (t < 0) {
+                return;
+            }
+            if (counted[t] != document) {
+                counted[t] = document;
+                Arrays.fill(counts, t * FIELDS, t * FIELDS + FIELDS, 0);
+                if (seen == order.length) {
+                    order = Arrays.copyOf(order, seen * 2);
+                }
+                order[seen++] = t;
+            }
+            counts[t * FIELDS + field]++;
         }
 
-        private boolean same(int e, char[] w, int n) {
-            return length[e] == n && Arrays.equals(chars, start[e], start[e] + n, w, 0, n);
-        }
-
-        private void add(char[] w, int n, int h, int slot) {
-            if (size == start.length) {
-                start = Arrays.copyOf(start, size * 2);
-                length = Arrays.copyOf(length, size * 2);
-                hash = Arrays.copyOf(hash, size * 2);
-                counts = Arrays.copyOf(counts, size * 2 * FIELDS);
+        /** A new word, and the term it stands for; returns its number. */
+        private int add(char[] w, int n, int h, int slot) {
+            if (words == start.length) {
+                start = Arrays.copyOf(start, words * 2);
+                length = Arrays.copyOf(length, words * 2);
+                hash = Arrays.copyOf(hash, words * 2);
+                termOf = Arrays.copyOf(termOf, words * 2);
             }
             if (used + n > chars.length) {
                 chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + n));
             }
             System.arraycopy(w, 0, chars, used, n);
-            start[size] = used;
-            length[size] = n;
-            hash[size] = h;
-            counts[size * FIELDS + field] = 1;
+            String term = analyzer.term(new String(w, 0, n));
+            int e = words++;
+            start[e] = used;
+            length[e] = n;
+            hash[e] = h;
+            termOf[e] = term == null ? -1 : termNumber(term);
             used += n;
-            slots[slot] = ++size;
-            if (size * 2 > slots.length) {
+            slots[slot] = e + 1;
+            if (words * 2 > slots.length) {
                 rehash();
             }
+            return e;
+        }
+
+        private int termNumber(String term) {
+            Integer t = termNumbers.get(term);
+            if (t == null) {
+                t = termCount++;
+                termNumbers.put(term, t);
+                if (t == terms.length) {
+                    terms = Arrays.copyOf(terms, t * 2);
+                    counted = Arrays.copyOf(counted, t * 2);
+                    counts = Arrays.copyOf(counts, t * 2 * FIELDS);
+                }
+                terms[t] = term.intern();
+            }
+            return t;
         }
 
         private void rehash() {
             slots = new int[slots.length * 2];
             int mask = slots.length - 1;
-            for (int e = 0; e < size; e++) {
+            for (int e = 0; e < words; e++) {
                 int i = hash[e] & mask;
                 while (slots[i] != 0) {
                     i = i + 1 & mask;

@@ -73,20 +73,54 @@ public final class SearchTerms {
      * each distinct word ({@link #term}), which is cheaper than to each occurrence.
      */
     void scan(String text, WordSink sink) {
-        // ASCII text needs no decomposition; most of a journal's text is ASCII
-        String s = isAscii(text) ? text.toLowerCase(Locale.ROOT)
-                : Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        // Decomposition and lower-casing never look across white space (even Greek final sigma's
+        // context stops there), so each run of text between spaces is prepared on its own, and a run
+        // of ASCII, most of a journal's text, needs neither.
         char[] word = new char[64];
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int end = i;
+            boolean ascii = true;
+            char c;
+            while (end < n && (c = text.charAt(end)) != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') {
+                ascii &= c < 0x80;
+                end++;
+            }
+            if (ascii) {
+                int length = 0;
+                for (int k = i; k < end; k++) {
+                    c = text.charAt(k);
+                    if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                        word = room(word, length, 1);
+                        word[length++] = c;
+                    } else if (c >= 'A' && c <= 'Z') {
+                        word = room(word, length, 1);
+                        word[length++] = (char) (c + ('a' - 'A'));
+                    } else {
+                        emit(sink, word, length);
+                        length = 0;
+                    }
+                }
+                emit(sink, word, length);
+            } else {
+                word = scanUnicode(Normalizer.normalize(text.substring(i, end), Normalizer.Form.NFKD)
+                        .toLowerCase(Locale.ROOT), word, sink);
+            }
+            i = end + 1;
+        }
+    }
+
+    /** The words of decomposed, lower-cased text; returns the word buffer, grown if it had to be. */
+    private static char[] scanUnicode(String s, char[] buffer, WordSink sink) {
+        char[] word = buffer;
         int length = 0;
         for (int i = 0; i < s.length(); ) {
             char c = s.charAt(i);
             if (c < 0x80) {
-                // the common case, without the Unicode tables
                 i++;
                 if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                    if (length == word.length) {
-                        word = java.util.Arrays.copyOf(word, length * 2);
-                    }
+                    word = room(word, length, 1);
                     word[length++] = c;
                 } else {
                     emit(sink, word, length);
@@ -98,9 +132,7 @@ public final class SearchTerms {
             i += Character.charCount(cp);
             int type = Character.getType(cp);
             if (Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER) {
-                if (length + 2 > word.length) {
-                    word = java.util.Arrays.copyOf(word, word.length * 2);
-                }
+                word = room(word, length, 2);
                 length += Character.toChars(cp, word, length);
             } else if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
                     && type != Character.ENCLOSING_MARK) {
@@ -109,15 +141,11 @@ public final class SearchTerms {
             }
         }
         emit(sink, word, length);
+        return word;
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+    private static char[] room(char[] word, int length, int more) {
+        return length + more <= word.length ? word : java.util.Arrays.copyOf(word, word.length * 2);
     }
 
     /** Words of one code point are no terms. */

@@ -52,8 +52,9 @@ class SearchCountsTest {
                         length[field]++;
                     });
                 }
-                assertArrayEquals(new ArrayList<>(expected.keySet()).toArray(String[]::new), counts.terms(),
+                assertEquals(expected.keySet(), new java.util.TreeSet<>(List.of(counts.terms())),
                         language + " document " + doc);
+                assertEquals(expected.size(), counts.terms().length, "each term once");
                 assertArrayEquals(length, counts.length(), language + " document " + doc);
                 for (int k = 0; k < counts.terms().length; k++) {
                     int[] tf = expected.get(counts.terms()[k]);
@@ -72,5 +73,61 @@ class SearchCountsTest {
         assertEquals(List.of("policy", "sanction", "cafe", "etude", "россия", "東京都"),
                 english.terms("The policies of sanctions: Café, Étude; РОССИЯ and 東京都 a"));
         assertEquals(List.of("policies", "the", "sanctions"), new SearchTerms("fr").terms("Policies the sanctions"));
+    }
+
+    /**
+     * The words of a text as the search script reads them, the plain way: the whole text decomposed
+     * and lower-cased at once, then split. {@link SearchTerms} prepares it a run at a time instead.
+     */
+    private static List<String> plainTerms(SearchTerms terms, String text) {
+        String s = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
+                .toLowerCase(java.util.Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        Runnable end = () -> {
+            if (word.codePointCount(0, word.length()) >= 2) {
+                String t = terms.term(word.toString());
+                if (t != null) {
+                    out.add(t);
+                }
+            }
+            word.setLength(0);
+        };
+        s.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (cp < 0x80 ? cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9'
+                    : Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER) {
+                word.appendCodePoint(cp);
+            } else if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
+                    && type != Character.ENCLOSING_MARK) {
+                end.run();
+            }
+        });
+        end.run();
+        return out;
+    }
+
+    @Test
+    void preparingTextARunAtATimeGivesTheTermsOfPreparingItWhole() {
+        String alphabet = "aZ09 \n\t.,'’\u00a0\u2009ΣσςΟΔΟΣ İıIßẞﬁ\u0301\u0308e\u0327ǅ①Ⅻ½東京한국어\uD835\uDC00-–—«»";
+        Random random = new Random(11);
+        SearchTerms terms = new SearchTerms("en");
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(24);
+            for (int k = 0; k < n; k++) {
+                int at = random.nextInt(alphabet.length());
+                char c = alphabet.charAt(at);
+                sb.append(c);
+                if (Character.isHighSurrogate(c) && at + 1 < alphabet.length()) {
+                    sb.append(alphabet.charAt(at + 1));
+                } else if (Character.isLowSurrogate(c)) {
+                    sb.setLength(sb.length() - 1);
+                }
+            }
+            String text = sb.toString();
+            assertEquals(plainTerms(terms, text), terms.terms(text), () -> "terms of \"" + text + "\" "
+                    + text.codePoints().mapToObj(Integer::toHexString).toList());
+        }
     }
 }
