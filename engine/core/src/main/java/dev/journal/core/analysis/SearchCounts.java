@@ -131,7 +131,7 @@ public record SearchCounts(String[] terms, int[] packed, int[] length) {
                     e = add(w, n, h, i);
                     break;
                 }
-                if (hash[e] == h && length[e] == n && Arrays.equals(chars, start[e], start[e] + n, w, 0, n)) {
+                if (hash[e] == h && same(e, w, n)) {
                     break;
                 }
                 i = i + 1 & mask;
@@ -149,6 +149,20 @@ public record SearchCounts(String[] terms, int[] packed, int[] length) {
                 order[seen++] = t;
             }
             counts[t * FIELDS + field]++;
+        }
+
+        /** Whether word {@code e} is {@code w}; a loop, as words are too short for a bulk compare to pay. */
+        private boolean same(int e, char[] w, int n) {
+            if (length[e] != n) {
+                return false;
+            }
+            int at = start[e];
+            for (int i = 0; i < n; i++) {
+                if (chars[at + i] != w[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** A new word, and the term it stands for; returns its number. */

@@ -62,6 +62,9 @@ public final class SearchTerms {
         });
     }
 
+    /** Each thread's copy of the text being scanned, reused: reading an array is cheaper than a string's characters. */
+    private static final ThreadLocal<char[]> TEXT = ThreadLocal.withInitial(() -> new char[1 << 14]);
+
     /** Receives the words of a text as {@link #scan} finds them. */
     interface WordSink {
         /** A word: lower-cased, accents dropped, of two code points or more; valid until the next call. */
@@ -78,19 +81,25 @@ public final class SearchTerms {
         // of ASCII, most of a journal's text, needs neither.
         char[] word = new char[64];
         int n = text.length();
+        char[] all = TEXT.get();
+        if (all.length < n) {
+            all = new char[Math.max(n, all.length * 2)];
+            TEXT.set(all);
+        }
+        text.getChars(0, n, all, 0);
         int i = 0;
         while (i < n) {
             int end = i;
             boolean ascii = true;
             char c;
-            while (end < n && (c = text.charAt(end)) != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') {
+            while (end < n && (c = all[end]) != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') {
                 ascii &= c < 0x80;
                 end++;
             }
             if (ascii) {
                 int length = 0;
                 for (int k = i; k < end; k++) {
-                    c = text.charAt(k);
+                    c = all[k];
                     if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
                         word = room(word, length, 1);
                         word[length++] = c;

@@ -95,32 +95,41 @@ final class SmartPunctuation {
         return convert(plain, 0, plain.length());
     }
 
+    /** The text of {@code all} from {@code start} to {@code end}, its punctuation made smart. */
     private static String convert(String all, int start, int end) {
-        StringBuilder out = new StringBuilder(end - start);
+        StringBuilder out = null;
+        int copied = start; // all before this is in out
         for (int i = start; i < end; i++) {
             char c = all.charAt(i);
+            char smart;
+            int length = 1;
             if (c == '.' && i + 2 < end && all.charAt(i + 1) == '.' && all.charAt(i + 2) == '.') {
-                out.append('\u2026');
-                i += 2;
+                smart = '\u2026';
+                length = 3;
             } else if (c == '-' && i + 1 < end && all.charAt(i + 1) == '-') {
-                if (i + 2 < end && all.charAt(i + 2) == '-') {
-                    out.append('\u2014');
-                    i += 2;
-                } else {
-                    out.append('\u2013');
-                    i += 1;
-                }
+                boolean em = i + 2 < end && all.charAt(i + 2) == '-';
+                smart = em ? '\u2014' : '\u2013';
+                length = em ? 3 : 2;
             } else if (c == '"') {
-                out.append(opens(all, i) ? '\u201C' : '\u201D');
+                smart = opens(all, i) ? '\u201C' : '\u201D';
             } else if (c == '\'') {
                 boolean inWord = i > 0 && Character.isLetterOrDigit(all.charAt(i - 1))
                         && i + 1 < all.length() && Character.isLetterOrDigit(all.charAt(i + 1));
-                out.append(!inWord && opens(all, i) ? '\u2018' : '\u2019');
+                smart = !inWord && opens(all, i) ? '\u2018' : '\u2019';
             } else {
-                out.append(c);
+                continue;
             }
+            if (out == null) {
+                out = new StringBuilder(end - start);
+            }
+            out.append(all, copied, i).append(smart);
+            i += length - 1;
+            copied = i + 1;
         }
-        return out.toString();
+        if (out == null) {
+            return all.substring(start, end);
+        }
+        return out.append(all, copied, end).toString();
     }
 
     /** A quote opens when it follows a space, an opening bracket or a dash, and precedes text. */
