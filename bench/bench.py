@@ -1,24 +1,55 @@
 #!/usr/bin/env python3
-"""Journal's benchmark: builds generated corpora with Journal (and with Hugo and stock JBake 2.7.0
-when they are available), each build in a fresh process as a user runs it, and reports wall time,
-CPU time and peak memory (median of several runs) in docs/BENCHMARKS.md with an SVG chart.
+"""Journal's benchmark: builds generated journals with Journal, and side by side with Hugo and
+stock JBake 2.7.0 when they are available, each build a fresh process as a user runs it; reports
+wall time, CPU time and peak resident memory (medians of several runs) against the project's
+targets in docs/BENCHMARKS.md, with an SVG chart (docs/benchmarks.svg).
 
-Usage (from the repository root, after `mvn -B package`):
-    python3 bench/bench.py                       # 1,000 and 10,000 articles, Journal + peers
-    python3 bench/bench.py --sizes 1000,10000,50000 --runs 5
-    python3 bench/bench.py --sizes 1000 --no-peers --out /tmp/bench.md
+Build the tools first, from the repository root:
+    mvn -B -q install -DskipTests -Djournal.skip=true
 
-Scenarios for Journal: cold (no output, no build cache), no-change rebuild, one article edited,
-one article added. Peers are timed on the cold build of the same corpus (Hugo has no persistent
-build cache; stock JBake's is not reliable), and only when installed: `hugo` on the PATH
-(Debian package hugo), and JBake from Maven Central (bench/jbake/pom.xml, fetched with Maven).
-A missing peer is reported, never an error.
+Then, for example:
+    python3 bench/bench.py                                  # 1,000, 10,000, 50,000 articles; peers
+    python3 bench/bench.py --sizes 1000 --runs 1            # a quick check of the harness
+    python3 bench/bench.py --sizes 10000 --no-peers --scenarios no-change,edit-one
+
+Corpora: `journal-bench corpus` (engine/bench) writes N articles of about 10 KB of Markdown
+(headings, lists, quotes, links, footnotes; 1-6 tags from a skewed vocabulary of about 300; 300
+authors, one article in five co-authored; dates over ten years) into bench/target/corpus-N.
+
+Journal scenarios (each a fresh `java -jar engine/cli/target/journal.jar build`):
+  cold       no output folder and no build cache
+  no-change  a rebuild right after a build, nothing changed
+  edit-one   a paragraph appended to one article after a build
+  add-one    a new article (latest date, existing tags and authors) written after a build
+The corpus is restored and rebuilt, untimed, before each edit-one and add-one run.
+
+Peers (cold builds of the same articles; skipped with a message when missing, never an error):
+  Hugo         `hugo` on the PATH (Debian package hugo); bench/hugo holds the site (tags and
+               authors taxonomies with pages and RSS, RSS and JSON home feeds, related content,
+               paginated home, sitemap); the corpus is copied into it with Hugo's front matter.
+  JBake 2.7.0  from Maven Central through bench/jbake/pom.xml (needs `mvn`); the corpus is
+               copied with JBake's own headers and the templates in bench/jbake/templates, and
+               Journal builds that same JBake site too, for the ratio. JBake is slow and grows
+               faster than the corpus (on 2 cores: about 30 s at 1,000 articles, 6 minutes at
+               5,000): it runs once per size in --jbake-sizes.
+
+Each figure is the median of --runs runs (per measure), or of --large-runs runs for sizes of
+50,000 and above. Timings come from /usr/bin/time (or the kernel's accounting via wait4 when it
+is missing). Everything is written under bench/target (--work); results.json there keeps the
+raw numbers, and --merge adds this run's rows to it instead of starting afresh (so that a slow
+size can be measured on its own and still appear in one report).
 """
 import argparse
+import datetime
+import html
+import json
+import math
 import os
 import platform
 import re
+import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -26,176 +57,397 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / "bench" / "target"
 JAR = ROOT / "engine" / "cli" / "target" / "journal.jar"
 BENCH_JAR = ROOT / "engine" / "bench" / "target" / "journal-bench.jar"
-GNU_TIME = shutil.which("time") if Path("/usr/bin/time").exists() else None
+HUGO_SITE = ROOT / "bench" / "hugo"
+JBAKE_DIR = ROOT / "bench" / "jbake"
+GNU_TIME = Path("/usr/bin/time")
+SCENARIOS = {
+    "cold": "cold build",
+    "no-change": "rebuild, no change",
+    "edit-one": "rebuild, one article edited",
+    "add-one": "rebuild, one article added",
+}
+LARGE = 50_000
+PEER_TIMEOUT = 4 * 3600
 
 
 def log(*args):
     print(*args, file=sys.stderr, flush=True)
 
 
-def measure(cmd, cwd=None, env=None):
-    """Runs cmd once; returns (wall s, cpu s, peak RSS MB, exit code)."""
-    if Path("/usr/bin/time").exists():
-        full = ["/usr/bin/time", "-f", "BENCH %e %U %S %M"] + cmd
+class RunFailed(Exception):
+    pass
+
+
+# --- measuring -------------------------------------------------------------------------------------
+
+def measure(cmd, log_file, timeout=None):
+    """Runs cmd once as a fresh process; returns (wall s, CPU s, peak RSS MiB).
+
+    Raises RunFailed when it exits with an error or runs past the timeout."""
+    with open(log_file, "ab") as out:
+        out.write(("\n$ %s\n" % " ".join(map(shlex.quote, map(str, cmd)))).encode())
+        out.flush()
+        if GNU_TIME.exists():
+            full = [str(GNU_TIME), "-o", str(log_file) + ".time", "-f", "%e %U %S %M"] + [str(c) for c in cmd]
+        else:
+            full = [str(c) for c in cmd]
         t0 = time.monotonic()
-        p = subprocess.run(full, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        # A session of its own, so that a timeout stops the whole process tree, not only `time`.
+        proc = subprocess.Popen(full, stdout=out, stderr=out, start_new_session=True)
+        rusage = None
+        try:
+            while True:
+                pid, status, rusage = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    break
+                if timeout and time.monotonic() - t0 > timeout:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    os.wait4(proc.pid, 0)
+                    raise RunFailed("timed out after %d s" % timeout)
+                time.sleep(0.005)
+        except KeyboardInterrupt:
+            os.killpg(proc.pid, signal.SIGKILL)
+            raise
         wall = time.monotonic() - t0
-        m = re.search(r"BENCH ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", p.stderr)
-        if m:
-            return wall, float(m.group(2)) + float(m.group(3)), int(m.group(4)) / 1024, p.returncode
-        return wall, float("nan"), float("nan"), p.returncode
-    before = os.times()
-    t0 = time.monotonic()
-    p = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wall = time.monotonic() - t0
-    after = os.times()
-    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    return wall, cpu, float("nan"), p.returncode
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RunFailed("exit code %d (log: %s)" % (proc.returncode, log_file))
+    if GNU_TIME.exists():
+        fields = Path(str(log_file) + ".time").read_text().split()[-4:]
+        cpu = float(fields[1]) + float(fields[2])
+        rss = int(fields[3]) / 1024
+    else:
+        cpu = rusage.ru_utime + rusage.ru_stime
+        rss = rusage.ru_maxrss / 1024
+    return wall, cpu, rss
 
 
-def median_of(runs, cmd, prepare=None, cwd=None):
+def median_of(runs, cmd, log_file, prepare=None, timeout=None, label=""):
     rows = []
     for i in range(runs):
         if prepare:
             prepare()
-        wall, cpu, rss, rc = measure(cmd, cwd=cwd)
-        if rc != 0:
-            raise SystemExit("benchmark command failed (exit %d): %s" % (rc, " ".join(map(str, cmd))))
+        wall, cpu, rss = measure(cmd, log_file, timeout)
         rows.append((wall, cpu, rss))
-        log("   run %d: %.2f s wall, %.2f s cpu, %.0f MB" % (i + 1, wall, cpu, rss))
-    return tuple(statistics.median(r[k] for r in rows) for k in range(3))
+        log("   %s run %d/%d: %.2f s wall, %.2f s CPU, %.0f MiB peak RSS" % (label, i + 1, runs, wall, cpu, rss))
+    return {"wall": statistics.median(r[0] for r in rows), "cpu": statistics.median(r[1] for r in rows),
+            "rss": statistics.median(r[2] for r in rows), "runs": runs}
 
 
-def generate(n, folder, fmt):
-    if folder.exists():
-        return
-    log("generating %d articles (%s) in %s" % (n, fmt, folder))
-    subprocess.run(["java", "-jar", str(BENCH_JAR), "corpus", "--articles", str(n), "--format", fmt,
-                    "--output", str(folder)], check=True)
+def count_output(folder):
+    pages = files = 0
+    for _, _, names in os.walk(folder):
+        files += len(names)
+        pages += sum(1 for n in names if n.endswith(".html"))
+    return pages, files
 
 
-def journal_scenarios(n, corpus, runs):
-    out = WORK / ("out-journal-%d" % n)
-    cache = corpus / "target"
-    build = ["java", "-jar", str(JAR), "build", "--quiet", "--source", str(corpus), "--output", str(out)]
-    results = {}
+# --- corpora ---------------------------------------------------------------------------------------
+
+def generate(n, work, logs):
+    """The corpus of n articles, generated once into work/corpus-n."""
+    corpus = work / ("corpus-%d" % n)
+    if (corpus / "jbake.properties").exists():
+        return corpus
+    partial = work / ("corpus-%d.partial" % n)
+    shutil.rmtree(partial, ignore_errors=True)
+    log("generating %d articles in %s" % (n, corpus))
+    with open(logs / ("generate-%d.log" % n), "ab") as out:
+        subprocess.run(["java", "-jar", str(BENCH_JAR), "corpus", "--articles", str(n), "--out", str(partial)],
+                       check=True, stdout=out, stderr=out)
+    partial.rename(corpus)
+    return corpus
+
+
+def split_front_matter(text):
+    """(front matter as an ordered dict of raw values, body) of a generated article."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.index("\n---\n", 4)
+    fields = {}
+    for line in text[4:end].splitlines():
+        key, _, value = line.partition(":")
+        fields[key.strip()] = value.strip()
+    return fields, text[end + 5:]
+
+
+def as_list(value):
+    value = value.strip()
+    if value.startswith("[") and value.endswith("]"):
+        return [unquote(v) for v in value[1:-1].split(",") if v.strip()]
+    return [unquote(value)] if value else []
+
+
+def unquote(value):
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+    return value
+
+
+def sources(corpus):
+    content = corpus / "content"
+    return sorted(p for p in content.rglob("*.md") if p.is_file())
+
+
+def stamp_matches(folder, corpus):
+    stamp = folder / ".bench-source"
+    return stamp.exists() and stamp.read_text() == str(corpus)
+
+
+def write_stamp(folder, corpus):
+    (folder / ".bench-source").write_text(str(corpus))
+
+
+def hugo_site(corpus, work, n):
+    """The Hugo site: bench/hugo's configuration and layouts, and the corpus with Hugo's front
+    matter (authors as a list, for the authors taxonomy)."""
+    site = work / ("hugo-%d" % n)
+    if stamp_matches(site, corpus):
+        return site
+    log("writing the Hugo site for %d articles in %s" % (n, site))
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(HUGO_SITE, site)
+    for src in sources(corpus):
+        rel = src.relative_to(corpus / "content")
+        fields, body = split_front_matter(src.read_text(encoding="utf-8"))
+        fm = ["---"]
+        for key, value in fields.items():
+            if key in ("author", "authors"):
+                fm.append("authors: " + json.dumps(as_list(value), ensure_ascii=False))
+            elif key == "tags":
+                fm.append("tags: " + json.dumps(as_list(value), ensure_ascii=False))
+            elif key in ("title", "summary"):
+                fm.append("%s: %s" % (key, json.dumps(unquote(value), ensure_ascii=False)))
+            elif key in ("date", "draft"):
+                fm.append("%s: %s" % (key, value))
+        fm.append("---")
+        dest = site / "content" / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text("\n".join(fm) + "\n" + body, encoding="utf-8")
+    write_stamp(site, corpus)
+    return site
+
+
+JBAKE_PROPERTIES = """# The benchmark corpus as a JBake 2.7.0 site (written by bench/bench.py).
+site.host=https://bench.example.org
+site.title=The Benchmark Review
+site.description=A synthetic journal for measuring the engine
+index.paginate=true
+index.posts_per_page=10
+render.tagsindex=true
+render.sitemap=true
+render.error404=true
+render.archive=true
+render.feed=true
+markdown.extensions=ALL
+"""
+
+
+def jbake_site(corpus, work, n):
+    """The corpus as a JBake site: JBake's header format (JBake 2.7 reads no YAML front matter)
+    and the templates of bench/jbake/templates."""
+    site = work / ("jbake-site-%d" % n)
+    if stamp_matches(site, corpus):
+        return site
+    log("writing the JBake site for %d articles in %s" % (n, site))
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(JBAKE_DIR / "templates", site / "templates")
+    (site / "jbake.properties").write_text(JBAKE_PROPERTIES, encoding="utf-8")
+    for src in sources(corpus):
+        rel = src.relative_to(corpus / "content")
+        fields, body = split_front_matter(src.read_text(encoding="utf-8"))
+        is_article = rel.parts[0] == "articles"
+        header = ["title=" + unquote(fields.get("title", rel.stem))]
+        if "date" in fields:
+            header.append("date=" + fields["date"])
+        else:
+            header.append("date=2016-01-01")
+        header.append("type=" + ("post" if is_article else "page"))
+        authors = as_list(fields.get("authors", fields.get("author", "")))
+        if authors:
+            header.append("author=" + ", ".join(authors))
+        if "tags" in fields:
+            header.append("tags=" + ",".join(as_list(fields["tags"])))
+        if "summary" in fields:
+            header.append("summary=" + unquote(fields["summary"]))
+        header.append("status=" + ("draft" if fields.get("draft") == "true" else "published"))
+        header.append("~~~~~~")
+        dest = site / "content" / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text("\n".join(header) + "\n\n" + body, encoding="utf-8")
+    write_stamp(site, corpus)
+    return site
+
+
+# --- the tools -------------------------------------------------------------------------------------
+
+class Journal:
+    def __init__(self, work, logs, java_opts):
+        self.work = work
+        self.logs = logs
+        self.java_opts = java_opts
+
+    def command(self, source, out):
+        return (["java"] + self.java_opts + ["-jar", str(JAR), "build", "--quiet", "--source", str(source),
+                                             "--output", str(out)])
+
+    def clean(self, source, out):
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(source / "target", ignore_errors=True)
+
+    def untimed_build(self, source, out, log_file):
+        measure(self.command(source, out), log_file)
+
+    def scenarios(self, n, corpus, runs, wanted):
+        out = self.work / ("out-journal-%d" % n)
+        build = self.command(corpus, out)
+        log_file = self.logs / ("journal-%d.log" % n)
+        results = {}
+        if "cold" in wanted:
+            log("Journal, %d articles: %s" % (n, SCENARIOS["cold"]))
+            results["cold"] = median_of(runs, build, log_file, prepare=lambda: self.clean(corpus, out), label="cold")
+            results["cold"]["pages"], results["cold"]["files"] = count_output(out)
+        if "no-change" in wanted:
+            log("Journal, %d articles: %s" % (n, SCENARIOS["no-change"]))
+            self.untimed_build(corpus, out, log_file)
+            results["no-change"] = median_of(runs, build, log_file, label="no-change")
+        articles = sorted((corpus / "content" / "articles").rglob("*.md"))
+        if "edit-one" in wanted:
+            victim = next(a for a in articles[len(articles) // 2:] + articles
+                          if split_front_matter(a.read_text(encoding="utf-8"))[0].get("draft") != "true")
+            original = victim.read_bytes()
+            counter = [0]
+
+            def edit():
+                victim.write_bytes(original)
+                self.untimed_build(corpus, out, log_file)
+                counter[0] += 1
+                victim.write_bytes(original + ("\nA paragraph added for the benchmark, edit %d, to see how long "
+                                               "a rebuild takes after a small change.\n" % counter[0]).encode())
+
+            log("Journal, %d articles: %s (%s)" % (n, SCENARIOS["edit-one"], victim.relative_to(corpus)))
+            try:
+                results["edit-one"] = median_of(runs, build, log_file, prepare=edit, label="edit-one")
+            finally:
+                victim.write_bytes(original)
+        if "add-one" in wanted:
+            added = new_article(corpus, articles)
+
+            def add():
+                added.unlink(missing_ok=True)
+                self.untimed_build(corpus, out, log_file)
+                added.write_text(new_article_text(articles), encoding="utf-8")
+
+            log("Journal, %d articles: %s (%s)" % (n, SCENARIOS["add-one"], added.relative_to(corpus)))
+            try:
+                results["add-one"] = median_of(runs, build, log_file, prepare=add, label="add-one")
+            finally:
+                added.unlink(missing_ok=True)
+        return results
+
+    def cold_on(self, site, n, runs):
+        out = self.work / ("out-journal-jbake-site-%d" % n)
+        log("Journal on the JBake site, %d articles: cold build" % n)
+        r = median_of(runs, self.command(site, out), self.logs / ("journal-jbake-site-%d.log" % n),
+                      prepare=lambda: self.clean(site, out), label="cold")
+        r["pages"], r["files"] = count_output(out)
+        return r
+
+
+def latest_article(articles):
+    best = None
+    for path in articles:
+        fields, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        if fields.get("draft") != "true" and (best is None or fields.get("date", "") > best[0]):
+            best = (fields.get("date", ""), path)
+    return best[1]
+
+
+def new_article(corpus, articles):
+    date = split_front_matter(latest_article(articles).read_text(encoding="utf-8"))[0]["date"]
+    return corpus / "content" / "articles" / date[:4] / "a-new-article-for-the-benchmark.md"
+
+
+def new_article_text(articles):
+    """The newest article's text under a new title, one day later: it goes to the top of the home
+    page and the feeds and joins the pages of tags and authors that exist already."""
+    fields, body = split_front_matter(latest_article(articles).read_text(encoding="utf-8"))
+    day = datetime.date.fromisoformat(fields["date"])
+    day = min(day + datetime.timedelta(days=1), datetime.date(day.year, 12, 31))
+    fields["title"] = '"A new article for the benchmark"'
+    fields["date"] = day.isoformat()
+    fields.pop("related", None)
+    return "---\n" + "".join("%s: %s\n" % kv for kv in fields.items()) + "---\n" + body
+
+
+def hugo_version(exe):
+    out = subprocess.run([exe, "version"], capture_output=True, text=True).stdout
+    m = re.search(r"v(\d+\.\d+\.\d+)", out)
+    return m.group(1) if m else out.strip()
+
+
+def run_hugo(exe, n, corpus, runs, work, logs):
+    site = hugo_site(corpus, work, n)
+    out = work / ("out-hugo-%d" % n)
 
     def clean():
         shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(site / "resources", ignore_errors=True)
 
-    log("journal, %d articles: cold build" % n)
-    results["cold"] = median_of(runs, build, prepare=clean)
-    log("journal, %d articles: no-change rebuild" % n)
-    results["no change"] = median_of(runs, build)
-    articles = sorted((corpus / "content" / "articles").rglob("*.md"))
-    victim = articles[len(articles) // 2]
-    original = victim.read_text(encoding="utf-8")
-    counter = [0]
-
-    def edit():
-        counter[0] += 1
-        victim.write_text(original + "\nAn added sentence, edit %d.\n" % counter[0], encoding="utf-8")
-
-    log("journal, %d articles: one article edited" % n)
-    try:
-        results["edit one"] = median_of(runs, build, prepare=edit)
-    finally:
-        victim.write_text(original, encoding="utf-8")
-    added = corpus / "content" / "articles" / "bench-added.md"
-
-    def add():
-        added.unlink(missing_ok=True)
-        subprocess.run(build, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        added.write_text("---\ntitle: An added article\nauthor: Bench Author\ndate: 2020-01-01\n"
-                         "tags: [Added]\n---\nA new article.\n", encoding="utf-8")
-
-    log("journal, %d articles: one article added" % n)
-    try:
-        results["add one"] = median_of(runs, build, prepare=add)
-    finally:
-        added.unlink(missing_ok=True)
-    return results
+    log("Hugo, %d articles: cold build" % n)
+    r = median_of(runs, [exe, "--quiet", "--source", str(site), "--destination", str(out)],
+                  logs / ("hugo-%d.log" % n), prepare=clean, timeout=PEER_TIMEOUT, label="cold")
+    r["pages"], r["files"] = count_output(out)
+    return r
 
 
-def hugo(n, corpus, runs):
-    exe = shutil.which("hugo")
-    if not exe:
-        log("hugo: not installed, skipped")
+def jbake_lib(work, logs):
+    """JBake 2.7.0 and what its launcher needs, copied from Maven (offline first); None if not possible."""
+    lib = work / "jbake-lib"
+    if (lib / "jbake-core-2.7.0.jar").exists():
+        return lib
+    mvn = shutil.which("mvn")
+    if not mvn:
+        log("JBake: skipped (needs Maven, `mvn`, to fetch it)")
         return None
-    site = WORK / ("hugo-site-%d" % n)
-    if not site.exists():
-        shutil.copytree(ROOT / "bench" / "hugo", site)
-        (site / "content").symlink_to(corpus / "content", target_is_directory=True)
-    out = WORK / ("out-hugo-%d" % n)
-    version = subprocess.run([exe, "version"], capture_output=True, text=True).stdout.split()[1]
-    log("hugo %s, %d articles: cold build" % (version, n))
-    r = median_of(runs, [exe, "--quiet", "-s", str(site), "-d", str(out)],
-                  prepare=lambda: shutil.rmtree(out, ignore_errors=True))
-    return version, r
+    log("JBake: copying jbake-core 2.7.0 and its dependencies into %s" % lib)
+    for offline in (["-o"], []):
+        with open(logs / "jbake-fetch.log", "ab") as out:
+            p = subprocess.run([mvn, "-B", "-q"] + offline + ["-f", str(JBAKE_DIR / "pom.xml"),
+                                                                "dependency:copy-dependencies", "-DincludeScope=runtime",
+                                                                "-DoutputDirectory=" + str(lib)], stdout=out, stderr=out)
+        if p.returncode == 0 and (lib / "jbake-core-2.7.0.jar").exists():
+            return lib
+    log("JBake: skipped (could not be fetched; see %s)" % (logs / "jbake-fetch.log"))
+    shutil.rmtree(lib, ignore_errors=True)
+    return None
 
 
-def jbake(n, runs):
-    pom = ROOT / "bench" / "jbake" / "pom.xml"
-    lib = WORK / "jbake-lib"
-    if not lib.exists():
-        log("jbake: fetching jbake-core 2.7.0 and its engines from Maven Central")
-        p = subprocess.run(["mvn", "-B", "-q", "-f", str(pom), "dependency:copy-dependencies",
-                            "-DoutputDirectory=" + str(lib)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if p.returncode != 0:
-            log("jbake: could not be fetched, skipped")
-            shutil.rmtree(lib, ignore_errors=True)
-            return None
-    corpus = WORK / ("corpus-jbake-%d" % n)
-    generate(n, corpus, "jbake")
-    out = WORK / ("out-jbake-%d" % n)
-    cmd = ["java", "-cp", str(lib) + "/*", "org.jbake.launcher.Main", "-b", str(corpus), str(out)]
-    log("jbake 2.7.0, %d articles: cold build" % n)
-    return median_of(runs, cmd, prepare=lambda: shutil.rmtree(out, ignore_errors=True))
+def run_jbake(lib, site, n, runs, work, logs):
+    out = work / ("out-jbake-%d" % n)
+    log("JBake 2.7.0, %d articles: cold build (slow)" % n)
+    cmd = ["java", "-Dlogback.configurationFile=" + str(JBAKE_DIR / "logback.xml"), "-cp", str(lib) + "/*",
+           "org.jbake.launcher.Main", "-b", str(site), str(out)]
+    r = median_of(runs, cmd,
+                  logs / ("jbake-%d.log" % n), prepare=lambda: shutil.rmtree(out, ignore_errors=True),
+                  timeout=PEER_TIMEOUT, label="cold")
+    r["pages"], r["files"] = count_output(out)
+    if not (out / "index.html").exists():
+        raise RunFailed("JBake wrote no index.html (log: %s)" % (logs / ("jbake-%d.log" % n)))
+    return r
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="1000,10000")
-    ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--jbake-sizes", default="1000,5000", help="JBake is slow: sizes to time it at")
-    ap.add_argument("--no-peers", action="store_true")
-    ap.add_argument("--out", default=str(ROOT / "docs" / "BENCHMARKS.md"))
-    args = ap.parse_args()
-    if not JAR.exists() or not BENCH_JAR.exists():
-        raise SystemExit("build first: mvn -B package (needs %s and %s)" % (JAR, BENCH_JAR))
-    WORK.mkdir(parents=True, exist_ok=True)
-    sizes = [int(s) for s in args.sizes.split(",")]
-    table = []
-    for n in sizes:
-        corpus = WORK / ("corpus-%d" % n)
-        generate(n, corpus, "yaml")
-        res = journal_scenarios(n, corpus, args.runs)
-        for scenario, r in res.items():
-            table.append(("Journal", n, scenario, r))
-        if not args.no_peers:
-            h = hugo(n, corpus, args.runs)
-            if h:
-                table.append(("Hugo " + h[0], n, "cold", h[1]))
-    if not args.no_peers:
-        for n in [int(s) for s in args.jbake_sizes.split(",") if s]:
-            r = jbake(n, 1)
-            if r:
-                table.append(("JBake 2.7.0", n, "cold", r))
-            journal_cold = None
-            corpus = WORK / ("corpus-jbake-%d" % n)
-            if corpus.exists():
-                out = WORK / ("out-journal-jbake-%d" % n)
-                cmd = ["java", "-jar", str(JAR), "build", "--quiet", "--source", str(corpus), "--output", str(out)]
-                log("journal on the JBake-format corpus, %d articles: cold build" % n)
-                journal_cold = median_of(args.runs, cmd, prepare=lambda: (shutil.rmtree(out, ignore_errors=True),
-                                                                          shutil.rmtree(corpus / "target",
-                                                                                        ignore_errors=True)))
-                table.append(("Journal (JBake corpus)", n, "cold", journal_cold))
-    write_report(table, args)
+# --- the report ------------------------------------------------------------------------------------
+
+def first_line(cmd):
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        return ((p.stdout or p.stderr).strip().splitlines() or [""])[0]
+    except OSError:
+        return ""
 
 
 def machine():
@@ -207,58 +459,418 @@ def machine():
                 break
     except OSError:
         pass
-    mem = ""
+    mem = "unknown"
     try:
         kb = int(open("/proc/meminfo").readline().split()[1])
-        mem = "%d GB RAM" % round(kb / 1024 / 1024)
+        mem = "%.0f GiB" % (kb / 1024 / 1024)
     except (OSError, ValueError, IndexError):
         pass
-    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    return "%s, %d cores, %s, %s; %s" % (cpu, os.cpu_count(), mem, platform.platform(), java)
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.strip().splitlines()
+    hugo = shutil.which("hugo")
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory": mem,
+        "os": platform.platform(),
+        "java": "; ".join(java[:2]),
+        "hugo": first_line([hugo, "version"]) if hugo else "not installed",
+    }
 
 
-def write_report(table, args):
-    lines = ["# Benchmarks", "",
-             "Machine: " + machine() + ".", "",
-             "Command: `python3 bench/bench.py --sizes %s --runs %d`%s. Each figure is the median of %d runs, "
-             "each build a fresh process (JVM start included). Peak memory is the process's maximum resident set."
-             % (args.sizes, args.runs, " --no-peers" if args.no_peers else "", args.runs), "",
-             "| tool | articles | scenario | wall s | CPU s | peak RSS MB | vs Journal cold |",
-             "| --- | ---: | --- | ---: | ---: | ---: | ---: |"]
-    cold = {n: r for (tool, n, sc, r) in table if tool == "Journal" and sc == "cold"}
-    for tool, n, scenario, (wall, cpu, rss) in table:
-        ratio = ""
-        if n in cold and not (tool == "Journal" and scenario == "cold") and scenario == "cold":
-            ratio = "%.1fx" % (wall / cold[n][0])
-        lines.append("| %s | %d | %s | %.2f | %.2f | %.0f | %s |" % (tool, n, scenario, wall, cpu, rss, ratio))
-    lines += ["", "![Wall time per build](benchmarks.svg)", ""]
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (out.parent / "benchmarks.svg").write_text(svg(table), encoding="utf-8")
-    log("wrote", out)
+def git_commit():
+    """The commit that last changed engine/ (what is measured), and whether engine/ has changes on top."""
+    engine = first_line(["git", "-C", str(ROOT), "log", "-1", "--format=%h", "--", "engine"])
+    if not engine:
+        return "unknown (no git)"
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "engine"],
+                           capture_output=True, text=True).stdout.strip()
+    return engine + (" with uncommitted changes" if dirty else "")
 
 
-def svg(table):
-    rows = [("%s, %d, %s" % (tool, n, sc), r[0]) for (tool, n, sc, r) in table]
-    width, bar_h, gap, left = 760, 18, 8, 300
-    top = 40
-    height = top + len(rows) * (bar_h + gap) + 30
-    biggest = max((w for _, w in rows), default=1) or 1
-    scale = (width - left - 80) / biggest
-    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" '
-             'font-family="sans-serif" font-size="12" role="img" aria-labelledby="t">' % (width, height, width, height),
-             '<title id="t">Wall time per build, seconds (shorter is better)</title>',
-             '<rect width="100%" height="100%" fill="#fff"/>',
-             '<text x="10" y="22" font-size="14" font-weight="bold">Wall time per build, seconds (shorter is better)</text>']
-    for i, (label, wall) in enumerate(rows):
-        y = top + i * (bar_h + gap)
-        colour = "#8c1d18" if label.startswith("Journal") else "#777"
-        parts.append('<text x="%d" y="%d" text-anchor="end">%s</text>' % (left - 8, y + 13, label))
-        parts.append('<rect x="%d" y="%d" width="%.1f" height="%d" fill="%s"/>' % (left, y, max(1, wall * scale), bar_h, colour))
-        parts.append('<text x="%.1f" y="%d">%.2f</text>' % (left + max(1, wall * scale) + 6, y + 13, wall))
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
+def key(tool, n, scenario):
+    return "%s|%d|%s" % (tool, n, scenario)
+
+
+def get(results, tool, n, scenario):
+    return results.get(key(tool, n, scenario))
+
+
+def fmt_s(x):
+    return "%.2f" % x if x < 10 else "%.1f" % x if x < 100 else "%.0f" % x
+
+
+def fmt_ratio(x):
+    return "%.2fx" % x if x < 1 else "%.1fx" % x if x < 10 else "%.0fx" % x
+
+
+def journal_vs(peer_wall, journal_wall):
+    """How Journal compares with a peer, in words a reader takes in at once."""
+    if journal_wall <= peer_wall:
+        return "Journal %s faster" % fmt_ratio(peer_wall / journal_wall)
+    return "Journal %s slower" % fmt_ratio(journal_wall / peer_wall)
+
+
+def targets(results):
+    """Rows (target, measured, verdict); verdict None when not measured."""
+    rows = []
+
+    def cold(tool, n):
+        r = get(results, tool, n, "cold")
+        return r and r["wall"]
+
+    j10, h10 = get(results, "journal", 10_000, "cold"), get(results, "hugo", 10_000, "cold")
+    if j10 and h10:
+        rows.append(("10,000 articles, cold: at most half Hugo's wall time",
+                     "%s s vs Hugo %s s (%.2fx Hugo's)" % (fmt_s(j10["wall"]), fmt_s(h10["wall"]), j10["wall"] / h10["wall"]),
+                     j10["wall"] <= 0.5 * h10["wall"]))
+    else:
+        rows.append(("10,000 articles, cold: at most half Hugo's wall time", "not measured", None))
+    if j10:
+        rows.append(("10,000 articles, cold: peak RSS under 1 GiB", "%.0f MiB" % j10["rss"], j10["rss"] < 1024))
+    else:
+        rows.append(("10,000 articles, cold: peak RSS under 1 GiB", "not measured", None))
+    jb5, js5 = get(results, "jbake", 5_000, "cold"), get(results, "journal-jbake-site", 5_000, "cold")
+    if jb5 and js5:
+        speedup = jb5["wall"] / js5["wall"]
+        rows.append(("5,000 articles, cold: at least 100x faster than stock JBake 2.7.0 (same site)",
+                     "%s s vs JBake %s s (%.0fx faster)" % (fmt_s(js5["wall"]), fmt_s(jb5["wall"]), speedup),
+                     speedup >= 100))
+    else:
+        rows.append(("5,000 articles, cold: at least 100x faster than stock JBake 2.7.0 (same site)",
+                     "not measured", None))
+    for scenario, limit, text in (("no-change", 1.5, "10,000 articles, no-change rebuild: under 1.5 s wall, JVM start included"),
+                                  ("edit-one", 1.0, "10,000 articles, one article edited: under 1 s wall")):
+        r = get(results, "journal", 10_000, scenario)
+        rows.append((text, "%s s" % fmt_s(r["wall"]) if r else "not measured", (r["wall"] < limit) if r else None))
+    j50 = cold("journal", 50_000)
+    if j50 and j10:
+        rows.append(("50,000 articles, cold: at most 5.5x the 10,000 time",
+                     "%s s, %.2fx the 10,000 time" % (fmt_s(j50), j50 / j10["wall"]), j50 <= 5.5 * j10["wall"]))
+    else:
+        rows.append(("50,000 articles, cold: at most 5.5x the 10,000 time", "not measured", None))
+    return rows
+
+
+TOOL_NAMES = {"journal": "Journal", "hugo": "Hugo", "jbake": "JBake 2.7.0",
+              "journal-jbake-site": "Journal, JBake site"}
+
+
+def write_report(state, out_md):
+    results = state["results"]
+    m = state["machine"]
+    sizes = sorted({int(k.split("|")[1]) for k in results})
+    lines = ["# Benchmarks", ""]
+    if state.get("note"):
+        lines += ["**%s**" % state["note"], ""]
+    lines += [
+        "Measured on %s, engine/ at commit %s, on:" % (state["date"], state["commit"]), "",
+        "- CPU: %s, %s cores (`nproc`); memory: %s; %s" % (m["cpu"], m["cores"], m["memory"], m["os"]),
+        "- Java: %s" % m["java"],
+        "- Hugo: %s" % m["hugo"],
+        "- JBake: 2.7.0 from Maven Central (bench/jbake/pom.xml)",
+        "- Journal's JVM options: %s" % (" ".join(state.get("java_opts", [])) or "none (the JVM's defaults)"), "",
+        "Command (from the repository root, after `mvn -B -q install -DskipTests -Djournal.skip=true`):", "",
+        "```", *state["commands"], "```", "",
+        "Each build is a fresh process, started as a user starts it (`java -jar engine/cli/target/journal.jar build`, "
+        "`hugo`, JBake's launcher), so JVM start-up is included. Wall time is the elapsed time; CPU time is user + "
+        "system; peak RSS is the process's maximum resident set (MiB). Each figure is a median over the runs "
+        "given in the table (medians per column). \"Cold\" means no output folder and no build cache; the "
+        "operating system's file cache is warm in every case. How the corpus and the scenarios are made: "
+        "`python3 bench/bench.py --help`.", "",
+        "![Wall time per build, log scale](benchmarks.svg)", "",
+        "## Targets", "",
+        "| target | measured | verdict |",
+        "| --- | --- | --- |"]
+    for target, measured, verdict in targets(results):
+        lines.append("| %s | %s | %s |" % (target, measured,
+                                            "not measured" if verdict is None else "**pass**" if verdict else "**FAIL**"))
+    lines += ["", "## Journal", "",
+              "| articles | scenario | wall s | CPU s | peak RSS MiB | runs | pages (HTML) / files written by a cold build |",
+              "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for n in sizes:
+        for sc in SCENARIOS:
+            r = get(results, "journal", n, sc)
+            if r:
+                written = "%d / %d" % (r["pages"], r["files"]) if "pages" in r else ""
+                lines.append("| %s | %s | %s | %s | %.0f | %d | %s |" % (
+                    "{:,}".format(n), SCENARIOS[sc], fmt_s(r["wall"]), fmt_s(r["cpu"]), r["rss"], r["runs"], written))
+    lines += ["", "## Peers (cold builds of the same articles)", "",
+              "Each peer is compared with Journal's cold build of the same articles: Hugo with Journal's own "
+              "site, JBake with Journal building the JBake site (same content files, same templates).", "",
+              "| articles | tool | wall s | CPU s | peak RSS MiB | runs | pages (HTML) / files | Journal wall s | "
+              "Journal pages (HTML) / files | wall time | CPU time |",
+              "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    peer_rows = 0
+    for n in sizes:
+        for tool, base in (("hugo", "journal"), ("journal-jbake-site", None), ("jbake", "journal-jbake-site")):
+            r = get(results, tool, n, "cold")
+            if not r:
+                continue
+            peer_rows += 1
+            name = TOOL_NAMES[tool] + (" " + state["versions"]["hugo"] if tool == "hugo" else "")
+            b = get(results, base, n, "cold") if base else None
+            lines.append("| %s | %s | %s | %s | %.0f | %d | %d / %d | %s | %s | %s | %s |" % (
+                "{:,}".format(n), name, fmt_s(r["wall"]), fmt_s(r["cpu"]), r["rss"], r["runs"], r["pages"],
+                r["files"], fmt_s(b["wall"]) if b else "", "%d / %d" % (b["pages"], b["files"]) if b else "",
+                journal_vs(r["wall"], b["wall"]) if b else "",
+                journal_vs(r["cpu"], b["cpu"]) if b else ""))
+    if not peer_rows:
+        lines.append("| | no peer measured | | | | | | | | | |")
+    for skipped in state.get("skipped", []):
+        lines += ["", "Not measured: %s." % skipped]
+    lines += ["", "## What is built", "",
+              "- **Journal**: the corpus as `journal-bench corpus` writes it, with the engine's default theme: "
+              "article pages with recommended articles (full-text recommender), citation files (BibTeX, RIS), "
+              "paginated home, archive, tag and author pages each with RSS, Atom and JSON feeds, site feeds, "
+              "sitemap and search index.",
+              "- **Hugo**: bench/hugo, the same articles with Hugo front matter (title, date, summary, tags, "
+              "authors): article pages with a table of contents and four related articles "
+              "(`.Site.RegularPages.Related`, on tags, authors and date), paginated home, section lists, tag and "
+              "author pages with RSS, RSS and JSON home feeds, sitemap. Hugo's related content uses front matter "
+              "only, where Journal's recommender reads every article's text.",
+              "- **JBake 2.7.0**: the same articles with JBake headers (`title=`, `date=`, `type=post`, `tags=`, "
+              "`status=`, `~~~~~~`) and the Freemarker templates of bench/jbake/templates (post pages with "
+              "neighbours, paginated home, archive, tag pages and tag index, RSS feed of the latest 20, "
+              "sitemap, 404); no author pages and no related content. Journal builds the same folder for the ratio.",
+              "", "Page counts differ with what each tool writes (Journal writes four feeds per tag and author and "
+              "two citation files per article; JBake writes drafts as `-draft.html` pages; Hugo writes section "
+              "lists). The raw numbers are in bench/target/results.json after a run.", ""]
+    out_md.parent.mkdir(parents=True, exist_ok=True)
+    out_md.write_text("\n".join(lines), encoding="utf-8")
+    (out_md.parent / "benchmarks.svg").write_text(svg(results, state), encoding="utf-8")
+    log("wrote %s and %s" % (out_md, out_md.parent / "benchmarks.svg"))
+
+
+COLOURS = {"journal": "#9b1c1c", "journal-jbake-site": "#d9776b", "hugo": "#2c5f8a", "jbake": "#6b6b6b"}
+
+
+def wall_target(results, n, scenario):
+    """The wall-time target of a Journal row of the chart, as (seconds, strict), if it has one."""
+    if n == 10_000 and scenario == "no-change":
+        return 1.5, True
+    if n == 10_000 and scenario == "edit-one":
+        return 1.0, True
+    if n == 10_000 and scenario == "cold" and get(results, "hugo", n, "cold"):
+        return 0.5 * get(results, "hugo", n, "cold")["wall"], False
+    if n == 50_000 and scenario == "cold" and get(results, "journal", 10_000, "cold"):
+        return 5.5 * get(results, "journal", 10_000, "cold")["wall"], False
+    return None
+
+
+def verdict(ok):
+    return "pass" if ok else "FAIL"
+
+
+def svg(results, state):
+    """Horizontal bars of wall time on a log scale, one panel per size."""
+    panels = []
+    for n in sorted({int(k.split("|")[1]) for k in results}):
+        rows = []
+        for sc in SCENARIOS:
+            r = get(results, "journal", n, sc)
+            if r:
+                target = wall_target(results, n, sc)
+                note = None
+                if target:
+                    limit, strict = target
+                    note = "target %s %s s: %s" % ("<" if strict else "\u2264", fmt_s(limit),
+                                                    verdict(r["wall"] < limit if strict else r["wall"] <= limit))
+                rows.append(("journal", "Journal: " + SCENARIOS[sc], r["wall"], note, target and target[0]))
+        j = get(results, "journal", n, "cold")
+        h = get(results, "hugo", n, "cold")
+        if h:
+            rows.append(("hugo", "Hugo %s: cold build" % state["versions"]["hugo"], h["wall"],
+                         journal_vs(h["wall"], j["wall"]) if j else None, None))
+        js = get(results, "journal-jbake-site", n, "cold")
+        if js:
+            rows.append(("journal-jbake-site", "Journal, JBake site: cold", js["wall"], None, None))
+        jb = get(results, "jbake", n, "cold")
+        if jb:
+            note = journal_vs(jb["wall"], js["wall"]) if js else None
+            if js and n == 5_000:
+                note += "; target \u2265 100x: %s" % verdict(jb["wall"] / js["wall"] >= 100)
+            rows.append(("jbake", "JBake 2.7.0, JBake site: cold", jb["wall"], note, None))
+        if rows:
+            panels.append((n, rows))
+    walls = [v for _, rows in panels for r in rows for v in (r[2], r[4]) if v] or [1.0]
+    lo = 10 ** math.floor(math.log10(max(min(walls), 0.01)))
+    hi = 10 ** math.ceil(math.log10(max(walls) * 1.05))
+    width, left, right = 940, 250, 260
+    plot = width - left - right
+    bar, gap, panel_gap, top = 18, 6, 34, 78 + (18 if state.get("note") else 0)
+
+    def x(v):
+        return left + plot * (math.log10(max(v, lo)) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
+
+    height = top + sum(len(rows) * (bar + gap) + panel_gap for _, rows in panels) + 40
+    out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" '
+           'font-family="Helvetica, Arial, sans-serif" font-size="12" role="img" aria-labelledby="title desc">'
+           % (width, height, width, height),
+           '<title id="title">Build wall time, seconds, log scale: shorter is better</title>',
+           '<desc id="desc">Journal\'s cold build and rebuilds, and Hugo\'s and JBake\'s cold builds of the same '
+           'articles, per corpus size. %s</desc>' % html.escape(state["date"]),
+           '<rect width="100%" height="100%" fill="#ffffff"/>',
+           '<text x="16" y="26" font-size="16" font-weight="bold">Build wall time in seconds, log scale '
+           '(shorter is better)</text>',
+           '<text x="16" y="46" fill="#444">Each build a fresh process, JVM start included; median of the runs. '
+           '%s, %s cores.</text>' % (html.escape(state["date"]), state["machine"]["cores"])]
+    if state.get("note"):
+        out.append('<text x="16" y="64" fill="#9b1c1c">%s</text>' % html.escape(state["note"]))
+    ly = top - 22
+    # legend
+    lx = 16
+    for tool, label in (("journal", "Journal"), ("journal-jbake-site", "Journal on the JBake site"),
+                        ("hugo", "Hugo"), ("jbake", "JBake 2.7.0")):
+        out.append('<rect x="%d" y="%d" width="12" height="12" fill="%s"/>' % (lx, ly, COLOURS[tool]))
+        out.append('<text x="%d" y="%d">%s</text>' % (lx + 16, ly + 10, label))
+        lx += 34 + int(5.9 * len(label))
+    out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#000" stroke-width="2" stroke-dasharray="3,2"/>'
+               % (lx, ly, lx, ly + 12))
+    out.append('<text x="%d" y="%d">target</text>' % (lx + 6, ly + 10))
+    y = top
+    decades = []
+    d = lo
+    while d <= hi * 1.0001:
+        decades.append(d)
+        d *= 10
+    for n, rows in panels:
+        ph = len(rows) * (bar + gap)
+        out.append('<text x="16" y="%d" font-size="13" font-weight="bold">%s articles</text>' % (y + 8, "{:,}".format(n)))
+        y += 16
+        for dv in decades:
+            gx = x(dv)
+            out.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#dddddd"/>' % (gx, y - 4, gx, y + ph))
+            out.append('<text x="%.1f" y="%d" text-anchor="middle" fill="#666" font-size="10">%s s</text>'
+                       % (gx, y + ph + 11, ("%g" % dv)))
+        for tool, label, wall, note, target in rows:
+            out.append('<text x="%d" y="%d" text-anchor="end">%s</text>' % (left - 8, y + 13, html.escape(label)))
+            w = max(1.0, x(wall) - left)
+            out.append('<rect x="%d" y="%d" width="%.1f" height="%d" fill="%s"><title>%s: %.2f s</title></rect>'
+                       % (left, y, w, bar, COLOURS[tool], html.escape(label), wall))
+            text = "%s s" % fmt_s(wall) + (" (%s)" % note if note else "")
+            end = max(left + w, x(target) + 1 if target else 0)
+            out.append('<text x="%.1f" y="%d">%s</text>' % (end + 5, y + 13, html.escape(text)))
+            if target:
+                tx = x(target)
+                out.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#000" stroke-width="2" '
+                           'stroke-dasharray="3,2"><title>target: %.2f s</title></line>'
+                           % (tx, y - 2, tx, y + bar + 2, target))
+            y += bar + gap
+        y += panel_gap
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+# --- main ------------------------------------------------------------------------------------------
+
+def parse_sizes(text):
+    return [int(s.replace("_", "")) for s in text.split(",") if s.strip()]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1000,10000,50000", help="corpus sizes for Journal and Hugo (default: %(default)s)")
+    ap.add_argument("--runs", type=int, default=3, help="runs per figure, median reported (default: %(default)s)")
+    ap.add_argument("--large-runs", type=int, default=1,
+                    help="runs per figure for sizes of %s and above (default: %%(default)s)" % "{:,}".format(LARGE))
+    ap.add_argument("--scenarios", default=",".join(SCENARIOS),
+                    help="Journal scenarios, of %s (default: all)" % ", ".join(SCENARIOS))
+    ap.add_argument("--no-peers", action="store_true", help="time Journal only")
+    ap.add_argument("--jbake-sizes", default="1000,5000",
+                    help="sizes at which to time stock JBake (once each; slow: minutes at 5,000 articles) and "
+                         "Journal on the same JBake site; empty for none (default: %(default)s)")
+    ap.add_argument("--java-opts", default="", help="JVM options for Journal's builds, e.g. '-Xmx1g' (default: none)")
+    ap.add_argument("--work", default=str(ROOT / "bench" / "target"), help="working folder (default: bench/target)")
+    ap.add_argument("--merge", action="store_true",
+                    help="add to the results of earlier runs in the working folder instead of replacing them")
+    ap.add_argument("--report-only", action="store_true",
+                    help="measure nothing: write the report again from results.json in the working folder")
+    ap.add_argument("--note", default="", help="a sentence to put at the top of the report")
+    ap.add_argument("--report", default=str(ROOT / "docs" / "BENCHMARKS.md"),
+                    help="where to write the report; the chart goes next to it as benchmarks.svg "
+                         "(default: docs/BENCHMARKS.md)")
+    args = ap.parse_args()
+
+    scenarios = [s.strip() for s in args.scenarios.split(",") if s.strip()]
+    unknown = [s for s in scenarios if s not in SCENARIOS]
+    if unknown:
+        ap.error("unknown scenario(s) %s; known: %s" % (", ".join(unknown), ", ".join(SCENARIOS)))
+    for jar in (JAR, BENCH_JAR):
+        if not jar.exists():
+            raise SystemExit("%s is missing: build first, from %s:\n  mvn -B -q install -DskipTests -Djournal.skip=true"
+                             % (jar.relative_to(ROOT), ROOT))
+    work = Path(args.work).resolve()
+    logs = work / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    results_file = work / "results.json"
+    if args.report_only:
+        if not results_file.exists():
+            raise SystemExit("no results to report: %s is missing" % results_file)
+        state = json.loads(results_file.read_text())
+        if args.note:
+            state["note"] = args.note
+            results_file.write_text(json.dumps(state, indent=1, sort_keys=True))
+        write_report(state, Path(args.report))
+        return
+    state = {"results": {}, "commands": [], "skipped": []}
+    if args.merge and results_file.exists():
+        state = json.loads(results_file.read_text())
+    command = "python3 bench/bench.py" + "".join(" " + shlex.quote(a) for a in sys.argv[1:])
+    state["commands"] = [c for c in state.get("commands", []) if c != command] + [command]
+    state["date"] = datetime.date.today().isoformat()
+    state["machine"] = machine()
+    state["commit"] = git_commit()
+    state["note"] = args.note or state.get("note", "")
+    state.setdefault("versions", {})
+    state["skipped"] = []
+    results = state["results"]
+    java_opts = shlex.split(args.java_opts)
+    state["java_opts"] = java_opts
+    journal = Journal(work, logs, java_opts)
+
+    def save():
+        results_file.write_text(json.dumps(state, indent=1, sort_keys=True))
+
+    hugo = None if args.no_peers else shutil.which("hugo")
+    if not args.no_peers and not hugo:
+        log("Hugo: skipped (no `hugo` on the PATH; Debian: apt-get install hugo)")
+        state["skipped"].append("Hugo (not installed)")
+    if hugo:
+        state["versions"]["hugo"] = hugo_version(hugo)
+
+    for n in parse_sizes(args.sizes):
+        runs = args.large_runs if n >= LARGE else args.runs
+        corpus = generate(n, work, logs)
+        for sc, r in journal.scenarios(n, corpus, runs, scenarios).items():
+            results[key("journal", n, sc)] = r
+        save()
+        if hugo:
+            try:
+                results[key("hugo", n, "cold")] = run_hugo(hugo, n, corpus, runs, work, logs)
+            except (RunFailed, OSError) as e:
+                log("Hugo, %d articles: failed, left out: %s" % (n, e))
+                state["skipped"].append("Hugo at %d articles (failed: %s)" % (n, e))
+            save()
+
+    jbake_sizes = [] if args.no_peers else parse_sizes(args.jbake_sizes)
+    lib = jbake_lib(work, logs) if jbake_sizes else None
+    if jbake_sizes and not lib:
+        state["skipped"].append("JBake 2.7.0 (could not be fetched with Maven)")
+    for n in jbake_sizes:
+        corpus = generate(n, work, logs)
+        site = jbake_site(corpus, work, n)
+        results[key("journal-jbake-site", n, "cold")] = journal.cold_on(site, n, args.large_runs if n >= LARGE else args.runs)
+        save()
+        if lib:
+            try:
+                results[key("jbake", n, "cold")] = run_jbake(lib, site, n, 1, work, logs)
+            except (RunFailed, OSError) as e:
+                log("JBake, %d articles: failed, left out: %s" % (n, e))
+                state["skipped"].append("JBake at %d articles (failed: %s)" % (n, e))
+            save()
+
+    save()
+    write_report(state, Path(args.report))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,6 @@
+    </main>
+    <footer>
+      <p>${config.site_description}.</p>
+    </footer>
+  </body>
+</html>
