@@ -221,6 +221,28 @@ public final class Baker {
         return Digests.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Whether the site shows recommended articles: always with the built-in theme; with JBake's
+     * layout (where they are an addition to JBake's model) only when a template names them.
+     */
+    private static boolean recommends(Path source, SiteConfig config) throws IOException {
+        if (!config.jbakeLayout()) {
+            return true;
+        }
+        Path folder = source.resolve(config.get("template.folder").strip());
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var s = Files.walk(folder)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                if (new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains("related")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The record of what was written into {@code output}, in the build cache; null without a cache. */
     private Path manifestFile(Path output) {
         return options.cache() == null ? null : cacheFile("output", output);
@@ -265,13 +287,16 @@ public final class Baker {
 
         t = System.nanoTime();
         MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.of(config));
-        ContentParser.Parsed parsed = new ContentParser(config, markdown).parse(sources.documents(), pool, cache);
+        boolean related = recommends(source, config);
+        ContentParser.Parsed parsed = new ContentParser(config, markdown, related,
+                config.journalFlag("journal.render.search")).parse(sources.documents(), pool, cache);
         problems.addAll(parsed.problems());
         stage("parse", parsed.articles().size() + " documents", t);
 
         t = System.nanoTime();
         ZonedDateTime now = ZonedDateTime.now(options.clock()).withZoneSameInstant(config.zone());
-        SiteIndexer.Result indexed = new SiteIndexer(config, pool).index(parsed.articles(), now, options.preview());
+        SiteIndexer.Result indexed = new SiteIndexer(config, pool, related).index(parsed.articles(), now,
+                options.preview());
         problems.addAll(indexed.problems());
         SiteIndex index = indexed.index();
         stage("index", index.posts().size() + " articles, " + index.tags().size() + " tags, "

@@ -243,4 +243,17 @@ class JBakeLayoutTest {
                 "the journal's layout, with the body escaped in an XML template");
         assertTrue(read(out, "articles/a.html").contains("<p>Text.</p>"), "and as markup in the theme's");
     }
+
+    @Test
+    void recommendationsAreMadeForTemplatesThatShowThem() throws Exception {
+        jbakeSite("");
+        post("blog/a.md", "title=Arctic shipping routes\ndate=2024-01-01\ntype=post\nstatus=published\ntags=Arctic");
+        post("blog/b.md", "title=Arctic shipping lanes\ndate=2024-02-01\ntype=post\nstatus=published\ntags=Arctic");
+        Path out = bake();
+        assertEquals("Arctic shipping routes|blog/a.html|../", read(out, "blog/a.html"));
+        write(site, "templates/post.ftl", "${content.title}:<#list related as r>${r.title}</#list>");
+        out = bake();
+        assertEquals("Arctic shipping routes:Arctic shipping lanes", read(out, "blog/a.html"),
+                "JBake's model with the journal's recommendations");
+    }
 }

@@ -46,6 +46,7 @@ public final class SiteIndexer {
     private final UrlPolicy urls;
     private final Collator collator;
     private final ForkJoinPool pool;
+    private final boolean related;
 
     /** An indexer whose parallel parts (the recommender) run in the common pool. */
     public SiteIndexer(SiteConfig config) {
@@ -53,6 +54,15 @@ public final class SiteIndexer {
     }
 
     public SiteIndexer(SiteConfig config, ForkJoinPool pool) {
+        this(config, pool, true);
+    }
+
+    /**
+     * An indexer that recommends related articles only when {@code related}: a site whose templates
+     * never show recommendations is spared the work.
+     */
+    public SiteIndexer(SiteConfig config, ForkJoinPool pool, boolean related) {
+        this.related = related;
         this.config = config;
         this.pool = pool;
         this.urls = new UrlPolicy(config);
@@ -107,10 +117,14 @@ public final class SiteIndexer {
                 neighbours.put(sorted.get(i).outputPath(), new SiteIndex.Neighbours(older, newer));
             }
         }
-        RelatedArticles related = RelatedArticles.index(posts, hidden, RelatedSettings.from(config), pool);
-        problems.addAll(related.problems());
+        Map<String, List<Article>> recommended = Map.of();
+        if (related) {
+            RelatedArticles recommender = RelatedArticles.index(posts, hidden, RelatedSettings.from(config), pool);
+            problems.addAll(recommender.problems());
+            recommended = recommender.recommendAll(pool);
+        }
         SiteIndex index = new SiteIndex(config, now, preview, posts, pages, shown, hidden, tags, authors,
-                archive(posts), neighbours, related.recommendAll(pool));
+                archive(posts), neighbours, recommended);
         return new Result(index, problems);
     }
 

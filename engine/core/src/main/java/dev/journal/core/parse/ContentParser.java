@@ -64,11 +64,23 @@ public final class ContentParser {
     private final UrlPolicy urls;
     private final String pagesFolder;
     private final boolean englishTerms;
+    /** Whether each article's terms are counted for the recommender and for search; null: not for search. */
+    private final boolean relatedTerms;
     private final SearchTerms searchTerms;
     /** JBake's {@code tag.sanitize}: spaces in tags become hyphens; with JBake's layout only, where tags name files. */
     private final boolean sanitizeTags;
 
+    /** A parser that counts every article's terms for the recommender and for search. */
     public ContentParser(SiteConfig config, MarkdownRenderer markdown) {
+        this(config, markdown, true, true);
+    }
+
+    /**
+     * A parser that counts each article's terms for the recommender ({@code relatedTerms}) and for
+     * the search index ({@code searchCounts}) only when the site uses them; the stages that need them
+     * count them for an article that has none.
+     */
+    public ContentParser(SiteConfig config, MarkdownRenderer markdown, boolean relatedTerms, boolean searchCounts) {
         this.config = config;
         this.markdown = markdown;
         this.frontMatter = new FrontMatterParser(config.get("header.separator"));
@@ -76,7 +88,8 @@ public final class ContentParser {
         String pages = config.get("journal.pages.folder").strip();
         this.pagesFolder = pages.endsWith("/") ? pages : pages + "/";
         this.englishTerms = RelatedSettings.from(config).english();
-        this.searchTerms = new SearchTerms(config.language());
+        this.relatedTerms = relatedTerms;
+        this.searchTerms = searchCounts ? new SearchTerms(config.language()) : null;
         this.sanitizeTags = config.jbakeLayout() && config.flag("tag.sanitize");
     }
 
@@ -604,8 +617,9 @@ public final class ContentParser {
                 h.related, h.fm.values(), cache.body(r.html(), text), r.headings(), countWords(text),
                 r.references(),
                 h.digest,
-                h.fm.lines(), ArticleTerms.of(title, summary, text, englishTerms),
-                SearchCounts.of(searchTerms, title, h.authors, h.tags, summary, text)), List.of());
+                h.fm.lines(), relatedTerms ? ArticleTerms.of(title, summary, text, englishTerms) : null,
+                searchTerms == null ? null : SearchCounts.of(searchTerms, title, h.authors, h.tags, summary, text)),
+                List.of());
     }
 
     /**
