@@ -49,9 +49,19 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class Baker {
 
+    /** Milliseconds between the progress lines of a long stage. */
+    static final long PROGRESS_EVERY = 5_000;
+
     private final BakeOptions options;
+    private final long progressEvery;
 
     public Baker(BakeOptions options) {
+        this(options, PROGRESS_EVERY);
+    }
+
+    /** A baker whose long stages say how far they got every {@code progressEvery} milliseconds. */
+    Baker(BakeOptions options, long progressEvery) {
+        this.progressEvery = progressEvery;
         this.options = options;
     }
 
@@ -145,9 +155,12 @@ public final class Baker {
             if (previous != null && !previous.key().equals(renderKey)) {
                 previous = null;
             }
-            try {
+            try (Progress progress = new Progress("render", -1, "files", options.log(), progressEvery)) {
                 PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files())
-                        .render(index, pool, out::page, previous, session.intact());
+                        .render(index, pool, page -> {
+                            out.page(page);
+                            progress.step();
+                        }, previous, session.intact());
                 problems.addAll(rendered.problems());
                 if (cache != null) {
                     RenderRecord.delete(cacheFile("render", output));
@@ -288,8 +301,12 @@ public final class Baker {
         t = System.nanoTime();
         MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.of(config));
         boolean related = recommends(source, config);
-        ContentParser.Parsed parsed = new ContentParser(config, markdown, related,
-                config.journalFlag("journal.render.search")).parse(sources.documents(), pool, cache);
+        ContentParser.Parsed parsed;
+        try (Progress progress = new Progress("parse", sources.documents().size(), "documents", options.log(),
+                progressEvery)) {
+            parsed = new ContentParser(config, markdown, related, config.journalFlag("journal.render.search"))
+                    .parse(sources.documents(), pool, cache, progress::step);
+        }
         problems.addAll(parsed.problems());
         stage("parse", parsed.articles().size() + " documents", t);
 

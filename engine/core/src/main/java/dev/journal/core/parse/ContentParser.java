@@ -125,11 +125,24 @@ public final class ContentParser {
      * that did not change since they were cached and whose links still lead where they did.
      */
     public Parsed parse(List<SourceFile> files, ForkJoinPool pool, ParseCache cache) {
+        return parse(files, pool, cache, () -> { });
+    }
+
+    /**
+     * As {@link #parse(List, ForkJoinPool, ParseCache)}, calling {@code step} (from any thread) as
+     * each file is done: found in the cache, parsed, or failed.
+     */
+    public Parsed parse(List<SourceFile> files, ForkJoinPool pool, ParseCache cache, Runnable step) {
         List<Item> items = pool.submit(() -> files.parallelStream().map(f -> {
             String digest = digest(f.bytes());
             Item item = new Item(f, digest, cache.find(f.path(), digest).orElse(null));
             if (item.cached == null) {
                 item.header = header(f);
+                if (!item.header.ok) {
+                    step.run();
+                }
+            } else {
+                step.run();
             }
             return item;
         }).toList()).join();
@@ -180,6 +193,7 @@ public final class ContentParser {
                 own.addAll(b.problems());
                 cache.keep(new ParseCache.Entry(b.article(), List.copyOf(own), Map.copyOf(linked)));
             }
+            step.run();
             return b;
         }).toList()).join();
         List<Article> articles = new ArrayList<>();

@@ -26,9 +26,18 @@ final class CitationFiles implements Generator {
         List<RenderedPage> files = new ArrayList<>();
         for (Article a : index.documents()) {
             if (a.isPost()) {
+                // a citation is made from the article's view (and the configuration, which is the same)
+                long inputs = context.fingerprint(context.views().of(a));
+                String bib = Citation.bibtexPath(a);
+                String ris = Citation.risPath(a);
+                if (context.unchanged(bib, inputs) & context.unchanged(ris, inputs)) {
+                    files.add(RenderedPage.kept(bib));
+                    files.add(RenderedPage.kept(ris));
+                    continue;
+                }
                 Citation c = context.views().citation(a);
-                files.add(new RenderedPage(Citation.bibtexPath(a), c.bibtex().getBytes(StandardCharsets.UTF_8)));
-                files.add(new RenderedPage(Citation.risPath(a), c.ris().getBytes(StandardCharsets.UTF_8)));
+                files.add(new RenderedPage(bib, c.bibtex().getBytes(StandardCharsets.UTF_8)));
+                files.add(new RenderedPage(ris, c.ris().getBytes(StandardCharsets.UTF_8)));
             }
         }
         return files;

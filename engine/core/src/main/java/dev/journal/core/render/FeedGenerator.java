@@ -84,6 +84,20 @@ final class FeedGenerator implements Generator {
     }
 
     private static List<RenderedPage> write(Spec spec, Entries cache, RenderContext context) {
+        // a feed is made from its description and its articles' views (and the configuration, which is the same)
+        long inputs = Fingerprints.mix(Fingerprints.string(String.valueOf(spec.title()))
+                ^ 31 * Fingerprints.string(String.valueOf(spec.description()))
+                ^ 961 * Fingerprints.string(String.valueOf(spec.homeUri())) ^ (spec.full() ? 0x5F : 0xA0));
+        for (Article a : spec.articles()) {
+            inputs = Fingerprints.mix(inputs ^ context.fingerprint(context.views().of(a)));
+        }
+        boolean unchanged = true;
+        for (FeedPlan.FeedFile f : spec.files()) {
+            unchanged &= context.unchanged(f.outputPath(), Fingerprints.mix(inputs ^ f.format().ordinal()));
+        }
+        if (unchanged) {
+            return spec.files().stream().map(f -> RenderedPage.kept(f.outputPath())).toList();
+        }
         SiteConfig config = context.config();
         List<Feed.Entry> entries = new ArrayList<>(spec.articles().size());
         ZonedDateTime updated = null;

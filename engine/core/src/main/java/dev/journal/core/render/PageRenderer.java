@@ -138,6 +138,7 @@ public final class PageRenderer {
         }
         fingerprints.freeze();
         Map<String, RenderRecord.Entry> record = new java.util.concurrent.ConcurrentHashMap<>();
+        context.reuse(fingerprints, previous == null ? Map.of() : previous.entries(), intact, record);
         pool.submit(() -> jobs.parallelStream().forEach(job -> {
             Template t = resolved.get(job.templateKey() + "|" + job.fallback());
             if (t == null) {

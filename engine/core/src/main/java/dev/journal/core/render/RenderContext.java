@@ -4,6 +4,9 @@ import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.parse.UrlPolicy;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -22,6 +25,10 @@ public final class RenderContext {
     private final TemplateEngine templates;
     private final ForkJoinPool pool;
     private final boolean sitemapFromSiteTemplate;
+    private Fingerprints fingerprints = new Fingerprints();
+    private Map<String, RenderRecord.Entry> previous = Map.of();
+    private Set<String> intact = Set.of();
+    private Map<String, RenderRecord.Entry> record = new ConcurrentHashMap<>();
 
     RenderContext(SiteIndex index, Views views, FeedPlan feeds, List<SitePage> pages, TemplateEngine templates,
             ForkJoinPool pool, boolean sitemapFromSiteTemplate) {
@@ -74,5 +81,30 @@ public final class RenderContext {
     /** The absolute URL of a site-relative URI, from {@code site.host}. */
     public String absolute(String uri) {
         return config.siteHost() + uri;
+    }
+
+    /** Lets generators keep files of the previous build whose inputs did not change (see {@link #unchanged}). */
+    void reuse(Fingerprints fingerprints, Map<String, RenderRecord.Entry> previous, Set<String> intact,
+            Map<String, RenderRecord.Entry> record) {
+        this.fingerprints = fingerprints;
+        this.previous = previous;
+        this.intact = intact;
+        this.record = record;
+    }
+
+    /** A digest of a template model value (an article's view, say), equal for equal content. */
+    long fingerprint(Object value) {
+        return fingerprints.of(value);
+    }
+
+    /**
+     * Whether the file at {@code path} may stay as the previous build wrote it: made from inputs
+     * with the same digest, and intact. Either way, the inputs are recorded for the next build; a
+     * generator that gets false makes the file.
+     */
+    boolean unchanged(String path, long inputs) {
+        record.put(path, new RenderRecord.Entry(inputs, List.of()));
+        RenderRecord.Entry before = previous.get(path);
+        return before != null && before.read().isEmpty() && before.fingerprint() == inputs && intact.contains(path);
     }
 }
