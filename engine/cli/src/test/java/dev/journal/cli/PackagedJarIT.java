@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The runnable jar as shipped ({@code engine/cli/target/journal.jar}, after {@code package}): it
  * holds every library the engine needs (a dependency left out of the jar fails only here), and it
- * builds the sample journal into exactly the bytes the tested code does.
+ * builds the sample journal into exactly the bytes the tested code does, run by the launcher
+ * ({@code engine/cli/target/journal}) as the README shows and by {@code java -jar}.
  */
 class PackagedJarIT {
 
@@ -22,15 +22,15 @@ class PackagedJarIT {
     Path dir;
 
     @Test
-    void theJarBuildsTheJournalLikeTheTestedCode() throws Exception {
-        Path jar = Path.of("target/journal.jar").toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), "run after package: " + jar);
+    void theLauncherBuildsTheJournalLikeTheTestedCode() throws Exception {
+        Path launcher = Path.of("target/journal").toAbsolutePath();
+        assertTrue(Files.isExecutable(launcher), "run after package: " + launcher);
         Path fromJar = dir.resolve("jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString(), "build", "--source", SampleJournalTest.ROOT.toString(),
-                "--output", fromJar.toString(), "--quiet"));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt")
-                .toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(List.of(launcher.toString(), "build", "--source",
+                SampleJournalTest.ROOT.toString(), "--output", fromJar.toString(), "--quiet"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("JOURNAL_JAVA_OPTS");
+        Process p = builder.redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         assertTrue(p.waitFor(300, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("log.txt")));
         Path inProcess = dir.resolve("tested");

@@ -7,8 +7,10 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -289,25 +291,35 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
             return;
         }
         ArticleCodec.Words extended = words;
-        ByteArrayOutputStream appended = new ByteArrayOutputStream();
         long[] at = new long[all.size()];
         int[] length = new int[all.size()];
-        for (int i = 0; i < all.size(); i++) {
-            Stored s = all.get(i);
-            if (s.record >= 0) {
-                at[i] = s.record;
-                length[i] = s.recordLength;
-            } else {
-                byte[] record = encode(s, s.body.offset, extended);
-                if (record == null) {
-                    continue;
-                }
-                at[i] = records.length + appended.size();
-                length[i] = record.length;
-                appended.write(record);
+        long recordsLength = records.length;
+        try (FileChannel log = FileChannel.open(log("records", generation), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            if (log.size() > recordsLength) {
+                log.truncate(recordsLength); // what a build cut short left there
             }
+            log.position(recordsLength);
+            // streamed in small chunks: the records of a cold build never sit in memory all at once
+            OutputStream appended = new BufferedOutputStream(Channels.newOutputStream(log), 1 << 16);
+            for (int i = 0; i < all.size(); i++) {
+                Stored s = all.get(i);
+                if (s.record >= 0) {
+                    at[i] = s.record;
+                    length[i] = s.recordLength;
+                } else {
+                    byte[] record = encode(s, s.body.offset, extended);
+                    if (record == null) {
+                        continue;
+                    }
+                    at[i] = recordsLength;
+                    length[i] = record.length;
+                    appended.write(record);
+                    recordsLength += record.length;
+                }
+            }
+            appended.flush();
         }
-        long recordsLength = append(log("records", generation), records.length, appended.toByteArray());
         long newWordsLength = append(log("words", generation), wordsLength, extended.added());
         writeIndex(generation, all, at, length, recordsLength, newWordsLength);
     }
