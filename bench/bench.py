@@ -16,7 +16,7 @@ Corpora: `journal-bench corpus` (engine/bench) writes N articles of about 10 KB 
 (headings, lists, quotes, links, footnotes; 1-6 tags from a skewed vocabulary of about 300; 300
 authors, one article in five co-authored; dates over ten years) into bench/target/corpus-N.
 
-Journal scenarios (each a fresh `java -jar engine/cli/target/journal.jar build`):
+Journal scenarios (each a fresh `engine/cli/target/journal build`, the documented launcher):
   cold       no output folder and no build cache
   no-change  a rebuild right after a build, nothing changed
   edit-one   a paragraph appended to one article after a build
@@ -42,6 +42,7 @@ size can be measured on its own and still appear in one report).
 import argparse
 import datetime
 import html
+import itertools
 import json
 import math
 import os
@@ -58,6 +59,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 JAR = ROOT / "engine" / "cli" / "target" / "journal.jar"
+LAUNCHER = ROOT / "engine" / "cli" / "target" / "journal"
 BENCH_JAR = ROOT / "engine" / "bench" / "target" / "journal-bench.jar"
 HUGO_SITE = ROOT / "bench" / "hugo"
 JBAKE_DIR = ROOT / "bench" / "jbake"
@@ -81,6 +83,26 @@ class RunFailed(Exception):
 
 
 # --- measuring -------------------------------------------------------------------------------------
+
+TRASH = [None]  # set by main: a folder in the work folder, emptied after the measurements
+DISCARDED = itertools.count()
+
+
+def discard(path):
+    """Moves a folder out of the way before a cold build; it is deleted after the measurements.
+
+    Deleting tens of thousands of files right before a build slows the file creation of the build
+    that follows (ext4 scans the freed inodes), which would be timed with it; every tool gets the
+    same treatment."""
+    if path.exists():
+        TRASH[0].mkdir(parents=True, exist_ok=True)
+        path.rename(TRASH[0] / ("%d-%s" % (next(DISCARDED), path.name)))
+
+
+def empty_trash():
+    if TRASH[0] is not None:
+        shutil.rmtree(TRASH[0], ignore_errors=True)
+
 
 def measure(cmd, log_file, timeout=None):
     """Runs cmd once as a fresh process; returns (wall s, CPU s, peak RSS MiB).
@@ -291,12 +313,13 @@ class Journal:
         self.java_opts = java_opts
 
     def command(self, source, out):
-        return (["java"] + self.java_opts + ["-jar", str(JAR), "build", "--quiet", "--source", str(source),
-                                             "--output", str(out)])
+        # the launcher, as the README documents; it runs `java -jar journal.jar` (exec, so the
+        # process measured is the JVM) with JOURNAL_JAVA_OPTS added
+        return [str(LAUNCHER), "build", "--quiet", "--source", str(source), "--output", str(out)]
 
     def clean(self, source, out):
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(source / "target", ignore_errors=True)
+        discard(out)
+        discard(source / "target")
 
     def untimed_build(self, source, out, log_file):
         measure(self.command(source, out), log_file)
@@ -394,8 +417,8 @@ def run_hugo(exe, n, corpus, runs, work, logs):
     out = work / ("out-hugo-%d" % n)
 
     def clean():
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(site / "resources", ignore_errors=True)
+        discard(out)
+        discard(site / "resources")
 
     log("Hugo, %d articles: cold build" % n)
     r = median_of(runs, [exe, "--quiet", "--source", str(site), "--destination", str(out)],
@@ -432,7 +455,7 @@ def run_jbake(lib, site, n, runs, work, logs):
     cmd = ["java", "-Dlogback.configurationFile=" + str(JBAKE_DIR / "logback.xml"), "-cp", str(lib) + "/*",
            "org.jbake.launcher.Main", "-b", str(site), str(out)]
     r = median_of(runs, cmd,
-                  logs / ("jbake-%d.log" % n), prepare=lambda: shutil.rmtree(out, ignore_errors=True),
+                  logs / ("jbake-%d.log" % n), prepare=lambda: discard(out),
                   timeout=PEER_TIMEOUT, label="cold")
     r["pages"], r["files"] = count_output(out)
     if not (out / "index.html").exists():
@@ -568,10 +591,11 @@ def write_report(state, out_md):
         "- Java: %s" % m["java"],
         "- Hugo: %s" % m["hugo"],
         "- JBake: 2.7.0 from Maven Central (bench/jbake/pom.xml)",
-        "- Journal's JVM options: %s" % (" ".join(state.get("java_opts", [])) or "none (the JVM's defaults)"), "",
+        "- Journal's JVM options: %s" % (" ".join(state.get("java_opts", [])) or "none beyond the launcher's "
+                                      "(`-XX:+UseSerialGC -Xmn100m`)"), "",
         "Command (from the repository root, after `mvn -B -q install -DskipTests -Djournal.skip=true`):", "",
         "```", *state["commands"], "```", "",
-        "Each build is a fresh process, started as a user starts it (`java -jar engine/cli/target/journal.jar build`, "
+        "Each build is a fresh process, started as a user starts it (`engine/cli/target/journal build`, "
         "`hugo`, JBake's launcher), so JVM start-up is included. Wall time is the elapsed time; CPU time is user + "
         "system; peak RSS is the process's maximum resident set (MiB). Each figure is a median over the runs "
         "given in the table (medians per column). \"Cold\" means no output folder and no build cache; the "
@@ -779,7 +803,8 @@ def main():
     ap.add_argument("--jbake-sizes", default="1000,5000",
                     help="sizes at which to time stock JBake (once each; slow: minutes at 5,000 articles) and "
                          "Journal on the same JBake site; empty for none (default: %(default)s)")
-    ap.add_argument("--java-opts", default="", help="JVM options for Journal's builds, e.g. '-Xmx1g' (default: none)")
+    ap.add_argument("--java-opts", default="", help="JVM options added to the launcher's for Journal's builds, e.g. '-Xmx1g' "
+                         "(default: none)")
     ap.add_argument("--work", default=str(ROOT / "bench" / "target"), help="working folder (default: bench/target)")
     ap.add_argument("--merge", action="store_true",
                     help="add to the results of earlier runs in the working folder instead of replacing them")
@@ -795,7 +820,7 @@ def main():
     unknown = [s for s in scenarios if s not in SCENARIOS]
     if unknown:
         ap.error("unknown scenario(s) %s; known: %s" % (", ".join(unknown), ", ".join(SCENARIOS)))
-    for jar in (JAR, BENCH_JAR):
+    for jar in (JAR, LAUNCHER, BENCH_JAR):
         if not jar.exists():
             raise SystemExit("%s is missing: build first, from %s:\n  mvn -B -q install -DskipTests -Djournal.skip=true"
                              % (jar.relative_to(ROOT), ROOT))
@@ -827,6 +852,12 @@ def main():
     java_opts = shlex.split(args.java_opts)
     state["java_opts"] = java_opts
     journal = Journal(work, logs, java_opts)
+    if java_opts:
+        os.environ["JOURNAL_JAVA_OPTS"] = " ".join(java_opts)
+    else:
+        os.environ.pop("JOURNAL_JAVA_OPTS", None)
+    TRASH[0] = work / "trash"
+    empty_trash()
 
     def save():
         results_file.write_text(json.dumps(state, indent=1, sort_keys=True))
@@ -870,6 +901,7 @@ def main():
             save()
 
     save()
+    empty_trash()
     write_report(state, Path(args.report))
 
 
