@@ -247,28 +247,80 @@ final class SearchIndexGenerator implements Generator {
         return new Counted(found, counts, counts.length());
     }
 
-    /** The terms of a document that go into the index, as indexes into its {@link Counted#terms}. */
-    private static List<Integer> kept(Counted c, int n, int bodyTerms) {
-        List<Integer> always = new ArrayList<>();
-        List<Integer> bodyOnly = new ArrayList<>();
-        for (int k = 0; k < c.terms().length; k++) {
+    /**
+     * The terms of a document that go into the index, as indexes into its {@link Counted#terms}, in
+     * no particular order: every term found outside the body, and of the body-only terms the
+     * {@code bodyTerms} of highest tf-idf (ties to the term first in UTF-16 order).
+     */
+    private static int[] kept(Counted c, int n, int bodyTerms) {
+        int count = c.terms().length;
+        int[] kept = new int[count];
+        int always = 0;
+        int[] bodyOnly = new int[count];
+        int body = 0;
+        for (int k = 0; k < count; k++) {
             boolean elsewhere = false;
-            for (int f = 0; f < BODY; f++) {
-                elsewhere |= c.counts().tf(k, f) > 0;
+            for (int f = 0; f < BODY && !elsewhere; f++) {
+                elsewhere = c.counts().tf(k, f) > 0;
             }
-            (elsewhere ? always : bodyOnly).add(k);
-        }
-        if (bodyOnly.size() > bodyTerms) {
-            double[] tfIdf = new double[c.terms().length];
-            for (int k : bodyOnly) {
-                tfIdf[k] = (1 + Math.log(c.counts().tf(k, BODY))) * Math.log((double) n / c.terms()[k].documents);
+            if (elsewhere) {
+                kept[always++] = k;
+            } else {
+                bodyOnly[body++] = k;
             }
-            bodyOnly.sort(Comparator.comparingDouble((Integer k) -> -tfIdf[k]).thenComparing(k -> c.terms()[k].text));
-            always.addAll(bodyOnly.subList(0, bodyTerms));
-        } else {
-            always.addAll(bodyOnly);
         }
-        return always;
+        if (body <= bodyTerms) {
+            System.arraycopy(bodyOnly, 0, kept, always, body);
+            return Arrays.copyOf(kept, always + body);
+        }
+        double[] tfIdf = new double[count];
+        for (int i = 0; i < body; i++) {
+            int k = bodyOnly[i];
+            tfIdf[k] = (1 + Math.log(c.counts().tf(k, BODY))) * Math.log((double) n / c.terms()[k].documents);
+        }
+        // the best bodyTerms, in a heap whose root is the worst of them
+        int[] heap = Arrays.copyOf(bodyOnly, bodyTerms);
+        for (int i = bodyTerms / 2 - 1; i >= 0; i--) {
+            siftDown(heap, i, bodyTerms, c, tfIdf);
+        }
+        for (int i = bodyTerms; i < body; i++) {
+            int k = bodyOnly[i];
+            if (better(k, heap[0], c, tfIdf)) {
+                heap[0] = k;
+                siftDown(heap, 0, bodyTerms, c, tfIdf);
+            }
+        }
+        System.arraycopy(heap, 0, kept, always, bodyTerms);
+        return Arrays.copyOf(kept, always + bodyTerms);
+    }
+
+    /** Whether term {@code a} ranks before term {@code b}: higher tf-idf, then first in UTF-16 order. */
+    private static boolean better(int a, int b, Counted c, double[] tfIdf) {
+        int byScore = Double.compare(tfIdf[a], tfIdf[b]);
+        return byScore != 0 ? byScore > 0 : c.terms()[a].text.compareTo(c.terms()[b].text) < 0;
+    }
+
+    /** Restores the heap below {@code i}: every term ranks no better than the terms beneath it. */
+    private static void siftDown(int[] heap, int i, int size, Counted c, double[] tfIdf) {
+        int at = i;
+        while (true) {
+            int worst = at;
+            int left = 2 * at + 1;
+            int right = left + 1;
+            if (left < size && better(heap[worst], heap[left], c, tfIdf)) {
+                worst = left;
+            }
+            if (right < size && better(heap[worst], heap[right], c, tfIdf)) {
+                worst = right;
+            }
+            if (worst == at) {
+                return;
+            }
+            int t = heap[at];
+            heap[at] = heap[worst];
+            heap[worst] = t;
+            at = worst;
+        }
     }
 
     /**

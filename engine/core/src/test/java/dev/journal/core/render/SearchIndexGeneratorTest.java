@@ -88,6 +88,35 @@ class SearchIndexGeneratorTest {
         assertEquals(always + words, termsOf(roomy, 0), "every body word");
     }
 
+    @Test
+    void theBodyTermsKeptAreTheMostFrequentThenTheFirstInOrder() throws IOException {
+        List<String> words = new java.util.ArrayList<>();
+        int distinct = SearchIndexGenerator.MIN_BODY_TERMS + 40;
+        String letters = "abcdefghijklmnopqrtuvwxyz"; // no s: the stemmer would take it off
+        for (int i = distinct - 1; i >= 0; i--) { // written in reverse: the order must not matter
+            words.add("word" + letters.charAt(i / letters.length()) + letters.charAt(i % letters.length()));
+        }
+        // three words of the tail of the alphabet made frequent: kept before all the others
+        List<String> frequent = List.of(words.get(0), words.get(1), words.get(2));
+        StringBuilder body = new StringBuilder(String.join(" ", words));
+        for (int r = 0; r < 3; r++) {
+            body.append(' ').append(String.join(" ", frequent));
+        }
+        List<Article> docs = List.of(post("long", "2024-01-01", "Title", body.toString()),
+                post("short", "2023-01-01", "Other", "Nothing alike"));
+        Index index = build(docs, 2 * SearchIndexGenerator.MIN_BODY_TERMS);
+        java.util.Set<String> expected = new java.util.TreeSet<>(frequent);
+        words.stream().sorted().filter(w -> !frequent.contains(w))
+                .limit(SearchIndexGenerator.MIN_BODY_TERMS - frequent.size()).forEach(expected::add);
+        java.util.Set<String> kept = new java.util.TreeSet<>();
+        index.postings.forEach((term, p) -> {
+            if (term.startsWith("word") && p.containsKey(0)) {
+                kept.add(term);
+            }
+        });
+        assertEquals(expected, kept);
+    }
+
     private static long termsOf(Index index, int doc) {
         return index.postings.values().stream().filter(p -> p.containsKey(doc)).count();
     }
