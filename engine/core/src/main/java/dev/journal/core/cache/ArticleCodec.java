@@ -48,8 +48,12 @@ final class ArticleCodec {
         private long[] hashes = new long[1024];
         private int hashCount;
         private Map<String, Integer> termIds;
-        private Map<Long, Integer> hashIds;
-        private final java.io.ByteArrayOutputStream added = new java.io.ByteArrayOutputStream();
+        /** Hash to number, open addressing; 0 marks a free slot (the hash 0 has {@link #zeroId}). */
+        private long[] hashKeys;
+        private int[] hashValues;
+        private int zeroId = -1;
+        private int hashSlots;
+        private final RecordBytes added = new RecordBytes(1 << 12);
         private final DataOutputStream log = new DataOutputStream(added);
 
         /** The words of a log, in order. */
@@ -101,21 +105,65 @@ final class ArticleCodec {
         }
 
         synchronized int hashId(long hash) throws IOException {
-            if (hashIds == null) {
-                hashIds = new java.util.HashMap<>(hashCount * 2);
+            if (hashKeys == null) {
+                int capacity = Integer.highestOneBit(Math.max(16, hashCount * 2) - 1) << 2;
+                hashKeys = new long[capacity];
+                hashValues = new int[capacity];
                 for (int i = 0; i < hashCount; i++) {
-                    hashIds.put(hashes[i], i);
+                    putHashId(hashes[i], i);
                 }
             }
-            Integer id = hashIds.get(hash);
-            if (id == null) {
+            int id = zeroId;
+            if (hash != 0) {
+                int slot = hashSlot(hash);
+                id = hashKeys[slot] == hash ? hashValues[slot] : -1;
+            }
+            if (id < 0) {
                 id = hashCount;
                 addHash(hash);
-                hashIds.put(hash, id);
+                putHashId(hash, id);
                 log.writeByte('h');
                 log.writeLong(hash);
             }
             return id;
+        }
+
+        private int hashSlot(long hash) {
+            int mask = hashKeys.length - 1;
+            int i = (int) (hash ^ hash >>> 32) & mask;
+            while (hashKeys[i] != hash && hashKeys[i] != 0) {
+                i = i + 1 & mask;
+            }
+            return i;
+        }
+
+        /** Numbers a hash; the table is kept at most half full. */
+        private void putHashId(long hash, int id) {
+            if (hash == 0) {
+                if (zeroId < 0) {
+                    zeroId = id;
+                }
+                return;
+            }
+            int i = hashSlot(hash);
+            if (hashKeys[i] == hash) {
+                return; // the first number stays, as it would in a map filled in order
+            }
+            hashKeys[i] = hash;
+            hashValues[i] = id;
+            if (++hashSlots * 2 > hashKeys.length) {
+                long[] keys = hashKeys;
+                int[] values = hashValues;
+                hashKeys = new long[keys.length * 2];
+                hashValues = new int[keys.length * 2];
+                for (int k = 0; k < keys.length; k++) {
+                    if (keys[k] != 0) {
+                        int s = hashSlot(keys[k]);
+                        hashKeys[s] = keys[k];
+                        hashValues[s] = values[k];
+                    }
+                }
+            }
         }
 
         /** The log entries of the words added since this list was read (or made). */

@@ -4,7 +4,6 @@ import dev.journal.core.Problem;
 import dev.journal.core.parse.Body;
 import dev.journal.core.parse.ParseCache;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -364,7 +363,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
     /** An article's record, with its body at {@code bodyOffset}; null when the cache cannot hold it. */
     private byte[] encode(Stored s, long bodyOffset, ArticleCodec.Words into) throws IOException {
         Entry e = s.entry();
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
+        RecordBytes buffer = new RecordBytes(1 << 13);
         try (DataOutputStream rec = new DataOutputStream(buffer)) {
             ArticleCodec.writeVar(rec, e.problems().size());
             for (Problem p : e.problems()) {
