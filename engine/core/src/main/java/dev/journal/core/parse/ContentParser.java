@@ -771,12 +771,15 @@ public final class ContentParser {
     static int countWords(String text) {
         int words = 0;
         boolean in = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            // ASCII decided by ranges; the Unicode tables only for the rest
+            boolean letter = c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    : Character.isLetterOrDigit(c);
             if (letter && !in) {
                 words++;
             }
-            in = letter || in && (text.charAt(i) == '\'' || text.charAt(i) == '\u2019' || text.charAt(i) == '-');
+            in = letter || in && (c == '\'' || c == '\u2019' || c == '-');
         }
         return words;
     }
