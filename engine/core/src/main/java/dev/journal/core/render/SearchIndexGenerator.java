@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +95,8 @@ final class SearchIndexGenerator implements Generator {
     private static final class Term {
         final String text;
         int documents;
-        int[] postings = new int[4];
+        /** Sized for every document once the documents are counted; grown only if need be. */
+        int[] postings = new int[0];
         int size;
 
         Term(String text) {
@@ -105,7 +105,7 @@ final class SearchIndexGenerator implements Generator {
 
         void add(int document, int weight) {
             if (size + 2 > postings.length) {
-                postings = Arrays.copyOf(postings, postings.length * 2);
+                postings = Arrays.copyOf(postings, Math.max(4, postings.length * 2));
             }
             postings[size++] = document;
             postings[size++] = weight;
@@ -137,6 +137,9 @@ final class SearchIndexGenerator implements Generator {
             }
         }
         int n = docs.size();
+        for (Term t : dictionary.values()) {
+            t.postings = new int[2 * t.documents];
+        }
         double[] average = new double[SearchCounts.FIELDS];
         for (int f = 0; f < SearchCounts.FIELDS; f++) {
             average[f] = n == 0 ? 1 : Math.max(1, total[f] / n);
@@ -165,7 +168,7 @@ final class SearchIndexGenerator implements Generator {
                 sorted.add(t);
             }
         }
-        sorted.sort(Comparator.comparing(t -> t.text));
+        sorted.sort((a, b) -> a.text.compareTo(b.text));
         List<String> authors = new ArrayList<>();
         Map<String, Integer> authorNumbers = new HashMap<>();
         List<String> tags = new ArrayList<>();
@@ -250,7 +253,7 @@ final class SearchIndexGenerator implements Generator {
     /**
      * The terms of a document that go into the index, as indexes into its {@link Counted#terms}, in
      * no particular order: every term found outside the body, and of the body-only terms the
-     * {@code bodyTerms} of highest tf-idf (ties to the term first in UTF-16 order).
+     * {@code bodyTerms} of highest tf-idf (ties to the term that comes first in the document).
      */
     private static int[] kept(Counted c, int n, int bodyTerms) {
         int count = c.terms().length;
@@ -278,49 +281,25 @@ final class SearchIndexGenerator implements Generator {
             int k = bodyOnly[i];
             tfIdf[k] = (1 + Math.log(c.counts().tf(k, BODY))) * Math.log((double) n / c.terms()[k].documents);
         }
-        // the best bodyTerms, in a heap whose root is the worst of them
-        int[] heap = Arrays.copyOf(bodyOnly, bodyTerms);
-        for (int i = bodyTerms / 2 - 1; i >= 0; i--) {
-            siftDown(heap, i, bodyTerms, c, tfIdf);
+        // the bodyTerms best: all above the score of the bodyTerms-th, then of those at that score the first
+        double[] sorted = new double[body];
+        for (int i = 0; i < body; i++) {
+            sorted[i] = tfIdf[bodyOnly[i]];
         }
-        for (int i = bodyTerms; i < body; i++) {
-            int k = bodyOnly[i];
-            if (better(k, heap[0], c, tfIdf)) {
-                heap[0] = k;
-                siftDown(heap, 0, bodyTerms, c, tfIdf);
+        Arrays.sort(sorted);
+        double threshold = sorted[body - bodyTerms];
+        int size = always;
+        for (int i = 0; i < body; i++) {
+            if (tfIdf[bodyOnly[i]] > threshold) {
+                kept[size++] = bodyOnly[i];
             }
         }
-        System.arraycopy(heap, 0, kept, always, bodyTerms);
-        return Arrays.copyOf(kept, always + bodyTerms);
-    }
-
-    /** Whether term {@code a} ranks before term {@code b}: higher tf-idf, then first in UTF-16 order. */
-    private static boolean better(int a, int b, Counted c, double[] tfIdf) {
-        int byScore = Double.compare(tfIdf[a], tfIdf[b]);
-        return byScore != 0 ? byScore > 0 : c.terms()[a].text.compareTo(c.terms()[b].text) < 0;
-    }
-
-    /** Restores the heap below {@code i}: every term ranks no better than the terms beneath it. */
-    private static void siftDown(int[] heap, int i, int size, Counted c, double[] tfIdf) {
-        int at = i;
-        while (true) {
-            int worst = at;
-            int left = 2 * at + 1;
-            int right = left + 1;
-            if (left < size && better(heap[worst], heap[left], c, tfIdf)) {
-                worst = left;
+        for (int i = 0; i < body && size < always + bodyTerms; i++) {
+            if (tfIdf[bodyOnly[i]] == threshold) {
+                kept[size++] = bodyOnly[i];
             }
-            if (right < size && better(heap[worst], heap[right], c, tfIdf)) {
-                worst = right;
-            }
-            if (worst == at) {
-                return;
-            }
-            int t = heap[at];
-            heap[at] = heap[worst];
-            heap[worst] = t;
-            at = worst;
         }
+        return Arrays.copyOf(kept, size);
     }
 
     /**
