@@ -139,6 +139,29 @@ public final class PageRenderer {
         fingerprints.freeze();
         Map<String, RenderRecord.Entry> record = new java.util.concurrent.ConcurrentHashMap<>();
         context.reuse(fingerprints, previous == null ? Map.of() : previous.entries(), intact, record);
+        // the generators (feeds, sitemap, citations, search index) run beside the templates: they
+        // need only the index and the fingerprints, and some of them are single-threaded
+        int[] generated = new int[GENERATORS.size()];
+        long[] generatorMillis = new long[GENERATORS.size()];
+        List<Problem> generatorProblems = Collections.synchronizedList(new ArrayList<>());
+        List<java.util.concurrent.ForkJoinTask<?>> generating = new ArrayList<>();
+        for (int g = 0; g < GENERATORS.size(); g++) {
+            Generator generator = GENERATORS.get(g);
+            int slot = g;
+            generating.add(pool.submit(() -> {
+                long start = System.nanoTime();
+                try {
+                    for (RenderedPage page : generator.generate(index, context)) {
+                        sink.accept(page);
+                        count.incrementAndGet();
+                        generated[slot]++;
+                    }
+                } catch (Exception e) {
+                    generatorProblems.add(templates.problem(e));
+                }
+                generatorMillis[slot] = (System.nanoTime() - start) / 1_000_000;
+            }));
+        }
         pool.submit(() -> jobs.parallelStream().forEach(job -> {
             Template t = resolved.get(job.templateKey() + "|" + job.fallback());
             if (t == null) {
@@ -171,20 +194,11 @@ public final class PageRenderer {
         })).join();
         millis.put(jobs.size() + " pages from templates (" + kept.get() + " unchanged)",
                 (System.nanoTime() - started) / 1_000_000);
-        for (Generator generator : GENERATORS) {
-            started = System.nanoTime();
-            int before = count.get();
-            try {
-                for (RenderedPage page : generator.generate(index, context)) {
-                    sink.accept(page);
-                    count.incrementAndGet();
-                }
-            } catch (Exception e) {
-                problems.add(templates.problem(e));
-            }
-            millis.put((count.get() - before) + " " + generator.what(),
-                    (System.nanoTime() - started) / 1_000_000);
+        for (int g = 0; g < GENERATORS.size(); g++) {
+            generating.get(g).join();
+            millis.put(generated[g] + " " + GENERATORS.get(g).what(), generatorMillis[g]);
         }
+        problems.addAll(generatorProblems);
         failures.forEach((p, paths) -> {
             List<String> sorted = paths.stream().sorted().toList();
             String where = sorted.size() == 1 ? "rendering " + sorted.get(0)
