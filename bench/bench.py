@@ -22,6 +22,8 @@ Journal scenarios (each a fresh `engine/cli/target/journal build`, the documente
   edit-one   a paragraph appended to one article after a build
   add-one    a new article (latest date, existing tags and authors) written after a build
 The corpus is restored and rebuilt, untimed, before each edit-one and add-one run.
+At --preview-sizes (1,000 by default), `journal-bench preview` also times the preview server
+(`journal serve`, warm, as an author has it): from saving an edit to the page showing it.
 
 Peers (cold builds of the same articles; skipped with a message when missing, never an error):
   Hugo         `hugo` on the PATH (Debian package hugo); bench/hugo holds the site (tags and
@@ -380,6 +382,30 @@ class Journal:
         return r
 
 
+PREVIEW_LINE = re.compile(r"an edit shown in (\d+) ms \(median of (\d+); 90th percentile (\d+) ms, worst (\d+) ms\); "
+                          r"rebuilt and announced in (\d+) ms")
+
+
+def run_preview(n, corpus, logs, edits):
+    """The preview server (`journal serve`) on the corpus: from saving an edited article to the
+    page showing it, as `journal-bench preview` measures it (a warm server, as an author has it)."""
+    log("Journal, %d articles: preview, from saving an edit to the page showing it (%d edits)" % (n, edits))
+    cmd = ["java", "-XX:+UseSerialGC", "-Xmn100m", "-jar", str(BENCH_JAR), "preview", "--source", str(corpus),
+           "--edits", str(edits)]
+    with open(logs / ("preview-%d.log" % n), "ab") as out:
+        out.write(("\n$ %s\n" % " ".join(map(shlex.quote, cmd))).encode())
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=out, timeout=3600)
+        out.write(p.stdout)
+    m = PREVIEW_LINE.search(p.stdout.decode("utf-8", "replace"))
+    if p.returncode != 0 or not m:
+        raise RunFailed("exit code %d (log: %s)" % (p.returncode, logs / ("preview-%d.log" % n)))
+    r = {"shown": int(m.group(1)), "runs": int(m.group(2)), "p90": int(m.group(3)), "worst": int(m.group(4)),
+         "announced": int(m.group(5))}
+    log("   an edit shown in %d ms (median; 90th percentile %d ms), rebuilt and announced in %d ms"
+        % (r["shown"], r["p90"], r["announced"]))
+    return r
+
+
 def latest_article(articles):
     best = None
     for path in articles:
@@ -565,6 +591,10 @@ def targets(results):
                                   ("edit-one", 1.0, "10,000 articles, one article edited: under 1 s wall")):
         r = get(results, "journal", 10_000, scenario)
         rows.append((text, "%s s" % fmt_s(r["wall"]) if r else "not measured", (r["wall"] < limit) if r else None))
+    pv = get(results, "journal-preview", 1_000, "edit")
+    rows.append(("1,000 articles, preview: an edit visible in the browser within 300 ms",
+                 "%d ms (median of %d; 90th percentile %d ms)" % (pv["shown"], pv["runs"], pv["p90"]) if pv
+                 else "not measured", (pv["shown"] <= 300) if pv else None))
     j50 = cold("journal", 50_000)
     if j50 and j10:
         rows.append(("50,000 articles, cold: at most 5.5x the 10,000 time",
@@ -618,6 +648,19 @@ def write_report(state, out_md):
                 written = "%d / %d" % (r["pages"], r["files"]) if "pages" in r else ""
                 lines.append("| %s | %s | %s | %s | %.0f | %d | %s |" % (
                     "{:,}".format(n), SCENARIOS[sc], fmt_s(r["wall"]), fmt_s(r["cpu"]), r["rss"], r["runs"], written))
+    previews = [(n, get(results, "journal-preview", n, "edit")) for n in sizes]
+    previews = [(n, r) for n, r in previews if r]
+    if previews:
+        lines += ["", "## Preview", "",
+                  "`journal-bench preview` runs the preview server as `journal serve` does (watching the files, "
+                  "rebuilding with the build cache) and plays the browser: it saves an edit to one article, "
+                  "waits for the live-reload event, fetches the page and checks that it shows the edit. Ten "
+                  "untimed edits first, as in an author's session.", "",
+                  "| articles | edit shown (median) ms | 90th percentile ms | worst ms | rebuilt and announced ms | edits |",
+                  "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for n, r in previews:
+            lines.append("| %s | %d | %d | %d | %d | %d |" % ("{:,}".format(n), r["shown"], r["p90"], r["worst"],
+                                                           r["announced"], r["runs"]))
     lines += ["", "## Peers (cold builds of the same articles)", "",
               "Each peer is compared with Journal's cold build of the same articles: Hugo with Journal's own "
               "site, JBake with Journal building the JBake site (same content files, same templates).", "",
@@ -805,6 +848,10 @@ def main():
                          "Journal on the same JBake site; empty for none (default: %(default)s)")
     ap.add_argument("--java-opts", default="", help="JVM options added to the launcher's for Journal's builds, e.g. '-Xmx1g' "
                          "(default: none)")
+    ap.add_argument("--preview-sizes", default="1000",
+                    help="sizes (of --sizes) at which the preview server is timed too (default: %(default)s; "
+                         "'' for none)")
+    ap.add_argument("--preview-edits", type=int, default=20, help="timed edits of the preview (default: %(default)s)")
     ap.add_argument("--work", default=str(ROOT / "bench" / "target"), help="working folder (default: bench/target)")
     ap.add_argument("--merge", action="store_true",
                     help="add to the results of earlier runs in the working folder instead of replacing them")
@@ -862,6 +909,7 @@ def main():
     def save():
         results_file.write_text(json.dumps(state, indent=1, sort_keys=True))
 
+    preview_sizes = set(parse_sizes(args.preview_sizes))
     hugo = None if args.no_peers else shutil.which("hugo")
     if not args.no_peers and not hugo:
         log("Hugo: skipped (no `hugo` on the PATH; Debian: apt-get install hugo)")
@@ -875,6 +923,13 @@ def main():
         for sc, r in journal.scenarios(n, corpus, runs, scenarios).items():
             results[key("journal", n, sc)] = r
         save()
+        if n in preview_sizes:
+            try:
+                results[key("journal-preview", n, "edit")] = run_preview(n, corpus, logs, args.preview_edits)
+            except (RunFailed, OSError, subprocess.TimeoutExpired) as e:
+                log("Preview, %d articles: failed: %s" % (n, e))
+                state["skipped"].append("the preview at %d articles (failed: %s)" % (n, e))
+            save()
         if hugo:
             try:
                 results[key("hugo", n, "cold")] = run_hugo(hugo, n, corpus, runs, work, logs)
