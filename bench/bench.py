@@ -390,7 +390,8 @@ def run_preview(n, corpus, logs, edits):
     """The preview server (`journal serve`) on the corpus: from saving an edited article to the
     page showing it, as `journal-bench preview` measures it (a warm server, as an author has it)."""
     log("Journal, %d articles: preview, from saving an edit to the page showing it (%d edits)" % (n, edits))
-    cmd = ["java", "-XX:+UseSerialGC", "-Xmn100m", "-jar", str(BENCH_JAR), "preview", "--source", str(corpus),
+    # the JVM settings of the launcher for `serve`: the default collector
+    cmd = ["java", "-jar", str(BENCH_JAR), "preview", "--source", str(corpus),
            "--edits", str(edits)]
     with open(logs / ("preview-%d.log" % n), "ab") as out:
         out.write(("\n$ %s\n" % " ".join(map(shlex.quote, cmd))).encode())

@@ -54,6 +54,13 @@ public final class Baker {
 
     private final BakeOptions options;
     private final long progressEvery;
+    /**
+     * The template engine of this baker's last build with its configuration and templates' digest:
+     * a baker that builds again and again (the preview's) parses its templates only when they change.
+     */
+    private TemplateEngine lastTemplates;
+    private Map<String, String> lastTemplatesConfig;
+    private String lastTemplatesDigest;
 
     public Baker(BakeOptions options) {
         this(options, PROGRESS_EVERY);
@@ -143,12 +150,13 @@ public final class Baker {
             failOnErrors(problems);
 
             long t = System.nanoTime();
-            TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
+            String templatesDigest = templatesDigest(source, config);
+            TemplateEngine templates = templates(source, config, templatesDigest);
             SiteWriter.Session session = writer.open(false);
             RenderRecord renderRecord = null;
             SiteWriter.Outcome outcome;
             SiteOutput out = new SiteOutput(source, index.documents(), session);
-            String renderKey = cache == null ? "" : Digests.sha256((cache.key() + "\n" + templatesDigest(source, config))
+            String renderKey = cache == null ? "" : Digests.sha256((cache.key() + "\n" + templatesDigest)
                     .getBytes(StandardCharsets.UTF_8));
             RenderRecord previous = cache == null || !session.updatesInPlace() ? null
                     : RenderRecord.read(cacheFile("render", output));
@@ -216,6 +224,16 @@ public final class Baker {
                     "the build cache is in use by another build; building without it"));
         }
         return cache;
+    }
+
+    /** The template engine for this build: the last build's when the templates and configuration are the same. */
+    private synchronized TemplateEngine templates(Path source, SiteConfig config, String digest) throws IOException {
+        if (lastTemplates == null || !digest.equals(lastTemplatesDigest) || !config.values().equals(lastTemplatesConfig)) {
+            lastTemplates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
+            lastTemplatesConfig = config.values();
+            lastTemplatesDigest = digest;
+        }
+        return lastTemplates;
     }
 
     /** A digest of the site's templates: their names and bytes. */

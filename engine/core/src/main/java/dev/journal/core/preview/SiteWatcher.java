@@ -35,7 +35,7 @@ import java.util.function.Supplier;
 final class SiteWatcher implements Closeable {
 
     /** Quiet time that ends a burst of events. */
-    static final long QUIET_MS = 25;
+    static final long QUIET_MS = 10;
     /** A burst is reported after this long even if events keep coming. */
     static final long MAX_WAIT_MS = 500;
 
