@@ -17,14 +17,17 @@ final class Fingerprints {
     private static final long SEED = 0x9E3779B97F4A7C15L;
 
     private final Map<Object, Long> memo = new IdentityHashMap<>();
+    /** The card digests: as {@link #memo}, but documents' views without their text fields. */
+    private final Map<Object, Long> cardMemo = new IdentityHashMap<>();
     private boolean frozen;
 
-    /** Digests and remembers a shared value. */
+    /** Digests and remembers a shared value, in full and as cards; returns the full digest. */
     synchronized long remember(Object value) {
         if (frozen) {
             throw new IllegalStateException("remembered values are fixed once pages render");
         }
-        return of(value, true);
+        of(value, true, true);
+        return of(value, true, false);
     }
 
     /** Stops remembering: from now on only read, from any thread. */
@@ -34,10 +37,18 @@ final class Fingerprints {
 
     /** The digest of a value, using remembered digests of shared values within it. */
     long of(Object value) {
-        return of(value, false);
+        return of(value, false, false);
     }
 
-    private long of(Object v, boolean remember) {
+    /**
+     * The digest of a value in which every document's view counts by its card, without the fields
+     * its text decides ({@link ArticleView#TEXT_FIELDS}).
+     */
+    long ofCard(Object value) {
+        return of(value, false, true);
+    }
+
+    private long of(Object v, boolean remember, boolean card) {
         if (v == null) {
             return SEED;
         }
@@ -56,33 +67,44 @@ final class Fingerprints {
         if (v instanceof TemporalAccessor t) {
             return mix(0x7E3L ^ string(t.toString()));
         }
-        Long known = memo.get(v);
+        Map<Object, Long> memory = card ? cardMemo : memo;
+        Long known = memory.get(v);
         if (known != null) {
             return known;
         }
         long h;
-        if (v instanceof Map<?, ?> map) {
+        if (v instanceof ArticleView view) {
+            h = 0x3A9L;
+            Map<String, Object> fields = card ? view.card() : view.all();
+            for (var e : fields.entrySet()) {
+                h += mix(of(e.getKey(), remember, card) * 31 + of(e.getValue(), remember, card));
+            }
+            h = mix(h ^ fields.size());
+        } else if (v instanceof OverlayMap overlay) {
+            // the shared map's remembered digest and the page's few entries, rather than every entry
+            h = mix(0x0E7AL ^ mix(of(overlay.base(), remember, card) * 31 + of(overlay.top(), remember, card)));
+        } else if (v instanceof Map<?, ?> map) {
             // order-free: equal maps digest alike however they were filled
             h = 0x3A9L;
             for (var e : map.entrySet()) {
-                h += mix(of(e.getKey(), remember) * 31 + of(e.getValue(), remember));
+                h += mix(of(e.getKey(), remember, card) * 31 + of(e.getValue(), remember, card));
             }
             h = mix(h ^ map.size());
         } else if (v instanceof Collection<?> list) {
             h = 0x115EL;
             for (Object o : list) {
-                h = mix(h * 31 + of(o, remember));
+                h = mix(h * 31 + of(o, remember, card));
             }
         } else if (v instanceof Html html) {
             h = html.fingerprint() != null ? mix(0x47A1L ^ string(html.fingerprint())) : mix(string(html.markup()));
         } else if (v instanceof JBakeModel.Data data) {
-            h = mix(0xDA7AL ^ of(data.files(), remember));
+            h = mix(0xDA7AL ^ of(data.files(), remember, card));
         } else if (v instanceof JBakeModel.Database) {
             h = 0xDBL;
         } else if (v instanceof Object[] array) {
             h = 0xA77L;
             for (Object o : array) {
-                h = mix(h * 31 + of(o, remember));
+                h = mix(h * 31 + of(o, remember, card));
             }
         } else {
             // a value of an unknown kind: digested by its class and text, which is at worst a page
@@ -90,7 +112,7 @@ final class Fingerprints {
             h = mix(string(v.getClass().getName()) ^ string(String.valueOf(v)));
         }
         if (remember) {
-            memo.put(v, h);
+            memory.put(v, h);
         }
         return h;
     }

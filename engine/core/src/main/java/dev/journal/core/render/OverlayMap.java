@@ -18,6 +18,14 @@ final class OverlayMap extends AbstractMap<String, Object> {
         this.top = top;
     }
 
+    Map<String, Object> base() {
+        return base;
+    }
+
+    Map<String, Object> top() {
+        return top;
+    }
+
     @Override
     public Object get(Object key) {
         Object v = top.get(key);

@@ -129,12 +129,13 @@ public final class PageRenderer {
         long started = System.nanoTime();
         // digests of the shared values, and of every document's view, before pages render in parallel
         Fingerprints fingerprints = new Fingerprints();
-        Map<String, Long> sharedDigests = new HashMap<>();
-        for (var e : shared.entrySet()) {
-            sharedDigests.put(e.getKey(), fingerprints.remember(e.getValue()));
-        }
         for (Article a : index.documents()) {
             fingerprints.remember(views.of(a));
+        }
+        Map<String, Long> sharedDigests = new HashMap<>();
+        for (var e : shared.entrySet()) {
+            fingerprints.remember(e.getValue());
+            sharedDigests.put(e.getKey(), fingerprints.ofCard(e.getValue()));
         }
         fingerprints.freeze();
         Map<String, RenderRecord.Entry> record = new java.util.concurrent.ConcurrentHashMap<>();
@@ -145,7 +146,7 @@ public final class PageRenderer {
         long[] generatorMillis = new long[GENERATORS.size()];
         List<Problem> generatorProblems = Collections.synchronizedList(new ArrayList<>());
         List<java.util.concurrent.ForkJoinTask<?>> generating = new ArrayList<>();
-        for (int g = 0; g < GENERATORS.size(); g++) {
+        for (int g = GENERATORS.size() - 1; g >= 0; g--) { // the search index, the longest, first
             Generator generator = GENERATORS.get(g);
             int slot = g;
             generating.add(pool.submit(() -> {
@@ -167,10 +168,13 @@ public final class PageRenderer {
             if (t == null) {
                 return;
             }
-            long own = fingerprints.of(job.model());
+            // the page's own model and the shared values count with documents as cards; the text of
+            // the documents whose text the page showed (its own, usually) counts in full
+            long own = fingerprints.ofCard(job.model());
             RenderRecord.Entry before = previous == null ? null : previous.entries().get(job.path());
             if (before != null && intact.contains(job.path())
-                    && digest(own, before.read(), sharedDigests) == before.fingerprint()) {
+                    && digest(own, before.read(), sharedDigests, text(before.text(), views, fingerprints))
+                    == before.fingerprint()) {
                 record.put(job.path(), before);
                 sink.accept(RenderedPage.kept(job.path()));
                 count.incrementAndGet();
@@ -179,23 +183,29 @@ public final class PageRenderer {
             }
             TrackingModel model = new TrackingModel(shared, job.model());
             byte[] bytes;
+            java.util.Set<ArticleView> textRead;
+            ArticleView.track();
             try {
                 bytes = templates.render(t, model).getBytes(StandardCharsets.UTF_8);
             } catch (Exception e) {
                 failures.computeIfAbsent(templates.problem(e), p -> Collections.synchronizedList(new ArrayList<>()))
                         .add(job.path());
                 return;
+            } finally {
+                textRead = ArticleView.untrack();
             }
             List<String> read = model.read().contains(TrackingModel.ALL)
                     ? shared.keySet().stream().sorted().toList() : List.copyOf(model.read());
-            record.put(job.path(), new RenderRecord.Entry(digest(own, read, sharedDigests), read));
+            List<String> text = textRead.stream().map(ArticleView::path).sorted().toList();
+            record.put(job.path(), new RenderRecord.Entry(
+                    digest(own, read, sharedDigests, text(text, views, fingerprints)), read, text));
             sink.accept(new RenderedPage(job.path(), bytes));
             count.incrementAndGet();
         })).join();
         millis.put(jobs.size() + " pages from templates (" + kept.get() + " unchanged)",
                 (System.nanoTime() - started) / 1_000_000);
         for (int g = 0; g < GENERATORS.size(); g++) {
-            generating.get(g).join();
+            generating.get(GENERATORS.size() - 1 - g).join();
             millis.put(generated[g] + " " + GENERATORS.get(g).what(), generatorMillis[g]);
         }
         problems.addAll(generatorProblems);
@@ -209,11 +219,20 @@ public final class PageRenderer {
         return new Rendered(count.get(), problems, millis, record);
     }
 
-    /** A page's inputs: its own model and the shared values its template read. */
-    private static long digest(long own, List<String> read, Map<String, Long> shared) {
-        long h = Fingerprints.mix(own);
+    /** A page's inputs: its own model, the text it showed and the shared values its template read. */
+    private static long digest(long own, List<String> read, Map<String, Long> shared, long text) {
+        long h = Fingerprints.mix(Fingerprints.mix(own) * 31 + text);
         for (String name : read) {
             h = Fingerprints.mix(h * 31 + Fingerprints.string(name) + shared.getOrDefault(name, 0L));
+        }
+        return h;
+    }
+
+    /** The full digests of the views of the documents at {@code paths} (a missing one counts as such). */
+    private static long text(List<String> paths, Views views, Fingerprints fingerprints) {
+        long h = 0x7E47L;
+        for (String path : paths) {
+            h = Fingerprints.mix(h * 31 + Fingerprints.string(path) + fingerprints.of(views.byPath(path)));
         }
         return h;
     }

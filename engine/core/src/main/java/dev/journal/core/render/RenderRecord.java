@@ -17,8 +17,9 @@ import java.util.TreeMap;
 
 /**
  * What each page of the previous build was made from: the digest of its own model and of the
- * shared values its template read, and the names of those values. A page whose inputs digest the
- * same again, whose file is intact, is not rendered again. Only valid for the same engine,
+ * shared values its template read (with every document's view counted by its card), the names of
+ * those values, and the documents whose text the page showed (their text counts too). A page whose
+ * inputs digest the same again, whose file is intact, is not rendered again. Only valid for the same engine,
  * configuration and templates ({@code key}).
  *
  * @param key     digest of the engine, the configuration and the templates
@@ -26,10 +27,13 @@ import java.util.TreeMap;
  */
 public record RenderRecord(String key, Map<String, Entry> entries) {
 
-    private static final String FORMAT = "journal-render 1";
+    private static final String FORMAT = "journal-render 2";
 
-    /** One page: the digest of its inputs, and the shared values its template read. */
-    public record Entry(long fingerprint, List<String> read) {
+    /**
+     * One page: the digest of its inputs, the shared values its template read, and the output paths
+     * of the documents whose text fields ({@link ArticleView#TEXT_FIELDS}) it read.
+     */
+    public record Entry(long fingerprint, List<String> read, List<String> text) {
     }
 
     public static RenderRecord empty(String key) {
@@ -57,7 +61,13 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
                 for (int j = 0; j < k; j++) {
                     read.add(names[in.readShort()]);
                 }
-                entries.put(path, new Entry(fp, List.copyOf(read)));
+                int t = in.readInt();
+                List<String> text = new ArrayList<>(t);
+                for (int j = 0; j < t; j++) {
+                    String p = in.readUTF();
+                    text.add(p.isEmpty() ? path : p); // the page's own document, written short
+                }
+                entries.put(path, new Entry(fp, List.copyOf(read), List.copyOf(text)));
             }
             return new RenderRecord(key, entries);
         } catch (NoSuchFileException e) {
@@ -96,6 +106,10 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
                 out.writeShort(e.getValue().read().size());
                 for (String name : e.getValue().read()) {
                     out.writeShort(numbers.get(name));
+                }
+                out.writeInt(e.getValue().text().size());
+                for (String p : e.getValue().text()) {
+                    out.writeUTF(p.equals(e.getKey()) ? "" : p);
                 }
             }
         }

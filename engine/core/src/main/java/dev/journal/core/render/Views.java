@@ -81,6 +81,11 @@ final class Views {
         return articles.get(a.outputPath());
     }
 
+    /** The view of the document written at {@code outputPath}, or null when there is none. */
+    Map<String, Object> byPath(String outputPath) {
+        return articles.get(outputPath);
+    }
+
     List<Map<String, Object>> of(List<Article> list) {
         List<Map<String, Object>> out = new ArrayList<>(list.size());
         for (Article a : list) {
@@ -200,7 +205,7 @@ final class Views {
                     "bibtex_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.bibtexPath(a))),
                     "ris_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.risPath(a)))));
         }
-        return Collections.unmodifiableMap(m);
+        return new ArticleView(a.outputPath(), m);
     }
 
     /** How to cite an article (its reference, BibTeX and RIS). */
