@@ -92,11 +92,13 @@ final class SearchIndexGenerator implements Generator {
     }
 
     /** A term of the dictionary: its document frequency and postings (document, weight, ...). */
+    private static final int[] EMPTY = new int[0];
+
     private static final class Term {
         final String text;
         int documents;
-        /** Sized for every document once the documents are counted; grown only if need be. */
-        int[] postings = new int[0];
+        /** Made at the first posting (most terms of a large journal get none): room for a few documents. */
+        int[] postings = EMPTY;
         int size;
 
         Term(String text) {
@@ -105,7 +107,8 @@ final class SearchIndexGenerator implements Generator {
 
         void add(int document, int weight) {
             if (size + 2 > postings.length) {
-                postings = Arrays.copyOf(postings, Math.max(4, postings.length * 2));
+                postings = Arrays.copyOf(postings, postings.length == 0 ? Math.min(2 * documents, 16)
+                        : postings.length * 2);
             }
             postings[size++] = document;
             postings[size++] = weight;
@@ -137,9 +140,6 @@ final class SearchIndexGenerator implements Generator {
             }
         }
         int n = docs.size();
-        for (Term t : dictionary.values()) {
-            t.postings = new int[2 * t.documents];
-        }
         double[] average = new double[SearchCounts.FIELDS];
         for (int f = 0; f < SearchCounts.FIELDS; f++) {
             average[f] = n == 0 ? 1 : Math.max(1, total[f] / n);
@@ -286,8 +286,7 @@ final class SearchIndexGenerator implements Generator {
         for (int i = 0; i < body; i++) {
             sorted[i] = tfIdf[bodyOnly[i]];
         }
-        Arrays.sort(sorted);
-        double threshold = sorted[body - bodyTerms];
+        double threshold = select(sorted, body - bodyTerms);
         int size = always;
         for (int i = 0; i < body; i++) {
             if (tfIdf[bodyOnly[i]] > threshold) {
@@ -300,6 +299,38 @@ final class SearchIndexGenerator implements Generator {
             }
         }
         return Arrays.copyOf(kept, size);
+    }
+
+    /** The value that would be at {@code k} were {@code values} sorted (which they partly become). */
+    static double select(double[] values, int k) {
+        int lo = 0;
+        int hi = values.length - 1;
+        while (lo < hi) {
+            double pivot = values[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (values[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = values[i];
+                    values[i++] = values[j];
+                    values[j--] = t;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return values[k];
+            }
+        }
+        return values[k];
     }
 
     /**

@@ -117,6 +117,21 @@ class SearchIndexGeneratorTest {
         assertEquals(expected, kept);
     }
 
+    @Test
+    void selectFindsTheValueThatSortingPutsAtAPlace() {
+        java.util.Random random = new java.util.Random(3);
+        for (int round = 0; round < 2000; round++) {
+            double[] values = new double[1 + random.nextInt(60)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextInt(5) == 0 ? 1.5 : random.nextInt(12) / 4.0; // many ties
+            }
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            int k = random.nextInt(values.length);
+            assertEquals(sorted[k], SearchIndexGenerator.select(values.clone(), k), java.util.Arrays.toString(values));
+        }
+    }
+
     private static long termsOf(Index index, int doc) {
         return index.postings.values().stream().filter(p -> p.containsKey(doc)).count();
     }
