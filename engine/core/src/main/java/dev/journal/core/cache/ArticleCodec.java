@@ -7,6 +7,7 @@ import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Body;
 import dev.journal.core.parse.Heading;
 import dev.journal.core.related.ArticleTerms;
+import dev.journal.core.related.TermIds;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -48,11 +49,9 @@ final class ArticleCodec {
         private long[] hashes = new long[1024];
         private int hashCount;
         private Map<String, Integer> termIds;
-        /** Hash to number, open addressing; 0 marks a free slot (the hash 0 has {@link #zeroId}). */
-        private long[] hashKeys;
-        private int[] hashValues;
+        /** Hash to number (the hash 0, which the table cannot hold, has {@link #zeroId}). */
+        private TermIds hashIds;
         private int zeroId = -1;
-        private int hashSlots;
         private final RecordBytes added = new RecordBytes(1 << 12);
         private final DataOutputStream log = new DataOutputStream(added);
 
@@ -105,64 +104,29 @@ final class ArticleCodec {
         }
 
         synchronized int hashId(long hash) throws IOException {
-            if (hashKeys == null) {
-                int capacity = Integer.highestOneBit(Math.max(16, hashCount * 2) - 1) << 2;
-                hashKeys = new long[capacity];
-                hashValues = new int[capacity];
+            if (hashIds == null) {
+                hashIds = new TermIds(hashCount);
                 for (int i = 0; i < hashCount; i++) {
-                    putHashId(hashes[i], i);
+                    number(hashes[i], i);
                 }
             }
-            int id = zeroId;
-            if (hash != 0) {
-                int slot = hashSlot(hash);
-                id = hashKeys[slot] == hash ? hashValues[slot] : -1;
-            }
+            int id = hash == 0 ? zeroId : hashIds.get(hash, -1);
             if (id < 0) {
                 id = hashCount;
                 addHash(hash);
-                putHashId(hash, id);
+                number(hash, id);
                 log.writeByte('h');
                 log.writeLong(hash);
             }
             return id;
         }
 
-        private int hashSlot(long hash) {
-            int mask = hashKeys.length - 1;
-            int i = (int) (hash ^ hash >>> 32) & mask;
-            while (hashKeys[i] != hash && hashKeys[i] != 0) {
-                i = i + 1 & mask;
-            }
-            return i;
-        }
-
-        /** Numbers a hash; the table is kept at most half full. */
-        private void putHashId(long hash, int id) {
-            if (hash == 0) {
-                if (zeroId < 0) {
-                    zeroId = id;
-                }
-                return;
-            }
-            int i = hashSlot(hash);
-            if (hashKeys[i] == hash) {
-                return; // the first number stays, as it would in a map filled in order
-            }
-            hashKeys[i] = hash;
-            hashValues[i] = id;
-            if (++hashSlots * 2 > hashKeys.length) {
-                long[] keys = hashKeys;
-                int[] values = hashValues;
-                hashKeys = new long[keys.length * 2];
-                hashValues = new int[keys.length * 2];
-                for (int k = 0; k < keys.length; k++) {
-                    if (keys[k] != 0) {
-                        int s = hashSlot(keys[k]);
-                        hashKeys[s] = keys[k];
-                        hashValues[s] = values[k];
-                    }
-                }
+        /** Gives a hash its number, unless it has one. */
+        private void number(long hash, int id) {
+            if (hash != 0) {
+                hashIds.putIfAbsent(hash, id);
+            } else if (zeroId < 0) {
+                zeroId = id;
             }
         }
 

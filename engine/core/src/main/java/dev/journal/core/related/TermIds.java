@@ -1,17 +1,18 @@
 package dev.journal.core.related;
 
 /**
- * Term hash to a small int (a document frequency, or a term's number): open addressing over
- * primitive arrays. Hash 0 marks an empty slot; {@link Tokenizer} never produces it.
+ * Term hash to a small int (a document frequency, or a term's number, here and in the build cache's
+ * word list): open addressing over primitive arrays. Hash 0 marks an empty slot; {@link Tokenizer}
+ * never produces it.
  */
-final class TermIds {
+public final class TermIds {
 
     private long[] keys;
     private int[] values;
     private int size;
     private int mask;
 
-    TermIds(int expected) {
+    public TermIds(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
         keys = new long[capacity];
         values = new int[capacity];
@@ -33,13 +34,13 @@ final class TermIds {
     }
 
     /** The key's value, or {@code missing}. */
-    int get(long key, int missing) {
+    public int get(long key, int missing) {
         int i = slot(key);
         return keys[i] == key ? values[i] : missing;
     }
 
     /** The key's value; when absent, stores and returns {@code value}. */
-    int putIfAbsent(long key, int value) {
+    public int putIfAbsent(long key, int value) {
         int i = slot(key);
         if (keys[i] == key) {
             return values[i];
