@@ -1,6 +1,7 @@
 package dev.journal.bench;
 
 import dev.journal.core.preview.PreviewServer;
+import dev.journal.core.write.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -109,12 +109,7 @@ final class PreviewBenchmark implements Callable<Integer> {
             System.out.println("the server's last line: " + last);
         } finally {
             Files.write(victim, original);
-            deleteTree(work.resolve("preview"));
-            if (source == null) {
-                deleteTree(work);
-            } else {
-                Files.deleteIfExists(work);
-            }
+            SiteWriter.deleteTree(work); // the preview, and the generated journal if there is one
         }
         return 0;
     }
@@ -160,21 +155,6 @@ final class PreviewBenchmark implements Callable<Integer> {
 
     private static long millis(long nanos) {
         return Math.round(nanos / 1e6);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 
     /** The live-reload event stream, read as a browser tab reads it: the generation of each build. */
