@@ -145,11 +145,11 @@ public final class PageRenderer {
         int[] generated = new int[GENERATORS.size()];
         long[] generatorMillis = new long[GENERATORS.size()];
         List<Problem> generatorProblems = Collections.synchronizedList(new ArrayList<>());
-        List<java.util.concurrent.ForkJoinTask<?>> generating = new ArrayList<>();
+        java.util.concurrent.ForkJoinTask<?>[] generating = new java.util.concurrent.ForkJoinTask<?>[GENERATORS.size()];
         for (int g = GENERATORS.size() - 1; g >= 0; g--) { // the search index, the longest, first
             Generator generator = GENERATORS.get(g);
             int slot = g;
-            generating.add(pool.submit(() -> {
+            generating[g] = pool.submit(() -> {
                 long start = System.nanoTime();
                 try {
                     for (RenderedPage page : generator.generate(index, context)) {
@@ -161,7 +161,7 @@ public final class PageRenderer {
                     generatorProblems.add(templates.problem(e));
                 }
                 generatorMillis[slot] = (System.nanoTime() - start) / 1_000_000;
-            }));
+            });
         }
         pool.submit(() -> jobs.parallelStream().forEach(job -> {
             Template t = resolved.get(job.templateKey() + "|" + job.fallback());
@@ -205,7 +205,7 @@ public final class PageRenderer {
         millis.put(jobs.size() + " pages from templates (" + kept.get() + " unchanged)",
                 (System.nanoTime() - started) / 1_000_000);
         for (int g = 0; g < GENERATORS.size(); g++) {
-            generating.get(GENERATORS.size() - 1 - g).join();
+            generating[g].join();
             millis.put(generated[g] + " " + GENERATORS.get(g).what(), generatorMillis[g]);
         }
         problems.addAll(generatorProblems);
