@@ -73,17 +73,12 @@ final class Fingerprints {
             return known;
         }
         long h;
-        if (v instanceof ArticleView view) {
-            h = 0x3A9L;
-            Map<String, Object> fields = card ? view.card() : view.all();
-            for (var e : fields.entrySet()) {
-                h += mix(of(e.getKey(), remember, card) * 31 + of(e.getValue(), remember, card));
-            }
-            h = mix(h ^ fields.size());
-        } else if (v instanceof OverlayMap overlay) {
+        if (v instanceof OverlayMap overlay) {
             // the shared map's remembered digest and the page's few entries, rather than every entry
             h = mix(0x0E7AL ^ mix(of(overlay.base(), remember, card) * 31 + of(overlay.top(), remember, card)));
-        } else if (v instanceof Map<?, ?> map) {
+        } else if (v instanceof Map<?, ?> m) {
+            // a document's view: its card, or all its fields, read without counting as a page's reading
+            Map<?, ?> map = m instanceof ArticleView view ? card ? view.card() : view.all() : m;
             // order-free: equal maps digest alike however they were filled
             h = 0x3A9L;
             for (var e : map.entrySet()) {
