@@ -276,25 +276,21 @@ final class SearchIndexGenerator implements Generator {
             System.arraycopy(bodyOnly, 0, kept, always, body);
             return Arrays.copyOf(kept, always + body);
         }
-        double[] tfIdf = new double[count];
+        double[] tfIdf = new double[body];
         for (int i = 0; i < body; i++) {
             int k = bodyOnly[i];
-            tfIdf[k] = (1 + Math.log(c.counts().tf(k, BODY))) * Math.log((double) n / c.terms()[k].documents);
+            tfIdf[i] = (1 + Math.log(c.counts().tf(k, BODY))) * Math.log((double) n / c.terms()[k].documents);
         }
         // the bodyTerms best: all above the score of the bodyTerms-th, then of those at that score the first
-        double[] sorted = new double[body];
-        for (int i = 0; i < body; i++) {
-            sorted[i] = tfIdf[bodyOnly[i]];
-        }
-        double threshold = select(sorted, body - bodyTerms);
+        double threshold = select(tfIdf.clone(), body - bodyTerms);
         int size = always;
         for (int i = 0; i < body; i++) {
-            if (tfIdf[bodyOnly[i]] > threshold) {
+            if (tfIdf[i] > threshold) {
                 kept[size++] = bodyOnly[i];
             }
         }
         for (int i = 0; i < body && size < always + bodyTerms; i++) {
-            if (tfIdf[bodyOnly[i]] == threshold) {
+            if (tfIdf[i] == threshold) {
                 kept[size++] = bodyOnly[i];
             }
         }
