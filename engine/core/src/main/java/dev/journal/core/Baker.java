@@ -1,5 +1,6 @@
 package dev.journal.core;
 
+import dev.journal.core.cache.ArticleStore;
 import dev.journal.core.cache.BuildCache;
 import dev.journal.core.cache.BuildStamp;
 import dev.journal.core.cache.EngineIdentity;
@@ -47,7 +48,7 @@ import java.util.concurrent.ForkJoinPool;
  * result to the next; only the last one touches the output folder, and only when no earlier stage
  * found an error. All problems of a build are reported together.
  */
-public final class Baker {
+public final class Baker implements AutoCloseable {
 
     /** Milliseconds between the progress lines of a long stage. */
     static final long PROGRESS_EVERY = 5_000;
@@ -61,15 +62,46 @@ public final class Baker {
     private TemplateEngine lastTemplates;
     private Map<String, String> lastTemplatesConfig;
     private String lastTemplatesDigest;
+    /**
+     * The article store of this baker's last good build, open, when the baker {@link #keepsState}:
+     * the next build goes on from it in memory rather than reading and decoding the cache again.
+     */
+    private ArticleStore lastArticles;
+    private final boolean keepsState;
+    private boolean closed;
 
     public Baker(BakeOptions options) {
-        this(options, PROGRESS_EVERY);
+        this(options, PROGRESS_EVERY, false);
     }
 
     /** A baker whose long stages say how far they got every {@code progressEvery} milliseconds. */
     Baker(BakeOptions options, long progressEvery) {
+        this(options, progressEvery, false);
+    }
+
+    private Baker(BakeOptions options, long progressEvery, boolean keepsState) {
         this.progressEvery = progressEvery;
         this.options = options;
+        this.keepsState = keepsState;
+    }
+
+    /**
+     * A baker for a process that builds the same site again and again (the preview server): it
+     * keeps its last good build's article store open and decoded in memory between builds, and
+     * goes on from it when no other build wrote the cache since. {@link #close} releases it.
+     */
+    public static Baker keepingState(BakeOptions options) {
+        return new Baker(options, PROGRESS_EVERY, true);
+    }
+
+    /** Releases what the baker keeps between builds. */
+    @Override
+    public synchronized void close() throws IOException {
+        closed = true;
+        if (lastArticles != null) {
+            lastArticles.close();
+            lastArticles = null;
+        }
     }
 
     /**
@@ -142,7 +174,9 @@ public final class Baker {
         }
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
-            Front front = upToIndex(source, config, pool, problems, cache == null ? ParseCache.NONE : cache.articles());
+            ArticleStore last = takeArticles();
+            Front front = upToIndex(source, config, pool, problems, cache == null ? ParseCache.NONE
+                    : cache.articles(last));
             Sources sources = front.sources();
             ContentParser.Parsed parsed = front.parsed();
             SiteIndex index = front.index();
@@ -193,6 +227,9 @@ public final class Baker {
             if (cache != null) {
                 t = System.nanoTime();
                 cache.commit();
+                if (keepsState) {
+                    keepArticles(cache.keepArticles());
+                }
                 renderRecord.write(cacheFile("render", output));
                 new BuildStamp(inputs, validUntil(index), parsed.articles().size(), index.documents().size(), pages,
                         out.count() - pages, warnings).write(stampFile);
@@ -205,6 +242,20 @@ public final class Baker {
             if (cache != null) {
                 cache.close();
             }
+        }
+    }
+
+    private synchronized ArticleStore takeArticles() {
+        ArticleStore last = lastArticles;
+        lastArticles = null;
+        return last;
+    }
+
+    private synchronized void keepArticles(ArticleStore store) throws IOException {
+        if (closed && store != null) {
+            store.close();
+        } else {
+            lastArticles = store;
         }
     }
 

@@ -130,9 +130,14 @@ final class ArticleCodec {
             }
         }
 
-        /** The log entries of the words added since this list was read (or made). */
+        /** The log entries of the words added since this list was read (or made, or {@link #logged}). */
         byte[] added() {
             return added.toByteArray();
+        }
+
+        /** The words added so far are in the log now: {@link #added} starts over. */
+        void logged() {
+            added.reset();
         }
 
         private void addTerm(String term) {

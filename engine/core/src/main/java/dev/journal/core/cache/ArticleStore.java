@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,13 +62,20 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
     private final Path dir;
     private final String key;
     private final int generation;
-    private final Map<String, Stored> previous;
+    private Map<String, Stored> previous;
     private final Map<String, Stored> kept = new ConcurrentHashMap<>();
     private final FileChannel bodies;
     private final AtomicLong end;
-    private final byte[] records;
-    private final long wordsLength;
+    /** The records log as read, for decoding records on first use; emptied when all are decoded. */
+    private byte[] records;
+    private long recordsLength;
+    private long wordsLength;
     private final ArticleCodec.Words words;
+    /**
+     * The index file as this store last wrote it, when the store can go on to another build from
+     * memory (see {@link #resume}); null when it cannot.
+     */
+    private Object writtenIndex;
 
     /**
      * An article of the previous build (with where its record is, decoded on first use) or of this
@@ -135,6 +143,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         this.generation = generation;
         this.previous = previous;
         this.records = records;
+        this.recordsLength = records.length;
         this.words = words;
         this.wordsLength = wordsLength;
         this.bodies = FileChannel.open(log("bodies", generation), StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -148,6 +157,43 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
      */
     public static ArticleStore open(Path dir, String key) throws IOException {
         return open(dir, key, SLACK);
+    }
+
+    /**
+     * The store for a build of a process that built before (the preview's): {@code last}, the store
+     * of its last build, goes on from memory, with every article it kept already decoded, when its
+     * save was the last write to the cache (no other build wrote the index since, and no compaction
+     * moved the logs); otherwise {@code last} is closed and the store read again as by {@link #open}.
+     *
+     * @param last the store of the process's last build, or null
+     */
+    public static ArticleStore resume(ArticleStore last, Path dir, String key) throws IOException {
+        if (last != null) {
+            Object written = last.writtenIndex;
+            last.writtenIndex = null; // in use: a build that fails half way leaves it unusable
+            if (written != null && last.dir.equals(dir) && last.key.equals(key) && written.equals(indexIdentity(dir))) {
+                last.kept.clear();
+                return last;
+            }
+            last.close();
+        }
+        return open(dir, key);
+    }
+
+    /** Whether {@link #resume} may go on from this store: its last save was complete and moved no log. */
+    public boolean resumable() {
+        return writtenIndex != null;
+    }
+
+    /** What tells one writing of the index from another: its file's identity, size and time. */
+    private static Object indexIdentity(Path dir) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(dir.resolve(INDEX), BasicFileAttributes.class);
+            return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime().toMillis(),
+                    a.lastModifiedTime().toInstant().getNano());
+        } catch (IOException e) {
+            return "missing";
+        }
     }
 
     /** As {@link #open(Path, String)}, compacting when the dead data of a log exceeds twice the live plus {@code slack}. */
@@ -285,14 +331,14 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
             liveBodies += s.body.htmlLength + s.body.textLength;
             liveRecords += s.record >= 0 ? s.recordLength : 0;
         }
-        if (end.get() > 2 * liveBodies + slack || records.length > 2 * liveRecords + slack) {
+        if (end.get() > 2 * liveBodies + slack || recordsLength > 2 * liveRecords + slack) {
             compact(all);
             return;
         }
         ArticleCodec.Words extended = words;
         long[] at = new long[all.size()];
         int[] length = new int[all.size()];
-        long recordsLength = records.length;
+        long recordsLength = this.recordsLength;
         try (FileChannel log = FileChannel.open(log("records", generation), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
             if (log.size() > recordsLength) {
@@ -321,6 +367,23 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         }
         long newWordsLength = append(log("words", generation), wordsLength, extended.added());
         writeIndex(generation, all, at, length, recordsLength, newWordsLength);
+        // the next build of this process may go on from here: what was kept is what it finds
+        Map<String, Stored> next = new HashMap<>(all.size() * 2);
+        for (int i = 0; i < all.size(); i++) {
+            Stored s = all.get(i);
+            if (length[i] > 0) {
+                Stored saved = s.record >= 0 ? s : new Stored(s.path, s.hash, at[i], length[i]);
+                saved.entry = s.entry;
+                saved.body = s.body;
+                next.put(s.path, saved);
+            }
+        }
+        previous = next;
+        records = new byte[0]; // every record kept is decoded
+        this.recordsLength = recordsLength;
+        wordsLength = newWordsLength;
+        words.logged();
+        writtenIndex = indexIdentity(dir);
     }
 
     /** Copies the live bodies and records into the logs of the next generation, then drops the old ones. */

@@ -55,10 +55,34 @@ public final class BuildCache implements AutoCloseable {
 
     /** The parse cache, read when first asked for (a build with nothing to do never reads it). */
     public ArticleStore articles() throws IOException {
+        return articles(null);
+    }
+
+    /**
+     * The parse cache, going on from {@code last} (the store of this process's last build, which
+     * {@link #keepArticles} handed out) when nothing else wrote the cache since; see
+     * {@link ArticleStore#resume}.
+     */
+    public ArticleStore articles(ArticleStore last) throws IOException {
         if (articles == null) {
-            articles = ArticleStore.open(dir, key);
+            articles = ArticleStore.resume(last, dir, key);
+        } else if (last != null && last != articles) {
+            last.close();
         }
         return articles;
+    }
+
+    /**
+     * Hands the parse cache, after {@link #commit}, to the caller to offer to its next build (the
+     * preview builds again and again), and no longer closes it; null when it cannot go on from
+     * memory (it is then closed with the cache).
+     */
+    public ArticleStore keepArticles() {
+        ArticleStore kept = articles != null && articles.resumable() ? articles : null;
+        if (kept != null) {
+            articles = null;
+        }
+        return kept;
     }
 
     /** Keeps what this build made, for the next one; called after a successful build. */

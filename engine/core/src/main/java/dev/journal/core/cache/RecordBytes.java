@@ -36,6 +36,11 @@ final class RecordBytes extends OutputStream {
         count += length;
     }
 
+    /** Empties the array, keeping its room. */
+    void reset() {
+        count = 0;
+    }
+
     int size() {
         return count;
     }

@@ -107,4 +107,41 @@ public final class SafeText {
         }
         return sb == null ? s : sb.toString();
     }
+
+    /**
+     * {@code s} with every run of ASCII white space (space, tab, line breaks, vertical tab, form
+     * feed: what the regular expression {@code \\s} matches) made one space; {@code s} itself when
+     * it has no such run. Cheaper than {@code replaceAll("\\s+", " ")}, which compiles a pattern
+     * per call.
+     */
+    public static String collapseWhitespace(String s) {
+        StringBuilder sb = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!asciiSpace(c)) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && asciiSpace(s.charAt(end))) {
+                end++;
+            }
+            if (sb == null && (c != ' ' || end > i + 1)) {
+                sb = new StringBuilder(n);
+                sb.append(s, 0, i);
+            }
+            if (sb != null) {
+                sb.append(' ');
+            }
+            i = end - 1;
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    private static boolean asciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
 }

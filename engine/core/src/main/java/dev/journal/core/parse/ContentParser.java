@@ -3,8 +3,6 @@ package dev.journal.core.parse;
 import dev.journal.core.Problem;
 import dev.journal.core.analysis.SearchCounts;
 import dev.journal.core.analysis.SearchTerms;
-import dev.journal.core.related.ArticleTerms;
-import dev.journal.core.related.RelatedSettings;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.SafeText;
@@ -12,6 +10,8 @@ import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.internal.markdown.MarkdownResult;
 import dev.journal.core.internal.markdown.SafeUrlSanitizer;
 import dev.journal.core.load.SourceFile;
+import dev.journal.core.related.ArticleTerms;
+import dev.journal.core.related.RelatedSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -753,7 +753,7 @@ public final class ContentParser {
     }
 
     static String summarize(String paragraph, int max) {
-        String p = paragraph.strip().replaceAll("\\s+", " ");
+        String p = SafeText.collapseWhitespace(paragraph.strip());
         if (p.length() <= max) {
             return p;
         }

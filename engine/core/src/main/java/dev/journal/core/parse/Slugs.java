@@ -1,5 +1,6 @@
 package dev.journal.core.parse;
 
+import dev.journal.core.internal.SafeText;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -25,7 +26,7 @@ public final class Slugs {
      * are one name whatever the author's keyboard.
      */
     public static String key(String name) {
-        String n = Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+        String n = SafeText.collapseWhitespace(Normalizer.normalize(name, Normalizer.Form.NFKC).strip());
         return n.toLowerCase(Locale.ROOT).replace("i\u0307", "i");
     }
 

@@ -218,6 +218,11 @@ public final class PreviewServer implements Closeable {
                 log.accept("stopping the watcher: " + e.getMessage());
             }
         }
+        try {
+            builder.close();
+        } catch (IOException e) {
+            log.accept("closing the build cache: " + e.getMessage());
+        }
     }
 
 }

@@ -27,9 +27,26 @@ public interface SiteBuilder {
      */
     BakeResult build(Set<Path> changed) throws ContentException, IOException;
 
-    /** A full bake by one {@link Baker} kept for the session. */
+    /** Releases what the builder keeps between builds; the preview calls it when it stops. */
+    default void close() throws IOException {
+    }
+
+    /**
+     * A bake by one {@link Baker} kept for the session, which keeps its article store in memory
+     * between builds and, with the build cache, does only what changed.
+     */
     static SiteBuilder baking(BakeOptions options) {
-        Baker baker = new Baker(options);
-        return changed -> baker.bake();
+        Baker baker = Baker.keepingState(options);
+        return new SiteBuilder() {
+            @Override
+            public BakeResult build(Set<Path> changed) throws ContentException, IOException {
+                return baker.bake();
+            }
+
+            @Override
+            public void close() throws IOException {
+                baker.close();
+            }
+        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.journal.core.render;
 
 import dev.journal.core.config.SiteConfig;
+import dev.journal.core.internal.SafeText;
 import dev.journal.core.parse.Article;
 import freemarker.core.HTMLOutputFormat;
 import java.text.Normalizer;
@@ -138,7 +139,7 @@ final class Citation {
     }
 
     static String inverted(String name) {
-        String n = name.strip().replaceAll("\\s+", " ");
+        String n = SafeText.collapseWhitespace(name.strip());
         int space = n.lastIndexOf(' ');
         return space < 0 ? n : n.substring(space + 1) + ", " + n.substring(0, space);
     }
@@ -151,7 +152,7 @@ final class Citation {
         if (!article.authors().isEmpty()) {
             List<String> names = new ArrayList<>();
             for (String name : article.authors()) {
-                String n = name.strip().replaceAll("\\s+", " ");
+                String n = SafeText.collapseWhitespace(name.strip());
                 // a comma or the word "and" would split the name; braces keep it whole
                 boolean whole = n.contains(",") || (" " + n.toLowerCase(Locale.ROOT) + " ").contains(" and ");
                 names.add(whole ? "{" + bib(n) + "}" : bib(n));

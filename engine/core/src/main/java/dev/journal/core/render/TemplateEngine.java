@@ -2,6 +2,7 @@ package dev.journal.core.render;
 
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
+import dev.journal.core.internal.SafeText;
 import freemarker.cache.AndMatcher;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.ConditionalTemplateConfigurationFactory;
@@ -212,6 +213,6 @@ public final class TemplateEngine {
         String m = message.strip();
         int cut = m.indexOf("\n\n");
         m = cut > 0 ? m.substring(0, cut) : m;
-        return m.replace('\n', ' ').replaceAll("\\s+", " ");
+        return SafeText.collapseWhitespace(m);
     }
 }

@@ -2,6 +2,10 @@ package dev.journal.core.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.journal.core.Problem;
@@ -212,6 +216,60 @@ class ArticleStoreTest {
                 + " bytes added to " + records);
         assertEquals(List.of("bodies-1.bin", "records-1.bin", "words-1.bin"), logs());
         assertAllFound(second);
+    }
+
+    @Test
+    void aStoreGoesOnFromMemoryWhileNothingElseWroteTheCache() throws Exception {
+        List<SourceFile> files = new java.util.ArrayList<>(articles(8, ""));
+        ArticleStore first = ArticleStore.open(dir, "key");
+        parse(files, first);
+        first.save();
+        assertTrue(first.resumable());
+        // the next build of the process: the same store, its articles the very objects it kept
+        Article kept = first.find("content/a1.md", parse(files, first).get("content/a1.md").hash()).orElseThrow()
+                .article();
+        ArticleStore second = ArticleStore.resume(first, dir, "key");
+        assertSame(first, second, "nothing else wrote the cache");
+        assertFalse(second.resumable(), "in use until saved again");
+        files.set(2, articles(8, "An edit with new words: quinoa, zeppelin.").get(2));
+        Map<String, Article> afterEdit = parse(files, second);
+        assertSame(kept, afterEdit.get("content/a1.md"), "an unchanged file's article is not decoded again");
+        second.save();
+        assertTrue(second.resumable());
+        assertAllFound(afterEdit); // what went on in memory is what a new process reads
+
+        // another build (another process) writes the cache: the store is read again
+        try (ArticleStore other = ArticleStore.open(dir, "key")) {
+            files.set(5, articles(8, "Changed by the other build.").get(5));
+            parse(files, other);
+            other.save();
+        }
+        ArticleStore third = ArticleStore.resume(second, dir, "key");
+        try (third) {
+            assertNotSame(second, third, "the index changed under it");
+            Map<String, Article> again = parse(files, third);
+            third.save();
+            assertAllFound(again);
+        }
+        Article fromSecond = afterEdit.get("content/a0.md");
+        java.io.UncheckedIOException closed = assertThrows(java.io.UncheckedIOException.class, fromSecond::bodyHtml,
+                "the store given up was closed");
+        assertTrue(closed.getCause() instanceof java.nio.channels.ClosedChannelException, closed.toString());
+    }
+
+    @Test
+    void aStoreThatCompactedIsReadAgain() throws Exception {
+        ArticleStore first = ArticleStore.open(dir, "key", 0);
+        parse(articles(5, "first"), first);
+        first.save();
+        ArticleStore second = ArticleStore.resume(first, dir, "key");
+        parse(articles(5, "second"), second);
+        second.save(); // dead data: a new generation
+        assertFalse(second.resumable());
+        try (ArticleStore third = ArticleStore.resume(second, dir, "key")) {
+            assertNotSame(second, third);
+            assertAllFound(parse(articles(5, "second"), third));
+        }
     }
 
     @Test

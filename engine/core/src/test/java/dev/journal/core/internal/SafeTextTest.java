@@ -86,4 +86,23 @@ class SafeTextTest {
                     .mapToObj(c -> Integer.toHexString(c)).toList().toString());
         }
     }
+
+    @Test
+    void whiteSpaceCollapsesAsTheRegularExpressionDoes() {
+        String plain = "one two three";
+        assertSame(plain, SafeText.collapseWhitespace(plain));
+        assertEquals(" a b c ", SafeText.collapseWhitespace("\t a \n\r\u000B\fb  c\n"));
+        assertEquals("a\u00A0\u2003b", SafeText.collapseWhitespace("a\u00A0\u2003b")); // not ASCII space: kept
+        java.util.Random random = new java.util.Random(7);
+        char[] alphabet = {' ', '\t', '\n', '\r', '\u000B', '\f', 'a', 'b', '\u00A0', '\u2028', '\u0085'};
+        for (int round = 0; round < 20_000; round++) {
+            char[] chars = new char[random.nextInt(12)];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String s = new String(chars);
+            assertEquals(s.replaceAll("\\s+", " "), SafeText.collapseWhitespace(s), s.chars()
+                    .mapToObj(Integer::toHexString).toList().toString());
+        }
+    }
 }
