@@ -14,6 +14,7 @@ import dev.journal.core.internal.markdown.MarkdownOptions;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.load.ContentLoader;
 import dev.journal.core.load.DataFiles;
+import dev.journal.core.load.SourceStamps;
 import dev.journal.core.load.Sources;
 import dev.journal.core.load.StaticFile;
 import dev.journal.core.parse.Article;
@@ -32,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +69,8 @@ public final class Baker implements AutoCloseable {
      * the next build goes on from it in memory rather than reading and decoding the cache again.
      */
     private ArticleStore lastArticles;
+    /** What the content files were at this baker's last good build, when it {@link #keepsState}. */
+    private SourceStamps lastSources;
     private final boolean keepsState;
     private boolean closed;
 
@@ -120,7 +124,7 @@ public final class Baker implements AutoCloseable {
         failOnErrors(problems);
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
-            SiteIndex index = upToIndex(source, config, pool, problems, ParseCache.NONE).index();
+            SiteIndex index = upToIndex(source, config, pool, problems, ParseCache.NONE, SourceStamps.NONE).index();
             failOnErrors(problems);
             return index;
         } finally {
@@ -175,8 +179,10 @@ public final class Baker implements AutoCloseable {
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             ArticleStore last = takeArticles();
+            Instant started = Instant.now(); // the wall clock, as file times are (not the options' clock)
+            long readFrom = started.getEpochSecond() * 1_000_000_000L + started.getNano();
             Front front = upToIndex(source, config, pool, problems, cache == null ? ParseCache.NONE
-                    : cache.articles(last));
+                    : cache.articles(last), cache == null ? SourceStamps.NONE : knownSources());
             Sources sources = front.sources();
             ContentParser.Parsed parsed = front.parsed();
             SiteIndex index = front.index();
@@ -230,6 +236,13 @@ public final class Baker implements AutoCloseable {
                 if (keepsState) {
                     keepArticles(cache.keepArticles());
                 }
+                Map<String, String> digests = new HashMap<>();
+                for (Article a : parsed.articles()) {
+                    digests.put(a.sourcePath(), a.hash());
+                }
+                SourceStamps stamps = SourceStamps.of(sources.documents(), digests, readFrom);
+                stamps.write(options.cache().toAbsolutePath().resolve("sources"));
+                lastSources = keepsState ? stamps : null;
                 renderRecord.write(cacheFile("render", output));
                 new BuildStamp(inputs, validUntil(index), parsed.articles().size(), index.documents().size(), pages,
                         out.count() - pages, warnings).write(stampFile);
@@ -243,6 +256,11 @@ public final class Baker implements AutoCloseable {
                 cache.close();
             }
         }
+    }
+
+    /** What the content files were at the last good build: in memory, else as the build cache keeps it. */
+    private SourceStamps knownSources() {
+        return lastSources != null ? lastSources : SourceStamps.read(options.cache().toAbsolutePath().resolve("sources"));
     }
 
     private synchronized ArticleStore takeArticles() {
@@ -358,9 +376,9 @@ public final class Baker implements AutoCloseable {
 
     /** Load, parse and index, adding problems to {@code problems}. */
     private Front upToIndex(Path source, SiteConfig config, ForkJoinPool pool, List<Problem> problems,
-            ParseCache cache) throws IOException {
+            ParseCache cache, SourceStamps known) throws IOException {
         long t = System.nanoTime();
-        Sources sources = new ContentLoader(source, config).load();
+        Sources sources = new ContentLoader(source, config).load(known);
         problems.addAll(sources.problems());
         DataFiles.Loaded data = DataFiles.load(source, config);
         problems.addAll(data.problems());

@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The load stage: walks the content and asset folders and reads the content files.
@@ -47,6 +48,14 @@ public final class ContentLoader {
 
     /** Walks and reads; never throws for one bad file, reports it instead. */
     public Sources load() throws IOException {
+        return load(SourceStamps.NONE);
+    }
+
+    /**
+     * Walks and reads, leaving unread the content files that {@code known} says are unchanged since
+     * an earlier build (their {@link SourceFile#bytes} null, their digest known).
+     */
+    public Sources load(SourceStamps known) throws IOException {
         List<SourceFile> documents = new ArrayList<>();
         List<StaticFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -57,7 +66,7 @@ public final class ContentLoader {
                 String path = relative(root, file);
                 String ext = extension(file);
                 if (DOCUMENT_EXTENSIONS.contains(ext)) {
-                    read(file, path, contentPath, documents, problems);
+                    read(file, path, contentPath, known, documents, problems);
                 } else {
                     if (ASCIIDOC_EXTENSIONS.contains(ext)) {
                         problems.add(Problem.warning(path, 0, "AsciiDoc is not read, so this file is copied as it"
@@ -166,16 +175,22 @@ public final class ContentLoader {
         }
     }
 
-    private static void read(Path file, String path, String contentPath, List<SourceFile> documents,
-            List<Problem> problems) {
+    private static void read(Path file, String path, String contentPath, SourceStamps known,
+            List<SourceFile> documents, List<Problem> problems) {
         try {
-            long size = Files.size(file);
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            long size = attrs.size();
             if (size > MAX_DOCUMENT_BYTES) {
                 problems.add(Problem.error(path, 0, "the file is " + size / (1024 * 1024)
                         + " MB; content files may be at most " + MAX_DOCUMENT_BYTES / (1024 * 1024) + " MB"));
                 return;
             }
-            documents.add(new SourceFile(path, contentPath, Files.readAllBytes(file)));
+            long modified = attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            String digest = known.unchanged(path, size, modified);
+            documents.add(digest != null
+                    ? new SourceFile(path, contentPath, null, new SourceFile.Origin(file, size, modified, digest))
+                    : new SourceFile(path, contentPath, Files.readAllBytes(file),
+                            new SourceFile.Origin(file, size, modified, null)));
         } catch (IOException e) {
             problems.add(Problem.error(path, 0, "cannot be read: " + e.getMessage()));
         }

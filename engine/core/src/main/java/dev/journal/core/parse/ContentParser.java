@@ -12,6 +12,7 @@ import dev.journal.core.internal.markdown.SafeUrlSanitizer;
 import dev.journal.core.load.SourceFile;
 import dev.journal.core.related.ArticleTerms;
 import dev.journal.core.related.RelatedSettings;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -134,7 +135,7 @@ public final class ContentParser {
      */
     public Parsed parse(List<SourceFile> files, ForkJoinPool pool, ParseCache cache, Runnable step) {
         List<Item> items = pool.submit(() -> files.parallelStream().map(f -> {
-            String digest = digest(f.bytes());
+            String digest = f.bytes() != null ? digest(f.bytes()) : f.origin().digest();
             Item item = new Item(f, digest, cache.find(f.path(), digest).orElse(null));
             if (item.cached == null) {
                 item.header = header(f);
@@ -303,11 +304,19 @@ public final class ContentParser {
         Article.Related related = Article.Related.DEFAULT;
     }
 
-    private Header header(SourceFile file) {
+    private Header header(SourceFile unread) {
         Header h = new Header();
+        String path = unread.path();
+        SourceFile file;
+        try {
+            file = unread.read(); // left unread as unchanged, but not found in the cache
+        } catch (IOException e) {
+            h.file = unread;
+            h.problems.add(Problem.error(path, 0, "cannot be read: " + e.getMessage()));
+            return h;
+        }
         h.file = file;
         h.digest = digest(file.bytes());
-        String path = file.path();
         String text;
         try {
             text = Utf8.decode(file.bytes());

@@ -1,0 +1,115 @@
+package dev.journal.core.load;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the content files were at the last good build: each file's size, modification time and
+ * content digest, and when the build began reading them. A file with the same size and time need
+ * not be read again to know its digest, so a rebuild reads only the files that were saved since.
+ *
+ * <p>A time is trusted only when it lies {@link #SETTLED_NANOS} before that build began reading:
+ * a file saved twice within one tick of a coarse file-system clock, the second time just after the
+ * build read it, keeps its time (and perhaps its size), so files that recent are read again.
+ */
+public final class SourceStamps {
+
+    /** How much older than the reading build a modification time must be to be trusted. */
+    static final long SETTLED_NANOS = 2_000_000_000L;
+    private static final String FORMAT = "journal-sources 1";
+
+    /** No stamps: every file is read. */
+    public static final SourceStamps NONE = new SourceStamps(Map.of(), Long.MIN_VALUE);
+
+    private record Stamp(long size, long modified, String digest) {
+    }
+
+    private final Map<String, Stamp> stamps;
+    private final long readFrom;
+
+    private SourceStamps(Map<String, Stamp> stamps, long readFrom) {
+        this.stamps = stamps;
+        this.readFrom = readFrom;
+    }
+
+    /**
+     * The stamps of a build's content files.
+     *
+     * @param documents the files the build loaded
+     * @param digests   the content digest of each file, by path; files without one are left out
+     * @param readFrom  when the build began loading, in nanoseconds since the epoch
+     */
+    public static SourceStamps of(Iterable<SourceFile> documents, Map<String, String> digests, long readFrom) {
+        Map<String, Stamp> stamps = new HashMap<>();
+        for (SourceFile f : documents) {
+            String digest = digests.get(f.path());
+            if (f.origin() != null && digest != null) {
+                stamps.put(f.path(), new Stamp(f.origin().size(), f.origin().modified(), digest));
+            }
+        }
+        return new SourceStamps(Map.copyOf(stamps), readFrom);
+    }
+
+    /**
+     * The digest of the file at {@code path} when it has the size and time it had at that build and
+     * that time was settled then; null when it must be read.
+     */
+    public String unchanged(String path, long size, long modified) {
+        Stamp s = stamps.get(path);
+        return s != null && s.size == size && s.modified == modified && modified < readFrom - SETTLED_NANOS
+                ? s.digest : null;
+    }
+
+    public int size() {
+        return stamps.size();
+    }
+
+    /** Writes the stamps to {@code file}, replacing it whole. */
+    public void write(Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".new");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            out.writeUTF(FORMAT);
+            out.writeLong(readFrom);
+            out.writeInt(stamps.size());
+            for (var e : stamps.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeLong(e.getValue().size);
+                out.writeLong(e.getValue().modified);
+                out.writeUTF(e.getValue().digest);
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The stamps in {@code file}; {@link #NONE} when there is none or it cannot be read. */
+    public static SourceStamps read(Path file) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (!FORMAT.equals(in.readUTF())) {
+                return NONE;
+            }
+            long readFrom = in.readLong();
+            int n = in.readInt();
+            if (n < 0) {
+                return NONE;
+            }
+            Map<String, Stamp> stamps = new HashMap<>(Math.min(n, 1 << 20) * 2);
+            for (int i = 0; i < n; i++) {
+                stamps.put(in.readUTF(), new Stamp(in.readLong(), in.readLong(), in.readUTF()));
+            }
+            return new SourceStamps(stamps, readFrom);
+        } catch (NoSuchFileException e) {
+            return NONE;
+        } catch (IOException | RuntimeException e) {
+            return NONE; // a damaged file only means reading every source
+        }
+    }
+}
