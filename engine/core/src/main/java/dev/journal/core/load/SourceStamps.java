@@ -49,14 +49,14 @@ public final class SourceStamps {
      * @param readFrom  when the build began loading, in nanoseconds since the epoch
      */
     public static SourceStamps of(Iterable<SourceFile> documents, Map<String, String> digests, long readFrom) {
-        Map<String, Stamp> stamps = new HashMap<>();
+        Map<String, Stamp> stamps = new HashMap<>(digests.size() * 2);
         for (SourceFile f : documents) {
             String digest = digests.get(f.path());
             if (f.origin() != null && digest != null) {
                 stamps.put(f.path(), new Stamp(f.origin().size(), f.origin().modified(), digest));
             }
         }
-        return new SourceStamps(Map.copyOf(stamps), readFrom);
+        return new SourceStamps(stamps, readFrom); // never changed after this
     }
 
     /**
