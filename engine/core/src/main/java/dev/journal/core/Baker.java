@@ -21,6 +21,7 @@ import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
 import dev.journal.core.parse.ParseCache;
 import dev.journal.core.render.PageRenderer;
+import dev.journal.core.render.RenderMemo;
 import dev.journal.core.render.RenderRecord;
 import dev.journal.core.render.RenderedPage;
 import dev.journal.core.render.TemplateEngine;
@@ -71,6 +72,8 @@ public final class Baker implements AutoCloseable {
     private ArticleStore lastArticles;
     /** What the content files were at this baker's last good build, when it {@link #keepsState}. */
     private SourceStamps lastSources;
+    /** The views and digests of this baker's last build, when it {@link #keepsState}. */
+    private final RenderMemo renderMemo;
     private final boolean keepsState;
     private boolean closed;
 
@@ -87,6 +90,7 @@ public final class Baker implements AutoCloseable {
         this.progressEvery = progressEvery;
         this.options = options;
         this.keepsState = keepsState;
+        this.renderMemo = keepsState ? new RenderMemo() : null;
     }
 
     /**
@@ -204,7 +208,7 @@ public final class Baker implements AutoCloseable {
                 previous = null;
             }
             try (Progress progress = new Progress("render", -1, "files", options.log(), progressEvery)) {
-                PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files())
+                PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files(), renderMemo)
                         .render(index, pool, page -> {
                             out.page(page);
                             progress.step();

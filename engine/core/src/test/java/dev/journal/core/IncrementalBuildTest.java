@@ -147,7 +147,7 @@ class IncrementalBuildTest {
         List<Path> articles = articles();
         Path victim = articles.get(random.nextInt(articles.size()));
         String text = Files.readString(victim);
-        switch (random.nextInt(13)) {
+        switch (random.nextInt(14)) {
             case 0:
                 addArticle();
                 return "added an article";
@@ -203,6 +203,12 @@ class IncrementalBuildTest {
                         "src/main/resources/dev/journal/core/theme/templates/macros.ftlh"))
                         .replace("<#if showReading>", "<span class=\"words\">${article.words}</span><#if showReading>"));
                 return "made lists show each article's word count";
+            case 12:
+                // every article's tags show how many articles each has: a retag elsewhere changes them
+                write("templates/macros.ftlh", Files.readString(Path.of(
+                        "src/main/resources/dev/journal/core/theme/templates/macros.ftlh"))
+                        .replace("${t.name}</a>", "${t.name} (${t.count})</a>"));
+                return "made tag lists show each tag's count";
             case 9:
                 write("jbake.properties", Files.readString(site.resolve("jbake.properties"))
                         .replaceFirst("index.posts_per_page=\\d+", "index.posts_per_page=" + (2 + random.nextInt(4))));

@@ -24,6 +24,7 @@ final class Citation {
 
     /** Chicago lists up to ten authors; beyond that the first seven, then "et al.". */
     private static final int MAX_LISTED = 10;
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final int LISTED_WHEN_CUT = 7;
     private static final DateTimeFormatter RIS_DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd/", Locale.ROOT);
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
@@ -195,7 +196,7 @@ final class Citation {
         String family = article.authors().isEmpty() ? "" : ascii(lastWord(article.authors().get(0)));
         String year = article.date() == null ? "" : Integer.toString(article.date().getYear());
         String word = "";
-        for (String w : article.title().split("[^\\p{L}\\p{N}]+")) {
+        for (String w : NOT_WORD.split(article.title())) {
             String a = ascii(w);
             if (a.length() >= 3 && !a.equals("the") && !a.equals("and")) {
                 word = a;

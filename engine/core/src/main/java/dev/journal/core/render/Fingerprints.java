@@ -30,6 +30,24 @@ final class Fingerprints {
         return of(value, true, false);
     }
 
+    /**
+     * Remembers a shared value, as {@link #remember}, taking its digests (full, card) from the memo
+     * when the last build digested this very object, and keeping them there for the next build.
+     */
+    synchronized void remember(Object value, RenderMemo carried) {
+        long[] known = carried.digests(value);
+        if (known != null) {
+            if (frozen) {
+                throw new IllegalStateException("remembered values are fixed once pages render");
+            }
+            memo.put(value, known[0]);
+            cardMemo.put(value, known[1]);
+        } else {
+            remember(value);
+        }
+        carried.keepDigests(value, memo.get(value), cardMemo.get(value));
+    }
+
     /** Stops remembering: from now on only read, from any thread. */
     synchronized void freeze() {
         frozen = true;

@@ -32,6 +32,7 @@ public final class PageRenderer {
     private final TemplateEngine templates;
     private final UrlPolicy urls;
     private final Map<String, Map<String, Object>> data;
+    private final RenderMemo memo;
 
     public PageRenderer(SiteConfig config, TemplateEngine templates) {
         this(config, templates, Map.of());
@@ -39,10 +40,20 @@ public final class PageRenderer {
 
     /** @param data JBake's data files by their path in the data folder, for templates' {@code data.get} */
     public PageRenderer(SiteConfig config, TemplateEngine templates, Map<String, Map<String, Object>> data) {
+        this(config, templates, data, null);
+    }
+
+    /**
+     * A renderer that, with a {@code memo} kept by a long-lived process, reuses the last build's
+     * views and digests of the documents that did not change.
+     */
+    public PageRenderer(SiteConfig config, TemplateEngine templates, Map<String, Map<String, Object>> data,
+            RenderMemo memo) {
         this.config = config;
         this.templates = templates;
         this.urls = new UrlPolicy(config);
         this.data = data;
+        this.memo = memo;
     }
 
     /** The pages, or the problems that prevented some of them. */
@@ -96,7 +107,7 @@ public final class PageRenderer {
             RenderRecord previous, java.util.Set<String> intact) {
         FeedPlan feeds = new FeedPlan(config, templates.siteHas(config.get("template.feed.file")));
         boolean sitemapTemplate = config.flag("render.sitemap") && templates.siteHas(config.get("template.sitemap.file"));
-        Views views = new Views(index, feeds);
+        Views views = new Views(index, feeds, memo);
         JBakeModel jbake = new JBakeModel(index, views, data);
         Map<String, Object> shared = shared(index, jbake, views, feeds);
         List<Job> jobs = plan(index, views, jbake, feeds, sitemapTemplate, new PageMetadata(config, views));
@@ -130,7 +141,14 @@ public final class PageRenderer {
         // digests of the shared values, and of every document's view, before pages render in parallel
         Fingerprints fingerprints = new Fingerprints();
         for (Article a : index.documents()) {
-            fingerprints.remember(views.of(a));
+            if (memo != null) {
+                fingerprints.remember(views.of(a), memo);
+            } else {
+                fingerprints.remember(views.of(a));
+            }
+        }
+        if (memo != null) {
+            memo.endDigests();
         }
         Map<String, Long> sharedDigests = new HashMap<>();
         for (var e : shared.entrySet()) {

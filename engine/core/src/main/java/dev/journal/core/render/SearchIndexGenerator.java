@@ -364,7 +364,10 @@ final class SearchIndexGenerator implements Generator {
             return s;
         }
         int cut = s.lastIndexOf(' ', SUMMARY_LENGTH - 1);
-        String head = s.substring(0, cut > SUMMARY_LENGTH / 2 ? cut : SUMMARY_LENGTH - 1);
-        return head.replaceAll("[\\s,;:.\u2013\u2014-]+$", "") + "\u2026";
+        int end = cut > SUMMARY_LENGTH / 2 ? cut : SUMMARY_LENGTH - 1;
+        while (end > 0 && " \t\n\u000B\f\r,;:.\u2013\u2014-".indexOf(s.charAt(end - 1)) >= 0) {
+            end--; // no dangling punctuation before the ellipsis
+        }
+        return s.substring(0, end) + "\u2026";
     }
 }

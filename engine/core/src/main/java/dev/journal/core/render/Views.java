@@ -44,6 +44,11 @@ final class Views {
     private final int wordsPerMinute;
 
     Views(SiteIndex index, FeedPlan feeds) {
+        this(index, feeds, null);
+    }
+
+    /** The views of a build, reusing the last build's views of unchanged documents when there is a memo. */
+    Views(SiteIndex index, FeedPlan feeds, RenderMemo memo) {
         this.config = index.config();
         this.now = index.now();
         this.display = config.displayDateFormat();
@@ -56,11 +61,19 @@ final class Views {
         for (Taxon a : index.authors()) {
             authors.put(a.key(), Collections.unmodifiableMap(taxon(a, authorPages, feeds.author(a))));
         }
-        for (Article a : index.documents()) {
-            articles.put(a.outputPath(), article(a));
+        if (memo != null) {
+            memo.begin(config);
         }
-        for (Article a : index.hidden()) {
-            articles.put(a.outputPath(), article(a));
+        for (List<Article> list : List.of(index.documents(), index.hidden())) {
+            for (Article a : list) {
+                // what a view is made from besides the article and the configuration
+                articles.put(a.outputPath(), memo == null ? article(a) : memo.view(a, List.of(
+                        SiteIndexer.isScheduled(a, now), links(a.tags(), tagLinks), links(a.authors(), authors)),
+                        () -> article(a)));
+            }
+        }
+        if (memo != null) {
+            memo.endViews();
         }
         // After the articles: a tag's documents are article views, whose tag_links are the small maps.
         Map<String, List<Article>> tagged = new HashMap<>();

@@ -204,4 +204,30 @@ class SearchIndexGeneratorTest {
         } while (d >= 32);
         return v;
     }
+
+    @Test
+    void aLongSummaryIsCutAtAWordWithoutDanglingPunctuation() {
+        String words = "Sanctions, shipping; and the Arctic: a review \u2013 of routes. ".repeat(4);
+        String cut = SearchIndexGenerator.shorten(words);
+        assertTrue(cut.length() <= SearchIndexGenerator.SUMMARY_LENGTH, cut);
+        assertTrue(cut.endsWith("\u2026") && !cut.matches("(?s).*[\\s,;:.\u2013\u2014-]\u2026"), cut);
+        assertEquals("Short.", SearchIndexGenerator.shorten("  Short.  "));
+        // as the pattern [\s,;:.\u2013\u2014-]+$ trims, for any text
+        java.util.Random random = new java.util.Random(3);
+        String alphabet = "ab .,;:-\u2013\u2014\t\u00A0";
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 150 + random.nextInt(60); i++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = sb.toString().strip();
+            if (s.length() <= SearchIndexGenerator.SUMMARY_LENGTH) {
+                continue;
+            }
+            int space = s.lastIndexOf(' ', SearchIndexGenerator.SUMMARY_LENGTH - 1);
+            String head = s.substring(0, space > SearchIndexGenerator.SUMMARY_LENGTH / 2 ? space
+                    : SearchIndexGenerator.SUMMARY_LENGTH - 1);
+            assertEquals(head.replaceAll("[\\s,;:.\u2013\u2014-]+$", "") + "\u2026", SearchIndexGenerator.shorten(s));
+        }
+    }
 }

@@ -1,0 +1,69 @@
+package dev.journal.core.render;
+
+import dev.journal.core.config.SiteConfig;
+import dev.journal.core.parse.Article;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the renderer of a long-lived process (the preview's) keeps from one build to the next: each
+ * document's view, with the digests of it, found again by the very {@link Article} object (which a
+ * resumed article store hands out again for a file that did not change). A view is reused only when
+ * everything else it was made from is equal too: the configuration, whether the article is
+ * scheduled, and the links of its tags and authors (their names, pages, counts and feeds). So the
+ * memo only saves work; a build with it makes the same bytes as one without. One build at a time.
+ */
+public final class RenderMemo {
+
+    private record Made(Object context, Map<String, Object> view) {
+    }
+
+    private Map<String, String> configValues;
+    private Map<Article, Made> views = new IdentityHashMap<>();
+    private Map<Article, Made> next = new IdentityHashMap<>();
+    /** The full and card digests of the views of the last build, by the view's identity. */
+    private Map<Object, long[]> digests = new IdentityHashMap<>();
+    private Map<Object, long[]> nextDigests = new IdentityHashMap<>();
+
+    /** Begins the views of a build: a configuration other than the last build's forgets everything. */
+    void begin(SiteConfig config) {
+        if (!config.values().equals(configValues)) {
+            views.clear();
+            digests.clear();
+            configValues = config.values();
+        }
+        next = new IdentityHashMap<>();
+        nextDigests = new IdentityHashMap<>();
+    }
+
+    /** The last build's view of {@code a} when it was made from an equal {@code context}, else a new one. */
+    Map<String, Object> view(Article a, Object context, Supplier<Map<String, Object>> make) {
+        Made made = views.get(a);
+        if (made == null || !made.context().equals(context)) {
+            made = new Made(context, make.get());
+        }
+        next.put(a, made);
+        return made.view();
+    }
+
+    /** Ends the views of a build: what the next build may reuse is what this one used. */
+    void endViews() {
+        views = next;
+    }
+
+    /** The digests (full, card) of a view the last build digested; null when it did not. */
+    long[] digests(Object view) {
+        return digests.get(view);
+    }
+
+    /** Keeps the digests of a view for the next build. */
+    void keepDigests(Object view, long full, long card) {
+        nextDigests.put(view, new long[] {full, card});
+    }
+
+    /** Ends the digests of a build. */
+    void endDigests() {
+        digests = nextDigests;
+    }
+}
