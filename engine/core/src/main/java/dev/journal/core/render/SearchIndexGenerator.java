@@ -56,6 +56,14 @@ final class SearchIndexGenerator implements Generator {
     private static final double[] B = {0.3, 0.0, 0.0, 0.75, 0.75};
     
     private static final int BODY = SearchCounts.BODY;
+    /** {@code Math.log} of small term frequencies, the most common ones. */
+    private static final double[] LOG = new double[64];
+
+    static {
+        for (int i = 1; i < LOG.length; i++) {
+            LOG[i] = Math.log(i);
+        }
+    }
 
     /** Where the search page goes. */
     static String pagePath(SiteConfig config) {
@@ -97,7 +105,11 @@ final class SearchIndexGenerator implements Generator {
     private static final class Term {
         final String text;
         int documents;
-        /** Made at the first posting (most terms of a large journal get none): room for a few documents. */
+        /** How many documents keep the term, counted before the postings are made. */
+        int keptBy;
+        /** {@code log(n / documents)}, once the documents are counted; NaN until needed. */
+        double idf = Double.NaN;
+        /** Made at the first posting, with room for exactly {@link #keptBy} (most terms of a large journal get none). */
         int[] postings = EMPTY;
         int size;
 
@@ -106,9 +118,8 @@ final class SearchIndexGenerator implements Generator {
         }
 
         void add(int document, int weight) {
-            if (size + 2 > postings.length) {
-                postings = Arrays.copyOf(postings, postings.length == 0 ? Math.min(2 * documents, 16)
-                        : postings.length * 2);
+            if (postings.length == 0) {
+                postings = new int[2 * keptBy];
             }
             postings[size++] = document;
             postings[size++] = weight;
@@ -145,14 +156,27 @@ final class SearchIndexGenerator implements Generator {
             average[f] = n == 0 ? 1 : Math.max(1, total[f] / n);
         }
         int bodyTerms = Math.max(MIN_BODY_TERMS, bodyPostings / Math.max(1, n));
+        // which terms each document keeps, counted by term so that each term's postings are made at their size
+        int[][] kept = new int[n][];
         for (int d = 0; d < n; d++) {
             Counted c = counted.get(d);
-            for (int k : kept(c, n, bodyTerms)) {
+            kept[d] = kept(c, n, bodyTerms);
+            for (int k : kept[d]) {
+                c.terms()[k].keptBy++;
+            }
+        }
+        double[] norm = new double[SearchCounts.FIELDS];
+        for (int d = 0; d < n; d++) {
+            Counted c = counted.get(d);
+            for (int f = 0; f < SearchCounts.FIELDS; f++) {
+                norm[f] = 1 - B[f] + B[f] * c.length()[f] / average[f];
+            }
+            for (int k : kept[d]) {
                 double weighted = 0;
                 for (int f = 0; f < SearchCounts.FIELDS; f++) {
                     int tf = c.counts().tf(k, f);
                     if (tf > 0) {
-                        weighted += WEIGHT[f] * tf / (1 - B[f] + B[f] * c.length()[f] / average[f]);
+                        weighted += WEIGHT[f] * tf / norm[f];
                     }
                 }
                 double saturated = weighted * (K1 + 1) / (weighted + K1);
@@ -160,6 +184,7 @@ final class SearchIndexGenerator implements Generator {
                 c.terms()[k].add(d, w);
             }
             counted.set(d, null);
+            kept[d] = null;
         }
         // sorted by UTF-16 code units, the order of JavaScript's string comparison
         List<Term> sorted = new ArrayList<>();
@@ -279,7 +304,12 @@ final class SearchIndexGenerator implements Generator {
         double[] tfIdf = new double[body];
         for (int i = 0; i < body; i++) {
             int k = bodyOnly[i];
-            tfIdf[i] = (1 + Math.log(c.counts().tf(k, BODY))) * Math.log((double) n / c.terms()[k].documents);
+            Term t = c.terms()[k];
+            if (Double.isNaN(t.idf)) {
+                t.idf = Math.log((double) n / t.documents);
+            }
+            int tf = c.counts().tf(k, BODY);
+            tfIdf[i] = (1 + (tf < LOG.length ? LOG[tf] : Math.log(tf))) * t.idf;
         }
         // the bodyTerms best: all above the score of the bodyTerms-th, then of those at that score the first
         double threshold = select(tfIdf.clone(), body - bodyTerms);
@@ -336,25 +366,30 @@ final class SearchIndexGenerator implements Generator {
      * @param size     how many values of {@code postings} are used
      */
     static String encode(int documentFrequency, int[] postings, int size) {
-        StringBuilder sb = new StringBuilder(size * 2 + 2);
-        number(sb, documentFrequency);
+        // at most 7 characters per number, one per weight
+        char[] out = new char[7 + size / 2 * 8];
+        int at = number(out, 0, documentFrequency);
         int previous = -1;
         for (int i = 0; i < size; i += 2) {
-            number(sb, postings[i] - previous - 1);
-            sb.append(DIGITS.charAt(postings[i + 1]));
+            at = number(out, at, postings[i] - previous - 1);
+            out[at++] = DIGIT[postings[i + 1]];
             previous = postings[i];
         }
-        return sb.toString();
+        return new String(out, 0, at);
     }
 
-    /** Five bits per character, low bits first; 32 is added to every character but the last. */
-    static void number(StringBuilder sb, int value) {
+    private static final char[] DIGIT = DIGITS.toCharArray();
+
+    /** Five bits per character, low bits first; 32 is added to every character but the last. Returns the next position. */
+    static int number(char[] out, int at, int value) {
         int v = value;
+        int i = at;
         while (v >= 32) {
-            sb.append(DIGITS.charAt(32 + (v & 31)));
+            out[i++] = DIGIT[32 + (v & 31)];
             v >>>= 5;
         }
-        sb.append(DIGITS.charAt(v));
+        out[i++] = DIGIT[v];
+        return i;
     }
 
     /** A summary cut at a word to at most {@link #SUMMARY_LENGTH} characters. */
