@@ -74,6 +74,10 @@ public final class Baker implements AutoCloseable {
     private SourceStamps lastSources;
     /** The views and digests of this baker's last build, when it {@link #keepsState}. */
     private final RenderMemo renderMemo;
+    /** The writer of this baker's last build, when it {@link #keepsState}, with its output folder and manifest. */
+    private SiteWriter lastWriter;
+    private Path lastWriterOutput;
+    private Path lastWriterManifest;
     private final boolean keepsState;
     private boolean closed;
 
@@ -159,7 +163,7 @@ public final class Baker implements AutoCloseable {
             throw new ContentException(List.of(Problem.error(output.toString(), 0, "refusing to write the site: "
                     + refused.get())));
         }
-        SiteWriter writer = new SiteWriter(output, manifestFile(output));
+        SiteWriter writer = writer(output);
         writer.restore();
         BuildCache cache = openCache(source, problems);
         Path stampFile = null;
@@ -260,6 +264,25 @@ public final class Baker implements AutoCloseable {
                 cache.close();
             }
         }
+    }
+
+    /**
+     * The writer of the output folder: a new one, or for a baker that {@link #keepsState} the last
+     * build's, which keeps the manifest of what it wrote in memory.
+     */
+    private synchronized SiteWriter writer(Path output) {
+        Path manifest = manifestFile(output);
+        if (lastWriter == null || !output.equals(lastWriterOutput) || !java.util.Objects.equals(manifest,
+                lastWriterManifest)) {
+            SiteWriter writer = new SiteWriter(output, manifest);
+            if (!keepsState) {
+                return writer;
+            }
+            lastWriter = writer;
+            lastWriterOutput = output;
+            lastWriterManifest = manifest;
+        }
+        return lastWriter;
     }
 
     /** What the content files were at the last good build: in memory, else as the build cache keeps it. */

@@ -51,6 +51,7 @@ public final class SiteWriter {
     private final Path output;
     private final Path manifestFile;
     private Manifest previous;
+    private Object previousIdentity;
 
     /**
      * @param output       the output folder
@@ -86,6 +87,9 @@ public final class SiteWriter {
      */
     public Map<String, String> intact() throws IOException {
         recover();
+        if (previous != null && manifestFile != null && !fileIdentity(manifestFile).equals(previousIdentity)) {
+            previous = null; // another build wrote it since this writer last did
+        }
         Manifest m = previousManifest();
         if (!Files.isRegularFile(output.resolve(MARKER))) {
             return new HashMap<>();
@@ -333,9 +337,14 @@ public final class SiteWriter {
         }
     }
 
+    /**
+     * The manifest of the previous build: read once, then kept in memory for a writer that writes
+     * again (the preview's) as long as the file is the one this writer wrote last (see {@link #intact}).
+     */
     private Manifest previousManifest() throws IOException {
         if (previous == null) {
             previous = manifestFile == null ? Manifest.empty() : Manifest.read(manifestFile);
+            previousIdentity = manifestFile == null ? null : fileIdentity(manifestFile);
         }
         return previous;
     }
@@ -343,8 +352,20 @@ public final class SiteWriter {
     private void save(Manifest manifest) throws IOException {
         if (manifestFile != null) {
             manifest.write(manifestFile);
+            previousIdentity = fileIdentity(manifestFile);
         }
         previous = manifest;
+    }
+
+    /** What tells one writing of a file from another: its identity, size and time. */
+    private static Object fileIdentity(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime().toMillis(),
+                    a.lastModifiedTime().toInstant().getNano());
+        } catch (IOException e) {
+            return "missing";
+        }
     }
 
     /** Rejects paths that could leave the output folder or name no file everywhere ({@link SafePaths}). */

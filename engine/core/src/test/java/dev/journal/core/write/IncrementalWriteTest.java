@@ -145,4 +145,18 @@ class IncrementalWriteTest {
         assertEquals(before, snapshot(), "the previous site exactly as it was");
         assertFalse(Files.exists(txn));
     }
+
+    @Test
+    void aWriterThatWritesAgainNoticesAnotherWriterBetween() throws IOException {
+        SiteWriter lasting = new SiteWriter(out, manifest);
+        lasting.write(site("p1/index.html", "first edit"), ForkJoinPool.commonPool());
+        // another process writes the folder in between: p2 edited, p1 back as it was
+        new SiteWriter(out, manifest).write(site("p2/index.html", "other edit"), ForkJoinPool.commonPool());
+        SiteWriter.Outcome o = lasting.write(site("p2/index.html", "other edit"), ForkJoinPool.commonPool());
+        assertEquals(0, o.written(), "the lasting writer read the other's manifest: nothing is new to it");
+        assertEquals("other edit", Files.readString(out.resolve("p2/index.html")));
+        assertEquals("page 1", Files.readString(out.resolve("p1/index.html")));
+        o = lasting.write(site("p4/index.html", "its own edit"), ForkJoinPool.commonPool());
+        assertEquals(2, o.written(), "p2 back, p4 edited");
+    }
 }
