@@ -1,6 +1,5 @@
 package dev.journal.core.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,17 +57,44 @@ public final class SafePaths {
             }
             i += Character.charCount(cp);
         }
-        for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty()) {
+        // each segment, without splitting: this runs for every file of every build
+        int start = 0;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            int length = end - start;
+            if (length == 0) {
                 return Optional.of("the path has an empty folder name (// or a trailing /)");
             }
-            if (segment.equals(".") || segment.equals("..")) {
-                return Optional.of("the path has a " + segment + " segment");
+            if (path.charAt(start) == '.' && (length == 1 || length == 2 && path.charAt(start + 1) == '.')) {
+                return Optional.of("the path has a " + path.substring(start, end) + " segment");
             }
-            if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+            if (length * 3 > MAX_SEGMENT_BYTES && utf8Length(path, start, end) > MAX_SEGMENT_BYTES) {
                 return Optional.of("a file or folder name in the path is longer than " + MAX_SEGMENT_BYTES + " bytes");
             }
+            start = end + 1;
         }
         return Optional.empty();
+    }
+
+    /** The length in UTF-8 of {@code s} from {@code start} to {@code end} (which holds no unpaired surrogate: refused above). */
+    private static int utf8Length(String s, int start, int end) {
+        int bytes = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }

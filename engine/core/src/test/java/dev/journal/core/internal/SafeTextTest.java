@@ -57,6 +57,11 @@ class SafeTextTest {
             "é".repeat(128), "a/".repeat(2100) + "b"}) {
             assertTrue(SafePaths.problem(bad).isPresent(), bad);
         }
+        assertEquals(Optional.empty(), SafePaths.problem("x".repeat(255) + "/" + "é".repeat(127) + "/😀".repeat(60)));
+        assertTrue(SafePaths.problem("a/" + "😀".repeat(63) + "xyzw").isPresent(), "256 bytes in one name");
+        assertEquals(Optional.empty(), SafePaths.problem("a/" + "😀".repeat(63) + "xyz"));
+        assertEquals(Optional.of("the path has a .. segment"), SafePaths.problem("a/../b"));
+        assertEquals(Optional.empty(), SafePaths.problem("a/.b/..c/.../x."));
     }
 
     /** The fast scan agrees with the plain definition, code point by code point, on random text. */
