@@ -9,6 +9,7 @@ import dev.journal.core.config.ConfigLoader;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.index.SiteIndexer;
+import dev.journal.core.internal.FileVersion;
 import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.markdown.MarkdownOptions;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
@@ -76,6 +77,10 @@ public final class Baker implements AutoCloseable {
     private final RenderMemo renderMemo;
     /** The writer of this baker's last build, when it {@link #keepsState}, with its output folder and manifest. */
     private SiteWriter lastWriter;
+    /** The render record this baker last wrote, when it {@link #keepsState}, with its file and that file's version. */
+    private RenderRecord lastRecord;
+    private Path lastRecordFile;
+    private Object lastRecordVersion;
     private Path lastWriterOutput;
     private Path lastWriterManifest;
     private final boolean keepsState;
@@ -207,7 +212,7 @@ public final class Baker implements AutoCloseable {
             String renderKey = cache == null ? "" : Digests.sha256((cache.key() + "\n" + templatesDigest)
                     .getBytes(StandardCharsets.UTF_8));
             RenderRecord previous = cache == null || !session.updatesInPlace() ? null
-                    : RenderRecord.read(cacheFile("render", output));
+                    : renderRecord(cacheFile("render", output));
             if (previous != null && !previous.key().equals(renderKey)) {
                 previous = null;
             }
@@ -252,6 +257,11 @@ public final class Baker implements AutoCloseable {
                 stamps.write(options.cache().toAbsolutePath().resolve("sources"));
                 lastSources = keepsState ? stamps : null;
                 renderRecord.write(cacheFile("render", output));
+                if (keepsState) {
+                    lastRecord = renderRecord;
+                    lastRecordFile = cacheFile("render", output);
+                    lastRecordVersion = FileVersion.of(lastRecordFile);
+                }
                 new BuildStamp(inputs, validUntil(index), parsed.articles().size(), index.documents().size(), pages,
                         out.count() - pages, warnings).write(stampFile);
                 stage("cache", "kept for the next build", t);
@@ -283,6 +293,14 @@ public final class Baker implements AutoCloseable {
             lastWriterManifest = manifest;
         }
         return lastWriter;
+    }
+
+    /** The render record of the last build into the output folder: in memory while it is the one this baker wrote. */
+    private RenderRecord renderRecord(Path file) {
+        if (lastRecord != null && file.equals(lastRecordFile) && FileVersion.of(file).equals(lastRecordVersion)) {
+            return lastRecord;
+        }
+        return RenderRecord.read(file);
     }
 
     /** What the content files were at the last good build: in memory, else as the build cache keeps it. */

@@ -1,6 +1,7 @@
 package dev.journal.core.cache;
 
 import dev.journal.core.Problem;
+import dev.journal.core.internal.FileVersion;
 import dev.journal.core.parse.Body;
 import dev.journal.core.parse.ParseCache;
 import java.io.BufferedOutputStream;
@@ -18,7 +19,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -171,7 +171,8 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         if (last != null) {
             Object written = last.writtenIndex;
             last.writtenIndex = null; // in use: a build that fails half way leaves it unusable
-            if (written != null && last.dir.equals(dir) && last.key.equals(key) && written.equals(indexIdentity(dir))) {
+            if (written != null && last.dir.equals(dir) && last.key.equals(key)
+                    && written.equals(FileVersion.of(dir.resolve(INDEX)))) {
                 last.kept.clear();
                 return last;
             }
@@ -185,16 +186,6 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         return writtenIndex != null;
     }
 
-    /** What tells one writing of the index from another: its file's identity, size and time. */
-    private static Object indexIdentity(Path dir) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(dir.resolve(INDEX), BasicFileAttributes.class);
-            return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime().toMillis(),
-                    a.lastModifiedTime().toInstant().getNano());
-        } catch (IOException e) {
-            return "missing";
-        }
-    }
 
     /** As {@link #open(Path, String)}, compacting when the dead data of a log exceeds twice the live plus {@code slack}. */
     static ArticleStore open(Path dir, String key, long slack) throws IOException {
@@ -383,7 +374,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         this.recordsLength = recordsLength;
         wordsLength = newWordsLength;
         words.logged();
-        writtenIndex = indexIdentity(dir);
+        writtenIndex = FileVersion.of(dir.resolve(INDEX));
     }
 
     /** Copies the live bodies and records into the logs of the next generation, then drops the old ones. */

@@ -1,5 +1,6 @@
 package dev.journal.core.write;
 
+import dev.journal.core.internal.FileVersion;
 import dev.journal.core.internal.SafePaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ public final class SiteWriter {
      */
     public Map<String, String> intact() throws IOException {
         recover();
-        if (previous != null && manifestFile != null && !fileIdentity(manifestFile).equals(previousIdentity)) {
+        if (previous != null && manifestFile != null && !FileVersion.of(manifestFile).equals(previousIdentity)) {
             previous = null; // another build wrote it since this writer last did
         }
         Manifest m = previousManifest();
@@ -344,7 +345,7 @@ public final class SiteWriter {
     private Manifest previousManifest() throws IOException {
         if (previous == null) {
             previous = manifestFile == null ? Manifest.empty() : Manifest.read(manifestFile);
-            previousIdentity = manifestFile == null ? null : fileIdentity(manifestFile);
+            previousIdentity = manifestFile == null ? null : FileVersion.of(manifestFile);
         }
         return previous;
     }
@@ -352,21 +353,11 @@ public final class SiteWriter {
     private void save(Manifest manifest) throws IOException {
         if (manifestFile != null) {
             manifest.write(manifestFile);
-            previousIdentity = fileIdentity(manifestFile);
+            previousIdentity = FileVersion.of(manifestFile);
         }
         previous = manifest;
     }
 
-    /** What tells one writing of a file from another: its identity, size and time. */
-    private static Object fileIdentity(Path file) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime().toMillis(),
-                    a.lastModifiedTime().toInstant().getNano());
-        } catch (IOException e) {
-            return "missing";
-        }
-    }
 
     /** Rejects paths that could leave the output folder or name no file everywhere ({@link SafePaths}). */
     static void checkPath(String path, String origin) throws UnsafePathException {
