@@ -113,6 +113,7 @@ public final class PageRenderer {
         List<Job> jobs = plan(index, views, jbake, feeds, sitemapTemplate, new PageMetadata(config, views));
         List<SitePage> sitePages = jobs.stream().map(Job::page).filter(java.util.Objects::nonNull).toList();
         RenderContext context = new RenderContext(index, views, feeds, sitePages, templates, pool, sitemapTemplate);
+        context.memo(memo);
         List<Problem> problems = new ArrayList<>();
         Map<Problem, List<String>> failures = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Template> resolved = new HashMap<>();

@@ -29,6 +29,7 @@ public final class RenderContext {
     private Map<String, RenderRecord.Entry> previous = Map.of();
     private Set<String> intact = Set.of();
     private Map<String, RenderRecord.Entry> record = new ConcurrentHashMap<>();
+    private RenderMemo memo;
 
     RenderContext(SiteIndex index, Views views, FeedPlan feeds, List<SitePage> pages, TemplateEngine templates,
             ForkJoinPool pool, boolean sitemapFromSiteTemplate) {
@@ -48,6 +49,15 @@ public final class RenderContext {
 
     public UrlPolicy urls() {
         return urls;
+    }
+
+    /** What a long-lived renderer keeps between builds; null for none. */
+    RenderMemo memo() {
+        return memo;
+    }
+
+    void memo(RenderMemo memo) {
+        this.memo = memo;
     }
 
     Views views() {

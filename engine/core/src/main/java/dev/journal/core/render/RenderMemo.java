@@ -25,12 +25,19 @@ public final class RenderMemo {
     /** The full and card digests of the views of the last build, by the view's identity. */
     private Map<Object, long[]> digests = new IdentityHashMap<>();
     private Map<Object, long[]> nextDigests = new IdentityHashMap<>();
+    private final SearchIndexGenerator.Memo search = new SearchIndexGenerator.Memo();
+
+    /** What the search index keeps between builds. */
+    SearchIndexGenerator.Memo search() {
+        return search;
+    }
 
     /** Begins the views of a build: a configuration other than the last build's forgets everything. */
     void begin(SiteConfig config) {
         if (!config.values().equals(configValues)) {
             views.clear();
             digests.clear();
+            search.forget();
             configValues = config.values();
         }
         next = new IdentityHashMap<>();

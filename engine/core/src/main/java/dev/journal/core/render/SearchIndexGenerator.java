@@ -95,7 +95,8 @@ final class SearchIndexGenerator implements Generator {
             }
         }
         SearchTerms terms = new SearchTerms(config.language());
-        String json = write(docs, terms, context.views(), BODY_POSTINGS);
+        Memo memo = context.memo() == null ? null : context.memo().search();
+        String json = write(docs, terms, context.views(), BODY_POSTINGS, memo);
         return List.of(new RenderedPage(indexPath(config), json.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -140,11 +141,20 @@ final class SearchIndexGenerator implements Generator {
      * @param bodyPostings the budget of body-only terms, shared by all documents
      */
     String write(List<Article> docs, SearchTerms terms, Views views, int bodyPostings) {
-        Map<String, Term> dictionary = new HashMap<>();
+        return write(docs, terms, views, bodyPostings, null);
+    }
+
+    /** As {@link #write(List, SearchTerms, Views, int)}, going on from what the last build left in {@code memo}. */
+    String write(List<Article> docs, SearchTerms terms, Views views, int bodyPostings, Memo memo) {
+        Map<String, Term> dictionary = memo != null ? memo.dictionary : new HashMap<>();
+        if (memo != null) {
+            memo.begin();
+        }
+        List<Term> added = new ArrayList<>();
         List<Counted> counted = new ArrayList<>(docs.size());
         double[] total = new double[SearchCounts.FIELDS];
         for (Article a : docs) {
-            Counted c = count(a, terms, dictionary);
+            Counted c = count(a, terms, dictionary, memo, added);
             counted.add(c);
             for (int f = 0; f < SearchCounts.FIELDS; f++) {
                 total[f] += c.length()[f];
@@ -188,12 +198,15 @@ final class SearchIndexGenerator implements Generator {
         }
         // sorted by UTF-16 code units, the order of JavaScript's string comparison
         List<Term> sorted = new ArrayList<>();
-        for (Term t : dictionary.values()) {
+        Iterable<Term> all = memo != null ? java.util.Arrays.asList(memo.sorted(added)) : dictionary.values();
+        for (Term t : all) {
             if (t.size > 0) {
                 sorted.add(t);
             }
         }
-        sorted.sort((a, b) -> a.text.compareTo(b.text));
+        if (memo == null) {
+            sorted.sort(BY_TEXT);
+        }
         List<String> authors = new ArrayList<>();
         Map<String, Integer> authorNumbers = new HashMap<>();
         List<String> tags = new ArrayList<>();
@@ -263,16 +276,111 @@ final class SearchIndexGenerator implements Generator {
      * A document's terms in the shared dictionary, from the counts made when it was parsed (or
      * counted now, for a document that was not).
      */
-    private static Counted count(Article a, SearchTerms terms, Map<String, Term> dictionary) {
+    private static Counted count(Article a, SearchTerms terms, Map<String, Term> dictionary, Memo memo,
+            List<Term> added) {
         SearchCounts counts = a.search() != null ? a.search()
                 : SearchCounts.of(terms, a.title(), a.authors(), a.tags(), a.summary(), a.text());
-        Term[] found = new Term[counts.terms().length];
-        for (int k = 0; k < found.length; k++) {
-            Term t = dictionary.computeIfAbsent(counts.terms()[k], Term::new);
+        Term[] found = memo == null ? null : memo.found(counts);
+        if (found == null) {
+            found = new Term[counts.terms().length];
+            for (int k = 0; k < found.length; k++) {
+                Term t = dictionary.get(counts.terms()[k]);
+                if (t == null) {
+                    t = new Term(counts.terms()[k]);
+                    dictionary.put(t.text, t);
+                    added.add(t);
+                }
+                found[k] = t;
+            }
+        }
+        for (Term t : found) {
             t.documents++;
-            found[k] = t;
+        }
+        if (memo != null) {
+            memo.keep(counts, found);
         }
         return new Counted(found, counts, counts.length());
+    }
+
+    private static final java.util.Comparator<Term> BY_TEXT = (a, b) -> a.text.compareTo(b.text);
+
+    /**
+     * What a long-lived renderer (the preview's) keeps of the search index from one build to the
+     * next: the term dictionary, in order, and each document's terms in it, found again by the
+     * identity of its counts (an unchanged article's). It only saves work: every number the index
+     * holds is counted again in each build.
+     */
+    static final class Memo {
+        private final Map<String, Term> dictionary = new HashMap<>();
+        /** Every term of the dictionary, sorted. */
+        private Term[] sorted = new Term[0];
+        private Map<SearchCounts, Term[]> found = new java.util.IdentityHashMap<>();
+        private Map<SearchCounts, Term[]> next = new java.util.IdentityHashMap<>();
+
+        /** Forgets everything (another configuration, say another language, counts other terms). */
+        void forget() {
+            dictionary.clear();
+            sorted = new Term[0];
+            found.clear();
+        }
+
+        /** Begins a build: every term's counts start at nothing. */
+        void begin() {
+            if (sorted.length != dictionary.size()) {
+                forget(); // a build that failed half way added terms it did not sort in
+            }
+            for (Term t : dictionary.values()) {
+                t.documents = 0;
+                t.keptBy = 0;
+                t.idf = Double.NaN;
+                t.postings = EMPTY;
+                t.size = 0;
+            }
+            next = new java.util.IdentityHashMap<>();
+        }
+
+        Term[] found(SearchCounts counts) {
+            return found.get(counts);
+        }
+
+        void keep(SearchCounts counts, Term[] terms) {
+            next.put(counts, terms);
+        }
+
+        /**
+         * The dictionary in order, with the terms {@code added} in this build merged in; terms no
+         * document has any more are dropped once they are as many as the live ones.
+         */
+        Term[] sorted(List<Term> added) {
+            added.sort(BY_TEXT);
+            Term[] merged = new Term[sorted.length + added.size()];
+            int i = 0;
+            int j = 0;
+            int k = 0;
+            while (i < sorted.length || j < added.size()) {
+                merged[k++] = j == added.size() || i < sorted.length && BY_TEXT.compare(sorted[i], added.get(j)) < 0
+                        ? sorted[i++] : added.get(j++);
+            }
+            int live = 0;
+            for (Term t : merged) {
+                live += t.documents > 0 ? 1 : 0;
+            }
+            if (merged.length > 2 * live + 4096) {
+                Term[] kept = new Term[live];
+                int n = 0;
+                for (Term t : merged) {
+                    if (t.documents > 0) {
+                        kept[n++] = t;
+                    } else {
+                        dictionary.remove(t.text);
+                    }
+                }
+                merged = kept;
+            }
+            sorted = merged;
+            found = next; // the documents of this build refer to live terms only
+            return merged;
+        }
     }
 
     /**

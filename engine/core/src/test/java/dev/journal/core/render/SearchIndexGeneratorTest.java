@@ -230,4 +230,45 @@ class SearchIndexGeneratorTest {
             assertEquals(head.replaceAll("[\\s,;:.\u2013\u2014-]+$", "") + "\u2026", SearchIndexGenerator.shorten(s));
         }
     }
+
+    /** A long-lived renderer's memo only saves work: each build's index is a fresh build's, byte for byte. */
+    @Test
+    void aMemoGivesTheIndexAFreshWriteGives() {
+        java.util.Random random = new java.util.Random(11);
+        SearchIndexGenerator.Memo memo = new SearchIndexGenerator.Memo();
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            articles.add(post("a" + i, "2024-01-0" + (i + 1), "Article " + i, words(random, 40)));
+        }
+        for (int round = 0; round < 12; round++) {
+            int victim = random.nextInt(articles.size());
+            switch (round % 4) {
+                case 0 -> articles.set(victim, post("a" + victim, "2024-01-0" + (victim + 1), "Edited " + round,
+                        words(random, 40)));
+                // thousands of words that the round after next drops: the memo's dictionary is pruned
+                case 1 -> articles.add(post("n" + round, "2024-02-01", "Long " + round, words(random, 12_000)));
+                case 2 -> articles.set(victim, post("a" + victim, "2024-01-0" + (victim + 1), "Again " + round,
+                        words(random, 30)));
+                default -> articles.remove(articles.size() - 1);
+            }
+            SiteIndex site = new SiteIndexer(CONFIG).index(articles, ZonedDateTime.parse("2030-01-01T00:00:00Z"), false)
+                    .index();
+            Views views = new Views(site, new FeedPlan(CONFIG, false));
+            String fresh = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 500);
+            String memoized = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 500, memo);
+            assertEquals(fresh, memoized, "round " + round);
+        }
+    }
+
+    /** Random words of random letters: most of them new to the journal. */
+    private static String words(java.util.Random random, int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            for (int c = 0; c < 3 + random.nextInt(6); c++) {
+                sb.append((char) ('a' + random.nextInt(26)));
+            }
+            sb.append(i % 12 == 11 ? ".\n\n" : " ");
+        }
+        return sb.toString();
+    }
 }
