@@ -173,14 +173,18 @@ public final class Baker implements AutoCloseable {
         BuildCache cache = openCache(source, problems);
         Path stampFile = null;
         String inputs = null;
+        long readFrom = 0;
         if (cache != null) {
             long t = System.nanoTime();
             stampFile = cacheFile("stamp", output);
+            readFrom = readingStarts();
+            ContentLoader.Stamp sourcesNow = new ContentLoader(source, config).stamp();
             inputs = Digests.sha256((EngineIdentity.digest() + "\n" + cache.key() + "\n" + options.preview() + "\n"
-                    + output + "\n" + new ContentLoader(source, config).stamp()).getBytes(StandardCharsets.UTF_8));
+                    + output + "\n" + sourcesNow.digest()).getBytes(StandardCharsets.UTF_8));
             BuildStamp last = BuildStamp.read(stampFile);
+            // a file time too close to the last build's reading is not trusted (SourceStamps): read again
             if (last != null && last.inputs().equals(inputs) && options.clock().millis() < last.validUntil()
-                    && writer.upToDate()) {
+                    && sourcesNow.newest() < last.readFrom() - SourceStamps.SETTLED_NANOS && writer.upToDate()) {
                 cache.close();
                 stage("check", "nothing changed since the last build", t);
                 return new BakeResult(last.documents(), last.published(), last.pages(), last.copied(), last.warnings(),
@@ -191,11 +195,9 @@ public final class Baker implements AutoCloseable {
         }
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
-            ArticleStore last = takeArticles();
-            Instant started = Instant.now(); // the wall clock, as file times are (not the options' clock)
-            long readFrom = started.getEpochSecond() * 1_000_000_000L + started.getNano();
+            ArticleStore last = cache == null ? null : takeArticles(); // kept for a build with the cache
             Front front = upToIndex(source, config, pool, problems, cache == null ? ParseCache.NONE
-                    : cache.articles(last), cache == null ? SourceStamps.NONE : knownSources());
+                    : cache.articles(last), cache == null ? SourceStamps.NONE : knownSources(source));
             Sources sources = front.sources();
             ContentParser.Parsed parsed = front.parsed();
             SiteIndex index = front.index();
@@ -254,16 +256,16 @@ public final class Baker implements AutoCloseable {
                     digests.put(a.sourcePath(), a.hash());
                 }
                 SourceStamps stamps = SourceStamps.of(sources.documents(), digests, readFrom);
-                stamps.write(options.cache().toAbsolutePath().resolve("sources"));
+                stamps.write(options.cache().toAbsolutePath().resolve("sources"), source);
                 lastSources = keepsState ? stamps : null;
-                renderRecord.write(cacheFile("render", output));
+                Object recordVersion = renderRecord.write(cacheFile("render", output));
                 if (keepsState) {
                     lastRecord = renderRecord;
                     lastRecordFile = cacheFile("render", output);
-                    lastRecordVersion = FileVersion.of(lastRecordFile);
+                    lastRecordVersion = recordVersion;
                 }
-                new BuildStamp(inputs, validUntil(index), parsed.articles().size(), index.documents().size(), pages,
-                        out.count() - pages, warnings).write(stampFile);
+                new BuildStamp(inputs, readFrom, validUntil(index), parsed.articles().size(), index.documents().size(),
+                        pages, out.count() - pages, warnings).write(stampFile);
                 stage("cache", "kept for the next build", t);
             }
             return new BakeResult(parsed.articles().size(), index.documents().size(), pages,
@@ -295,6 +297,21 @@ public final class Baker implements AutoCloseable {
         return lastWriter;
     }
 
+    /**
+     * When this build begins reading the sources, in nanoseconds since the epoch, by the earlier of
+     * the computer's clock and the file system's (the time a file written now in the build cache
+     * gets): file times come from the file system's clock, which on a shared or network drive may
+     * lag. See {@link SourceStamps}.
+     */
+    private long readingStarts() throws IOException {
+        Instant now = Instant.now();
+        long clock = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        Path marker = options.cache().toAbsolutePath().resolve("clock");
+        Files.writeString(marker, "When the last build began reading its sources.\n");
+        long files = Files.getLastModifiedTime(marker).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        return Math.min(clock, files);
+    }
+
     /** The render record of the last build into the output folder: in memory while it is the one this baker wrote. */
     private RenderRecord renderRecord(Path file) {
         if (lastRecord != null && file.equals(lastRecordFile) && FileVersion.of(file).equals(lastRecordVersion)) {
@@ -304,8 +321,9 @@ public final class Baker implements AutoCloseable {
     }
 
     /** What the content files were at the last good build: in memory, else as the build cache keeps it. */
-    private SourceStamps knownSources() {
-        return lastSources != null ? lastSources : SourceStamps.read(options.cache().toAbsolutePath().resolve("sources"));
+    private SourceStamps knownSources(Path source) {
+        return lastSources != null ? lastSources
+                : SourceStamps.read(options.cache().toAbsolutePath().resolve("sources"), source);
     }
 
     private synchronized ArticleStore takeArticles() {

@@ -76,6 +76,8 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
      * memory (see {@link #resume}); null when it cannot.
      */
     private Object writtenIndex;
+    /** The version of the index file as {@link #writeIndex} last wrote it. */
+    private Object indexWritten;
 
     /**
      * An article of the previous build (with where its record is, decoded on first use) or of this
@@ -374,7 +376,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         this.recordsLength = recordsLength;
         wordsLength = newWordsLength;
         words.logged();
-        writtenIndex = FileVersion.of(dir.resolve(INDEX));
+        writtenIndex = indexWritten;
     }
 
     /** Copies the live bodies and records into the logs of the next generation, then drops the old ones. */
@@ -479,6 +481,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                 }
             }
         }
+        indexWritten = FileVersion.of(tmp); // a rename keeps it; taken after, it could be another build's
         Files.move(tmp, dir.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         removeLogsBut(gen);
         Files.deleteIfExists(dir.resolve("articles.bin")); // the single-file store of earlier versions

@@ -17,6 +17,8 @@ import java.util.List;
  * scheduled article), and what to report again.
  *
  * @param inputs     digest of everything the build read
+ * @param readFrom   when the build began reading its sources, in nanoseconds since the epoch: a file
+ *                   time not well before it may hide a second save (see the load stage's stamps)
  * @param validUntil epoch milliseconds at which a scheduled article becomes due; {@code Long.MAX_VALUE} for never
  * @param documents  documents parsed
  * @param published  documents in the site
@@ -24,10 +26,10 @@ import java.util.List;
  * @param copied     files copied as they are
  * @param warnings   the build's warnings, reported again
  */
-public record BuildStamp(String inputs, long validUntil, int documents, int published, int pages, int copied,
+public record BuildStamp(String inputs, long readFrom, long validUntil, int documents, int published, int pages, int copied,
         List<Problem> warnings) {
 
-    private static final String FORMAT = "journal-stamp 2";
+    private static final String FORMAT = "journal-stamp 3";
 
     public static BuildStamp read(Path file) {
         try {
@@ -36,6 +38,7 @@ public record BuildStamp(String inputs, long validUntil, int documents, int publ
                 return null;
             }
             String inputs = ArticleCodec.readString(in);
+            long readFrom = in.readLong();
             long validUntil = in.readLong();
             int documents = in.readInt();
             int published = in.readInt();
@@ -46,7 +49,7 @@ public record BuildStamp(String inputs, long validUntil, int documents, int publ
             for (int i = 0; i < n; i++) {
                 warnings.add(ArticleCodec.readProblem(in));
             }
-            return new BuildStamp(inputs, validUntil, documents, published, pages, copied, List.copyOf(warnings));
+            return new BuildStamp(inputs, readFrom, validUntil, documents, published, pages, copied, List.copyOf(warnings));
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {
@@ -60,6 +63,7 @@ public record BuildStamp(String inputs, long validUntil, int documents, int publ
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
             ArticleCodec.writeString(out, FORMAT);
             ArticleCodec.writeString(out, inputs);
+            out.writeLong(readFrom);
             out.writeLong(validUntil);
             out.writeInt(documents);
             out.writeInt(published);

@@ -95,8 +95,9 @@ public final class ContentLoader {
      * digests mean nothing was added, removed or saved since (a change that keeps size and time, as
      * only a deliberate tool makes, goes unseen; delete the build cache then).
      */
-    public String stamp() throws IOException {
+    public Stamp stamp() throws IOException {
         StringBuilder sb = new StringBuilder(1 << 16);
+        long newest = Long.MIN_VALUE;
         for (String key : List.of("content.folder", "asset.folder", "template.folder", "data.folder")) {
             Path folder = root.resolve(config.get(key).strip());
             sb.append(key).append('\n');
@@ -107,9 +108,20 @@ public final class ContentLoader {
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
                 sb.append(relative(root, file)).append('\t').append(a.size()).append('\t')
                         .append(a.lastModifiedTime().toMillis()).append('\n');
+                newest = Math.max(newest, a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
             }
         }
-        return dev.journal.core.cache.Digests.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Stamp(dev.journal.core.cache.Digests.sha256(sb.toString().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), newest);
+    }
+
+    /**
+     * What the sources are, without reading them.
+     *
+     * @param digest of the path, size and time of every file
+     * @param newest the latest modification time among them, in nanoseconds since the epoch
+     */
+    public record Stamp(String digest, long newest) {
     }
 
     /** Whether a file or folder name is one the loader skips. */
@@ -186,11 +198,12 @@ public final class ContentLoader {
                 return;
             }
             long modified = attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            String digest = known.unchanged(path, size, modified);
+            String key = String.valueOf(attrs.fileKey());
+            String digest = known.unchanged(path, key, size, modified);
             documents.add(digest != null
-                    ? new SourceFile(path, contentPath, null, new SourceFile.Origin(file, size, modified, digest))
+                    ? new SourceFile(path, contentPath, null, new SourceFile.Origin(file, key, size, modified, digest))
                     : new SourceFile(path, contentPath, Files.readAllBytes(file),
-                            new SourceFile.Origin(file, size, modified, null)));
+                            new SourceFile.Origin(file, key, size, modified, null)));
         } catch (IOException e) {
             problems.add(Problem.error(path, 0, "cannot be read: " + e.getMessage()));
         }

@@ -19,12 +19,13 @@ public record SourceFile(String path, String contentPath, byte[] bytes, Origin o
      * Where a content file is and what it was when the loader looked.
      *
      * @param file     the file
+     * @param key      its identity on the file system (an inode), as text; {@code "null"} where there is none
      * @param size     its size in bytes
      * @param modified its modification time, in nanoseconds since the epoch
      * @param digest   its content digest when the loader knew it without reading (the file is
      *                 unchanged since an earlier build that kept it); else null
      */
-    public record Origin(Path file, long size, long modified, String digest) {
+    public record Origin(Path file, String key, long size, long modified, String digest) {
     }
 
     /** A file whose bytes are at hand. */
@@ -41,7 +42,7 @@ public record SourceFile(String path, String contentPath, byte[] bytes, Origin o
     /** The file with its bytes, read now if the loader left it unread. */
     public SourceFile read() throws IOException {
         return bytes != null ? this : new SourceFile(path, contentPath, Files.readAllBytes(origin.file()),
-                new Origin(origin.file(), origin.size(), origin.modified(), null));
+                new Origin(origin.file(), origin.key(), origin.size(), origin.modified(), null));
     }
 
     /** The file name's extension in lower case, without the dot; empty when there is none. */

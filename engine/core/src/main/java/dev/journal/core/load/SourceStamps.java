@@ -24,13 +24,13 @@ import java.util.Map;
 public final class SourceStamps {
 
     /** How much older than the reading build a modification time must be to be trusted. */
-    static final long SETTLED_NANOS = 2_000_000_000L;
-    private static final String FORMAT = "journal-sources 1";
+    public static final long SETTLED_NANOS = 2_000_000_000L;
+    private static final String FORMAT = "journal-sources 2";
 
     /** No stamps: every file is read. */
     public static final SourceStamps NONE = new SourceStamps(Map.of(), Long.MIN_VALUE);
 
-    private record Stamp(long size, long modified, String digest) {
+    private record Stamp(String key, long size, long modified, String digest) {
     }
 
     private final Map<String, Stamp> stamps;
@@ -53,35 +53,38 @@ public final class SourceStamps {
         for (SourceFile f : documents) {
             String digest = digests.get(f.path());
             if (f.origin() != null && digest != null) {
-                stamps.put(f.path(), new Stamp(f.origin().size(), f.origin().modified(), digest));
+                stamps.put(f.path(), new Stamp(f.origin().key(), f.origin().size(), f.origin().modified(), digest));
             }
         }
         return new SourceStamps(stamps, readFrom); // never changed after this
     }
 
     /**
-     * The digest of the file at {@code path} when it has the size and time it had at that build and
-     * that time was settled then; null when it must be read.
+     * The digest of the file at {@code path} when it is the same file (by its identity on the file
+     * system: a file replaced by a rename, as editors save, is another), with the size and time it
+     * had at that build, and that time was settled then; null when it must be read.
      */
-    public String unchanged(String path, long size, long modified) {
+    public String unchanged(String path, String key, long size, long modified) {
         Stamp s = stamps.get(path);
-        return s != null && s.size == size && s.modified == modified && modified < readFrom - SETTLED_NANOS
-                ? s.digest : null;
+        return s != null && s.size == size && s.modified == modified && s.key.equals(key)
+                && modified < readFrom - SETTLED_NANOS ? s.digest : null;
     }
 
     public int size() {
         return stamps.size();
     }
 
-    /** Writes the stamps to {@code file}, replacing it whole. */
-    public void write(Path file) throws IOException {
+    /** Writes the stamps of the site in folder {@code source} to {@code file}, replacing it whole. */
+    public void write(Path file, Path source) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".new");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             out.writeUTF(FORMAT);
+            out.writeUTF(source.toAbsolutePath().normalize().toString());
             out.writeLong(readFrom);
             out.writeInt(stamps.size());
             for (var e : stamps.entrySet()) {
                 out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue().key);
                 out.writeLong(e.getValue().size);
                 out.writeLong(e.getValue().modified);
                 out.writeUTF(e.getValue().digest);
@@ -90,10 +93,13 @@ public final class SourceStamps {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The stamps in {@code file}; {@link #NONE} when there is none or it cannot be read. */
-    public static SourceStamps read(Path file) {
+    /**
+     * The stamps in {@code file} of the site in folder {@code source}; {@link #NONE} when there are
+     * none, they are another site's (two sites may share a cache folder) or cannot be read.
+     */
+    public static SourceStamps read(Path file, Path source) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (!FORMAT.equals(in.readUTF())) {
+            if (!FORMAT.equals(in.readUTF()) || !source.toAbsolutePath().normalize().toString().equals(in.readUTF())) {
                 return NONE;
             }
             long readFrom = in.readLong();
@@ -103,7 +109,7 @@ public final class SourceStamps {
             }
             Map<String, Stamp> stamps = new HashMap<>(Math.min(n, 1 << 20) * 2);
             for (int i = 0; i < n; i++) {
-                stamps.put(in.readUTF(), new Stamp(in.readLong(), in.readLong(), in.readUTF()));
+                stamps.put(in.readUTF(), new Stamp(in.readUTF(), in.readLong(), in.readLong(), in.readUTF()));
             }
             return new SourceStamps(stamps, readFrom);
         } catch (NoSuchFileException e) {

@@ -81,7 +81,11 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
         Files.deleteIfExists(file);
     }
 
-    public void write(Path file) throws IOException {
+    /**
+     * Writes the record to {@code file}, replacing it whole; returns the file's version as written
+     * ({@link dev.journal.core.internal.FileVersion}), taken before it was moved into place.
+     */
+    public Object write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Map<String, Integer> numbers = new TreeMap<>();
         for (Entry e : entries.values()) {
@@ -113,6 +117,8 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
                 }
             }
         }
+        Object version = dev.journal.core.internal.FileVersion.of(tmp); // a rename keeps it
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return version;
     }
 }

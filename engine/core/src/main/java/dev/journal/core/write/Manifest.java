@@ -61,8 +61,11 @@ final class Manifest {
         return new Manifest(entries);
     }
 
-    /** Writes the manifest next to its final place, then moves it there in one step. */
-    void write(Path file) throws IOException {
+    /**
+     * Writes the manifest next to its final place, then moves it there in one step; returns the
+     * file's version as written, taken before the move (which keeps it).
+     */
+    Object write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
@@ -72,6 +75,8 @@ final class Manifest {
                 out.write(v.size() + "\t" + v.modified() + "\t" + v.digest() + "\t" + e.getKey() + "\n");
             }
         }
+        Object version = dev.journal.core.internal.FileVersion.of(tmp);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return version;
     }
 }

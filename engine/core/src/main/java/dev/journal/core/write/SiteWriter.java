@@ -344,16 +344,16 @@ public final class SiteWriter {
      */
     private Manifest previousManifest() throws IOException {
         if (previous == null) {
-            previous = manifestFile == null ? Manifest.empty() : Manifest.read(manifestFile);
+            // the version first: a file replaced while it is read is then read again next time
             previousIdentity = manifestFile == null ? null : FileVersion.of(manifestFile);
+            previous = manifestFile == null ? Manifest.empty() : Manifest.read(manifestFile);
         }
         return previous;
     }
 
     private void save(Manifest manifest) throws IOException {
         if (manifestFile != null) {
-            manifest.write(manifestFile);
-            previousIdentity = FileVersion.of(manifestFile);
+            previousIdentity = manifest.write(manifestFile);
         }
         previous = manifest;
     }

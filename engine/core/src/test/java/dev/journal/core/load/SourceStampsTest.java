@@ -78,6 +78,17 @@ class SourceStampsTest {
     }
 
     @Test
+    void aFileReplacedByAnotherWithTheSameSizeAndTimeIsRead() throws Exception {
+        write("a.md", "---\ntitle: A\n---\nAAA\n", LONG_AGO);
+        SourceStamps known = stamps(load(SourceStamps.NONE), Map.of("content/a.md", "digest-a"), NOW);
+        // as an editor saves: a new file renamed over the old one, here with the old one's size and time
+        Path fresh = write("a.md.new", "---\ntitle: A\n---\nBBB\n", LONG_AGO);
+        Files.move(fresh, site.resolve("content/a.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        SourceFile a = load(known).documents().get(0);
+        assertEquals("---\ntitle: A\n---\nBBB\n", new String(a.bytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void anotherTimeOrAFileWithoutADigestIsRead() throws Exception {
         write("a.md", "---\ntitle: A\n---\nA.\n", LONG_AGO);
         write("b.md", "---\ntitle: B\n---\nB.\n", LONG_AGO);
@@ -92,12 +103,13 @@ class SourceStampsTest {
     void stampsSurviveTheirFileAndADamagedFileIsNone() throws Exception {
         write("a.md", "---\ntitle: A\n---\nA.\n", LONG_AGO);
         Path file = site.resolve("stamps");
-        stamps(load(SourceStamps.NONE), Map.of("content/a.md", "digest-a"), NOW).write(file);
-        SourceStamps back = SourceStamps.read(file);
+        stamps(load(SourceStamps.NONE), Map.of("content/a.md", "digest-a"), NOW).write(file, site);
+        SourceStamps back = SourceStamps.read(file, site);
         assertEquals("digest-a", load(back).documents().get(0).origin().digest());
+        assertEquals(0, SourceStamps.read(file, site.resolve("other-site")).size(), "another site's stamps");
 
         Files.write(file, List.of("garbage"));
-        assertEquals(0, SourceStamps.read(file).size());
-        assertEquals(0, SourceStamps.read(site.resolve("none")).size());
+        assertEquals(0, SourceStamps.read(file, site).size());
+        assertEquals(0, SourceStamps.read(site.resolve("none"), site).size());
     }
 }
