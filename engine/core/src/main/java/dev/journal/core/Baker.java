@@ -104,8 +104,10 @@ public final class Baker implements AutoCloseable {
 
     /**
      * A baker for a process that builds the same site again and again (the preview server): it
-     * keeps its last good build's article store open and decoded in memory between builds, and
-     * goes on from it when no other build wrote the cache since. {@link #close} releases it.
+     * keeps in memory between builds its last good build's article store (open, its articles
+     * decoded), the sources' stamps, each document's view and digests, the search index's
+     * dictionary, the writer's manifest and the render record, and goes on from them while no other
+     * build rewrote the cache files they stand for. {@link #close} releases them.
      */
     public static Baker keepingState(BakeOptions options) {
         return new Baker(options, PROGRESS_EVERY, true);
