@@ -17,7 +17,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,8 +75,6 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
      * memory (see {@link #resume}); null when it cannot.
      */
     private Object writtenIndex;
-    /** The version of the index file as {@link #writeIndex} last wrote it. */
-    private Object indexWritten;
 
     /**
      * An article of the previous build (with where its record is, decoded on first use) or of this
@@ -187,7 +184,6 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
     public boolean resumable() {
         return writtenIndex != null;
     }
-
 
     /** As {@link #open(Path, String)}, compacting when the dead data of a log exceeds twice the live plus {@code slack}. */
     static ArticleStore open(Path dir, String key, long slack) throws IOException {
@@ -359,7 +355,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
             appended.flush();
         }
         long newWordsLength = append(log("words", generation), wordsLength, extended.added());
-        writeIndex(generation, all, at, length, recordsLength, newWordsLength);
+        Object index = writeIndex(generation, all, at, length, recordsLength, newWordsLength);
         // the next build of this process may go on from here: what was kept is what it finds
         Map<String, Stored> next = new HashMap<>(all.size() * 2);
         for (int i = 0; i < all.size(); i++) {
@@ -376,7 +372,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         this.recordsLength = recordsLength;
         wordsLength = newWordsLength;
         words.logged();
-        writtenIndex = indexWritten;
+        writtenIndex = index;
     }
 
     /** Copies the live bodies and records into the logs of the next generation, then drops the old ones. */
@@ -456,8 +452,9 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         return at + bytes.length;
     }
 
-    private void writeIndex(int gen, List<Stored> all, long[] at, int[] length, long recordsLength, long wordLength)
-            throws IOException {
+    /** Writes the index, moved into place whole; returns the index file's version as written. */
+    private Object writeIndex(int gen, List<Stored> all, long[] at, int[] length, long recordsLength,
+            long wordLength) throws IOException {
         Path tmp = dir.resolve(INDEX + ".new");
         long bodiesLength = gen == generation ? end.get() : Files.size(log("bodies", gen));
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
@@ -481,11 +478,11 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                 }
             }
         }
-        indexWritten = FileVersion.of(tmp); // a rename keeps it; taken after, it could be another build's
-        Files.move(tmp, dir.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Object version = FileVersion.replace(tmp, dir.resolve(INDEX));
         removeLogsBut(gen);
         Files.deleteIfExists(dir.resolve("articles.bin")); // the single-file store of earlier versions
         Files.deleteIfExists(dir.resolve("bodies.bin"));
+        return version;
     }
 
     private Path log(String name, int gen) {

@@ -3,6 +3,7 @@ package dev.journal.core.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
@@ -26,5 +27,16 @@ public final class FileVersion {
         } catch (IOException e) {
             return "missing";
         }
+    }
+
+    /**
+     * Moves {@code written}, a file just written beside {@code file}, over it in one step, and
+     * returns its version: taken before the move (a rename keeps it), as taken after it could be
+     * another build's file that replaced it meanwhile.
+     */
+    public static Object replace(Path written, Path file) throws IOException {
+        Object version = of(written);
+        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return version;
     }
 }

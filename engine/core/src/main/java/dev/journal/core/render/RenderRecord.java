@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,8 +116,6 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
                 }
             }
         }
-        Object version = dev.journal.core.internal.FileVersion.of(tmp); // a rename keeps it
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return version;
+        return dev.journal.core.internal.FileVersion.replace(tmp, file);
     }
 }
