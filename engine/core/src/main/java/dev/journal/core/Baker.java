@@ -75,14 +75,11 @@ public final class Baker implements AutoCloseable {
     private SourceStamps lastSources;
     /** The views and digests of this baker's last build, when it {@link #keepsState}. */
     private final RenderMemo renderMemo;
-    /** The writer of this baker's last build, when it {@link #keepsState}, with its output folder and manifest. */
+    /** The writer of this baker's output folder, when it {@link #keepsState}. */
     private SiteWriter lastWriter;
-    /** The render record this baker last wrote, when it {@link #keepsState}, with its file and that file's version. */
+    /** The render record this baker last wrote, when it {@link #keepsState}, with that file's version. */
     private RenderRecord lastRecord;
-    private Path lastRecordFile;
     private Object lastRecordVersion;
-    private Path lastWriterOutput;
-    private Path lastWriterManifest;
     private final boolean keepsState;
     private boolean closed;
 
@@ -175,11 +172,9 @@ public final class Baker implements AutoCloseable {
         BuildCache cache = openCache(source, problems);
         Path stampFile = null;
         String inputs = null;
-        long readFrom = 0;
         if (cache != null) {
             long t = System.nanoTime();
             stampFile = cacheFile("stamp", output);
-            readFrom = readingStarts();
             ContentLoader.Stamp sourcesNow = new ContentLoader(source, config).stamp();
             inputs = Digests.sha256((EngineIdentity.digest() + "\n" + cache.key() + "\n" + options.preview() + "\n"
                     + output + "\n" + sourcesNow.digest()).getBytes(StandardCharsets.UTF_8));
@@ -198,6 +193,7 @@ public final class Baker implements AutoCloseable {
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             ArticleStore last = cache == null ? null : takeArticles(); // kept for a build with the cache
+            long readFrom = cache == null ? 0 : readingStarts();
             Front front = upToIndex(source, config, pool, problems, cache == null ? ParseCache.NONE
                     : cache.articles(last), cache == null ? SourceStamps.NONE : knownSources(source));
             Sources sources = front.sources();
@@ -263,7 +259,6 @@ public final class Baker implements AutoCloseable {
                 Object recordVersion = renderRecord.write(cacheFile("render", output));
                 if (keepsState) {
                     lastRecord = renderRecord;
-                    lastRecordFile = cacheFile("render", output);
                     lastRecordVersion = recordVersion;
                 }
                 new BuildStamp(inputs, readFrom, validUntil(index), parsed.articles().size(), index.documents().size(),
@@ -281,20 +276,16 @@ public final class Baker implements AutoCloseable {
     }
 
     /**
-     * The writer of the output folder: a new one, or for a baker that {@link #keepsState} the last
-     * build's, which keeps the manifest of what it wrote in memory.
+     * The writer of the output folder (the options', one for the baker's life): a new one, or for a
+     * baker that {@link #keepsState} the last build's, which keeps the manifest of what it wrote in
+     * memory.
      */
     private synchronized SiteWriter writer(Path output) {
-        Path manifest = manifestFile(output);
-        if (lastWriter == null || !output.equals(lastWriterOutput) || !java.util.Objects.equals(manifest,
-                lastWriterManifest)) {
-            SiteWriter writer = new SiteWriter(output, manifest);
-            if (!keepsState) {
-                return writer;
-            }
-            lastWriter = writer;
-            lastWriterOutput = output;
-            lastWriterManifest = manifest;
+        if (!keepsState) {
+            return new SiteWriter(output, manifestFile(output));
+        }
+        if (lastWriter == null) {
+            lastWriter = new SiteWriter(output, manifestFile(output));
         }
         return lastWriter;
     }
@@ -316,7 +307,7 @@ public final class Baker implements AutoCloseable {
 
     /** The render record of the last build into the output folder: in memory while it is the one this baker wrote. */
     private RenderRecord renderRecord(Path file) {
-        if (lastRecord != null && file.equals(lastRecordFile) && FileVersion.of(file).equals(lastRecordVersion)) {
+        if (lastRecord != null && FileVersion.of(file).equals(lastRecordVersion)) {
             return lastRecord;
         }
         return RenderRecord.read(file);
