@@ -26,8 +26,8 @@ import java.util.List;
  * @param copied     files copied as they are
  * @param warnings   the build's warnings, reported again
  */
-public record BuildStamp(String inputs, long readFrom, long validUntil, int documents, int published, int pages, int copied,
-        List<Problem> warnings) {
+public record BuildStamp(String inputs, long readFrom, long validUntil, int documents, int published, int pages,
+        int copied, List<Problem> warnings) {
 
     private static final String FORMAT = "journal-stamp 3";
 
@@ -49,7 +49,8 @@ public record BuildStamp(String inputs, long readFrom, long validUntil, int docu
             for (int i = 0; i < n; i++) {
                 warnings.add(ArticleCodec.readProblem(in));
             }
-            return new BuildStamp(inputs, readFrom, validUntil, documents, published, pages, copied, List.copyOf(warnings));
+            return new BuildStamp(inputs, readFrom, validUntil, documents, published, pages, copied,
+                    List.copyOf(warnings));
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {

@@ -23,9 +23,7 @@ final class Fingerprints {
 
     /** Digests and remembers a shared value, in full and as cards; returns the full digest. */
     synchronized long remember(Object value) {
-        if (frozen) {
-            throw new IllegalStateException("remembered values are fixed once pages render");
-        }
+        requireOpen();
         of(value, true, true);
         return of(value, true, false);
     }
@@ -37,15 +35,19 @@ final class Fingerprints {
     synchronized void remember(Object value, RenderMemo carried) {
         long[] known = carried.digests(value);
         if (known != null) {
-            if (frozen) {
-                throw new IllegalStateException("remembered values are fixed once pages render");
-            }
+            requireOpen();
             memo.put(value, known[0]);
             cardMemo.put(value, known[1]);
         } else {
             remember(value);
         }
         carried.keepDigests(value, memo.get(value), cardMemo.get(value));
+    }
+
+    private void requireOpen() {
+        if (frozen) {
+            throw new IllegalStateException("remembered values are fixed once pages render");
+        }
     }
 
     /** Stops remembering: from now on only read, from any thread. */

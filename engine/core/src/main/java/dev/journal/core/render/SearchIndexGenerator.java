@@ -100,22 +100,32 @@ final class SearchIndexGenerator implements Generator {
         return List.of(new RenderedPage(indexPath(config), json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** A term of the dictionary: its document frequency and postings (document, weight, ...). */
     private static final int[] EMPTY = new int[0];
 
+    /** A term of the dictionary: its document frequency and postings (document, weight, ...) in one build. */
     private static final class Term {
         final String text;
         int documents;
         /** How many documents keep the term, counted before the postings are made. */
         int keptBy;
         /** {@code log(n / documents)}, once the documents are counted; NaN until needed. */
-        double idf = Double.NaN;
+        double idf;
         /** Made at the first posting, with room for exactly {@link #keptBy} (most terms of a large journal get none). */
-        int[] postings = EMPTY;
+        int[] postings;
         int size;
 
         Term(String text) {
             this.text = text;
+            clear();
+        }
+
+        /** Counts nothing yet: a build begins. */
+        void clear() {
+            documents = 0;
+            keptBy = 0;
+            idf = Double.NaN;
+            postings = EMPTY;
+            size = 0;
         }
 
         void add(int document, int weight) {
@@ -330,11 +340,7 @@ final class SearchIndexGenerator implements Generator {
                 forget(); // a build that failed half way added terms it did not sort in
             }
             for (Term t : dictionary.values()) {
-                t.documents = 0;
-                t.keptBy = 0;
-                t.idf = Double.NaN;
-                t.postings = EMPTY;
-                t.size = 0;
+                t.clear();
             }
             next = new java.util.IdentityHashMap<>();
         }

@@ -52,7 +52,7 @@ public final class SiteWriter {
     private final Path output;
     private final Path manifestFile;
     private Manifest previous;
-    private Object previousIdentity;
+    private Object previousVersion;
 
     /**
      * @param output       the output folder
@@ -88,7 +88,7 @@ public final class SiteWriter {
      */
     public Map<String, String> intact() throws IOException {
         recover();
-        if (previous != null && manifestFile != null && !FileVersion.of(manifestFile).equals(previousIdentity)) {
+        if (previous != null && manifestFile != null && !FileVersion.of(manifestFile).equals(previousVersion)) {
             previous = null; // another build wrote it since this writer last did
         }
         Manifest m = previousManifest();
@@ -345,7 +345,7 @@ public final class SiteWriter {
     private Manifest previousManifest() throws IOException {
         if (previous == null) {
             // the version first: a file replaced while it is read is then read again next time
-            previousIdentity = manifestFile == null ? null : FileVersion.of(manifestFile);
+            previousVersion = manifestFile == null ? null : FileVersion.of(manifestFile);
             previous = manifestFile == null ? Manifest.empty() : Manifest.read(manifestFile);
         }
         return previous;
@@ -353,11 +353,10 @@ public final class SiteWriter {
 
     private void save(Manifest manifest) throws IOException {
         if (manifestFile != null) {
-            previousIdentity = manifest.write(manifestFile);
+            previousVersion = manifest.write(manifestFile);
         }
         previous = manifest;
     }
-
 
     /** Rejects paths that could leave the output folder or name no file everywhere ({@link SafePaths}). */
     static void checkPath(String path, String origin) throws UnsafePathException {
