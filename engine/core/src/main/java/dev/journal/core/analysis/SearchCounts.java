@@ -219,6 +219,11 @@ public record SearchCounts(String[] terms, int[] packed, int[] length) {
         }
     }
 
+    /** Whether term {@code k} occurs in the body only. */
+    public boolean bodyOnly(int k) {
+        return packed[k] >>> 16 == 0;
+    }
+
     /** How often term {@code k} occurs in {@code field}. */
     public int tf(int k, int field) {
         int p = packed[k];

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,9 @@ import java.util.Map;
  * <li>{@code terms}: sorted (by UTF-16 code unit, as JavaScript compares strings), and
  * {@code postings}: one string per term, in base-64 variable-length numbers: the term's document
  * frequency, then per document the gap to the previous document number (minus one) and the
- * weight (1 to 63: the saturated field-weighted term frequency, before idf);</li>
+ * weight (1 to 63: the saturated field-weighted term frequency, before idf, each field's length
+ * normalised by its average over all documents {@linkplain #rounded rounded} to an eighth of an
+ * octave);</li>
  * <li>{@code stem}, {@code stop}: how {@link SearchTerms} prepared the words, for the script.</li>
  * </ul>
  *
@@ -101,52 +104,11 @@ final class SearchIndexGenerator implements Generator {
     }
 
     private static final int[] EMPTY = new int[0];
-
-    /** A term of the dictionary: its document frequency and postings (document, weight, ...) in one build. */
-    private static final class Term {
-        final String text;
-        int documents;
-        /** How many documents keep the term, counted before the postings are made. */
-        int keptBy;
-        /** {@code log(n / documents)}, once the documents are counted; NaN until needed. */
-        double idf;
-        /** Made at the first posting, with room for exactly {@link #keptBy} (most terms of a large journal get none). */
-        int[] postings;
-        int size;
-
-        Term(String text) {
-            this.text = text;
-            clear();
-        }
-
-        /** Counts nothing yet: a build begins. */
-        void clear() {
-            documents = 0;
-            keptBy = 0;
-            idf = Double.NaN;
-            postings = EMPTY;
-            size = 0;
-        }
-
-        void add(int document, int weight) {
-            if (postings.length == 0) {
-                postings = new int[2 * keptBy];
-            }
-            postings[size++] = document;
-            postings[size++] = weight;
-        }
-    }
+    private static final Doc[] NO_DOCS = new Doc[0];
 
     /**
-     * One document's terms (shared dictionary entries) with their frequency in each field, and the
-     * length of each field in terms.
-     */
-    private record Counted(Term[] terms, SearchCounts counts, int[] length) {
-    }
-
-    /**
-     * The index as JSON. Every document is read once into a shared term dictionary; weights need
-     * the document frequencies and average field lengths of all, so they follow in a second loop.
+     * The index as JSON. Every document is read once into a term dictionary; weights need the
+     * document frequencies and average field lengths of all, so they follow in a second loop.
      *
      * @param bodyPostings the budget of body-only terms, shared by all documents
      */
@@ -154,69 +116,19 @@ final class SearchIndexGenerator implements Generator {
         return write(docs, terms, views, bodyPostings, null);
     }
 
-    /** As {@link #write(List, SearchTerms, Views, int)}, going on from what the last build left in {@code memo}. */
+    /**
+     * As {@link #write(List, SearchTerms, Views, int)}, going on from what the last build left in
+     * {@code memo}: when an edit changed documents without moving any other or changing the
+     * averages, only the changed documents and those whose choice of body terms a changed document
+     * frequency can move are weighed again, and only the terms they touch get new postings.
+     */
     String write(List<Article> docs, SearchTerms terms, Views views, int bodyPostings, Memo memo) {
-        Map<String, Term> dictionary = memo != null ? memo.dictionary : new HashMap<>();
-        if (memo != null) {
-            memo.begin();
-        }
-        List<Term> added = new ArrayList<>();
-        List<Counted> counted = new ArrayList<>(docs.size());
-        double[] total = new double[SearchCounts.FIELDS];
+        List<SearchCounts> counts = new ArrayList<>(docs.size());
         for (Article a : docs) {
-            Counted c = count(a, terms, dictionary, memo, added);
-            counted.add(c);
-            for (int f = 0; f < SearchCounts.FIELDS; f++) {
-                total[f] += c.length()[f];
-            }
+            counts.add(a.search() != null ? a.search()
+                    : SearchCounts.of(terms, a.title(), a.authors(), a.tags(), a.summary(), a.text()));
         }
-        int n = docs.size();
-        double[] average = new double[SearchCounts.FIELDS];
-        for (int f = 0; f < SearchCounts.FIELDS; f++) {
-            average[f] = n == 0 ? 1 : Math.max(1, total[f] / n);
-        }
-        int bodyTerms = Math.max(MIN_BODY_TERMS, bodyPostings / Math.max(1, n));
-        // which terms each document keeps, counted by term so that each term's postings are made at their size
-        int[][] kept = new int[n][];
-        for (int d = 0; d < n; d++) {
-            Counted c = counted.get(d);
-            kept[d] = kept(c, n, bodyTerms);
-            for (int k : kept[d]) {
-                c.terms()[k].keptBy++;
-            }
-        }
-        double[] norm = new double[SearchCounts.FIELDS];
-        for (int d = 0; d < n; d++) {
-            Counted c = counted.get(d);
-            for (int f = 0; f < SearchCounts.FIELDS; f++) {
-                norm[f] = 1 - B[f] + B[f] * c.length()[f] / average[f];
-            }
-            for (int k : kept[d]) {
-                double weighted = 0;
-                for (int f = 0; f < SearchCounts.FIELDS; f++) {
-                    int tf = c.counts().tf(k, f);
-                    if (tf > 0) {
-                        weighted += WEIGHT[f] * tf / norm[f];
-                    }
-                }
-                double saturated = weighted * (K1 + 1) / (weighted + K1);
-                int w = (int) Math.max(1, Math.min(MAX_WEIGHT, Math.round(saturated / (K1 + 1) * MAX_WEIGHT)));
-                c.terms()[k].add(d, w);
-            }
-            counted.set(d, null);
-            kept[d] = null;
-        }
-        // sorted by UTF-16 code units, the order of JavaScript's string comparison
-        List<Term> sorted = new ArrayList<>();
-        Iterable<Term> all = memo != null ? java.util.Arrays.asList(memo.sorted(added)) : dictionary.values();
-        for (Term t : all) {
-            if (t.size > 0) {
-                sorted.add(t);
-            }
-        }
-        if (memo == null) {
-            sorted.sort(BY_TEXT);
-        }
+        Term[] sorted = (memo != null ? memo : new Memo(false)).update(counts, bodyPostings);
         List<String> authors = new ArrayList<>();
         Map<String, Integer> authorNumbers = new HashMap<>();
         List<String> tags = new ArrayList<>();
@@ -254,12 +166,16 @@ final class SearchIndexGenerator implements Generator {
             g.writeEndArray();
             g.writeArrayFieldStart("terms");
             for (Term t : sorted) {
-                g.writeString(t.text);
+                if (t.size > 0) {
+                    g.writeString(t.text);
+                }
             }
             g.writeEndArray();
             g.writeArrayFieldStart("postings");
             for (Term t : sorted) {
-                g.writeString(encode(t.documents, t.postings, t.size));
+                if (t.size > 0) {
+                    g.writeString(t.encoded());
+                }
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -283,81 +199,427 @@ final class SearchIndexGenerator implements Generator {
     }
 
     /**
-     * A document's terms in the shared dictionary, from the counts made when it was parsed (or
-     * counted now, for a document that was not).
+     * An average field length as the weights use it: rounded to an eighth of an octave (about 9%),
+     * which BM25 does not notice and one edit among many documents almost never moves.
      */
-    private static Counted count(Article a, SearchTerms terms, Map<String, Term> dictionary, Memo memo,
-            List<Term> added) {
-        SearchCounts counts = a.search() != null ? a.search()
-                : SearchCounts.of(terms, a.title(), a.authors(), a.tags(), a.summary(), a.text());
-        Term[] found = memo == null ? null : memo.found(counts);
-        if (found == null) {
-            found = new Term[counts.terms().length];
-            for (int k = 0; k < found.length; k++) {
-                Term t = dictionary.get(counts.terms()[k]);
-                if (t == null) {
-                    t = new Term(counts.terms()[k]);
-                    dictionary.put(t.text, t);
-                    added.add(t);
-                }
-                found[k] = t;
+    static double rounded(double average) {
+        if (!(average > 1)) {
+            return 1;
+        }
+        return StrictMath.pow(2, Math.rint(8 * StrictMath.log(average) / StrictMath.log(2)) / 8);
+    }
+
+    /** A term of the dictionary. */
+    private static final class Term {
+        final String text;
+        /** How many documents hold the term. */
+        int documents;
+        /** {@link #documents} before the build that last {@link #touched} the term changed it. */
+        int before;
+        int touched = -1;
+        /** {@code log(n / documents)}, taken in build {@link #idfBuild}. */
+        double idf;
+        int idfBuild = -1;
+        /** The index's postings, {@code document number << 6 | weight}, ascending; {@link #size} used. */
+        int[] postings = EMPTY;
+        int size;
+        /** The postings as the index writes them; null until written. */
+        String encoded;
+        /** The build that last made its postings again, and the entries gathered for that. */
+        int dirty = -1;
+        int[] pending = EMPTY;
+        int pendingSize;
+        /**
+         * In a lasting memo, the documents that choose among their body terms and hold this one in
+         * the body only (some of them perhaps removed since): a change of its document frequency
+         * can move their choice.
+         */
+        Doc[] choosers = NO_DOCS;
+        int chooserCount;
+
+        Term(String text) {
+            this.text = text;
+        }
+
+        String encoded() {
+            if (encoded == null) {
+                encoded = encode(documents, postings, size);
             }
+            return encoded;
         }
-        for (Term t : found) {
-            t.documents++;
+
+        void pend(int entry) {
+            if (pendingSize == pending.length) {
+                pending = Arrays.copyOf(pending, Math.max(4, 2 * pendingSize));
+            }
+            pending[pendingSize++] = entry;
         }
-        if (memo != null) {
-            memo.keep(counts, found);
+
+        void choose(Doc doc) {
+            if (chooserCount == choosers.length) {
+                int live = 0;
+                for (int i = 0; i < chooserCount; i++) {
+                    if (choosers[i].live) {
+                        choosers[live++] = choosers[i];
+                    }
+                }
+                Arrays.fill(choosers, live, chooserCount, null);
+                chooserCount = live;
+                if (live == choosers.length || live > choosers.length / 2) {
+                    choosers = Arrays.copyOf(choosers, Math.max(4, 2 * choosers.length));
+                }
+            }
+            choosers[chooserCount++] = doc;
         }
-        return new Counted(found, counts, counts.length());
+    }
+
+    /** A document of the index: its terms in the dictionary, and the weight of each it keeps. */
+    private static final class Doc {
+        final SearchCounts counts;
+        final Term[] terms;
+        /** How many of its terms are in the body only. */
+        final int bodyOnly;
+        int number = -1;
+        boolean live = true;
+        /** The build that last weighed it. */
+        int weighed = -1;
+        /** Per term, its weight in the index, 0 for a term not kept; null until weighed. */
+        byte[] weight;
+
+        Doc(SearchCounts counts, Term[] terms, int bodyOnly) {
+            this.counts = counts;
+            this.terms = terms;
+            this.bodyOnly = bodyOnly;
+        }
     }
 
     private static final java.util.Comparator<Term> BY_TEXT = (a, b) -> a.text.compareTo(b.text);
 
     /**
-     * What a long-lived renderer (the preview's) keeps of the search index from one build to the
-     * next: the term dictionary, in order, and each document's terms in it, found again by the
-     * identity of its counts (an unchanged article's). It only saves work: every number the index
-     * holds is counted again in each build.
+     * The term dictionary and documents of the index with their weights and postings. A write
+     * without one makes a throwaway one; a long-lived renderer (the preview's) keeps one from build
+     * to build and, after an edit, weighs again only what the edit can have changed. Either way the
+     * index is the same, byte for byte: the memo finds an unchanged document by the identity of its
+     * counts, and everything else is counted again or proved unchanged.
      */
     static final class Memo {
+        private final boolean lasting;
         private final Map<String, Term> dictionary = new HashMap<>();
-        /** Every term of the dictionary, sorted. */
+        /** Every term of the dictionary, sorted by UTF-16 code units, the order of JavaScript's comparison. */
         private Term[] sorted = new Term[0];
-        private Map<SearchCounts, Term[]> found = new java.util.IdentityHashMap<>();
-        private Map<SearchCounts, Term[]> next = new java.util.IdentityHashMap<>();
+        private Map<SearchCounts, Doc> docs = new IdentityHashMap<>();
+        /** The last build's number of documents, body terms per document, rounded average lengths. */
+        private int documents;
+        private int bodyTerms = -1;
+        private double[] average = new double[0];
+        private final long[] total = new long[SearchCounts.FIELDS];
+        /** Whether the last update finished, so that the next can go on from it. */
+        private boolean valid;
+        private int build;
+        /** What the last update weighed: every document, or how many (for tests). */
+        private boolean weighedAll;
+        private int weighed;
+
+        Memo() {
+            this(true);
+        }
+
+        private Memo(boolean lasting) {
+            this.lasting = lasting;
+        }
 
         /** Forgets everything (another configuration, say another language, counts other terms). */
         void forget() {
-            dictionary.clear();
-            sorted = new Term[0];
-            found.clear();
+            valid = false;
         }
 
-        /** Begins a build: every term's counts start at nothing. */
-        void begin() {
-            if (sorted.length != dictionary.size()) {
-                forget(); // a build that failed half way added terms it did not sort in
+        /** The dictionary, sorted, for this build's documents with their counts in index order. */
+        Term[] update(List<SearchCounts> counts, int bodyPostings) {
+            boolean incremental = valid;
+            valid = false; // until this update is done
+            if (!incremental) {
+                dictionary.clear();
+                sorted = new Term[0];
+                docs = new IdentityHashMap<>();
+                Arrays.fill(total, 0);
+            }
+            build++;
+            int n = counts.size();
+            Doc[] order = new Doc[n];
+            Map<SearchCounts, Doc> next = new IdentityHashMap<>(2 * n);
+            List<Term> added = new ArrayList<>();
+            List<Term> touched = new ArrayList<>();
+            List<Doc> fresh = new ArrayList<>();
+            boolean renumbered = false;
+            boolean twice = false;
+            for (int d = 0; d < n; d++) {
+                SearchCounts c = counts.get(d);
+                Doc doc = docs.remove(c);
+                if (doc == null) {
+                    doc = add(c, added, touched);
+                    fresh.add(doc);
+                } else if (doc.number != d) {
+                    renumbered = true;
+                }
+                doc.number = d;
+                twice |= next.put(c, doc) != null; // the same counts for two documents: not found again next time
+                order[d] = doc;
+            }
+            for (Doc gone : docs.values()) {
+                remove(gone, touched);
+            }
+            docs = next;
+            int perDocument = Math.max(MIN_BODY_TERMS, bodyPostings / Math.max(1, n));
+            double[] averages = new double[SearchCounts.FIELDS];
+            for (int f = 0; f < averages.length; f++) {
+                averages[f] = rounded(n == 0 ? 1 : (double) total[f] / n);
+            }
+            boolean all = !incremental || renumbered || n != documents || perDocument != bodyTerms
+                    || !Arrays.equals(averages, average);
+            documents = n;
+            bodyTerms = perDocument;
+            average = averages;
+            weighedAll = all;
+            if (all) {
+                weighAll(order);
+                weighed = n;
+            } else {
+                weighed = weighChanged(n, fresh, touched);
+            }
+            Term[] result = sorted(added);
+            valid = !twice;
+            return result;
+        }
+
+        private void touch(Term t, List<Term> touched) {
+            if (t.touched != build) {
+                t.touched = build;
+                t.before = t.documents;
+                touched.add(t);
+            }
+        }
+
+        private Doc add(SearchCounts c, List<Term> added, List<Term> touched) {
+            Term[] found = new Term[c.terms().length];
+            int bodyOnly = 0;
+            for (int k = 0; k < found.length; k++) {
+                Term t = dictionary.get(c.terms()[k]);
+                if (t == null) {
+                    t = new Term(c.terms()[k]);
+                    dictionary.put(t.text, t);
+                    added.add(t);
+                }
+                touch(t, touched);
+                t.documents++;
+                found[k] = t;
+                bodyOnly += c.bodyOnly(k) ? 1 : 0;
+            }
+            for (int f = 0; f < total.length; f++) {
+                total[f] += c.length()[f];
+            }
+            return new Doc(c, found, bodyOnly);
+        }
+
+        private void remove(Doc doc, List<Term> touched) {
+            doc.live = false;
+            for (Term t : doc.terms) {
+                touch(t, touched);
+                t.documents--;
+            }
+            for (int f = 0; f < total.length; f++) {
+                total[f] -= doc.counts.length()[f];
+            }
+        }
+
+        /** Weighs every document and makes every term's postings. */
+        private void weighAll(Doc[] order) {
+            for (Term t : dictionary.values()) {
+                t.size = 0;
+                t.encoded = null;
+                t.chooserCount = 0;
+                t.choosers = NO_DOCS;
+            }
+            for (Doc doc : order) {
+                weigh(doc);
+                for (int k = 0; k < doc.terms.length; k++) {
+                    if (doc.weight[k] > 0) {
+                        doc.terms[k].size++;
+                    }
+                }
+                chooseIn(doc);
             }
             for (Term t : dictionary.values()) {
-                t.clear();
+                t.postings = t.size == 0 ? EMPTY : new int[t.size];
+                t.size = 0;
             }
-            next = new java.util.IdentityHashMap<>();
+            for (Doc doc : order) {
+                for (int k = 0; k < doc.terms.length; k++) {
+                    if (doc.weight[k] > 0) {
+                        Term t = doc.terms[k];
+                        t.postings[t.size++] = doc.number << 6 | doc.weight[k];
+                    }
+                }
+            }
         }
 
-        Term[] found(SearchCounts counts) {
-            return found.get(counts);
+        /**
+         * Weighs again the new documents and those whose choice of body terms a changed document
+         * frequency can move (the only way an unchanged document's weights change while the
+         * number of documents and the averages stay), and makes again the postings of the terms
+         * whose entries or document frequency changed.
+         */
+        private int weighChanged(int n, List<Doc> fresh, List<Term> touched) {
+            List<Doc> again = new ArrayList<>(fresh);
+            for (Doc doc : fresh) {
+                doc.weighed = build;
+            }
+            for (Term t : touched) {
+                if (t.documents != t.before) {
+                    for (int i = 0; i < t.chooserCount; i++) {
+                        Doc doc = t.choosers[i];
+                        if (doc.live && doc.weighed != build) {
+                            doc.weighed = build;
+                            again.add(doc);
+                        }
+                    }
+                }
+            }
+            List<Term> dirty = new ArrayList<>(touched);
+            for (Term t : touched) {
+                t.dirty = build;
+            }
+            boolean[] weighed = new boolean[n];
+            for (Doc doc : again) {
+                byte[] old = doc.weight;
+                weigh(doc);
+                weighed[doc.number] = true;
+                if (old == null) {
+                    chooseIn(doc);
+                    continue; // a new document: its terms are all touched
+                }
+                for (int k = 0; k < old.length; k++) {
+                    Term t = doc.terms[k];
+                    if (old[k] != doc.weight[k] && t.dirty != build) {
+                        t.dirty = build;
+                        dirty.add(t);
+                    }
+                }
+            }
+            for (Doc doc : again) {
+                for (int k = 0; k < doc.terms.length; k++) {
+                    Term t = doc.terms[k];
+                    if (doc.weight[k] > 0 && t.dirty == build) {
+                        t.pend(doc.number << 6 | doc.weight[k]);
+                    }
+                }
+            }
+            for (Term t : dirty) {
+                int[] made = new int[t.size + t.pendingSize];
+                int size = 0;
+                for (int i = 0; i < t.size; i++) {
+                    if (!weighed[t.postings[i] >>> 6]) {
+                        made[size++] = t.postings[i];
+                    }
+                }
+                System.arraycopy(t.pending, 0, made, size, t.pendingSize);
+                size += t.pendingSize;
+                Arrays.sort(made, 0, size);
+                t.postings = size == made.length ? made : Arrays.copyOf(made, size);
+                t.size = size;
+                t.encoded = null;
+                t.pending = EMPTY;
+                t.pendingSize = 0;
+            }
+            return again.size();
         }
 
-        void keep(SearchCounts counts, Term[] terms) {
-            next.put(counts, terms);
+        boolean weighedAll() {
+            return weighedAll;
+        }
+
+        /** How many documents the last update weighed. */
+        int weighed() {
+            return weighed;
+        }
+
+        /** In a lasting memo, enters a document that chooses among its body terms in their lists of choosers. */
+        private void chooseIn(Doc doc) {
+            if (lasting && doc.bodyOnly > bodyTerms) {
+                for (int k = 0; k < doc.terms.length; k++) {
+                    if (doc.counts.bodyOnly(k)) {
+                        doc.terms[k].choose(doc);
+                    }
+                }
+            }
+        }
+
+        /**
+         * A document's weights: every term found outside the body is kept, and of the body-only
+         * terms the {@link #bodyTerms} of highest tf-idf (ties to the term that comes first in the
+         * document); each kept term weighs its BM25F saturated, field-weighted frequency.
+         */
+        private void weigh(Doc doc) {
+            SearchCounts c = doc.counts;
+            int count = doc.terms.length;
+            double[] norm = new double[SearchCounts.FIELDS];
+            for (int f = 0; f < norm.length; f++) {
+                norm[f] = 1 - B[f] + B[f] * c.length()[f] / average[f];
+            }
+            boolean choose = doc.bodyOnly > bodyTerms;
+            double[] tfIdf = choose ? new double[doc.bodyOnly] : null;
+            double threshold = 0;
+            int ties = 0;
+            if (choose) {
+                int i = 0;
+                for (int k = 0; k < count; k++) {
+                    if (c.bodyOnly(k)) {
+                        int tf = c.tf(k, BODY);
+                        tfIdf[i++] = (1 + (tf < LOG.length ? LOG[tf] : Math.log(tf))) * idf(doc.terms[k]);
+                    }
+                }
+                // the bodyTerms best: all above the score of the bodyTerms-th, then of those at that score the first
+                threshold = select(tfIdf.clone(), doc.bodyOnly - bodyTerms);
+                int above = 0;
+                for (double s : tfIdf) {
+                    above += s > threshold ? 1 : 0;
+                }
+                ties = bodyTerms - above;
+            }
+            byte[] weight = new byte[count];
+            int i = 0;
+            for (int k = 0; k < count; k++) {
+                if (choose && c.bodyOnly(k)) {
+                    double s = tfIdf[i++];
+                    if (!(s > threshold || s == threshold && ties-- > 0)) {
+                        continue;
+                    }
+                }
+                double weighted = 0;
+                for (int f = 0; f < SearchCounts.FIELDS; f++) {
+                    int tf = c.tf(k, f);
+                    if (tf > 0) {
+                        weighted += WEIGHT[f] * tf / norm[f];
+                    }
+                }
+                double saturated = weighted * (K1 + 1) / (weighted + K1);
+                weight[k] = (byte) Math.max(1, Math.min(MAX_WEIGHT, Math.round(saturated / (K1 + 1) * MAX_WEIGHT)));
+            }
+            doc.weight = weight;
+        }
+
+        private double idf(Term t) {
+            if (t.idfBuild != build) {
+                t.idf = Math.log((double) documents / t.documents);
+                t.idfBuild = build;
+            }
+            return t.idf;
         }
 
         /**
          * The dictionary in order, with the terms {@code added} in this build merged in; terms no
          * document has any more are dropped once they are as many as the live ones.
          */
-        Term[] sorted(List<Term> added) {
+        private Term[] sorted(List<Term> added) {
             added.sort(BY_TEXT);
             Term[] merged = new Term[sorted.length + added.size()];
             int i = 0;
@@ -384,61 +646,8 @@ final class SearchIndexGenerator implements Generator {
                 merged = kept;
             }
             sorted = merged;
-            found = next; // the documents of this build refer to live terms only
             return merged;
         }
-    }
-
-    /**
-     * The terms of a document that go into the index, as indexes into its {@link Counted#terms}, in
-     * no particular order: every term found outside the body, and of the body-only terms the
-     * {@code bodyTerms} of highest tf-idf (ties to the term that comes first in the document).
-     */
-    private static int[] kept(Counted c, int n, int bodyTerms) {
-        int count = c.terms().length;
-        int[] kept = new int[count];
-        int always = 0;
-        int[] bodyOnly = new int[count];
-        int body = 0;
-        for (int k = 0; k < count; k++) {
-            boolean elsewhere = false;
-            for (int f = 0; f < BODY && !elsewhere; f++) {
-                elsewhere = c.counts().tf(k, f) > 0;
-            }
-            if (elsewhere) {
-                kept[always++] = k;
-            } else {
-                bodyOnly[body++] = k;
-            }
-        }
-        if (body <= bodyTerms) {
-            System.arraycopy(bodyOnly, 0, kept, always, body);
-            return Arrays.copyOf(kept, always + body);
-        }
-        double[] tfIdf = new double[body];
-        for (int i = 0; i < body; i++) {
-            int k = bodyOnly[i];
-            Term t = c.terms()[k];
-            if (Double.isNaN(t.idf)) {
-                t.idf = Math.log((double) n / t.documents);
-            }
-            int tf = c.counts().tf(k, BODY);
-            tfIdf[i] = (1 + (tf < LOG.length ? LOG[tf] : Math.log(tf))) * t.idf;
-        }
-        // the bodyTerms best: all above the score of the bodyTerms-th, then of those at that score the first
-        double threshold = select(tfIdf.clone(), body - bodyTerms);
-        int size = always;
-        for (int i = 0; i < body; i++) {
-            if (tfIdf[i] > threshold) {
-                kept[size++] = bodyOnly[i];
-            }
-        }
-        for (int i = 0; i < body && size < always + bodyTerms; i++) {
-            if (tfIdf[i] == threshold) {
-                kept[size++] = bodyOnly[i];
-            }
-        }
-        return Arrays.copyOf(kept, size);
     }
 
     /** The value that would be at {@code k} were {@code values} sorted (which they partly become). */
@@ -476,18 +685,19 @@ final class SearchIndexGenerator implements Generator {
     /**
      * Document frequency, then (gap - 1, weight) per document, as base-64 variable-length numbers.
      *
-     * @param postings document number and weight alternately, documents ascending
+     * @param postings {@code document number << 6 | weight}, documents ascending
      * @param size     how many values of {@code postings} are used
      */
     static String encode(int documentFrequency, int[] postings, int size) {
         // at most 7 characters per number, one per weight
-        char[] out = new char[7 + size / 2 * 8];
+        char[] out = new char[7 + size * 8];
         int at = number(out, 0, documentFrequency);
         int previous = -1;
-        for (int i = 0; i < size; i += 2) {
-            at = number(out, at, postings[i] - previous - 1);
-            out[at++] = DIGIT[postings[i + 1]];
-            previous = postings[i];
+        for (int i = 0; i < size; i++) {
+            int document = postings[i] >>> 6;
+            at = number(out, at, document - previous - 1);
+            out[at++] = DIGIT[postings[i] & MAX_WEIGHT];
+            previous = document;
         }
         return new String(out, 0, at);
     }

@@ -260,6 +260,79 @@ class SearchIndexGeneratorTest {
         }
     }
 
+    /**
+     * Edits in place (the case a long-lived memo weighs only in part) among documents that share a
+     * skewed vocabulary and must choose among their body terms, so that one edit's change of a
+     * document frequency moves other documents' choices; now and then an addition, a removal or a
+     * new date that moves documents, and an edit that moves the average lengths.
+     */
+    @Test
+    void aMemoWeighingOnlyWhatAnEditTouchesGivesTheIndexAFreshWriteGives() {
+        java.util.Random random = new java.util.Random(5);
+        String[] vocabulary = new String[400];
+        for (int i = 0; i < vocabulary.length; i++) {
+            vocabulary[i] = "w" + Integer.toString(i, 26).replace('0', 'q') + (char) ('a' + i % 26) + "x";
+        }
+        SearchIndexGenerator.Memo memo = new SearchIndexGenerator.Memo();
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            articles.add(post("a" + i, day(i), "Article " + i, skewed(random, vocabulary, 120)));
+        }
+        int partly = 0;
+        int others = 0;
+        for (int round = 0; round < 160; round++) {
+            int victim = random.nextInt(articles.size());
+            Article a = articles.get(victim);
+            String slug = a.sourcePath().replaceAll(".*/|\\.md$", "");
+            String date = a.date().toLocalDate().toString();
+            int kind = random.nextInt(20);
+            if (kind == 0) {
+                articles.add(post("n" + round, day(random.nextInt(60)), "New " + round, skewed(random, vocabulary, 120)));
+            } else if (kind == 1 && articles.size() > 4) {
+                articles.remove(victim);
+            } else if (kind == 2) {
+                articles.set(victim, post(slug, day(random.nextInt(60)), a.title(), skewed(random, vocabulary, 120)));
+            } else if (kind == 3) {
+                articles.set(victim, post(slug, date, a.title(), skewed(random, vocabulary, 900)));
+            } else {
+                // a few words more or less: some new to the journal, some common, some from the end of the tail
+                String body = a.text();
+                String extra = vocabulary[random.nextInt(vocabulary.length)] + " " + vocabulary[random.nextInt(8)]
+                        + (random.nextBoolean() ? " fresh" + round : "");
+                articles.set(victim, post(slug, date, kind == 4 ? a.title() + " again" : a.title(),
+                        random.nextBoolean() ? body + " " + extra : body.substring(0, body.length() / 2) + " " + extra));
+            }
+            SiteIndex site = new SiteIndexer(CONFIG).index(articles, ZonedDateTime.parse("2030-01-01T00:00:00Z"), false)
+                    .index();
+            Views views = new Views(site, new FeedPlan(CONFIG, false));
+            String fresh = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 24 * 30);
+            String memoized = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 24 * 30, memo);
+            assertEquals(fresh, memoized, "round " + round);
+            if (!memo.weighedAll()) {
+                partly++;
+                others += memo.weighed() > 1 ? 1 : 0;
+            }
+        }
+        // the rounds above go the memo's short way often, and there weigh other documents than the edited one
+        assertTrue(partly > 80, partly + " rounds weighed in part");
+        assertTrue(others > 20, others + " rounds weighed other documents");
+    }
+
+    private static String day(int i) {
+        return java.time.LocalDate.of(2024, 1, 1).plusDays(i).toString();
+    }
+
+    /** Words of a vocabulary, the first ones far more often than the last (Zipf's law). */
+    private static String skewed(java.util.Random random, String[] vocabulary, int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            int k = (int) Math.min(vocabulary.length - 1, Math.floor(Math.exp(random.nextDouble()
+                    * Math.log(vocabulary.length + 1)) - 1));
+            sb.append(vocabulary[k]).append(i % 15 == 14 ? ".\n\n" : " ");
+        }
+        return sb.toString();
+    }
+
     /** Random words of random letters: most of them new to the journal. */
     private static String words(java.util.Random random, int count) {
         StringBuilder sb = new StringBuilder();
