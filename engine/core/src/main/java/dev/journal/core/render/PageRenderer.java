@@ -70,7 +70,29 @@ public final class PageRenderer {
      * generators learn of it ({@code page} is null for a file that is not an HTML page, such as a
      * site's JBake {@code feed.ftl}).
      */
-    record Job(String path, String templateKey, String fallback, Map<String, Object> model, SitePage page) {
+    record Job(String path, String templateKey, String fallback, Map<String, Object> model, SitePage page,
+            CardDigest card) {
+        Job(String path, String templateKey, String fallback, Map<String, Object> model, SitePage page) {
+            this(path, templateKey, fallback, model, page, new CardDigest());
+        }
+    }
+
+    /**
+     * The card digest of a job's model ({@link Fingerprints#ofCard}), made once for the job: a
+     * digest is a function of the model's content, so a job that a memo carries into the next
+     * build (its model made of the very same views) carries its digest too.
+     */
+    static final class CardDigest {
+        private volatile boolean known;
+        private volatile long value;
+
+        long of(Fingerprints fingerprints, Map<String, Object> model) {
+            if (!known) {
+                value = fingerprints.ofCard(model);
+                known = true;
+            }
+            return value;
+        }
     }
 
     /** Renders into a list, for tools and tests that want every page in memory. */
@@ -111,6 +133,9 @@ public final class PageRenderer {
         JBakeModel jbake = new JBakeModel(index, views, data);
         Map<String, Object> shared = shared(index, jbake, views, feeds);
         List<Job> jobs = plan(index, views, jbake, feeds, sitemapTemplate, new PageMetadata(config, views));
+        if (memo != null) {
+            memo.endDocuments();
+        }
         List<SitePage> sitePages = jobs.stream().map(Job::page).filter(java.util.Objects::nonNull).toList();
         RenderContext context = new RenderContext(index, views, feeds, sitePages, templates, pool, sitemapTemplate);
         context.memo(memo);
@@ -189,7 +214,7 @@ public final class PageRenderer {
             }
             // the page's own model and the shared values count with documents as cards; the text of
             // the documents whose text the page showed (its own, usually) counts in full
-            long own = fingerprints.ofCard(job.model());
+            long own = job.card().of(fingerprints, job.model());
             RenderRecord.Entry before = previous == null ? null : previous.entries().get(job.path());
             if (before != null && intact.contains(job.path())
                     && digest(own, before.read(), sharedDigests, text(before.text(), views, fingerprints))
@@ -477,17 +502,41 @@ public final class PageRenderer {
     private Job document(SiteIndex index, Views views, PageMetadata meta, Article a,
             List<Map<String, Object>> feeds) {
         Map<String, Object> view = views.of(a);
+        Map<String, Object> older = null;
+        Map<String, Object> newer = null;
+        Optional<SiteIndex.Neighbours> neighbours = index.neighboursOf(a);
+        if (neighbours.isPresent()) {
+            older = neighbours.get().older() == null ? null : views.of(neighbours.get().older());
+            newer = neighbours.get().newer() == null ? null : views.of(neighbours.get().newer());
+        }
+        List<Map<String, Object>> related = a.related().hidden() ? List.of() : views.of(index.relatedTo(a));
+        if (memo == null) {
+            return document(meta, a, view, older, newer, related, feeds);
+        }
+        // the views a document's page is made of, besides the article, the configuration and the feeds
+        Object[] from = new Object[3 + related.size()];
+        from[0] = view;
+        from[1] = older;
+        from[2] = newer;
+        for (int i = 0; i < related.size(); i++) {
+            from[3 + i] = related.get(i);
+        }
+        Map<String, Object> o = older;
+        Map<String, Object> n = newer;
+        return memo.document(a, from, feeds, () -> document(meta, a, view, o, n, related, feeds));
+    }
+
+    private Job document(PageMetadata meta, Article a, Map<String, Object> view, Map<String, Object> older,
+            Map<String, Object> newer, List<Map<String, Object>> related, List<Map<String, Object>> feeds) {
         String root = UrlPolicy.rootPath(a.outputPath());
         Map<String, Object> top = new HashMap<>();
         top.put("rootpath", root);
-        index.neighboursOf(a).ifPresent(n -> {
-            if (n.older() != null) {
-                top.put("previousContent", views.of(n.older()));
-            }
-            if (n.newer() != null) {
-                top.put("nextContent", views.of(n.newer()));
-            }
-        });
+        if (older != null) {
+            top.put("previousContent", older);
+        }
+        if (newer != null) {
+            top.put("nextContent", newer);
+        }
         Map<String, Object> content = new OverlayMap(view, top);
         String kind = a.isPost() ? "post" : a.type();
         Map<String, Object> page = pageInfo(a.outputPath(), a.uri(), kind, a.title(), a.summary(), feeds);
@@ -497,7 +546,7 @@ public final class PageRenderer {
         model.put("page", page);
         model.put("rootpath", root);
         model.put("home", home(root));
-        model.put("related", a.related().hidden() ? List.of() : views.of(index.relatedTo(a)));
+        model.put("related", related);
         String key = "template." + a.type() + ".file";
         return new Job(a.outputPath(), key, a.isPage() ? "page" : "post", model,
                 new SitePage(a.outputPath(), a.uri(), kind, a.lastModified().orElse(null), true));

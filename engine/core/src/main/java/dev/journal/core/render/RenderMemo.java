@@ -3,6 +3,7 @@ package dev.journal.core.render;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.parse.Article;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -27,6 +28,13 @@ public final class RenderMemo {
     private Map<Object, long[]> nextDigests = new IdentityHashMap<>();
     private final SearchIndexGenerator.Memo search = new SearchIndexGenerator.Memo();
 
+    /** A document's page as the last build planned it, with what it was made from besides the article. */
+    private record Document(Object[] from, List<Map<String, Object>> feeds, PageRenderer.Job job) {
+    }
+
+    private Map<Article, Document> documents = new IdentityHashMap<>();
+    private Map<Article, Document> nextDocuments = new IdentityHashMap<>();
+
     /** What the search index keeps between builds. */
     SearchIndexGenerator.Memo search() {
         return search;
@@ -37,11 +45,13 @@ public final class RenderMemo {
         if (!config.values().equals(configValues)) {
             views.clear();
             digests.clear();
+            documents.clear();
             search.forget();
             configValues = config.values();
         }
         next = new IdentityHashMap<>();
         nextDigests = new IdentityHashMap<>();
+        nextDocuments = new IdentityHashMap<>();
     }
 
     /** The last build's view of {@code a} when it was made from an equal {@code context}, else a new one. */
@@ -57,6 +67,39 @@ public final class RenderMemo {
     /** Ends the views of a build: what the next build may reuse is what this one used. */
     void endViews() {
         views = next;
+    }
+
+    /**
+     * The last build's page of document {@code a} (the job, its model and the model's digest) when
+     * it was made from the very same objects {@code from} (the document's view, its neighbours',
+     * its recommendations') and equal site feeds, else a new one. The views are compared by
+     * identity: a view is the last build's only when everything it shows is unchanged.
+     */
+    PageRenderer.Job document(Article a, Object[] from, List<Map<String, Object>> feeds,
+            Supplier<PageRenderer.Job> make) {
+        Document made = documents.get(a);
+        if (made == null || !same(made.from(), from) || !made.feeds().equals(feeds)) {
+            made = new Document(from, feeds, make.get());
+        }
+        nextDocuments.put(a, made);
+        return made.job();
+    }
+
+    private static boolean same(Object[] a, Object[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ends the pages of a build: what the next build may reuse is what this one planned. */
+    void endDocuments() {
+        documents = nextDocuments;
     }
 
     /** The digests (full, card) of a view the last build digested; null when it did not. */
