@@ -99,8 +99,7 @@ final class SearchIndexGenerator implements Generator {
         }
         SearchTerms terms = new SearchTerms(config.language());
         Memo memo = context.memo() == null ? null : context.memo().search();
-        String json = write(docs, terms, context.views(), BODY_POSTINGS, memo);
-        return List.of(new RenderedPage(indexPath(config), json.getBytes(StandardCharsets.UTF_8)));
+        return List.of(new RenderedPage(indexPath(config), bytes(docs, terms, context.views(), BODY_POSTINGS, memo)));
     }
 
     private static final int[] EMPTY = new int[0];
@@ -123,6 +122,11 @@ final class SearchIndexGenerator implements Generator {
      * frequency can move are weighed again, and only the terms they touch get new postings.
      */
     String write(List<Article> docs, SearchTerms terms, Views views, int bodyPostings, Memo memo) {
+        return new String(bytes(docs, terms, views, bodyPostings, memo), StandardCharsets.UTF_8);
+    }
+
+    /** The index in UTF-8, as {@link #write(List, SearchTerms, Views, int, Memo)} gives it. */
+    byte[] bytes(List<Article> docs, SearchTerms terms, Views views, int bodyPostings, Memo memo) {
         List<SearchCounts> counts = new ArrayList<>(docs.size());
         for (Article a : docs) {
             counts.add(a.search() != null ? a.search()
@@ -133,7 +137,7 @@ final class SearchIndexGenerator implements Generator {
         Map<String, Integer> authorNumbers = new HashMap<>();
         List<String> tags = new ArrayList<>();
         Map<String, Integer> tagNumbers = new HashMap<>();
-        return Json.write(false, g -> {
+        return Json.writeUtf8(g -> {
             g.writeStartObject();
             g.writeNumberField("version", 1);
             g.writeStringField("stem", terms.english() ? "en-s" : "none");
@@ -174,7 +178,8 @@ final class SearchIndexGenerator implements Generator {
             g.writeArrayFieldStart("postings");
             for (Term t : sorted) {
                 if (t.size > 0) {
-                    g.writeString(t.encoded());
+                    byte[] postings = t.encoded();
+                    g.writeRawUTF8String(postings, 0, postings.length); // base-64 digits: nothing to escape
                 }
             }
             g.writeEndArray();
@@ -223,8 +228,8 @@ final class SearchIndexGenerator implements Generator {
         /** The index's postings, {@code document number << 6 | weight}, ascending; {@link #size} used. */
         int[] postings = EMPTY;
         int size;
-        /** The postings as the index writes them; null until written. */
-        String encoded;
+        /** The postings as the index writes them (ASCII); null until written. */
+        byte[] encoded;
         /** The build that last made its postings again, and the entries gathered for that. */
         int dirty = -1;
         int[] pending = EMPTY;
@@ -241,7 +246,7 @@ final class SearchIndexGenerator implements Generator {
             this.text = text;
         }
 
-        String encoded() {
+        byte[] encoded() {
             if (encoded == null) {
                 encoded = encode(documents, postings, size);
             }
@@ -316,6 +321,8 @@ final class SearchIndexGenerator implements Generator {
         /** Whether the last update finished, so that the next can go on from it. */
         private boolean valid;
         private int build;
+        /** Terms of the dictionary that no document holds any more. */
+        private int dead;
         /** What the last update weighed: every document, or how many (for tests). */
         private boolean weighedAll;
         private int weighed;
@@ -342,6 +349,7 @@ final class SearchIndexGenerator implements Generator {
                 sorted = new Term[0];
                 docs = new IdentityHashMap<>();
                 Arrays.fill(total, 0);
+                dead = 0;
             }
             build++;
             int n = counts.size();
@@ -408,6 +416,8 @@ final class SearchIndexGenerator implements Generator {
                     t = new Term(c.terms()[k]);
                     dictionary.put(t.text, t);
                     added.add(t);
+                } else if (t.documents == 0) {
+                    dead--;
                 }
                 touch(t, touched);
                 t.documents++;
@@ -424,7 +434,9 @@ final class SearchIndexGenerator implements Generator {
             doc.live = false;
             for (Term t : doc.terms) {
                 touch(t, touched);
-                t.documents--;
+                if (--t.documents == 0) {
+                    dead++;
+                }
             }
             for (int f = 0; f < total.length; f++) {
                 total[f] -= doc.counts.length()[f];
@@ -620,30 +632,27 @@ final class SearchIndexGenerator implements Generator {
          * document has any more are dropped once they are as many as the live ones.
          */
         private Term[] sorted(List<Term> added) {
+            int all = sorted.length + added.size();
+            boolean prune = all > 2 * (all - dead) + 4096;
+            if (added.isEmpty() && !prune) {
+                return sorted;
+            }
             added.sort(BY_TEXT);
-            Term[] merged = new Term[sorted.length + added.size()];
+            Term[] merged = new Term[prune ? all - dead : all];
             int i = 0;
             int j = 0;
             int k = 0;
             while (i < sorted.length || j < added.size()) {
-                merged[k++] = j == added.size() || i < sorted.length && BY_TEXT.compare(sorted[i], added.get(j)) < 0
+                Term t = j == added.size() || i < sorted.length && BY_TEXT.compare(sorted[i], added.get(j)) < 0
                         ? sorted[i++] : added.get(j++);
-            }
-            int live = 0;
-            for (Term t : merged) {
-                live += t.documents > 0 ? 1 : 0;
-            }
-            if (merged.length > 2 * live + 4096) {
-                Term[] kept = new Term[live];
-                int n = 0;
-                for (Term t : merged) {
-                    if (t.documents > 0) {
-                        kept[n++] = t;
-                    } else {
-                        dictionary.remove(t.text);
-                    }
+                if (!prune || t.documents > 0) {
+                    merged[k++] = t;
+                } else {
+                    dictionary.remove(t.text);
                 }
-                merged = kept;
+            }
+            if (prune) {
+                dead = 0;
             }
             sorted = merged;
             return merged;
@@ -688,9 +697,9 @@ final class SearchIndexGenerator implements Generator {
      * @param postings {@code document number << 6 | weight}, documents ascending
      * @param size     how many values of {@code postings} are used
      */
-    static String encode(int documentFrequency, int[] postings, int size) {
+    static byte[] encode(int documentFrequency, int[] postings, int size) {
         // at most 7 characters per number, one per weight
-        char[] out = new char[7 + size * 8];
+        byte[] out = new byte[7 + size * 8];
         int at = number(out, 0, documentFrequency);
         int previous = -1;
         for (int i = 0; i < size; i++) {
@@ -699,13 +708,13 @@ final class SearchIndexGenerator implements Generator {
             out[at++] = DIGIT[postings[i] & MAX_WEIGHT];
             previous = document;
         }
-        return new String(out, 0, at);
+        return Arrays.copyOf(out, at);
     }
 
-    private static final char[] DIGIT = DIGITS.toCharArray();
+    private static final byte[] DIGIT = DIGITS.getBytes(StandardCharsets.US_ASCII);
 
     /** Five bits per character, low bits first; 32 is added to every character but the last. Returns the next position. */
-    static int number(char[] out, int at, int value) {
+    static int number(byte[] out, int at, int value) {
         int v = value;
         int i = at;
         while (v >= 32) {

@@ -43,10 +43,10 @@ class SearchIndexGeneratorTest {
     @Test
     void numbersRoundTripThroughTheBase64Encoding() {
         for (int v : new int[] {0, 1, 31, 32, 33, 1023, 1024, 123456, 9_999_999, Integer.MAX_VALUE}) {
-            char[] out = new char[7];
+            byte[] out = new byte[7];
             int length = SearchIndexGenerator.number(out, 0, v);
             int[] pos = {0};
-            assertEquals(v, number(new String(out, 0, length), pos));
+            assertEquals(v, number(new String(out, 0, length, java.nio.charset.StandardCharsets.US_ASCII), pos));
             assertEquals(length, pos[0]);
         }
     }

@@ -37,6 +37,17 @@ public final class Json {
         return out.toString();
     }
 
+    /** Writes one JSON value with the given writer and returns it in UTF-8. */
+    public static byte[] writeUtf8(Body body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
+        try (JsonGenerator g = FACTORY.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
     /** JSON safe inside {@code <script type="application/ld+json">}. */
     public static String scriptSafe(Body body) {
         return write(true, body);
