@@ -82,6 +82,9 @@ public final class Baker implements AutoCloseable {
     private Object lastRecordVersion;
     private final boolean keepsState;
     private boolean closed;
+    /** For a baker that {@link #keepsState}: saves the cache after each build, and the last save. */
+    private java.util.concurrent.ExecutorService behind;
+    private java.util.concurrent.Future<?> saved;
 
     public Baker(BakeOptions options) {
         this(options, PROGRESS_EVERY, false);
@@ -112,8 +115,18 @@ public final class Baker implements AutoCloseable {
 
     /** Releases what the baker keeps between builds. */
     @Override
-    public synchronized void close() throws IOException {
+    public void close() throws IOException {
+        awaitSaved();
+        synchronized (this) {
+            closeKept();
+        }
+    }
+
+    private void closeKept() throws IOException {
         closed = true;
+        if (behind != null) {
+            behind.shutdown();
+        }
         if (lastArticles != null) {
             lastArticles.close();
             lastArticles = null;
@@ -152,7 +165,9 @@ public final class Baker implements AutoCloseable {
      * @throws IOException      when reading the sources or writing the site fails
      */
     public BakeResult bake() throws ContentException, IOException {
+        awaitSaved();
         long start = System.nanoTime();
+        boolean handedOver = false;
         Path source = options.source().toAbsolutePath().normalize();
         List<Problem> problems = new ArrayList<>();
         SiteConfig config = ConfigLoader.load(source);
@@ -244,33 +259,107 @@ public final class Baker implements AutoCloseable {
             List<Problem> warnings = problems.stream().sorted(Problem.ORDER).toList();
             int pages = out.count() - sources.files().size();
             if (cache != null) {
-                t = System.nanoTime();
-                cache.commit();
-                if (keepsState) {
-                    keepArticles(cache.keepArticles());
-                }
                 Map<String, String> digests = new HashMap<>();
                 for (Article a : parsed.articles()) {
                     digests.put(a.sourcePath(), a.hash());
                 }
                 SourceStamps stamps = SourceStamps.of(sources.documents(), digests, readFrom);
-                stamps.write(options.cache().toAbsolutePath().resolve("sources"), source);
                 lastSources = keepsState ? stamps : null;
-                Object recordVersion = renderRecord.write(cacheFile("render", output));
+                BuildStamp stamp = new BuildStamp(inputs, readFrom, validUntil(index), parsed.articles().size(),
+                        index.documents().size(), pages, out.count() - pages, warnings);
+                BuildCache saving = cache;
+                RenderRecord record = renderRecord;
+                Path stampAt = stampFile;
+                Saving save = () -> {
+                    saving.commit();
+                    if (keepsState) {
+                        keepArticles(saving.keepArticles());
+                    }
+                    stamps.write(options.cache().toAbsolutePath().resolve("sources"), source);
+                    Object recordVersion = record.write(cacheFile("render", output));
+                    if (keepsState) {
+                        lastRecord = record;
+                        lastRecordVersion = recordVersion;
+                    }
+                    stamp.write(stampAt);
+                };
                 if (keepsState) {
-                    lastRecord = renderRecord;
-                    lastRecordVersion = recordVersion;
+                    // the preview: the site is written; the cache is saved while the browser reloads
+                    handedOver = true;
+                    saveBehind(save, saving);
+                } else {
+                    t = System.nanoTime();
+                    save.run();
+                    stage("cache", "kept for the next build", t);
                 }
-                new BuildStamp(inputs, readFrom, validUntil(index), parsed.articles().size(), index.documents().size(),
-                        pages, out.count() - pages, warnings).write(stampFile);
-                stage("cache", "kept for the next build", t);
             }
             return new BakeResult(parsed.articles().size(), index.documents().size(), pages,
                     out.count() - pages, warnings, Duration.ofNanos(System.nanoTime() - start));
         } finally {
             pool.shutdown();
-            if (cache != null) {
+            if (cache != null && !handedOver) {
                 cache.close();
+            }
+        }
+    }
+
+    /** Saving the build cache after a build. */
+    @FunctionalInterface
+    private interface Saving {
+        void run() throws IOException;
+    }
+
+    /**
+     * Saves the build cache on this baker's own thread, then releases it; the next build (or
+     * {@link #close}) waits for it first.
+     */
+    private synchronized void saveBehind(Saving save, BuildCache cache) {
+        if (behind == null) {
+            behind = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "journal-cache-saver");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        saved = behind.submit(() -> {
+            try {
+                save.run();
+            } finally {
+                cache.close();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Waits for the last build's cache to be saved. When that failed, says so and forgets what
+     * this baker kept in memory, so that the next build starts from the cache's files as a new
+     * process would.
+     */
+    void awaitSaved() throws IOException {
+        java.util.concurrent.Future<?> last;
+        synchronized (this) {
+            last = saved;
+            saved = null;
+        }
+        if (last == null) {
+            return;
+        }
+        try {
+            last.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while the build cache was being saved");
+        } catch (java.util.concurrent.ExecutionException e) {
+            options.log().accept("warning: the build cache could not be saved after the last build ("
+                    + e.getCause() + "); it is read again");
+            synchronized (this) {
+                if (lastArticles != null) {
+                    lastArticles.close();
+                    lastArticles = null;
+                }
+                lastSources = null;
+                lastRecord = null;
             }
         }
     }

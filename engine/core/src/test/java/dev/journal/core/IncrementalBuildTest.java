@@ -130,7 +130,9 @@ class IncrementalBuildTest {
         assertCleanBuild(out, "after a failed build");
 
         // another build holds the cache: this one goes without it, then on with it
+        lasting.awaitSaved();
         try (dev.journal.core.cache.BuildCache held = dev.journal.core.cache.BuildCache.open(cache, "other")) {
+            assertTrue(held != null, "the lasting baker saved the cache and let it go");
             Files.writeString(a1, good.replace("The text", "Text while the cache is held"));
             lastingBake(out);
             assertCleanBuild(out, "without the cache");
@@ -138,6 +140,39 @@ class IncrementalBuildTest {
         Files.writeString(a1, good.replace("The text", "Text after the cache is free"));
         lastingBake(out);
         assertCleanBuild(out, "with the cache again");
+    }
+
+    @Test
+    void aLongLivedBakerWhoseCacheCannotBeSavedSaysSoAndGoesOnFromTheFiles() throws Exception {
+        site = dir.resolve("site");
+        cache = dir.resolve("cache");
+        write("jbake.properties", "site.host=https://x.example/\n");
+        for (int i = 0; i < 3; i++) {
+            addArticle();
+        }
+        Path out = dir.resolve("out");
+        List<String> log = new java.util.ArrayList<>();
+        lasting = Baker.keepingState(options(out, cache).withLog(log::add));
+        lasting.bake();
+        lasting.awaitSaved();
+        // a folder where the sources' stamps go: the next save, behind the build, fails
+        Path record = cache.resolve("sources");
+        Files.delete(record);
+        Files.createDirectories(record.resolve("in the way"));
+        Path a1 = site.resolve("content/articles/a1.md");
+        String good = Files.readString(a1);
+        Files.writeString(a1, good.replace("The text", "Text saved while the cache cannot be"));
+        lasting.bake();
+        assertCleanBuild(out, "the build before the failed save");
+        lasting.awaitSaved();
+        assertTrue(log.stream().anyMatch(l -> l.contains("the build cache could not be saved")), log.toString());
+        Files.delete(record.resolve("in the way"));
+        Files.delete(record);
+        Files.writeString(a1, good.replace("The text", "Text after the failed save"));
+        lasting.bake();
+        assertCleanBuild(out, "after the failed save");
+        lasting.close();
+        lasting = null;
     }
 
     @Test

@@ -26,9 +26,25 @@ public final class Slugs {
      * are one name whatever the author's keyboard.
      */
     public static String key(String name) {
+        String known = KEYS.get(name);
+        if (known != null) {
+            return known;
+        }
         String n = SafeText.collapseWhitespace(Normalizer.normalize(name, Normalizer.Form.NFKC).strip());
-        return n.toLowerCase(Locale.ROOT).replace("i\u0307", "i");
+        String key = n.toLowerCase(Locale.ROOT).replace("i\u0307", "i");
+        if (KEYS.size() >= MAX_KEYS) {
+            KEYS.clear();
+        }
+        KEYS.put(name, key);
+        return key;
     }
+
+    /**
+     * Keys already worked out, by name: a build asks for the keys of the same few hundred tags and
+     * authors thousands of times, and Unicode normalisation is not cheap. Bounded: cleared when full.
+     */
+    private static final java.util.Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_KEYS = 1 << 16;
 
     /** The URL slug of a name; empty when the name has no letter or digit at all. */
     public static String slug(String name) {

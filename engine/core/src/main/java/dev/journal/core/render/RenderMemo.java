@@ -32,6 +32,9 @@ public final class RenderMemo {
     private record Document(Object[] from, List<Map<String, Object>> feeds, PageRenderer.Job job) {
     }
 
+    /** The tag and author links of the last build's views, by kind and key. */
+    private Map<String, Map<String, Object>> links = new java.util.HashMap<>();
+    private Map<String, Map<String, Object>> nextLinks = new java.util.HashMap<>();
     private Map<Article, Document> documents = new IdentityHashMap<>();
     private Map<Article, Document> nextDocuments = new IdentityHashMap<>();
 
@@ -46,12 +49,22 @@ public final class RenderMemo {
             views.clear();
             digests.clear();
             documents.clear();
+            links.clear();
             search.forget();
             configValues = config.values();
         }
         next = new IdentityHashMap<>();
         nextDigests = new IdentityHashMap<>();
         nextDocuments = new IdentityHashMap<>();
+        nextLinks = new java.util.HashMap<>();
+    }
+
+    /** The last build's link map under {@code key} when it equals {@code made}, else {@code made}. */
+    Map<String, Object> link(String key, Map<String, Object> made) {
+        Map<String, Object> last = links.get(key);
+        Map<String, Object> kept = made.equals(last) ? last : made;
+        nextLinks.put(key, kept);
+        return kept;
     }
 
     /** The last build's view of {@code a} when it was made from an equal {@code context}, else a new one. */
@@ -67,6 +80,7 @@ public final class RenderMemo {
     /** Ends the views of a build: what the next build may reuse is what this one used. */
     void endViews() {
         views = next;
+        links = nextLinks;
     }
 
     /**

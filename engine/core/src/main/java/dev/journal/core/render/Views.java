@@ -55,14 +55,17 @@ final class Views {
         this.wordsPerMinute = config.number("journal.reading.wpm");
         boolean tagPages = config.flag("render.tags");
         boolean authorPages = config.flag("journal.render.authors");
-        for (Taxon t : index.tags()) {
-            tagLinks.put(t.key(), Collections.unmodifiableMap(taxon(t, tagPages, feeds.tag(t))));
-        }
-        for (Taxon a : index.authors()) {
-            authors.put(a.key(), Collections.unmodifiableMap(taxon(a, authorPages, feeds.author(a))));
-        }
         if (memo != null) {
             memo.begin(config);
+        }
+        // with a memo, a link equal to the last build's is that very map, so views compare their links quickly
+        for (Taxon t : index.tags()) {
+            Map<String, Object> link = Collections.unmodifiableMap(taxon(t, tagPages, feeds.tag(t)));
+            tagLinks.put(t.key(), memo == null ? link : memo.link("tag " + t.key(), link));
+        }
+        for (Taxon a : index.authors()) {
+            Map<String, Object> link = Collections.unmodifiableMap(taxon(a, authorPages, feeds.author(a)));
+            authors.put(a.key(), memo == null ? link : memo.link("author " + a.key(), link));
         }
         for (List<Article> list : List.of(index.documents(), index.hidden())) {
             for (Article a : list) {
