@@ -149,7 +149,8 @@ public final class Baker implements AutoCloseable {
         failOnErrors(problems);
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
-            SiteIndex index = upToIndex(source, config, pool, problems, ParseCache.NONE, SourceStamps.NONE).index();
+            SiteIndex index = upToIndex(new ContentLoader(source, config), source, config, pool, problems,
+                    ParseCache.NONE, SourceStamps.NONE).index();
             failOnErrors(problems);
             return index;
         } finally {
@@ -184,13 +185,14 @@ public final class Baker implements AutoCloseable {
         }
         SiteWriter writer = writer(output);
         writer.restore();
+        ContentLoader loader = new ContentLoader(source, config); // the stamp and the load share one walk
         BuildCache cache = openCache(source, problems);
         Path stampFile = null;
         String inputs = null;
         if (cache != null) {
             long t = System.nanoTime();
             stampFile = cacheFile("stamp", output);
-            ContentLoader.Stamp sourcesNow = new ContentLoader(source, config).stamp();
+            ContentLoader.Stamp sourcesNow = loader.stamp();
             inputs = Digests.sha256((EngineIdentity.digest() + "\n" + cache.key() + "\n" + options.preview() + "\n"
                     + output + "\n" + sourcesNow.digest()).getBytes(StandardCharsets.UTF_8));
             BuildStamp last = BuildStamp.read(stampFile);
@@ -209,7 +211,7 @@ public final class Baker implements AutoCloseable {
         try {
             ArticleStore last = cache == null ? null : takeArticles(); // kept for a build with the cache
             long readFrom = cache == null ? 0 : readingStarts();
-            Front front = upToIndex(source, config, pool, problems, cache == null ? ParseCache.NONE
+            Front front = upToIndex(loader, source, config, pool, problems, cache == null ? ParseCache.NONE
                     : cache.articles(last), cache == null ? SourceStamps.NONE : knownSources(source));
             Sources sources = front.sources();
             ContentParser.Parsed parsed = front.parsed();
@@ -520,10 +522,10 @@ public final class Baker implements AutoCloseable {
     }
 
     /** Load, parse and index, adding problems to {@code problems}. */
-    private Front upToIndex(Path source, SiteConfig config, ForkJoinPool pool, List<Problem> problems,
-            ParseCache cache, SourceStamps known) throws IOException {
+    private Front upToIndex(ContentLoader loader, Path source, SiteConfig config, ForkJoinPool pool,
+            List<Problem> problems, ParseCache cache, SourceStamps known) throws IOException {
         long t = System.nanoTime();
-        Sources sources = new ContentLoader(source, config).load(known);
+        Sources sources = loader.load(known);
         problems.addAll(sources.problems());
         DataFiles.Loaded data = DataFiles.load(source, config);
         problems.addAll(data.problems());

@@ -14,7 +14,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -61,18 +63,21 @@ public final class ContentLoader {
         List<Problem> problems = new ArrayList<>();
         Path content = root.resolve(config.get("content.folder").trim());
         if (Files.isDirectory(content)) {
-            for (Path file : walk(content, problems)) {
+            Walk walk = walked(content);
+            problems.addAll(walk.problems());
+            for (Found found : walk.files()) {
+                Path file = found.file();
                 String contentPath = relative(content, file);
                 String path = relative(root, file);
                 String ext = extension(file);
                 if (DOCUMENT_EXTENSIONS.contains(ext)) {
-                    read(file, path, contentPath, known, documents, problems);
+                    read(found, path, contentPath, known, documents, problems);
                 } else {
                     if (ASCIIDOC_EXTENSIONS.contains(ext)) {
                         problems.add(Problem.warning(path, 0, "AsciiDoc is not read, so this file is copied as it"
                                 + " is rather than made a page; write it in Markdown"));
                     }
-                    files.add(staticFile(file, contentPath));
+                    files.add(staticFile(found, contentPath));
                 }
             }
         } else {
@@ -80,8 +85,10 @@ public final class ContentLoader {
         }
         Path assets = root.resolve(config.get("asset.folder").trim());
         if (Files.isDirectory(assets)) {
-            for (Path file : walk(assets, problems)) {
-                files.add(staticFile(file, relative(assets, file)));
+            Walk walk = walked(assets);
+            problems.addAll(walk.problems());
+            for (Found found : walk.files()) {
+                files.add(staticFile(found, relative(assets, found.file())));
             }
         }
         documents.sort(Comparator.comparing(SourceFile::path));
@@ -93,7 +100,8 @@ public final class ContentLoader {
      * A digest of what the sources are without reading them: the path, size and modification time
      * of every file the loader would take from the content, asset, template and data folders. Equal
      * digests mean nothing was added, removed or saved since (a change that keeps size and time, as
-     * only a deliberate tool makes, goes unseen; delete the build cache then).
+     * only a deliberate tool makes, goes unseen; delete the build cache then). A {@link #load}
+     * after it on the same loader takes the files and their attributes from the same walk.
      */
     public Stamp stamp() throws IOException {
         StringBuilder sb = new StringBuilder(1 << 16);
@@ -104,9 +112,9 @@ public final class ContentLoader {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
-            for (Path file : walk(folder, new ArrayList<>())) {
-                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                sb.append(relative(root, file)).append('\t').append(a.size()).append('\t')
+            for (Found found : walked(folder).files()) {
+                BasicFileAttributes a = found.attrs();
+                sb.append(relative(root, found.file())).append('\t').append(a.size()).append('\t')
                         .append(a.lastModifiedTime().toMillis()).append('\n');
                 newest = Math.max(newest, a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
             }
@@ -131,8 +139,30 @@ public final class ContentLoader {
                 || name.endsWith(".tmp") || name.equals("Thumbs.db") || name.equals("desktop.ini");
     }
 
-    private List<Path> walk(Path start, List<Problem> problems) throws IOException {
-        List<Path> found = new ArrayList<>();
+    /** A file a walk found, with its attributes as the walk read them (a link's target's). */
+    private record Found(Path file, BasicFileAttributes attrs) {
+    }
+
+    /** The files of a folder, by name, and what the walk had to skip. */
+    private record Walk(List<Found> files, List<Problem> problems) {
+    }
+
+    /** Each folder's walk, made once per loader: a stamp and then a load stat every file once. */
+    private final Map<Path, Walk> walks = new HashMap<>();
+
+    private Walk walked(Path folder) throws IOException {
+        Walk walk = walks.get(folder);
+        if (walk == null) {
+            List<Problem> problems = new ArrayList<>();
+            List<Found> files = walk(folder, problems);
+            walk = new Walk(List.copyOf(files), List.copyOf(problems));
+            walks.put(folder, walk);
+        }
+        return walk;
+    }
+
+    private List<Found> walk(Path start, List<Problem> problems) throws IOException {
+        List<Found> found = new ArrayList<>();
         Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -162,7 +192,7 @@ public final class ContentLoader {
                                     "skipped: a symbolic link to a file outside the site"));
                             return FileVisitResult.CONTINUE;
                         }
-                        found.add(file);
+                        found.add(new Found(file, attrs));
                         return FileVisitResult.CONTINUE;
                     }
 
@@ -175,7 +205,7 @@ public final class ContentLoader {
                         return FileVisitResult.CONTINUE;
                     }
                 });
-        found.sort(Comparator.naturalOrder());
+        found.sort(Comparator.comparing(Found::file));
         return found;
     }
 
@@ -187,10 +217,11 @@ public final class ContentLoader {
         }
     }
 
-    private static void read(Path file, String path, String contentPath, SourceStamps known,
+    private static void read(Found found, String path, String contentPath, SourceStamps known,
             List<SourceFile> documents, List<Problem> problems) {
+        Path file = found.file();
         try {
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            BasicFileAttributes attrs = found.attrs();
             long size = attrs.size();
             if (size > MAX_DOCUMENT_BYTES) {
                 problems.add(Problem.error(path, 0, "the file is " + size / (1024 * 1024)
@@ -209,9 +240,9 @@ public final class ContentLoader {
         }
     }
 
-    private static StaticFile staticFile(Path file, String target) throws IOException {
-        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        return new StaticFile(file, target, attrs.size(), attrs.lastModifiedTime().toMillis());
+    private static StaticFile staticFile(Found found, String target) {
+        BasicFileAttributes attrs = found.attrs();
+        return new StaticFile(found.file(), target, attrs.size(), attrs.lastModifiedTime().toMillis());
     }
 
     private static String extension(Path file) {
