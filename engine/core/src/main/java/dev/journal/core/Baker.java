@@ -21,6 +21,7 @@ import dev.journal.core.load.StaticFile;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
 import dev.journal.core.parse.ParseCache;
+import dev.journal.core.related.RelatedArticles;
 import dev.journal.core.render.PageRenderer;
 import dev.journal.core.render.RenderMemo;
 import dev.journal.core.render.RenderRecord;
@@ -75,6 +76,8 @@ public final class Baker implements AutoCloseable {
     private SourceStamps lastSources;
     /** The views and digests of this baker's last build, when it {@link #keepsState}. */
     private final RenderMemo renderMemo;
+    /** The recommendations of this baker's last build, when it {@link #keepsState}. */
+    private final RelatedArticles.Memo relatedMemo;
     /** The writer of this baker's output folder, when it {@link #keepsState}. */
     private SiteWriter lastWriter;
     /** The render record this baker last wrote, when it {@link #keepsState}, with that file's version. */
@@ -100,6 +103,7 @@ public final class Baker implements AutoCloseable {
         this.options = options;
         this.keepsState = keepsState;
         this.renderMemo = keepsState ? new RenderMemo() : null;
+        this.relatedMemo = keepsState ? new RelatedArticles.Memo() : null;
     }
 
     /**
@@ -116,9 +120,12 @@ public final class Baker implements AutoCloseable {
     /** Releases what the baker keeps between builds. */
     @Override
     public void close() throws IOException {
-        awaitSaved();
-        synchronized (this) {
-            closeKept();
+        try {
+            awaitSaved().ifPresent(p -> options.log().accept("warning: " + p.message()));
+        } finally {
+            synchronized (this) {
+                closeKept();
+            }
         }
     }
 
@@ -166,11 +173,12 @@ public final class Baker implements AutoCloseable {
      * @throws IOException      when reading the sources or writing the site fails
      */
     public BakeResult bake() throws ContentException, IOException {
-        awaitSaved();
+        Optional<Problem> unsaved = awaitSaved();
         long start = System.nanoTime();
         boolean handedOver = false;
         Path source = options.source().toAbsolutePath().normalize();
         List<Problem> problems = new ArrayList<>();
+        unsaved.ifPresent(problems::add);
         SiteConfig config = ConfigLoader.load(source);
         problems.addAll(config.problems());
         failOnErrors(problems);
@@ -285,10 +293,8 @@ public final class Baker implements AutoCloseable {
                     }
                     stamp.write(stampAt);
                 };
-                if (keepsState) {
-                    // the preview: the site is written; the cache is saved while the browser reloads
-                    handedOver = true;
-                    saveBehind(save, saving);
+                if (keepsState && saveBehind(save, saving)) {
+                    handedOver = true; // the preview: the site is written; the cache is saved while the browser reloads
                 } else {
                     t = System.nanoTime();
                     save.run();
@@ -313,9 +319,13 @@ public final class Baker implements AutoCloseable {
 
     /**
      * Saves the build cache on this baker's own thread, then releases it; the next build (or
-     * {@link #close}) waits for it first.
+     * {@link #close}) waits for it first. False, and nothing done, when the baker is closed: the
+     * caller saves and releases the cache itself.
      */
-    private synchronized void saveBehind(Saving save, BuildCache cache) {
+    private synchronized boolean saveBehind(Saving save, BuildCache cache) {
+        if (closed) {
+            return false;
+        }
         if (behind == null) {
             behind = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread thread = new Thread(r, "journal-cache-saver");
@@ -331,31 +341,30 @@ public final class Baker implements AutoCloseable {
             }
             return null;
         });
+        return true;
     }
 
     /**
-     * Waits for the last build's cache to be saved. When that failed, says so and forgets what
-     * this baker kept in memory, so that the next build starts from the cache's files as a new
-     * process would.
+     * Waits for the last build's cache to be saved. When that failed, forgets what this baker kept
+     * in memory, so that the next build starts from the cache's files as a new process would, and
+     * returns a warning saying so.
      */
-    void awaitSaved() throws IOException {
+    Optional<Problem> awaitSaved() throws IOException {
         java.util.concurrent.Future<?> last;
         synchronized (this) {
             last = saved;
-            saved = null;
         }
         if (last == null) {
-            return;
+            return Optional.empty();
         }
         try {
-            last.get();
+            last.get(); // interrupted: the save stays pending, and the next call waits for it again
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while the build cache was being saved");
         } catch (java.util.concurrent.ExecutionException e) {
-            options.log().accept("warning: the build cache could not be saved after the last build ("
-                    + e.getCause() + "); it is read again");
             synchronized (this) {
+                saved = null;
                 if (lastArticles != null) {
                     lastArticles.close();
                     lastArticles = null;
@@ -363,7 +372,13 @@ public final class Baker implements AutoCloseable {
                 lastSources = null;
                 lastRecord = null;
             }
+            return Optional.of(Problem.warning(options.cache().toString(), 0, "the build cache could not be saved"
+                    + " after the last build (" + e.getCause() + "); this build read it again"));
         }
+        synchronized (this) {
+            saved = null;
+        }
+        return Optional.empty();
     }
 
     /**
@@ -546,8 +561,8 @@ public final class Baker implements AutoCloseable {
 
         t = System.nanoTime();
         ZonedDateTime now = ZonedDateTime.now(options.clock()).withZoneSameInstant(config.zone());
-        SiteIndexer.Result indexed = new SiteIndexer(config, pool, related).index(parsed.articles(), now,
-                options.preview());
+        SiteIndexer.Result indexed = new SiteIndexer(config, pool, related).keepingRecommendations(relatedMemo)
+                .index(parsed.articles(), now, options.preview());
         problems.addAll(indexed.problems());
         SiteIndex index = indexed.index();
         stage("index", index.posts().size() + " articles, " + index.tags().size() + " tags, "

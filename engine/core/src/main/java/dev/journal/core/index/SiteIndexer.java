@@ -47,6 +47,8 @@ public final class SiteIndexer {
     private final Collator collator;
     private final ForkJoinPool pool;
     private final boolean related;
+    /** What a long-lived indexer keeps of the recommendations between builds; null when none. */
+    private RelatedArticles.Memo relatedMemo;
 
     /** An indexer whose parallel parts (the recommender) run in the common pool. */
     public SiteIndexer(SiteConfig config) {
@@ -68,6 +70,15 @@ public final class SiteIndexer {
         this.urls = new UrlPolicy(config);
         this.collator = Collator.getInstance(config.locale());
         this.collator.setStrength(Collator.SECONDARY);
+    }
+
+    /**
+     * This indexer, keeping the recommendations of articles that an edit cannot change in {@code memo}
+     * from one build to the next (a long-lived process's).
+     */
+    public SiteIndexer keepingRecommendations(RelatedArticles.Memo memo) {
+        this.relatedMemo = memo;
+        return this;
     }
 
     /** The index, or the problems that prevent it. */
@@ -119,7 +130,8 @@ public final class SiteIndexer {
         }
         Map<String, List<Article>> recommended = Map.of();
         if (related) {
-            RelatedArticles recommender = RelatedArticles.index(posts, hidden, RelatedSettings.from(config), pool);
+            RelatedArticles recommender = RelatedArticles.index(posts, hidden, RelatedSettings.from(config), pool,
+                    relatedMemo);
             problems.addAll(recommender.problems());
             recommended = recommender.recommendAll(pool);
         }

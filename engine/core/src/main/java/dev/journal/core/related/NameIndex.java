@@ -82,6 +82,11 @@ final class NameIndex {
         return display.length;
     }
 
+    /** Whether every article has the same names, numbered alike, as in {@code other}. */
+    boolean sameAs(NameIndex other) {
+        return Arrays.equals(start, other.start) && Arrays.equals(flat, other.flat);
+    }
+
     /** The name as the oldest article writes it (the spelling the site shows). */
     String display(int id) {
         return display[id];

@@ -6,6 +6,7 @@ import dev.journal.core.parse.Slugs;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,9 +71,12 @@ public final class RelatedArticles {
     private final double[] tagIdfSquared;
     private final double[] tagNorm;
     private final double[] freshness;
+    private final Memo memo;
 
-    private RelatedArticles(List<Article> posts, List<Article> hidden, RelatedSettings settings, ForkJoinPool pool) {
+    private RelatedArticles(List<Article> posts, List<Article> hidden, RelatedSettings settings, ForkJoinPool pool,
+            Memo memo) {
         this.settings = settings;
+        this.memo = memo;
         this.docs = newestFirst(posts);
         int n = docs.length;
         this.candidate = new boolean[n];
@@ -144,7 +148,68 @@ public final class RelatedArticles {
      */
     public static RelatedArticles index(List<Article> posts, List<Article> hidden, RelatedSettings settings,
             ForkJoinPool pool) {
-        return new RelatedArticles(posts, hidden, settings, pool);
+        return new RelatedArticles(posts, hidden, settings, pool, null);
+    }
+
+    /**
+     * As {@link #index(List, List, RelatedSettings, ForkJoinPool)}, for a process that indexes the
+     * same site again and again: {@link #recommendAll} keeps the last build's ranking of each article
+     * that nothing it was ranked from changed (see {@link Memo}).
+     */
+    public static RelatedArticles index(List<Article> posts, List<Article> hidden, RelatedSettings settings,
+            ForkJoinPool pool, Memo memo) {
+        return new RelatedArticles(posts, hidden, settings, pool, memo);
+    }
+
+    /**
+     * What a long-lived indexer (the preview's) keeps of the recommendations from one build to the
+     * next. When every article keeps its place, tags, authors, date, pins and status (an edit of
+     * text), an article's ranking is taken from the last build if its own vector, the postings of
+     * the terms it looks candidates up by, and the vectors of every article it scored are the same
+     * bit for bit: the ranking is then made of the very same numbers, added in the same order, so it
+     * is the one a fresh build makes. Anything else ranks every article again.
+     */
+    public static final class Memo {
+        private State last;
+        /** How many articles the last build ranked again (for tests). */
+        private int ranked;
+
+        synchronized State take() {
+            State s = last;
+            last = null; // until this build is done
+            return s;
+        }
+
+        synchronized void keep(State s, int ranked) {
+            last = s;
+            this.ranked = ranked;
+        }
+
+        /** How many articles the last build ranked rather than took from the build before. */
+        public synchronized int ranked() {
+            return ranked;
+        }
+    }
+
+    /** What one build's rankings were made from, what each article scored, and its picks. */
+    private record State(RelatedArticles from, int[][] scored, int[][] picks) {
+    }
+
+    /** Whether everything but the text is as in {@code other}: articles, their names, dates, pins, status. */
+    private boolean sameBesidesText(RelatedArticles other) {
+        if (!settings.equals(other.settings) || docs.length != other.docs.length) {
+            return false;
+        }
+        for (int i = 0; i < docs.length; i++) {
+            if (!docs[i].outputPath().equals(other.docs[i].outputPath())
+                    || docs[i].related().hidden() != other.docs[i].related().hidden()) {
+                return false;
+            }
+        }
+        return Arrays.equals(candidate, other.candidate) && Arrays.deepEquals(pins, other.pins)
+                && Arrays.equals(freshness, other.freshness) && Arrays.equals(tagNorm, other.tagNorm)
+                && Arrays.equals(tagIdfSquared, other.tagIdfSquared) && tags.sameAs(other.tags)
+                && authors.sameAs(other.authors);
     }
 
     /** Problems with pins: a slug no article has, or that several have; a pin of the article itself. */
@@ -158,11 +223,24 @@ public final class RelatedArticles {
      */
     public Map<String, List<Article>> recommendAll(ForkJoinPool pool) {
         int n = docs.length;
+        State before = memo == null ? null : memo.take();
         if (settings.count() == 0 || n == 0) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Article>[] out = new List[n];
+        boolean goOn = before != null && sameBesidesText(before.from());
+        // what changed since the last build: vectors by article, postings by term
+        boolean[] vectorChanged = new boolean[n];
+        boolean[] postingsChanged = null;
+        if (goOn) {
+            for (int i = 0; i < n; i++) {
+                vectorChanged[i] = !text.sameVector(i, before.from().text, i);
+            }
+            postingsChanged = text.changedPostings(before.from().text);
+        }
+        boolean[] changedPostings = postingsChanged;
+        int[][] scored = new int[n][];
+        int[][] picks = new int[n][];
+        java.util.concurrent.atomic.AtomicInteger ranked = new java.util.concurrent.atomic.AtomicInteger();
         int chunks = TextIndex.chunks(n, pool);
         pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
             Candidates candidates = new Candidates(n);
@@ -170,21 +248,52 @@ public final class RelatedArticles {
                 if (docs[i].related().hidden()) {
                     continue;
                 }
-                List<Pick> picks = rank(query(i), candidates);
-                Article[] list = new Article[picks.size()];
-                for (int p = 0; p < list.length; p++) {
-                    list[p] = docs[picks.get(p).doc];
+                Query q = query(i);
+                if (goOn && unchanged(i, q, before, vectorChanged, changedPostings)) {
+                    scored[i] = before.scored()[i];
+                    picks[i] = before.picks()[i];
+                    continue;
                 }
-                out[i] = List.of(list);
+                List<Pick> ranking = rank(q, candidates, scored, i);
+                picks[i] = ranking.stream().mapToInt(p -> p.doc).toArray();
+                ranked.incrementAndGet();
             }
         })).join();
+        if (memo != null) {
+            memo.keep(new State(this, scored, picks), ranked.get());
+        }
         Map<String, List<Article>> map = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            if (out[i] != null && !out[i].isEmpty()) {
-                map.put(docs[i].outputPath(), out[i]);
+            if (picks[i] != null && picks[i].length > 0) {
+                Article[] list = new Article[picks[i].length];
+                for (int p = 0; p < list.length; p++) {
+                    list[p] = docs[picks[i][p]];
+                }
+                map.put(docs[i].outputPath(), List.of(list));
             }
         }
         return map;
+    }
+
+    /**
+     * Whether article {@code i} would rank as in the last build: its vector, the postings of the
+     * terms it looks candidates up by, and the vectors of the articles it scored are unchanged.
+     */
+    private static boolean unchanged(int i, Query q, State before, boolean[] vectorChanged, boolean[] postingsChanged) {
+        if (vectorChanged[i] || before.scored()[i] == null) {
+            return false;
+        }
+        for (long entry : q.strongest) {
+            if (postingsChanged[TextIndex.term(entry)]) {
+                return false;
+            }
+        }
+        for (int e : before.scored()[i]) {
+            if (vectorChanged[e]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -301,6 +410,11 @@ public final class RelatedArticles {
     }
 
     private List<Pick> rank(Query q, Candidates candidates) {
+        return rank(q, candidates, null, -1);
+    }
+
+    /** Ranks candidates for a query; when {@code scored} is given, records in it at {@code slot} every article scored. */
+    private List<Pick> rank(Query q, Candidates candidates, int[][] scored, int slot) {
         int k = settings.count();
         List<Pick> chosen = new ArrayList<>(k);
         for (int p : q.pins) {
@@ -309,6 +423,9 @@ public final class RelatedArticles {
             chosen.add(pick);
         }
         if (chosen.size() >= k) {
+            if (scored != null) {
+                scored[slot] = q.pins.clone();
+            }
             return chosen;
         }
         candidates.start();
@@ -332,7 +449,13 @@ public final class RelatedArticles {
         }
 
         List<Pick> strong = new ArrayList<>(SHORTLIST);
-        for (int e : candidates.top(SHORTLIST)) {
+        int[] top = candidates.top(SHORTLIST);
+        if (scored != null) {
+            int[] all = Arrays.copyOf(q.pins, q.pins.length + top.length);
+            System.arraycopy(top, 0, all, q.pins.length, top.length);
+            scored[slot] = all;
+        }
+        for (int e : top) {
             Pick p = score(q, e);
             if (p.relevance > 0) {
                 strong.add(p);

@@ -1,5 +1,6 @@
 package dev.journal.core.related;
 
+import dev.journal.core.internal.Averages;
 import dev.journal.core.parse.Article;
 import java.util.Arrays;
 import java.util.Map;
@@ -15,8 +16,8 @@ import java.util.stream.IntStream;
  * inverse document frequency. Each article keeps its {@value #TERMS_PER_ARTICLE} strongest terms
  * that some other article has, scaled to unit length, so the text signal is a cosine similarity.
  *
- * <p>Layout, for speed: terms are numbered (in article order, so numbers never depend on thread
- * timing), and every vector is a slice of one {@code long[]} of entries packing the term's number
+ * <p>Layout, for speed: terms are numbered in the order of their hashes (so numbers never depend on
+ * thread timing, and an article's entries keep their order whatever the others hold), and every vector is a slice of one {@code long[]} of entries packing the term's number
  * (high half) and weight (low half, float bits), in ascending term order. Comparing two articles
  * is then a merge of two short runs of one array, with no object to chase.
  */
@@ -65,7 +66,7 @@ final class TextIndex {
         for (ArticleTerms r : raw) {
             length += r.length();
         }
-        this.averageLength = n == 0 ? 1 : Math.max(1, length / n);
+        this.averageLength = Averages.rounded(n == 0 ? 1 : length / n);
         this.idfByFrequency = new double[n + 1];
         for (int df = 1; df <= n; df++) {
             idfByFrequency[df] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -82,32 +83,39 @@ final class TextIndex {
             }
         })).join();
 
-        // Number the terms in article order, and pack each vector by term number.
-        this.termNumber = new TermIds(Math.max(16, n * 4));
+        // Number the terms in the order of their hashes, and pack each vector by term number: an
+        // article's entries then come in the same order whatever the other articles hold, and so do
+        // the sums over them (what lets a long-lived build keep the rankings an edit cannot change).
         this.vectorStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
             vectorStart[i + 1] = vectorStart[i] + weighted[i].hashes.length;
         }
-        this.vectors = new long[vectorStart[n]];
-        long[] hashes = new long[Math.max(16, n * 4)];
+        long[] hashes = new long[vectorStart[n]];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(weighted[i].hashes, 0, hashes, vectorStart[i], weighted[i].hashes.length);
+        }
+        Arrays.sort(hashes);
         int terms = 0;
+        for (int j = 0; j < hashes.length; j++) {
+            if (j == 0 || hashes[j] != hashes[j - 1]) {
+                hashes[terms++] = hashes[j];
+            }
+        }
+        this.hashOfTerm = Arrays.copyOf(hashes, terms);
+        this.termNumber = new TermIds(Math.max(16, terms * 2));
+        for (int t = 0; t < terms; t++) {
+            termNumber.putIfAbsent(hashOfTerm[t], t);
+        }
+        this.vectors = new long[vectorStart[n]];
         for (int i = 0; i < n; i++) {
             Weighted w = weighted[i];
             int at = vectorStart[i];
             for (int j = 0; j < w.hashes.length; j++) {
-                int id = termNumber.putIfAbsent(w.hashes[j], terms);
-                if (id == terms) {
-                    if (terms == hashes.length) {
-                        hashes = Arrays.copyOf(hashes, terms * 2);
-                    }
-                    hashes[terms++] = w.hashes[j];
-                }
-                vectors[at + j] = pack(id, w.weights[j]);
+                vectors[at + j] = pack(termNumber.get(w.hashes[j], -1), w.weights[j]);
             }
-            Arrays.sort(vectors, at, vectorStart[i + 1]);
+            Arrays.sort(vectors, at, vectorStart[i + 1]); // already in hash order; cheap
             weighted[i] = null;
         }
-        this.hashOfTerm = Arrays.copyOf(hashes, terms);
 
         // Postings: each term's candidate articles, strongest first, at most POSTINGS_PER_TERM.
         int[] counts = new int[terms];
@@ -269,6 +277,47 @@ final class TextIndex {
                 }
             }
         }
+    }
+
+    // ---- comparing with another build's index -------------------------------------------------
+
+    /** Whether article {@code i}'s vector is, term by term and bit for bit, article {@code j}'s of {@code other}. */
+    boolean sameVector(int i, TextIndex other, int j) {
+        int a = vectorStart[i];
+        int b = other.vectorStart[j];
+        if (vectorStart[i + 1] - a != other.vectorStart[j + 1] - b) {
+            return false;
+        }
+        for (; a < vectorStart[i + 1]; a++, b++) {
+            if (hashOfTerm[term(vectors[a])] != other.hashOfTerm[term(other.vectors[b])]
+                    || (int) vectors[a] != (int) other.vectors[b]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * For each term of this index, whether its postings (articles and weights, in order) differ from
+     * the same term's in {@code other}, whose articles are numbered alike.
+     */
+    boolean[] changedPostings(TextIndex other) {
+        boolean[] changed = new boolean[hashOfTerm.length];
+        for (int t = 0; t < hashOfTerm.length; t++) {
+            int o = Arrays.binarySearch(other.hashOfTerm, hashOfTerm[t]);
+            int from = postingStart[t];
+            int length = postingStart[t + 1] - from;
+            if (o < 0) {
+                changed[t] = length > 0;
+                continue;
+            }
+            int otherFrom = other.postingStart[o];
+            changed[t] = length != other.postingStart[o + 1] - otherFrom
+                    || !Arrays.equals(postingDoc, from, from + length, other.postingDoc, otherFrom, otherFrom + length)
+                    || !Arrays.equals(postingWeight, from, from + length, other.postingWeight, otherFrom,
+                            otherFrom + length);
+        }
+        return changed;
     }
 
     // ---- counting and weighting ----------------------------------------------------------------

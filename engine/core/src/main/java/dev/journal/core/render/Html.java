@@ -33,6 +33,26 @@ final class Html {
         return source.get();
     }
 
+    /** Equal for the same fingerprint, or without fingerprints the same markup. */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof Html other)) {
+            return false;
+        }
+        if (fingerprint != null || other.fingerprint != null) {
+            return java.util.Objects.equals(fingerprint, other.fingerprint);
+        }
+        return markup().equals(other.markup());
+    }
+
+    @Override
+    public int hashCode() {
+        return fingerprint != null ? fingerprint.hashCode() : markup().hashCode();
+    }
+
     @Override
     public String toString() {
         return markup();

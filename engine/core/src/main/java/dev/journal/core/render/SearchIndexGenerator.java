@@ -5,6 +5,7 @@ import dev.journal.core.analysis.SearchCounts;
 import dev.journal.core.analysis.SearchTerms;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
+import dev.journal.core.internal.Averages;
 import dev.journal.core.internal.json.Json;
 import dev.journal.core.parse.Article;
 import java.io.IOException;
@@ -29,8 +30,8 @@ import java.util.Map;
  * {@code postings}: one string per term, in base-64 variable-length numbers: the term's document
  * frequency, then per document the gap to the previous document number (minus one) and the
  * weight (1 to 63: the saturated field-weighted term frequency, before idf, each field's length
- * normalised by its average over all documents {@linkplain #rounded rounded} to an eighth of an
- * octave);</li>
+ * normalised by its average over all documents {@linkplain Averages#rounded rounded} to an eighth of
+ * an octave);</li>
  * <li>{@code stem}, {@code stop}: how {@link SearchTerms} prepared the words, for the script.</li>
  * </ul>
  *
@@ -203,17 +204,6 @@ final class SearchIndexGenerator implements Generator {
         g.writeEndArray();
     }
 
-    /**
-     * An average field length as the weights use it: rounded to an eighth of an octave (about 9%),
-     * which BM25 does not notice and one edit among many documents almost never moves.
-     */
-    static double rounded(double average) {
-        if (!(average > 1)) {
-            return 1;
-        }
-        return StrictMath.pow(2, Math.rint(8 * StrictMath.log(average) / StrictMath.log(2)) / 8);
-    }
-
     /** A term of the dictionary. */
     private static final class Term {
         final String text;
@@ -380,7 +370,7 @@ final class SearchIndexGenerator implements Generator {
             int perDocument = Math.max(MIN_BODY_TERMS, bodyPostings / Math.max(1, n));
             double[] averages = new double[SearchCounts.FIELDS];
             for (int f = 0; f < averages.length; f++) {
-                averages[f] = rounded(n == 0 ? 1 : (double) total[f] / n);
+                averages[f] = Averages.rounded(n == 0 ? 1 : (double) total[f] / n);
             }
             boolean all = !incremental || renumbered || n != documents || perDocument != bodyTerms
                     || !Arrays.equals(averages, average);

@@ -198,6 +198,58 @@ class RelatedArticlesTest {
         }
     }
 
+    /**
+     * A long-lived indexer's memo keeps the rankings an edit cannot change, and only those: after
+     * each edit (mostly of text, now and then of tags, dates or a whole new article) its
+     * recommendations are a fresh index's.
+     */
+    @Test
+    void aMemoKeepsTheRankingsAnEditCannotChangeAndNoOther() {
+        List<Article> posts = new ArrayList<>(new LabelledCorpus(9L, 20).articles());
+        RelatedArticles.Memo memo = new RelatedArticles.Memo();
+        Random random = new Random(3);
+        int partly = 0;
+        for (int round = 0; round < 80; round++) {
+            if (round > 0) {
+                int victim = random.nextInt(posts.size());
+                Article a = posts.get(victim);
+                String other = posts.get(random.nextInt(posts.size())).text();
+                int kind = random.nextInt(12);
+                // the same words more often (document frequencies stay, the article's weights move), or others
+                String body = switch (kind % 4) {
+                    case 0 -> a.text() + "\n\n" + other.substring(0, other.length() / 3);
+                    case 1 -> a.text().substring(0, a.text().length() / 2);
+                    case 2 -> a.text() + "\n\n" + a.text();
+                    default -> a.text() + "\n\n" + a.text().substring(0, a.text().length() / 3);
+                };
+                String tags = kind == 3 ? "Round " + round : String.join(", ", a.tags());
+                java.time.LocalDate date = kind == 4 ? a.date().toLocalDate().minusDays(40) : a.date().toLocalDate();
+                String path = kind == 5 ? "articles/new-" + round + ".md" : a.contentPath();
+                Article edited = TestContent.article(SiteConfig.defaults(), path, "title: \"" + a.title()
+                        + (kind == 6 ? " again" : "") + "\"\ndate: " + date + "\ntags: [" + tags + "]\nauthors: ["
+                        + String.join(", ", a.authors()) + "]", body);
+                if (kind == 5) {
+                    posts.add(edited);
+                } else {
+                    posts.set(victim, edited);
+                }
+            }
+            Map<String, List<String>> fresh = paths(index(posts, DEFAULTS).recommendAll(POOL));
+            Map<String, List<String>> kept = paths(RelatedArticles.index(posts, List.of(), DEFAULTS, POOL, memo)
+                    .recommendAll(POOL));
+            assertEquals(fresh, kept, "round " + round);
+            partly += round > 0 && memo.ranked() < posts.size() ? 1 : 0;
+        }
+        // this small corpus's few topic words make most edits move most vectors; some leave rankings to keep
+        assertTrue(partly >= 10, partly + " rounds kept some rankings");
+    }
+
+    private static Map<String, List<String>> paths(Map<String, List<Article>> recommendations) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        recommendations.forEach((k, v) -> out.put(k, v.stream().map(Article::outputPath).toList()));
+        return out;
+    }
+
     @Test
     void explainRanksExactlyAsTheBuild() {
         LabelledCorpus corpus = new LabelledCorpus(6L, 4);
