@@ -109,9 +109,11 @@ public final class Baker implements AutoCloseable {
     /**
      * A baker for a process that builds the same site again and again (the preview server): it
      * keeps in memory between builds its last good build's article store (open, its articles
-     * decoded), the sources' stamps, each document's view and digests, the search index's
-     * dictionary, the writer's manifest and the render record, and goes on from them while no other
-     * build rewrote the cache files they stand for. {@link #close} releases them.
+     * decoded), the sources' stamps, each document's view, page model and digests, the
+     * recommendations an edit cannot change, the search index's weighed documents and postings,
+     * the writer's manifest and the render record, and goes on from them while no other build
+     * rewrote the cache files they stand for. It saves the build cache behind each build, on its
+     * own thread, once the site is written. {@link #close} waits for that and releases them.
      */
     public static Baker keepingState(BakeOptions options) {
         return new Baker(options, PROGRESS_EVERY, true);
