@@ -116,12 +116,7 @@ class IncrementalBuildTest {
 
     @Test
     void aLongLivedBakerGoesOnAfterAFailedBuildAndWithoutTheCache() throws Exception {
-        site = dir.resolve("site");
-        cache = dir.resolve("cache");
-        write("jbake.properties", "site.host=https://x.example/\n");
-        for (int i = 0; i < 5; i++) {
-            addArticle();
-        }
+        smallSite(5);
         Path out = dir.resolve("out");
         lastingBake(out);
         Path a1 = site.resolve("content/articles/a1.md");
@@ -147,12 +142,7 @@ class IncrementalBuildTest {
 
     @Test
     void aLongLivedBakerWhoseCacheCannotBeSavedSaysSoAndGoesOnFromTheFiles() throws Exception {
-        site = dir.resolve("site");
-        cache = dir.resolve("cache");
-        write("jbake.properties", "site.host=https://x.example/\n");
-        for (int i = 0; i < 3; i++) {
-            addArticle();
-        }
+        smallSite(3);
         Path out = dir.resolve("out");
         lasting = Baker.keepingState(options(out, cache));
         lasting.bake();
@@ -179,11 +169,7 @@ class IncrementalBuildTest {
 
     @Test
     void aClosedLongLivedBakerStillBuildsAndLetsTheCacheGo() throws Exception {
-        site = dir.resolve("site");
-        cache = dir.resolve("cache");
-        write("jbake.properties", "site.host=https://x.example/\n");
-        addArticle();
-        addArticle();
+        smallSite(2);
         Path out = dir.resolve("out");
         Baker baker = Baker.keepingState(options(out, cache));
         baker.bake();
@@ -200,11 +186,7 @@ class IncrementalBuildTest {
 
     @Test
     void aFileSavedTwiceInOneTickOfTheClockIsReadAgain() throws Exception {
-        site = dir.resolve("site");
-        cache = dir.resolve("cache");
-        write("jbake.properties", "site.host=https://x.example/\n");
-        addArticle();
-        addArticle();
+        smallSite(2);
         Path a1 = site.resolve("content/articles/a1.md");
         String text = Files.readString(a1);
         java.nio.file.attribute.FileTime tick = Files.getLastModifiedTime(a1);
@@ -216,6 +198,16 @@ class IncrementalBuildTest {
         bake(out, cache);
         assertCleanBuild(out, "the second save of the tick");
         assertTrue(Files.readString(out.resolve("articles/a1.html")).contains("Our text"));
+    }
+
+    /** A site of {@code articles} articles with a plain configuration, and its build cache's folder. */
+    private void smallSite(int articles) throws IOException {
+        site = dir.resolve("site");
+        cache = dir.resolve("cache");
+        write("jbake.properties", "site.host=https://x.example/\n");
+        for (int i = 0; i < articles; i++) {
+            addArticle();
+        }
     }
 
     /** The baker of a long-lived process, kept from round to round. */
