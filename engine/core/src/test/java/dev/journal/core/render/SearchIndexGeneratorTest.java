@@ -294,6 +294,10 @@ class SearchIndexGeneratorTest {
                 articles.set(victim, post(slug, day(random.nextInt(60)), a.title(), skewed(random, vocabulary, 120)));
             } else if (kind == 3) {
                 articles.set(victim, post(slug, date, a.title(), skewed(random, vocabulary, 900)));
+            } else if (kind == 5) {
+                // thousands of words no other article has, dropped at the article's next edit: the
+                // dictionary is pruned, and words come back, while the memo weighs in part
+                articles.set(victim, post(slug, date, a.title(), a.text() + " " + words(random, 5_000)));
             } else {
                 // a few words more or less: some new to the journal, some common, some from the end of the tail
                 String body = a.text();
