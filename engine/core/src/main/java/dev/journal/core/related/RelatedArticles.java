@@ -84,7 +84,8 @@ public final class RelatedArticles {
             candidate[i] = !docs[i].draft();
             byPath.put(docs[i].outputPath(), i);
         }
-        this.text = new TextIndex(docs, candidate, new Tokenizer(settings.english()), pool);
+        this.text = new TextIndex(docs, candidate, new Tokenizer(settings.english()), pool,
+                memo == null ? null : memo.text);
         this.tags = new NameIndex(docs, candidate, Article::tags);
         this.authors = new NameIndex(docs, candidate, Article::authors);
         this.tagIdfSquared = new double[tags.size()];
@@ -171,6 +172,8 @@ public final class RelatedArticles {
      */
     public static final class Memo {
         private State last;
+        /** The text index's vectors of the last build. */
+        private final TextIndex.Memo text = new TextIndex.Memo();
         /** How many articles the last build ranked again (for tests). */
         private int ranked;
 
@@ -188,6 +191,11 @@ public final class RelatedArticles {
         /** How many articles the last build ranked rather than took from the build before. */
         public synchronized int ranked() {
             return ranked;
+        }
+
+        /** How many articles the last build weighed rather than took from the build before. */
+        synchronized int weighed() {
+            return text.weighed();
         }
     }
 

@@ -51,6 +51,31 @@ final class TextIndex {
 
     /** Indexes the articles' text; only {@code candidate} articles are listed under their terms. */
     TextIndex(Article[] docs, boolean[] candidate, Tokenizer tokenizer, ForkJoinPool pool) {
+        this(docs, candidate, tokenizer, pool, null);
+    }
+
+    /**
+     * What a long-lived index keeps between builds: each article's weighted vector, by the identity
+     * of its counted terms, with the document frequencies, number of articles and average length it
+     * was weighed with. An article keeps its vector while the number of articles and the average
+     * stay and none of its terms changed its document frequency: then it would be weighed from the
+     * very same numbers.
+     */
+    static final class Memo {
+        private Map<ArticleTerms, Weighted> weighted = new java.util.IdentityHashMap<>();
+        private FrequencyTable[] documentFrequency;
+        private int n = -1;
+        private double averageLength;
+        /** How many articles the last build weighed (for tests). */
+        private int weighed;
+
+        int weighed() {
+            return weighed;
+        }
+    }
+
+    /** As {@link #TextIndex(Article[], boolean[], Tokenizer, ForkJoinPool)}, keeping vectors in {@code memo} (may be null). */
+    TextIndex(Article[] docs, boolean[] candidate, Tokenizer tokenizer, ForkJoinPool pool, Memo memo) {
         this.tokenizer = tokenizer;
         this.n = docs.length;
         ArticleTerms[] raw = new ArticleTerms[n];
@@ -71,17 +96,33 @@ final class TextIndex {
         for (int df = 1; df <= n; df++) {
             idfByFrequency[df] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         }
-        Weighted[] weighted = new Weighted[n];
+        Weighted[] weighted = memo == null ? new Weighted[n] : kept(raw, memo);
+        ArticleTerms[] counted = memo == null ? null : raw.clone();
         pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
             double[] scratch = new double[EXPECTED_TERMS];
             for (int i = c * n / chunks; i < (c + 1) * n / chunks; i++) {
-                if (scratch.length < raw[i].hashes().length) {
-                    scratch = new double[raw[i].hashes().length];
+                if (weighted[i] == null) {
+                    if (scratch.length < raw[i].hashes().length) {
+                        scratch = new double[raw[i].hashes().length];
+                    }
+                    weighted[i] = weigh(raw[i], 2, scratch);
                 }
-                weighted[i] = weigh(raw[i], 2, scratch);
                 raw[i] = null;
             }
         })).join();
+        if (memo != null) {
+            Map<ArticleTerms, Weighted> next = new java.util.IdentityHashMap<>(2 * n);
+            int weighed = 0;
+            for (int i = 0; i < n; i++) {
+                weighed += memo.weighted.get(counted[i]) == weighted[i] ? 0 : 1;
+                next.put(counted[i], weighted[i]);
+            }
+            memo.weighted = next;
+            memo.documentFrequency = documentFrequency;
+            memo.n = n;
+            memo.averageLength = averageLength;
+            memo.weighed = weighed;
+        }
 
         // Number the terms in the order of their hashes, and pack each vector by term number: an
         // article's entries then come in the same order whatever the other articles hold, and so do
@@ -155,6 +196,63 @@ final class TextIndex {
             }
         }
         postingStart[terms] = p;
+    }
+
+    /**
+     * The vectors the memo keeps that are still right, by article (null where an article is to be
+     * weighed): none when the number of articles or the average length moved; else those of the
+     * articles none of whose terms changed its document frequency, which only the terms of
+     * articles added or gone can have done.
+     */
+    private Weighted[] kept(ArticleTerms[] raw, Memo memo) {
+        Weighted[] kept = new Weighted[n];
+        FrequencyTable[] before = memo.documentFrequency;
+        boolean comparable = memo.n == n && memo.averageLength == averageLength && before != null;
+        memo.n = -1; // until this index is done
+        if (!comparable) {
+            return kept;
+        }
+        Map<ArticleTerms, Boolean> now = new java.util.IdentityHashMap<>(2 * n);
+        TermIds changed = new TermIds(64);
+        for (ArticleTerms r : raw) {
+            now.put(r, Boolean.TRUE);
+            if (!memo.weighted.containsKey(r)) {
+                changedIn(r, before, changed);
+            }
+        }
+        for (ArticleTerms gone : memo.weighted.keySet()) {
+            if (!now.containsKey(gone)) {
+                changedIn(gone, before, changed);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            Weighted w = memo.weighted.get(raw[i]);
+            if (w != null && !holdsAny(raw[i], changed)) {
+                kept[i] = w;
+            }
+        }
+        return kept;
+    }
+
+    /** Adds to {@code changed} the terms of {@code r} whose document frequency is not what it was. */
+    private void changedIn(ArticleTerms r, FrequencyTable[] before, TermIds changed) {
+        for (long h : r.hashes()) {
+            if (documentFrequency(h) != before[shard(h, before.length)].get(h)) {
+                changed.putIfAbsent(h, 1);
+            }
+        }
+    }
+
+    private static boolean holdsAny(ArticleTerms r, TermIds changed) {
+        if (changed.size() == 0) {
+            return false;
+        }
+        for (long h : r.hashes()) {
+            if (changed.get(h, 0) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many parts to split {@code n} articles into: several per thread, so that threads share the work evenly. */
