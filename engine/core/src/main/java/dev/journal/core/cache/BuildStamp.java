@@ -1,12 +1,12 @@
 package dev.journal.core.cache;
 
 import dev.journal.core.Problem;
+import dev.journal.core.internal.FileVersion;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,7 +75,7 @@ public record BuildStamp(String inputs, long readFrom, long validUntil, int docu
                 ArticleCodec.writeProblem(out, p);
             }
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        FileVersion.move(tmp, file);
     }
 
     public static void delete(Path file) throws IOException {

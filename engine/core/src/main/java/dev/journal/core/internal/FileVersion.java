@@ -36,7 +36,12 @@ public final class FileVersion {
      */
     public static Object replace(Path written, Path file) throws IOException {
         Object version = of(written);
-        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        move(written, file);
         return version;
+    }
+
+    /** Moves {@code written}, a file just written beside {@code file}, over it in one step. */
+    public static void move(Path written, Path file) throws IOException {
+        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

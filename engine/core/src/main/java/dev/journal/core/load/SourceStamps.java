@@ -1,5 +1,6 @@
 package dev.journal.core.load;
 
+import dev.journal.core.internal.FileVersion;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -90,7 +90,7 @@ public final class SourceStamps {
                 out.writeUTF(e.getValue().digest);
             }
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        FileVersion.move(tmp, file);
     }
 
     /**
