@@ -167,11 +167,7 @@ public final class PageRenderer {
         // digests of the shared values, and of every document's view, before pages render in parallel
         Fingerprints fingerprints = new Fingerprints();
         for (Article a : index.documents()) {
-            if (memo != null) {
-                fingerprints.remember(views.of(a), memo);
-            } else {
-                fingerprints.remember(views.of(a));
-            }
+            fingerprints.remember(views.of(a), memo);
         }
         if (memo != null) {
             memo.endDigests();

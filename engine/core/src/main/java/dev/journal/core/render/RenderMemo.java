@@ -2,6 +2,7 @@ package dev.journal.core.render;
 
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.parse.Article;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import java.util.function.Supplier;
 
 /**
  * What the renderer of a long-lived process (the preview's) keeps from one build to the next: each
- * document's view, with the digests of it, found again by the very {@link Article} object (which a
- * resumed article store hands out again for a file that did not change). A view is reused only when
+ * document's view and page model, with their digests, found again by the very {@link Article}
+ * object (which a resumed article store hands out again for a file that did not change), the tag
+ * and author links, and the search index's memo. A view is reused only when
  * everything else it was made from is equal too: the configuration, whether the article is
  * scheduled, and the links of its tags and authors (their names, pages, counts and feeds). So the
  * memo only saves work; a build with it makes the same bytes as one without. One build at a time.
@@ -20,23 +22,54 @@ public final class RenderMemo {
     private record Made(Object context, Map<String, Object> view) {
     }
 
-    private Map<String, String> configValues;
-    private Map<Article, Made> views = new IdentityHashMap<>();
-    private Map<Article, Made> next = new IdentityHashMap<>();
-    /** The full and card digests of the views of the last build, by the view's identity. */
-    private Map<Object, long[]> digests = new IdentityHashMap<>();
-    private Map<Object, long[]> nextDigests = new IdentityHashMap<>();
-    private final SearchIndexGenerator.Memo search = new SearchIndexGenerator.Memo();
-
     /** A document's page as the last build planned it, with what it was made from besides the article. */
     private record Document(Object[] from, List<Map<String, Object>> feeds, PageRenderer.Job job) {
     }
 
+    /**
+     * Values by key that one build leaves to the next: what this build keeps becomes, when it ends
+     * the round, what the next one finds; anything not kept again is forgotten.
+     */
+    private static final class Carried<K, V> {
+        private final Supplier<Map<K, V>> maps;
+        private Map<K, V> last;
+        private Map<K, V> next;
+
+        Carried(Supplier<Map<K, V>> maps) {
+            this.maps = maps;
+            this.last = maps.get();
+            this.next = maps.get();
+        }
+
+        V last(K key) {
+            return last.get(key);
+        }
+
+        void keep(K key, V value) {
+            next.put(key, value);
+        }
+
+        void begin() {
+            next = maps.get();
+        }
+
+        void end() {
+            last = next;
+        }
+
+        void forget() {
+            last.clear();
+        }
+    }
+
+    private Map<String, String> configValues;
+    private final Carried<Article, Made> views = new Carried<>(IdentityHashMap::new);
+    /** The full and card digests of the views of the last build, by the view's identity. */
+    private final Carried<Object, long[]> digests = new Carried<>(IdentityHashMap::new);
     /** The tag and author links of the last build's views, by kind and key. */
-    private Map<String, Map<String, Object>> links = new java.util.HashMap<>();
-    private Map<String, Map<String, Object>> nextLinks = new java.util.HashMap<>();
-    private Map<Article, Document> documents = new IdentityHashMap<>();
-    private Map<Article, Document> nextDocuments = new IdentityHashMap<>();
+    private final Carried<String, Map<String, Object>> links = new Carried<>(HashMap::new);
+    private final Carried<Article, Document> documents = new Carried<>(IdentityHashMap::new);
+    private final SearchIndexGenerator.Memo search = new SearchIndexGenerator.Memo();
 
     /** What the search index keeps between builds. */
     SearchIndexGenerator.Memo search() {
@@ -45,42 +78,37 @@ public final class RenderMemo {
 
     /** Begins the views of a build: a configuration other than the last build's forgets everything. */
     void begin(SiteConfig config) {
+        List<Carried<?, ?>> all = List.of(views, digests, links, documents);
         if (!config.values().equals(configValues)) {
-            views.clear();
-            digests.clear();
-            documents.clear();
-            links.clear();
+            all.forEach(Carried::forget);
             search.forget();
             configValues = config.values();
         }
-        next = new IdentityHashMap<>();
-        nextDigests = new IdentityHashMap<>();
-        nextDocuments = new IdentityHashMap<>();
-        nextLinks = new java.util.HashMap<>();
+        all.forEach(Carried::begin);
     }
 
     /** The last build's link map under {@code key} when it equals {@code made}, else {@code made}. */
     Map<String, Object> link(String key, Map<String, Object> made) {
-        Map<String, Object> last = links.get(key);
+        Map<String, Object> last = links.last(key);
         Map<String, Object> kept = made.equals(last) ? last : made;
-        nextLinks.put(key, kept);
+        links.keep(key, kept);
         return kept;
     }
 
     /** The last build's view of {@code a} when it was made from an equal {@code context}, else a new one. */
     Map<String, Object> view(Article a, Object context, Supplier<Map<String, Object>> make) {
-        Made made = views.get(a);
+        Made made = views.last(a);
         if (made == null || !made.context().equals(context)) {
             made = new Made(context, make.get());
         }
-        next.put(a, made);
+        views.keep(a, made);
         return made.view();
     }
 
     /** Ends the views of a build: what the next build may reuse is what this one used. */
     void endViews() {
-        views = next;
-        links = nextLinks;
+        views.end();
+        links.end();
     }
 
     /**
@@ -91,11 +119,11 @@ public final class RenderMemo {
      */
     PageRenderer.Job document(Article a, Object[] from, List<Map<String, Object>> feeds,
             Supplier<PageRenderer.Job> make) {
-        Document made = documents.get(a);
+        Document made = documents.last(a);
         if (made == null || !same(made.from(), from) || !made.feeds().equals(feeds)) {
             made = new Document(from, feeds, make.get());
         }
-        nextDocuments.put(a, made);
+        documents.keep(a, made);
         return made.job();
     }
 
@@ -113,21 +141,21 @@ public final class RenderMemo {
 
     /** Ends the pages of a build: what the next build may reuse is what this one planned. */
     void endDocuments() {
-        documents = nextDocuments;
+        documents.end();
     }
 
     /** The digests (full, card) of a view the last build digested; null when it did not. */
     long[] digests(Object view) {
-        return digests.get(view);
+        return digests.last(view);
     }
 
     /** Keeps the digests of a view for the next build. */
     void keepDigests(Object view, long full, long card) {
-        nextDigests.put(view, new long[] {full, card});
+        digests.keep(view, new long[] {full, card});
     }
 
     /** Ends the digests of a build. */
     void endDigests() {
-        digests = nextDigests;
+        digests.end();
     }
 }
