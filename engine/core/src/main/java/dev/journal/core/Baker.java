@@ -136,6 +136,11 @@ public final class Baker implements AutoCloseable {
         if (behind != null) {
             behind.shutdown();
         }
+        closeArticles();
+    }
+
+    /** Closes the article store kept for the next build, if any. */
+    private void closeArticles() throws IOException {
         if (lastArticles != null) {
             lastArticles.close();
             lastArticles = null;
@@ -287,7 +292,7 @@ public final class Baker implements AutoCloseable {
                     if (keepsState) {
                         keepArticles(saving.keepArticles());
                     }
-                    stamps.write(options.cache().toAbsolutePath().resolve("sources"), source);
+                    stamps.write(sourcesFile(), source);
                     Object recordVersion = record.write(cacheFile("render", output));
                     if (keepsState) {
                         lastRecord = record;
@@ -367,10 +372,7 @@ public final class Baker implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             synchronized (this) {
                 saved = null;
-                if (lastArticles != null) {
-                    lastArticles.close();
-                    lastArticles = null;
-                }
+                closeArticles();
                 lastSources = null;
                 lastRecord = null;
             }
@@ -423,8 +425,12 @@ public final class Baker implements AutoCloseable {
 
     /** What the content files were at the last good build: in memory, else as the build cache keeps it. */
     private SourceStamps knownSources(Path source) {
-        return lastSources != null ? lastSources
-                : SourceStamps.read(options.cache().toAbsolutePath().resolve("sources"), source);
+        return lastSources != null ? lastSources : SourceStamps.read(sourcesFile(), source);
+    }
+
+    /** Where the build cache keeps the sources' stamps. */
+    private Path sourcesFile() {
+        return options.cache().toAbsolutePath().resolve("sources");
     }
 
     private synchronized ArticleStore takeArticles() {
