@@ -238,14 +238,10 @@ public final class RelatedArticles {
         boolean goOn = before != null && sameBesidesText(before.from());
         // what changed since the last build: vectors by article, postings by term
         boolean[] vectorChanged = new boolean[n];
-        boolean[] postingsChanged = null;
-        if (goOn) {
-            for (int i = 0; i < n; i++) {
-                vectorChanged[i] = !text.sameVector(i, before.from().text, i);
-            }
-            postingsChanged = text.changedPostings(before.from().text);
+        for (int i = 0; goOn && i < n; i++) {
+            vectorChanged[i] = !text.sameVector(i, before.from().text, i);
         }
-        boolean[] changedPostings = postingsChanged;
+        boolean[] changedPostings = goOn ? text.changedPostings(before.from().text) : null;
         int[][] scored = new int[n][];
         int[][] picks = new int[n][];
         java.util.concurrent.atomic.AtomicInteger ranked = new java.util.concurrent.atomic.AtomicInteger();

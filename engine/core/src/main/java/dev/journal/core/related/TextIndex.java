@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  * that some other article has, scaled to unit length, so the text signal is a cosine similarity.
  *
  * <p>Layout, for speed: terms are numbered in the order of their hashes (so numbers never depend on
- * thread timing, and an article's entries keep their order whatever the others hold), and every vector is a slice of one {@code long[]} of entries packing the term's number
+ * thread timing, and an article's entries keep their order whatever the others hold), and every
+ * vector is a slice of one {@code long[]} of entries packing the term's number
  * (high half) and weight (low half, float bits), in ascending term order. Comparing two articles
  * is then a merge of two short runs of one array, with no object to chase.
  */
@@ -98,6 +99,10 @@ final class TextIndex {
         }
         Weighted[] weighted = memo == null ? new Weighted[n] : kept(raw, memo);
         ArticleTerms[] counted = memo == null ? null : raw.clone();
+        int weighed = 0;
+        for (Weighted w : weighted) {
+            weighed += w == null ? 1 : 0;
+        }
         pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
             double[] scratch = new double[EXPECTED_TERMS];
             for (int i = c * n / chunks; i < (c + 1) * n / chunks; i++) {
@@ -112,9 +117,7 @@ final class TextIndex {
         })).join();
         if (memo != null) {
             Map<ArticleTerms, Weighted> next = new java.util.IdentityHashMap<>(2 * n);
-            int weighed = 0;
             for (int i = 0; i < n; i++) {
-                weighed += memo.weighted.get(counted[i]) == weighted[i] ? 0 : 1;
                 next.put(counted[i], weighted[i]);
             }
             memo.weighted = next;
@@ -153,8 +156,7 @@ final class TextIndex {
             int at = vectorStart[i];
             for (int j = 0; j < w.hashes.length; j++) {
                 vectors[at + j] = pack(termNumber.get(w.hashes[j], -1), w.weights[j]);
-            }
-            Arrays.sort(vectors, at, vectorStart[i + 1]); // already in hash order; cheap
+            } // in ascending order: weigh gives the hashes ascending, and the numbers follow them
             weighted[i] = null;
         }
 
@@ -212,16 +214,16 @@ final class TextIndex {
         if (!comparable) {
             return kept;
         }
-        Map<ArticleTerms, Boolean> now = new java.util.IdentityHashMap<>(2 * n);
+        java.util.Set<ArticleTerms> now = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(2 * n));
         TermIds changed = new TermIds(64);
         for (ArticleTerms r : raw) {
-            now.put(r, Boolean.TRUE);
+            now.add(r);
             if (!memo.weighted.containsKey(r)) {
                 changedIn(r, before, changed);
             }
         }
         for (ArticleTerms gone : memo.weighted.keySet()) {
-            if (!now.containsKey(gone)) {
+            if (!now.contains(gone)) {
                 changedIn(gone, before, changed);
             }
         }

@@ -286,6 +286,11 @@ final class SearchIndexGenerator implements Generator {
             this.terms = terms;
             this.bodyOnly = bodyOnly;
         }
+
+        /** Its entry in the postings of its {@code k}th term: {@code number << 6 | weight}. */
+        int posting(int k) {
+            return number << 6 | weight[k];
+        }
     }
 
     private static final java.util.Comparator<Term> BY_TEXT = (a, b) -> a.text.compareTo(b.text);
@@ -458,7 +463,7 @@ final class SearchIndexGenerator implements Generator {
                 for (int k = 0; k < doc.terms.length; k++) {
                     if (doc.weight[k] > 0) {
                         Term t = doc.terms[k];
-                        t.postings[t.size++] = doc.number << 6 | doc.weight[k];
+                        t.postings[t.size++] = doc.posting(k);
                     }
                 }
             }
@@ -511,7 +516,7 @@ final class SearchIndexGenerator implements Generator {
                 for (int k = 0; k < doc.terms.length; k++) {
                     Term t = doc.terms[k];
                     if (doc.weight[k] > 0 && t.dirty == build) {
-                        t.pend(doc.number << 6 | doc.weight[k]);
+                        t.pend(doc.posting(k));
                     }
                 }
             }
