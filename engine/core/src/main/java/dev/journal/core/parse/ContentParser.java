@@ -188,11 +188,17 @@ public final class ContentParser {
         List<Item> toParse = items.stream().filter(i -> i.cached == null && i.header.ok).toList();
         List<Outcome> bodies = pool.submit(() -> toParse.parallelStream().map(i -> {
             Map<String, String> linked = new java.util.concurrent.ConcurrentHashMap<>();
-            Outcome b = body(i.header, new Recording(uris, linked), cache);
+            Recording recording = new Recording(uris, linked);
+            Outcome b = body(i.header, recording, cache);
             if (b.article() != null) {
+                // the broken links are looked up through the recording too, so a cached article
+                // still linked as it was has the same ones and keeps them among its problems
+                List<Problem> broken = brokenLinks(b.article(), recording);
                 List<Problem> own = new ArrayList<>(i.header.problems);
                 own.addAll(b.problems());
+                own.addAll(broken);
                 cache.keep(new ParseCache.Entry(b.article(), List.copyOf(own), Map.copyOf(linked)));
+                b = b.with(broken);
             }
             step.run();
             return b;
@@ -212,9 +218,6 @@ public final class ContentParser {
             }
         }
         articles.sort(java.util.Comparator.comparing(Article::sourcePath));
-        for (Article a : articles) {
-            problems.addAll(brokenLinks(a, uris));
-        }
         return new Parsed(articles, problems);
     }
 
@@ -614,6 +617,14 @@ public final class ContentParser {
 
     /** The second pass's outcome for one file: the article, or the problem that prevented it. */
     private record Outcome(Article article, List<Problem> problems) {
+        Outcome with(List<Problem> more) {
+            if (more.isEmpty()) {
+                return this;
+            }
+            List<Problem> all = new ArrayList<>(problems);
+            all.addAll(more);
+            return new Outcome(article, all);
+        }
     }
 
     /** The second pass: the body, with links rewritten, and the article assembled. */
