@@ -163,6 +163,20 @@ public final class SiteIndexer {
         return problems;
     }
 
+    /**
+     * The articles of a taxon's list gathered oldest first from a list sorted newest first, in
+     * {@link #NEWEST_FIRST} order: reversed, as that order is total, with no sort.
+     */
+    private static List<Article> newestFirstPosts(List<Article> oldestFirst) {
+        List<Article> list = new ArrayList<>(oldestFirst.size());
+        for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+            if (oldestFirst.get(i).isPost()) {
+                list.add(oldestFirst.get(i));
+            }
+        }
+        return list; // the taxon keeps a copy
+    }
+
     private static List<Article> newestFirst(List<Article> documents) {
         List<Article> sorted = new ArrayList<>(documents);
         sorted.sort(NEWEST_FIRST);
@@ -180,8 +194,9 @@ public final class SiteIndexer {
     }
 
     /**
-     * Groups documents (newest first) by tag or author, checking that no two names share a URL. A
-     * taxon lists the articles among them; with JBake's layout a tag's page is named after the tag.
+     * Groups documents (sorted by {@link #NEWEST_FIRST}) by tag or author, checking that no two
+     * names share a URL. A taxon lists the articles among them; with JBake's layout a tag's page is
+     * named after the tag.
      */
     private List<Taxon> taxa(List<Article> posts, Function<Article, List<String>> names, String folder, String what,
             Map<String, AuthorProfile> profiles, List<Problem> problems) {
@@ -232,7 +247,7 @@ public final class SiteIndexer {
                         + target.uri() + "; rename one of them"));
                 continue;
             }
-            List<Article> list = e.getValue().stream().filter(Article::isPost).sorted(NEWEST_FIRST).toList();
+            List<Article> list = newestFirstPosts(e.getValue());
             AuthorProfile profile = profiles.get(key);
             String name = profile != null ? profile.name() : display.get(key);
             out.add(new Taxon(key, name, slug, target, list, profile));
