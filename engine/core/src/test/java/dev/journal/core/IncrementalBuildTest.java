@@ -61,7 +61,8 @@ class IncrementalBuildTest {
         settle();
         bake(out, cache);
         for (int round = 0; round < 32; round++) {
-            String change = change();
+            // rounds 4, 16 and 28 (the long-lived baker's) change how every page, feed and the search index show dates
+            String change = round % 12 == 4 ? showDatesOtherwise() : change();
             Map<String, String> before = digests(out);
             Map<String, Long> times = times(out);
             if (round % 4 != 3) { // one round in four keeps the clock's own (recent) times, which are read again
@@ -200,6 +201,39 @@ class IncrementalBuildTest {
         assertTrue(Files.readString(out.resolve("articles/a1.html")).contains("Our text"));
     }
 
+    @Test
+    void aLinkToAMissingArticleIsAnErrorUntilItExistsWhicheverBakerBuilds() throws Exception {
+        smallSite(3);
+        Path out = dir.resolve("out");
+        lastingBake(out);
+        Path a1 = site.resolve("content/articles/a1.md");
+        Files.writeString(a1, Files.readString(a1) + "\nSee [the next one](next.md#part).\n");
+        Path a2 = site.resolve("content/articles/a2.md");
+        Files.writeString(a2, Files.readString(a2) + "\nAn edit elsewhere.\n");
+        assertBrokenLink(() -> lastingBake(out), "an unchanged baker");
+        Files.writeString(a2, Files.readString(a2) + "\nAnother edit elsewhere.\n");
+        assertBrokenLink(() -> lastingBake(out), "the article unchanged since the failed build");
+        lasting.awaitSaved();
+        assertBrokenLink(() -> bake(out, cache), "a new process");
+
+        write("content/articles/next.md", "---\ntitle: Next\ndate: 2024-02-02\n---\nThe next one.\n\n## Part\n");
+        lastingBake(out);
+        assertCleanBuild(out, "once the linked article exists");
+        assertTrue(Files.readString(out.resolve("articles/a1.html")).contains("href=\"next.html#part\""));
+
+        Files.delete(site.resolve("content/articles/next.md"));
+        assertBrokenLink(() -> lastingBake(out), "the linked article deleted");
+        lasting.awaitSaved();
+        assertBrokenLink(() -> bake(out, cache), "a new process after the deletion");
+    }
+
+    private static void assertBrokenLink(org.junit.jupiter.api.function.Executable build, String when) {
+        ContentException e = assertThrows(ContentException.class, build, when);
+        assertEquals(List.of("content/articles/a1.md"), e.problems().stream().filter(Problem::isError)
+                .map(Problem::path).toList(), when + ": " + e.problems());
+        assertTrue(e.problems().get(0).message().contains("link to next.md#part"), when + ": " + e.problems());
+    }
+
     /** A site of {@code articles} articles with a plain configuration, and its build cache's folder. */
     private void smallSite(int articles) throws IOException {
         site = dir.resolve("site");
@@ -268,7 +302,7 @@ class IncrementalBuildTest {
         List<Path> articles = articles();
         Path victim = articles.get(random.nextInt(articles.size()));
         String text = Files.readString(victim);
-        switch (random.nextInt(14)) {
+        switch (random.nextInt(15)) {
             case 0:
                 addArticle();
                 return "added an article";
@@ -334,6 +368,8 @@ class IncrementalBuildTest {
                 write("jbake.properties", Files.readString(site.resolve("jbake.properties"))
                         .replaceFirst("index.posts_per_page=\\d+", "index.posts_per_page=" + (2 + random.nextInt(4))));
                 return "changed the configuration";
+            case 13:
+                return showDatesOtherwise();
             case 10:
                 write("assets/css/extra-" + random.nextInt(3) + ".css", "body { margin: " + random.nextInt(9) + "px }\n");
                 return "added or changed an asset";
@@ -341,6 +377,18 @@ class IncrementalBuildTest {
                 Files.setLastModifiedTime(victim, FileTime.fromMillis(System.currentTimeMillis() + 1000));
                 return "touched " + victim.getFileName() + " without changing it";
         }
+    }
+
+    private int dateFormat;
+
+    /** Another format of dates as pages, feeds and the search index show them. */
+    private String showDatesOtherwise() throws IOException {
+        String props = Files.readString(site.resolve("jbake.properties"))
+                .replaceFirst("(?m)^journal\\.date\\.format=.*\\n", "");
+        dateFormat = (dateFormat + 1) % 3;
+        write("jbake.properties", props + "journal.date.format="
+                + List.of("d MMMM yyyy", "yyyy-MM-dd", "MMM d, yyyy").get(dateFormat) + "\n");
+        return "changed how dates are shown";
     }
 
     private String tag() {

@@ -133,7 +133,11 @@ final class SearchIndexGenerator implements Generator {
             counts.add(a.search() != null ? a.search()
                     : SearchCounts.of(terms, a.title(), a.authors(), a.tags(), a.summary(), a.text()));
         }
-        Term[] sorted = (memo != null ? memo : new Memo(false)).update(counts, bodyPostings);
+        Memo m = memo != null ? memo : new Memo(false);
+        Term[] sorted = m.update(counts, bodyPostings);
+        byte[][][] texts = m.texts(docs, a -> new byte[][] {Json.escapedUtf8(a.uri()), Json.escapedUtf8(a.title()),
+            Json.escapedUtf8(a.date() == null || !a.isPost() ? "" : views.displayDate(a.date())),
+            Json.escapedUtf8(shorten(a.summary()))});
         List<String> authors = new ArrayList<>();
         Map<String, Integer> authorNumbers = new HashMap<>();
         List<String> tags = new ArrayList<>();
@@ -148,14 +152,16 @@ final class SearchIndexGenerator implements Generator {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("docs");
-            for (Article a : docs) {
+            for (int d = 0; d < docs.size(); d++) {
+                Article a = docs.get(d);
+                byte[][] text = texts[d];
                 g.writeStartArray();
-                g.writeString(a.uri());
-                g.writeString(a.title());
-                g.writeString(a.date() == null || !a.isPost() ? "" : views.displayDate(a.date()));
-                numbers(g, a.authors().stream().map(views::authorName).toList(), authors, authorNumbers);
-                numbers(g, a.tags().stream().map(views::tagName).toList(), tags, tagNumbers);
-                g.writeString(shorten(a.summary()));
+                raw(g, text[0]);
+                raw(g, text[1]);
+                raw(g, text[2]);
+                numbers(g, a.authors(), views::authorName, authors, authorNumbers);
+                numbers(g, a.tags(), views::tagName, tags, tagNumbers);
+                raw(g, text[3]);
                 g.writeEndArray();
             }
             g.writeEndArray();
@@ -172,15 +178,14 @@ final class SearchIndexGenerator implements Generator {
             g.writeArrayFieldStart("terms");
             for (Term t : sorted) {
                 if (t.size > 0) {
-                    g.writeString(t.text);
+                    raw(g, t.quoted());
                 }
             }
             g.writeEndArray();
             g.writeArrayFieldStart("postings");
             for (Term t : sorted) {
                 if (t.size > 0) {
-                    byte[] postings = t.encoded();
-                    g.writeRawUTF8String(postings, 0, postings.length); // base-64 digits: nothing to escape
+                    raw(g, t.encoded()); // base-64 digits: nothing to escape
                 }
             }
             g.writeEndArray();
@@ -188,11 +193,17 @@ final class SearchIndexGenerator implements Generator {
         });
     }
 
-    /** Names as numbers into a table, adding the names the table does not have yet. */
-    private static void numbers(JsonGenerator g, List<String> names, List<String> table, Map<String, Integer> numbers)
-            throws IOException {
+    /** A string already escaped ({@link Json#escapedUtf8}), with its quotes. */
+    private static void raw(JsonGenerator g, byte[] escaped) throws IOException {
+        g.writeRawUTF8String(escaped, 0, escaped.length);
+    }
+
+    /** Names (as the site shows them) as numbers into a table, adding the names the table does not have yet. */
+    private static void numbers(JsonGenerator g, List<String> written, java.util.function.UnaryOperator<String> shown,
+            List<String> table, Map<String, Integer> numbers) throws IOException {
         g.writeStartArray();
-        for (String name : names) {
+        for (String w : written) {
+            String name = shown.apply(w);
             Integer k = numbers.get(name);
             if (k == null) {
                 k = table.size();
@@ -234,6 +245,16 @@ final class SearchIndexGenerator implements Generator {
 
         Term(String text) {
             this.text = text;
+        }
+
+        /** The text, escaped for the index; null until written. */
+        private byte[] quoted;
+
+        byte[] quoted() {
+            if (quoted == null) {
+                quoted = Json.escapedUtf8(text);
+            }
+            return quoted;
         }
 
         byte[] encoded() {
@@ -308,6 +329,8 @@ final class SearchIndexGenerator implements Generator {
         /** Every term of the dictionary, sorted by UTF-16 code units, the order of JavaScript's comparison. */
         private Term[] sorted = new Term[0];
         private Map<SearchCounts, Doc> docs = new IdentityHashMap<>();
+        /** The last build's documents' texts, by article. */
+        private Map<Article, byte[][]> texts = new IdentityHashMap<>();
         /** The last build's number of documents, body terms per document, rounded average lengths. */
         private int documents;
         private int bodyTerms = -1;
@@ -333,6 +356,27 @@ final class SearchIndexGenerator implements Generator {
         /** Forgets everything (another configuration, say another language, counts other terms). */
         void forget() {
             valid = false;
+            texts.clear();
+        }
+
+        /**
+         * Each document's texts as {@code make} gives them, taken from the last build for the same
+         * article (the configuration, which the texts depend on besides, being the same: see
+         * {@link #forget}); a memo that does not last keeps none.
+         */
+        byte[][][] texts(List<Article> docs, java.util.function.Function<Article, byte[][]> make) {
+            byte[][][] out = new byte[docs.size()][][];
+            Map<Article, byte[][]> next = lasting ? new IdentityHashMap<>(2 * docs.size()) : texts;
+            for (int d = 0; d < out.length; d++) {
+                Article a = docs.get(d);
+                byte[][] t = texts.get(a);
+                out[d] = t != null ? t : make.apply(a);
+                if (lasting) {
+                    next.put(a, out[d]);
+                }
+            }
+            texts = next;
+            return out;
         }
 
         /** The dictionary, sorted, for this build's documents with their counts in index order. */

@@ -48,6 +48,14 @@ public final class Json {
         return out.toByteArray();
     }
 
+    /**
+     * A string's content as {@link #writeUtf8}'s generator writes it (UTF-8, standard escapes), without
+     * the quotes: for {@link JsonGenerator#writeRawUTF8String} when the same string is written often.
+     */
+    public static byte[] escapedUtf8(String s) {
+        return com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsUTF8(s);
+    }
+
     /** JSON safe inside {@code <script type="application/ld+json">}. */
     public static String scriptSafe(Body body) {
         return write(true, body);
