@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What the previous build wrote into an output folder: per file its size, modification time and
@@ -25,8 +25,9 @@ final class Manifest {
 
     private final Map<String, Entry> entries;
 
+    /** A manifest of these entries, which the caller hands over (no copy is made). */
     Manifest(Map<String, Entry> entries) {
-        this.entries = Collections.unmodifiableMap(new TreeMap<>(entries));
+        this.entries = Collections.unmodifiableMap(entries);
     }
 
     static Manifest empty() {
@@ -69,9 +70,11 @@ final class Manifest {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             out.write("journal-manifest 1\n");
-            for (var e : entries.entrySet()) {
-                Entry v = e.getValue();
-                out.write(v.size() + "\t" + v.modified() + "\t" + v.digest() + "\t" + e.getKey() + "\n");
+            String[] paths = entries.keySet().toArray(String[]::new);
+            Arrays.sort(paths); // the same entries, the same file
+            for (String path : paths) {
+                Entry v = entries.get(path);
+                out.write(v.size() + "\t" + v.modified() + "\t" + v.digest() + "\t" + path + "\n");
             }
         }
         return dev.journal.core.internal.FileVersion.replace(tmp, file);
