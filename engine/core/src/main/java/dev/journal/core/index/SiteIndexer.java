@@ -252,7 +252,10 @@ public final class SiteIndexer {
             String name = profile != null ? profile.name() : display.get(key);
             out.add(new Taxon(key, name, slug, target, list, profile));
         }
-        out.sort(Comparator.comparing(Taxon::name, collator).thenComparing(Taxon::key));
+        // by name in the site's language (each name's collation key made once), then by key
+        Map<Taxon, java.text.CollationKey> byName = new java.util.IdentityHashMap<>();
+        out.forEach(t -> byName.put(t, collator.getCollationKey(t.name())));
+        out.sort(Comparator.comparing((Taxon t) -> byName.get(t)).thenComparing(Taxon::key));
         return out;
     }
 

@@ -177,9 +177,9 @@ public final class ContentParser {
                 continue; // two profiles of one author are reported by the indexer, which knows both names
             }
             String out = a != null ? a.outputPath() : h.target.outputPath();
-            int slugLine = a != null ? a.line("slug") : h.fm.line("slug");
             Article other = byOutput.putIfAbsent(SafePaths.fold(out), a != null ? a : placeholder(h));
             if (other != null) {
+                int slugLine = a != null ? a.line("slug") : h.fm.line("slug");
                 problems.add(Problem.error(i.file.path(), slugLine, "this page and " + other.sourcePath()
                         + " (line " + other.line("slug") + ") would both be written to " + out
                         + "; give one of them another slug"));
