@@ -104,7 +104,27 @@ public final class PageRenderer {
         return sorted;
     }
 
-    /** Every generator of non-template files, in the order they run. */
+    /** Generator {@code g}'s run, handing its files to {@code sink} and counting them and its time. */
+    private Runnable generate(int g, RenderContext context, SiteIndex index,
+            java.util.function.Consumer<RenderedPage> sink, java.util.concurrent.atomic.AtomicInteger count,
+            int[] generated, long[] millis, List<Problem> problems) {
+        Generator generator = GENERATORS.get(g);
+        return () -> {
+            long start = System.nanoTime();
+            try {
+                for (RenderedPage page : generator.generate(index, context)) {
+                    sink.accept(page);
+                    count.incrementAndGet();
+                    generated[g]++;
+                }
+            } catch (Exception e) {
+                problems.add(templates.problem(e));
+            }
+            millis[g] = (System.nanoTime() - start) / 1_000_000;
+        };
+    }
+
+    /** Every generator of non-template files, in the order they are listed in progress lines. */
     static final List<Generator> GENERATORS = List.of(new FeedGenerator(), new SitemapGenerator(),
             new CitationFiles(), new SearchIndexGenerator());
 
@@ -130,133 +150,147 @@ public final class PageRenderer {
         FeedPlan feeds = new FeedPlan(config, templates.siteHas(config.get("template.feed.file")));
         boolean sitemapTemplate = config.flag("render.sitemap") && templates.siteHas(config.get("template.sitemap.file"));
         Views views = new Views(index, feeds, memo);
-        JBakeModel jbake = new JBakeModel(index, views, data);
-        Map<String, Object> shared = shared(index, jbake, views, feeds);
-        List<Job> jobs = plan(index, views, jbake, feeds, sitemapTemplate, new PageMetadata(config, views));
-        if (memo != null) {
-            memo.endDocuments();
-        }
-        List<SitePage> sitePages = jobs.stream().map(Job::page).filter(java.util.Objects::nonNull).toList();
-        RenderContext context = new RenderContext(index, views, feeds, sitePages, templates, pool, sitemapTemplate);
-        context.memo(memo);
-        List<Problem> problems = new ArrayList<>();
-        Map<Problem, List<String>> failures = new java.util.concurrent.ConcurrentHashMap<>();
-        Map<String, Template> resolved = new HashMap<>();
-        for (Job job : jobs) {
-            String key = job.templateKey() + "|" + job.fallback();
-            if (resolved.containsKey(key)) {
-                continue;
-            }
-            try {
-                String name = config.get(job.templateKey()).strip();
-                Optional<Template> t = templates.find(name, job.fallback(), config.jbakeLayout());
-                if (t.isEmpty()) {
-                    problems.add(Problem.error(config.get("template.folder"), 0, "no template for " + job.path()
-                            + ": " + missing(job.templateKey(), name)));
-                }
-                resolved.put(key, t.orElse(null));
-            } catch (IOException e) {
-                problems.add(templates.problem(e));
-                resolved.put(key, null);
-            }
-        }
-        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
-        Map<String, Long> millis = new java.util.LinkedHashMap<>();
-        long started = System.nanoTime();
-        // digests of the shared values, and of every document's view, before pages render in parallel
-        Fingerprints fingerprints = new Fingerprints();
-        for (Article a : index.documents()) {
-            fingerprints.remember(views.of(a), memo);
-        }
-        if (memo != null) {
-            memo.endDigests();
-        }
-        Map<String, Long> sharedDigests = new HashMap<>();
-        for (var e : shared.entrySet()) {
-            fingerprints.remember(e.getValue());
-            sharedDigests.put(e.getKey(), fingerprints.ofCard(e.getValue()));
-        }
-        fingerprints.freeze();
-        Map<String, RenderRecord.Entry> record = new java.util.concurrent.ConcurrentHashMap<>();
-        context.reuse(fingerprints, previous == null ? Map.of() : previous.entries(), intact, record);
-        // the generators (feeds, sitemap, citations, search index) run beside the templates: they
-        // need only the index and the fingerprints, and some of them are single-threaded
+        // the generators (feeds, sitemap, citations, search index) run beside the templates, some of
+        // them single-threaded; those that need no page start now, while the pages are planned
         int[] generated = new int[GENERATORS.size()];
         long[] generatorMillis = new long[GENERATORS.size()];
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
         List<Problem> generatorProblems = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.ForkJoinTask<?>[] generating = new java.util.concurrent.ForkJoinTask<?>[GENERATORS.size()];
-        for (int g = GENERATORS.size() - 1; g >= 0; g--) { // the search index, the longest, first
-            Generator generator = GENERATORS.get(g);
-            int slot = g;
-            generating[g] = pool.submit(() -> {
-                long start = System.nanoTime();
-                try {
-                    for (RenderedPage page : generator.generate(index, context)) {
-                        sink.accept(page);
-                        count.incrementAndGet();
-                        generated[slot]++;
-                    }
-                } catch (Exception e) {
-                    generatorProblems.add(templates.problem(e));
-                }
-                generatorMillis[slot] = (System.nanoTime() - start) / 1_000_000;
-            });
-        }
-        pool.submit(() -> jobs.parallelStream().forEach(job -> {
-            Template t = resolved.get(job.templateKey() + "|" + job.fallback());
-            if (t == null) {
-                return;
-            }
-            // the page's own model and the shared values count with documents as cards; the text of
-            // the documents whose text the page showed (its own, usually) counts in full
-            long own = job.card().of(fingerprints, job.model());
-            RenderRecord.Entry before = previous == null ? null : previous.entries().get(job.path());
-            if (before != null && intact.contains(job.path())
-                    && digest(own, before.read(), sharedDigests, text(before.text(), views, fingerprints))
-                    == before.fingerprint()) {
-                record.put(job.path(), before);
-                sink.accept(RenderedPage.kept(job.path()));
-                count.incrementAndGet();
-                kept.incrementAndGet();
-                return;
-            }
-            TrackingModel model = new TrackingModel(shared, job.model());
-            byte[] bytes;
-            java.util.Set<ArticleView> textRead;
-            ArticleView.track();
-            try {
-                bytes = templates.render(t, model).getBytes(StandardCharsets.UTF_8);
-            } catch (Exception e) {
-                failures.computeIfAbsent(templates.problem(e), p -> Collections.synchronizedList(new ArrayList<>()))
-                        .add(job.path());
-                return;
-            } finally {
-                textRead = ArticleView.untrack();
-            }
-            List<String> read = model.read().contains(TrackingModel.ALL)
-                    ? shared.keySet().stream().sorted().toList() : List.copyOf(model.read());
-            List<String> text = textRead.stream().map(ArticleView::path).sorted().toList();
-            record.put(job.path(), new RenderRecord.Entry(
-                    digest(own, read, sharedDigests, text(text, views, fingerprints)), read, text));
-            sink.accept(new RenderedPage(job.path(), bytes));
-            count.incrementAndGet();
-        })).join();
-        millis.put(jobs.size() + " pages from templates (" + kept.get() + " unchanged)",
-                (System.nanoTime() - started) / 1_000_000);
+        RenderContext early = new RenderContext(index, views, feeds, null, templates, pool, sitemapTemplate);
+        early.memo(memo);
         for (int g = 0; g < GENERATORS.size(); g++) {
-            generating[g].join();
-            millis.put(generated[g] + " " + GENERATORS.get(g).what(), generatorMillis[g]);
+            if (GENERATORS.get(g).early()) {
+                generating[g] = pool.submit(generate(g, early, index, sink, count, generated, generatorMillis,
+                        generatorProblems));
+            }
         }
-        problems.addAll(generatorProblems);
-        failures.forEach((p, paths) -> {
-            List<String> sorted = paths.stream().sorted().toList();
-            String where = sorted.size() == 1 ? "rendering " + sorted.get(0)
-                    : "rendering " + sorted.size() + " pages, e.g. " + sorted.get(0);
-            problems.add(Problem.error(p.path(), p.line(), p.message() + " (" + where + ")"));
-        });
-        problems.sort(Problem.ORDER);
-        return new Rendered(count.get(), problems, millis, record);
+        try {
+            JBakeModel jbake = new JBakeModel(index, views, data);
+            Map<String, Object> shared = shared(index, jbake, views, feeds);
+            List<Job> jobs = plan(index, views, jbake, feeds, sitemapTemplate, new PageMetadata(config, views));
+            if (memo != null) {
+                memo.endDocuments();
+            }
+            List<SitePage> sitePages = jobs.stream().map(Job::page).filter(java.util.Objects::nonNull).toList();
+            RenderContext context = new RenderContext(index, views, feeds, sitePages, templates, pool, sitemapTemplate);
+            context.memo(memo);
+            List<Problem> problems = new ArrayList<>();
+            Map<Problem, List<String>> failures = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, Template> resolved = new HashMap<>();
+            for (Job job : jobs) {
+                String key = job.templateKey() + "|" + job.fallback();
+                if (resolved.containsKey(key)) {
+                    continue;
+                }
+                try {
+                    String name = config.get(job.templateKey()).strip();
+                    Optional<Template> t = templates.find(name, job.fallback(), config.jbakeLayout());
+                    if (t.isEmpty()) {
+                        problems.add(Problem.error(config.get("template.folder"), 0, "no template for " + job.path()
+                                + ": " + missing(job.templateKey(), name)));
+                    }
+                    resolved.put(key, t.orElse(null));
+                } catch (IOException e) {
+                    problems.add(templates.problem(e));
+                    resolved.put(key, null);
+                }
+            }
+            java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
+            Map<String, Long> millis = new java.util.LinkedHashMap<>();
+            long started = System.nanoTime();
+            // digests of the shared values, and of every document's view, before pages render in parallel
+            Fingerprints fingerprints = new Fingerprints();
+            for (Article a : index.documents()) {
+                fingerprints.remember(views.of(a), memo);
+            }
+            if (memo != null) {
+                memo.endDigests();
+            }
+            Map<String, Long> sharedDigests = new HashMap<>();
+            for (var e : shared.entrySet()) {
+                fingerprints.remember(e.getValue());
+                sharedDigests.put(e.getKey(), fingerprints.ofCard(e.getValue()));
+            }
+            fingerprints.freeze();
+            Map<String, RenderRecord.Entry> record = new java.util.concurrent.ConcurrentHashMap<>();
+            context.reuse(fingerprints, previous == null ? Map.of() : previous.entries(), intact, record);
+            for (int g = GENERATORS.size() - 1; g >= 0; g--) {
+                if (!GENERATORS.get(g).early()) {
+                    generating[g] = pool.submit(generate(g, context, index, sink, count, generated, generatorMillis,
+                            generatorProblems));
+                }
+            }
+            pool.submit(() -> jobs.parallelStream().forEach(job -> {
+                Template t = resolved.get(job.templateKey() + "|" + job.fallback());
+                if (t == null) {
+                    return;
+                }
+                // the page's own model and the shared values count with documents as cards; the text of
+                // the documents whose text the page showed (its own, usually) counts in full
+                long own = job.card().of(fingerprints, job.model());
+                RenderRecord.Entry before = previous == null ? null : previous.entries().get(job.path());
+                if (before != null && intact.contains(job.path())
+                        && digest(own, before.read(), sharedDigests, text(before.text(), views, fingerprints))
+                        == before.fingerprint()) {
+                    record.put(job.path(), before);
+                    sink.accept(RenderedPage.kept(job.path()));
+                    count.incrementAndGet();
+                    kept.incrementAndGet();
+                    return;
+                }
+                TrackingModel model = new TrackingModel(shared, job.model());
+                byte[] bytes;
+                java.util.Set<ArticleView> textRead;
+                ArticleView.track();
+                try {
+                    bytes = templates.render(t, model).getBytes(StandardCharsets.UTF_8);
+                } catch (Exception e) {
+                    failures.computeIfAbsent(templates.problem(e), p -> Collections.synchronizedList(new ArrayList<>()))
+                            .add(job.path());
+                    return;
+                } finally {
+                    textRead = ArticleView.untrack();
+                }
+                List<String> read = model.read().contains(TrackingModel.ALL)
+                        ? shared.keySet().stream().sorted().toList() : List.copyOf(model.read());
+                List<String> text = textRead.stream().map(ArticleView::path).sorted().toList();
+                record.put(job.path(), new RenderRecord.Entry(
+                        digest(own, read, sharedDigests, text(text, views, fingerprints)), read, text));
+                sink.accept(new RenderedPage(job.path(), bytes));
+                count.incrementAndGet();
+            })).join();
+            millis.put(jobs.size() + " pages from templates (" + kept.get() + " unchanged)",
+                    (System.nanoTime() - started) / 1_000_000);
+            for (int g = 0; g < GENERATORS.size(); g++) {
+                generating[g].join();
+                millis.put(generated[g] + " " + GENERATORS.get(g).what(), generatorMillis[g]);
+            }
+            problems.addAll(generatorProblems);
+            failures.forEach((p, paths) -> {
+                List<String> sorted = paths.stream().sorted().toList();
+                String where = sorted.size() == 1 ? "rendering " + sorted.get(0)
+                        : "rendering " + sorted.size() + " pages, e.g. " + sorted.get(0);
+                problems.add(Problem.error(p.path(), p.line(), p.message() + " (" + where + ")"));
+            });
+            problems.sort(Problem.ORDER);
+            return new Rendered(count.get(), problems, millis, record);
+        } finally {
+            settle(generating); // a failed build leaves no generator writing behind it
+        }
+    }
+
+    /** Waits for the generators started, whatever became of them. */
+    private static void settle(java.util.concurrent.ForkJoinTask<?>[] tasks) {
+        for (var task : tasks) {
+            if (task != null) {
+                try {
+                    task.join();
+                } catch (RuntimeException e) {
+                    // reported by the build's own run, or lost with the build that failed
+                }
+            }
+        }
     }
 
     /** A page's inputs: its own model, the text it showed and the shared values its template read. */

@@ -37,7 +37,7 @@ public final class RenderContext {
         this.urls = new UrlPolicy(config);
         this.views = views;
         this.feeds = feeds;
-        this.pages = List.copyOf(pages);
+        this.pages = pages == null ? null : List.copyOf(pages);
         this.templates = templates;
         this.pool = pool;
         this.sitemapFromSiteTemplate = sitemapFromSiteTemplate;
@@ -71,6 +71,9 @@ public final class RenderContext {
 
     /** Every HTML page rendered from a template, in the order planned. */
     public List<SitePage> pages() {
+        if (pages == null) {
+            throw new IllegalStateException("the pages are not planned yet: a generator that reads them is not early");
+        }
         return pages;
     }
 

@@ -87,6 +87,11 @@ final class SearchIndexGenerator implements Generator {
     }
 
     @Override
+    public boolean early() {
+        return true; // the index, the configuration, the views' names and dates
+    }
+
+    @Override
     public List<RenderedPage> generate(SiteIndex index, RenderContext context) {
         SiteConfig config = context.config();
         if (!config.journalFlag("journal.render.search")) {
