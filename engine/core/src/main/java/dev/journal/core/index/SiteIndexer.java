@@ -102,42 +102,57 @@ public final class SiteIndexer {
         hidden.sort(Comparator.comparing(Article::sourcePath));
         List<Article> profileFiles = shown.stream().filter(Article::isAuthorProfile).toList();
         shown.removeIf(Article::isAuthorProfile);
-        Map<String, AuthorProfile> profiles = profiles(profileFiles, articles, problems);
-        problems.addAll(linksToHidden(shown, hidden, now));
         List<Article> posts = shown.stream().filter(Article::isPost).sorted(NEWEST_FIRST).toList();
-        List<Article> pages = shown.stream().filter(Article::isPage).toList();
+        // the recommender, the longest part, runs beside the rest
+        java.util.concurrent.ForkJoinTask<Recommended> recommending = related
+                ? pool.submit(() -> recommend(posts, hidden)) : null;
+        try {
+            Map<String, AuthorProfile> profiles = profiles(profileFiles, articles, problems);
+            problems.addAll(linksToHidden(shown, hidden, now));
+            List<Article> pages = shown.stream().filter(Article::isPage).toList();
 
-        // JBake makes a tag page for every tag of a published document of any type; the journal for
-        // the tags of its articles. Either way a tag lists articles (JBake's tag_posts).
-        List<Article> tagged = config.jbakeLayout() ? shown.stream().sorted(NEWEST_FIRST).toList() : posts;
-        List<Taxon> tags = taxa(tagged, Article::tags, config.get("tag.path").strip(), "tag", Map.of(), problems);
-        List<Taxon> authors = taxa(posts, Article::authors, config.get("journal.author.path").strip(), "author",
-                profiles, problems);
+            // JBake makes a tag page for every tag of a published document of any type; the journal for
+            // the tags of its articles. Either way a tag lists articles (JBake's tag_posts).
+            List<Article> tagged = config.jbakeLayout() ? shown.stream().sorted(NEWEST_FIRST).toList() : posts;
+            List<Taxon> tags = taxa(tagged, Article::tags, config.get("tag.path").strip(), "tag", Map.of(), problems);
+            List<Taxon> authors = taxa(posts, Article::authors, config.get("journal.author.path").strip(), "author",
+                    profiles, problems);
 
-        // Each document's neighbours among the shown documents of its type, as JBake links them.
-        Map<String, SiteIndex.Neighbours> neighbours = new HashMap<>();
-        Map<String, List<Article>> byType = new TreeMap<>();
-        for (Article a : shown) {
-            byType.computeIfAbsent(a.type(), t -> new ArrayList<>()).add(a);
-        }
-        for (List<Article> ofType : byType.values()) {
-            List<Article> sorted = newestFirst(ofType);
-            for (int i = 0; i < sorted.size(); i++) {
-                Article older = i + 1 < sorted.size() ? sorted.get(i + 1) : null;
-                Article newer = i > 0 ? sorted.get(i - 1) : null;
-                neighbours.put(sorted.get(i).outputPath(), new SiteIndex.Neighbours(older, newer));
+            // Each document's neighbours among the shown documents of its type, as JBake links them.
+            Map<String, SiteIndex.Neighbours> neighbours = new HashMap<>();
+            Map<String, List<Article>> byType = new TreeMap<>();
+            for (Article a : shown) {
+                byType.computeIfAbsent(a.type(), t -> new ArrayList<>()).add(a);
+            }
+            for (List<Article> ofType : byType.values()) {
+                List<Article> sorted = newestFirst(ofType);
+                for (int i = 0; i < sorted.size(); i++) {
+                    Article older = i + 1 < sorted.size() ? sorted.get(i + 1) : null;
+                    Article newer = i > 0 ? sorted.get(i - 1) : null;
+                    neighbours.put(sorted.get(i).outputPath(), new SiteIndex.Neighbours(older, newer));
+                }
+            }
+            Recommended recommended = recommending == null ? new Recommended(List.of(), Map.of())
+                    : recommending.join();
+            problems.addAll(recommended.problems());
+            SiteIndex index = new SiteIndex(config, now, preview, posts, pages, shown, hidden, tags, authors,
+                    archive(posts), neighbours, recommended.articles());
+            return new Result(index, problems);
+        } finally {
+            if (recommending != null) {
+                recommending.quietlyJoin(); // a failed index leaves nothing running with the memo
             }
         }
-        Map<String, List<Article>> recommended = Map.of();
-        if (related) {
-            RelatedArticles recommender = RelatedArticles.index(posts, hidden, RelatedSettings.from(config), pool,
-                    relatedMemo);
-            problems.addAll(recommender.problems());
-            recommended = recommender.recommendAll(pool);
-        }
-        SiteIndex index = new SiteIndex(config, now, preview, posts, pages, shown, hidden, tags, authors,
-                archive(posts), neighbours, recommended);
-        return new Result(index, problems);
+    }
+
+    /** Every article's recommendations, and the problems of the articles' recommendation settings. */
+    private record Recommended(List<Problem> problems, Map<String, List<Article>> articles) {
+    }
+
+    private Recommended recommend(List<Article> posts, List<Article> hidden) {
+        RelatedArticles recommender = RelatedArticles.index(posts, hidden, RelatedSettings.from(config), pool,
+                relatedMemo);
+        return new Recommended(recommender.problems(), recommender.recommendAll(pool));
     }
 
     /**
