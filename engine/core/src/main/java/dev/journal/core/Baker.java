@@ -223,6 +223,8 @@ public final class Baker implements AutoCloseable {
             stage("check", "sources changed since the last build", t);
         }
         ForkJoinPool pool = new ForkJoinPool(options.threads());
+        // the output folder's files are looked at beside the parse and the index, which do not write
+        java.util.concurrent.ForkJoinTask<Intact> intact = pool.submit(() -> Intact.of(writer));
         try {
             ArticleStore last = cache == null ? null : takeArticles(); // kept for a build with the cache
             long readFrom = cache == null ? 0 : readingStarts();
@@ -237,7 +239,7 @@ public final class Baker implements AutoCloseable {
             long t = System.nanoTime();
             String templatesDigest = templatesDigest(source, config);
             TemplateEngine templates = templates(source, config, templatesDigest);
-            SiteWriter.Session session = writer.open(false);
+            SiteWriter.Session session = writer.open(false, intact.join().files());
             RenderRecord renderRecord = null;
             SiteWriter.Outcome outcome;
             SiteOutput out = new SiteOutput(source, index.documents(), session);
@@ -311,10 +313,29 @@ public final class Baker implements AutoCloseable {
             return new BakeResult(parsed.articles().size(), index.documents().size(), pages,
                     out.count() - pages, warnings, Duration.ofNanos(System.nanoTime() - start));
         } finally {
+            intact.quietlyJoin(); // nothing of a failed build goes on looking at the output
             pool.shutdown();
             if (cache != null && !handedOver) {
                 cache.close();
             }
+        }
+    }
+
+    /** The output folder's files as the previous build left them ({@link SiteWriter#intact}), or why not known. */
+    private record Intact(Map<String, String> found, IOException failure) {
+        static Intact of(SiteWriter writer) {
+            try {
+                return new Intact(writer.intact(), null);
+            } catch (IOException e) {
+                return new Intact(null, e);
+            }
+        }
+
+        Map<String, String> files() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            return found;
         }
     }
 

@@ -131,7 +131,14 @@ public final class SiteWriter {
      *                  write a new folder and swap, rather than move files one by one
      */
     public Session open(boolean wholeSite) throws IOException {
-        Map<String, String> intact = intact();
+        return open(wholeSite, intact());
+    }
+
+    /**
+     * As {@link #open(boolean)}, with what {@link #intact} found just before (say beside the parse,
+     * as long as nothing wrote to the output folder since).
+     */
+    public Session open(boolean wholeSite, Map<String, String> intact) throws IOException {
         boolean update = !wholeSite && manifestFile != null && Files.isDirectory(output) && !intact.isEmpty();
         Files.createDirectories(output.getParent());
         return new Session(update, intact);
