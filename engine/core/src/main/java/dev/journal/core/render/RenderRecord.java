@@ -103,7 +103,7 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
                 out.writeUTF(name);
             }
             out.writeInt(entries.size());
-            for (var e : new TreeMap<>(entries).entrySet()) {
+            for (var e : entries.entrySet()) { // in the map's order: read back into a map, not compared
                 out.writeUTF(e.getKey());
                 out.writeLong(e.getValue().fingerprint());
                 out.writeShort(e.getValue().read().size());
