@@ -19,6 +19,11 @@ final class CitationFiles implements Generator {
     }
 
     @Override
+    public Needs needs() {
+        return Needs.DIGESTS;
+    }
+
+    @Override
     public List<RenderedPage> generate(SiteIndex index, RenderContext context) {
         if (!context.config().journalFlag("journal.render.citations")) {
             return List.of();

@@ -48,6 +48,11 @@ final class FeedGenerator implements Generator {
     }
 
     @Override
+    public Needs needs() {
+        return Needs.DIGESTS;
+    }
+
+    @Override
     public List<RenderedPage> generate(SiteIndex index, RenderContext context) {
         SiteConfig config = context.config();
         FeedPlan plan = context.feeds();

@@ -17,11 +17,20 @@ public interface Generator {
     String what();
 
     /**
-     * Whether the generator reads nothing of its context but the configuration, the views and the
-     * memo (not the planned pages, nor what the previous build made): then it starts while the
-     * pages are planned, with a context that has no pages.
+     * What the generator reads of its context besides the configuration and the views: it starts
+     * as soon as that is ready, beside the rest of the render.
      */
-    default boolean early() {
-        return false;
+    default Needs needs() {
+        return Needs.PAGES;
+    }
+
+    /** What of a {@link RenderContext} a generator reads, in the order it becomes ready. */
+    enum Needs {
+        /** Nothing more (a memo at most): starts once the views are made. */
+        VIEWS,
+        /** The digests of the views and what the previous build made ({@link RenderContext#unchanged}). */
+        DIGESTS,
+        /** The planned pages ({@link RenderContext#pages}) as well. */
+        PAGES
     }
 }

@@ -104,6 +104,28 @@ public final class PageRenderer {
         return sorted;
     }
 
+    /** Starts the generators that need {@code needs}, with {@code context}. */
+    @FunctionalInterface
+    private interface Starter {
+        void start(Generator.Needs needs, RenderContext context);
+    }
+
+    /** What generators need to keep files of the previous build (see {@link RenderContext#reuse}). */
+    private record Reuse(Fingerprints fingerprints, Map<String, RenderRecord.Entry> previous, java.util.Set<String> intact,
+            Map<String, RenderRecord.Entry> record) {
+    }
+
+    /** A context for generators: without pages before they are planned, and without reuse before the digests. */
+    private RenderContext context(SiteIndex index, Views views, FeedPlan feeds, List<SitePage> pages,
+            boolean sitemapTemplate, ForkJoinPool pool, Reuse reuse) {
+        RenderContext context = new RenderContext(index, views, feeds, pages, templates, pool, sitemapTemplate);
+        context.memo(memo);
+        if (reuse != null) {
+            context.reuse(reuse.fingerprints(), reuse.previous(), reuse.intact(), reuse.record());
+        }
+        return context;
+    }
+
     /** Generator {@code g}'s run, handing its files to {@code sink} and counting them and its time. */
     private Runnable generate(int g, RenderContext context, SiteIndex index,
             java.util.function.Consumer<RenderedPage> sink, java.util.concurrent.atomic.AtomicInteger count,
@@ -151,30 +173,49 @@ public final class PageRenderer {
         boolean sitemapTemplate = config.flag("render.sitemap") && templates.siteHas(config.get("template.sitemap.file"));
         Views views = new Views(index, feeds, memo);
         // the generators (feeds, sitemap, citations, search index) run beside the templates, some of
-        // them single-threaded; those that need no page start now, while the pages are planned
+        // them single-threaded; each starts as soon as what it reads is ready
         int[] generated = new int[GENERATORS.size()];
         long[] generatorMillis = new long[GENERATORS.size()];
         java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
         List<Problem> generatorProblems = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.ForkJoinTask<?>[] generating = new java.util.concurrent.ForkJoinTask<?>[GENERATORS.size()];
-        RenderContext early = new RenderContext(index, views, feeds, null, templates, pool, sitemapTemplate);
-        early.memo(memo);
-        for (int g = 0; g < GENERATORS.size(); g++) {
-            if (GENERATORS.get(g).early()) {
-                generating[g] = pool.submit(generate(g, early, index, sink, count, generated, generatorMillis,
-                        generatorProblems));
+        Starter starter = (needs, context) -> {
+            for (int g = GENERATORS.size() - 1; g >= 0; g--) { // the search index, the longest, first
+                if (GENERATORS.get(g).needs() == needs) {
+                    generating[g] = pool.submit(generate(g, context, index, sink, count, generated,
+                            generatorMillis, generatorProblems));
+                }
             }
-        }
+        };
+        starter.start(Generator.Needs.VIEWS, context(index, views, feeds, null, sitemapTemplate, pool, null));
         try {
             JBakeModel jbake = new JBakeModel(index, views, data);
             Map<String, Object> shared = shared(index, jbake, views, feeds);
+            Map<String, Long> millis = new java.util.LinkedHashMap<>();
+            long started = System.nanoTime();
+            // digests of the shared values, and of every document's view, before pages render in parallel
+            Fingerprints fingerprints = new Fingerprints();
+            for (Article a : index.documents()) {
+                fingerprints.remember(views.of(a), memo);
+            }
+            if (memo != null) {
+                memo.endDigests();
+            }
+            Map<String, Long> sharedDigests = new HashMap<>();
+            for (var e : shared.entrySet()) {
+                fingerprints.remember(e.getValue());
+                sharedDigests.put(e.getKey(), fingerprints.ofCard(e.getValue()));
+            }
+            fingerprints.freeze();
+            Map<String, RenderRecord.Entry> record = new java.util.concurrent.ConcurrentHashMap<>();
+            Reuse reuse = new Reuse(fingerprints, previous == null ? Map.of() : previous.entries(), intact, record);
+            starter.start(Generator.Needs.DIGESTS, context(index, views, feeds, null, sitemapTemplate, pool, reuse));
             List<Job> jobs = plan(index, views, jbake, feeds, sitemapTemplate, new PageMetadata(config, views));
             if (memo != null) {
                 memo.endDocuments();
             }
             List<SitePage> sitePages = jobs.stream().map(Job::page).filter(java.util.Objects::nonNull).toList();
-            RenderContext context = new RenderContext(index, views, feeds, sitePages, templates, pool, sitemapTemplate);
-            context.memo(memo);
+            starter.start(Generator.Needs.PAGES, context(index, views, feeds, sitePages, sitemapTemplate, pool, reuse));
             List<Problem> problems = new ArrayList<>();
             Map<Problem, List<String>> failures = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, Template> resolved = new HashMap<>();
@@ -197,30 +238,6 @@ public final class PageRenderer {
                 }
             }
             java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
-            Map<String, Long> millis = new java.util.LinkedHashMap<>();
-            long started = System.nanoTime();
-            // digests of the shared values, and of every document's view, before pages render in parallel
-            Fingerprints fingerprints = new Fingerprints();
-            for (Article a : index.documents()) {
-                fingerprints.remember(views.of(a), memo);
-            }
-            if (memo != null) {
-                memo.endDigests();
-            }
-            Map<String, Long> sharedDigests = new HashMap<>();
-            for (var e : shared.entrySet()) {
-                fingerprints.remember(e.getValue());
-                sharedDigests.put(e.getKey(), fingerprints.ofCard(e.getValue()));
-            }
-            fingerprints.freeze();
-            Map<String, RenderRecord.Entry> record = new java.util.concurrent.ConcurrentHashMap<>();
-            context.reuse(fingerprints, previous == null ? Map.of() : previous.entries(), intact, record);
-            for (int g = GENERATORS.size() - 1; g >= 0; g--) {
-                if (!GENERATORS.get(g).early()) {
-                    generating[g] = pool.submit(generate(g, context, index, sink, count, generated, generatorMillis,
-                            generatorProblems));
-                }
-            }
             pool.submit(() -> jobs.parallelStream().forEach(job -> {
                 Template t = resolved.get(job.templateKey() + "|" + job.fallback());
                 if (t == null) {

@@ -72,7 +72,7 @@ public final class RenderContext {
     /** Every HTML page rendered from a template, in the order planned. */
     public List<SitePage> pages() {
         if (pages == null) {
-            throw new IllegalStateException("the pages are not planned yet: a generator that reads them is not early");
+            throw new IllegalStateException("the pages are not planned yet: a generator that reads them needs PAGES");
         }
         return pages;
     }

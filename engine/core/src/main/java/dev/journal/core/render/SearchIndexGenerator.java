@@ -87,8 +87,8 @@ final class SearchIndexGenerator implements Generator {
     }
 
     @Override
-    public boolean early() {
-        return true; // the index, the configuration, the views' names and dates
+    public Needs needs() {
+        return Needs.VIEWS; // the index, the configuration, the views' names and dates
     }
 
     @Override
