@@ -51,6 +51,39 @@ final class FrequencyTable {
         }
     }
 
+    /** A table with the same counts, to change without changing this one. */
+    FrequencyTable copy() {
+        FrequencyTable c = new FrequencyTable(1);
+        c.slots = slots.clone();
+        c.size = size;
+        c.mask = mask;
+        return c;
+    }
+
+    /**
+     * Counts one document less for the term; false, and nothing changed, when the term has no
+     * count to take one from or its count stopped growing (then the table cannot tell it).
+     */
+    boolean decrement(long hash) {
+        long key = key(hash);
+        int i = position(hash >>> (64 - KEY_BITS));
+        while (true) {
+            long slot = slots[i];
+            if (slot == 0) {
+                return false;
+            }
+            if (slot >>> COUNT_BITS == key) {
+                long count = slot & MAX_COUNT;
+                if (count == 0 || count == MAX_COUNT) {
+                    return false;
+                }
+                slots[i] = slot - 1; // a count of 0 stays as a key: the probes past it go on
+                return true;
+            }
+            i = i + 1 & mask;
+        }
+    }
+
     /** The term's count, 0 when never counted. */
     int get(long hash) {
         long key = key(hash);

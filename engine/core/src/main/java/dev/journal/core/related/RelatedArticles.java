@@ -197,6 +197,11 @@ public final class RelatedArticles {
         synchronized int weighed() {
             return text.weighed();
         }
+
+        /** Whether the last build counted document frequencies from the build before's. */
+        synchronized boolean countedByDifference() {
+            return text.countedByDifference();
+        }
     }
 
     /** What one build's rankings were made from, what each article scored, and its picks. */

@@ -3,6 +3,7 @@ package dev.journal.core.related;
 import dev.journal.core.internal.Averages;
 import dev.journal.core.parse.Article;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
@@ -65,10 +66,18 @@ final class TextIndex {
     static final class Memo {
         private Map<ArticleTerms, Weighted> weighted = new java.util.IdentityHashMap<>();
         private FrequencyTable[] documentFrequency;
+        /** Whether no two of those articles had the very same counted terms (see {@link Changes}). */
+        private boolean distinct;
         private int n = -1;
         private double averageLength;
         /** How many articles the last build weighed (for tests). */
         private int weighed;
+        /** Whether the last build counted document frequencies from the build before's (for tests). */
+        private boolean countedByDifference;
+
+        boolean countedByDifference() {
+            return countedByDifference;
+        }
 
         int weighed() {
             return weighed;
@@ -87,7 +96,9 @@ final class TextIndex {
                 raw[i] = count(docs[i], null, counts);
             }
         })).join();
-        this.documentFrequency = documentFrequencies(raw, pool);
+        Changes changes = memo == null ? null : Changes.since(raw, memo);
+        FrequencyTable[] updated = changes == null ? null : changes.frequencies(memo, pool);
+        this.documentFrequency = updated != null ? updated : documentFrequencies(raw, pool);
         double length = 0;
         for (ArticleTerms r : raw) {
             length += r.length();
@@ -97,7 +108,7 @@ final class TextIndex {
         for (int df = 1; df <= n; df++) {
             idfByFrequency[df] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         }
-        Weighted[] weighted = memo == null ? new Weighted[n] : kept(raw, memo);
+        Weighted[] weighted = memo == null ? new Weighted[n] : kept(raw, memo, changes);
         ArticleTerms[] counted = memo == null ? null : raw.clone();
         int weighed = 0;
         for (Weighted w : weighted) {
@@ -120,11 +131,13 @@ final class TextIndex {
             for (int i = 0; i < n; i++) {
                 next.put(counted[i], weighted[i]);
             }
+            memo.distinct = next.size() == n;
             memo.weighted = next;
             memo.documentFrequency = documentFrequency;
             memo.n = n;
             memo.averageLength = averageLength;
             memo.weighed = weighed;
+            memo.countedByDifference = updated != null;
         }
 
         // Number the terms in the order of their hashes, and pack each vector by term number: an
@@ -206,7 +219,7 @@ final class TextIndex {
      * articles none of whose terms changed its document frequency, which only the terms of
      * articles added or gone can have done.
      */
-    private Weighted[] kept(ArticleTerms[] raw, Memo memo) {
+    private Weighted[] kept(ArticleTerms[] raw, Memo memo, Changes changes) {
         Weighted[] kept = new Weighted[n];
         FrequencyTable[] before = memo.documentFrequency;
         boolean comparable = memo.n == n && memo.averageLength == averageLength && before != null;
@@ -214,18 +227,12 @@ final class TextIndex {
         if (!comparable) {
             return kept;
         }
-        java.util.Set<ArticleTerms> now = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(2 * n));
         TermIds changed = new TermIds(64);
-        for (ArticleTerms r : raw) {
-            now.add(r);
-            if (!memo.weighted.containsKey(r)) {
-                changedIn(r, before, changed);
-            }
+        for (ArticleTerms r : changes.added()) {
+            changedIn(r, before, changed);
         }
-        for (ArticleTerms gone : memo.weighted.keySet()) {
-            if (!now.contains(gone)) {
-                changedIn(gone, before, changed);
-            }
+        for (ArticleTerms r : changes.gone()) {
+            changedIn(r, before, changed);
         }
         for (int i = 0; i < n; i++) {
             Weighted w = memo.weighted.get(raw[i]);
@@ -234,6 +241,64 @@ final class TextIndex {
             }
         }
         return kept;
+    }
+
+    /**
+     * The articles' counted terms that the memo's last index did not have ({@code added}) and
+     * those it had that are gone, told apart by identity (an unchanged article keeps its counted
+     * terms); {@code distinct} when no two articles now have the very same ones.
+     */
+    private record Changes(List<ArticleTerms> added, List<ArticleTerms> gone, boolean distinct) {
+
+        static Changes since(ArticleTerms[] raw, Memo memo) {
+            java.util.Set<ArticleTerms> now = java.util.Collections.newSetFromMap(
+                    new java.util.IdentityHashMap<>(2 * raw.length));
+            List<ArticleTerms> added = new java.util.ArrayList<>();
+            boolean distinct = true;
+            for (ArticleTerms r : raw) {
+                distinct &= now.add(r);
+                if (!memo.weighted.containsKey(r)) {
+                    added.add(r);
+                }
+            }
+            List<ArticleTerms> gone = new java.util.ArrayList<>();
+            for (ArticleTerms r : memo.weighted.keySet()) {
+                if (!now.contains(r)) {
+                    gone.add(r);
+                }
+            }
+            return new Changes(added, gone, distinct);
+        }
+
+        /**
+         * The document frequencies, counted from the memo's last ones by adding the terms of the
+         * added articles and taking away those of the gone ones: the counts a fresh count gives.
+         * Null when that cannot be done (no last counts, another number of tables, an article
+         * counted twice, a count that stopped growing): then they are counted afresh.
+         */
+        FrequencyTable[] frequencies(Memo memo, ForkJoinPool pool) {
+            FrequencyTable[] before = memo.documentFrequency;
+            if (before == null || !memo.distinct || !distinct || before.length != Math.max(1, pool.getParallelism())) {
+                return null;
+            }
+            FrequencyTable[] df = new FrequencyTable[before.length];
+            for (int s = 0; s < df.length; s++) {
+                df[s] = before[s].copy();
+            }
+            for (ArticleTerms r : added) {
+                for (long h : r.hashes()) {
+                    df[shard(h, df.length)].increment(h);
+                }
+            }
+            for (ArticleTerms r : gone) {
+                for (long h : r.hashes()) {
+                    if (!df[shard(h, df.length)].decrement(h)) {
+                        return null;
+                    }
+                }
+            }
+            return df;
+        }
     }
 
     /** Adds to {@code changed} the terms of {@code r} whose document frequency is not what it was. */

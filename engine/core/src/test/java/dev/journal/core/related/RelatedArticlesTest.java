@@ -210,6 +210,7 @@ class RelatedArticlesTest {
         Random random = new Random(3);
         int partly = 0;
         int weighedPartly = 0;
+        int byDifference = 0;
         for (int round = 0; round < 80; round++) {
             if (round > 0) {
                 int victim = random.nextInt(posts.size());
@@ -241,8 +242,10 @@ class RelatedArticlesTest {
             assertEquals(fresh, kept, "round " + round);
             partly += round > 0 && memo.ranked() < posts.size() ? 1 : 0;
             weighedPartly += round > 0 && memo.weighed() < posts.size() ? 1 : 0;
+            byDifference += memo.countedByDifference() ? 1 : 0;
         }
         assertTrue(weighedPartly >= 10, weighedPartly + " rounds kept some vectors");
+        assertTrue(byDifference >= 70, byDifference + " rounds counted document frequencies by difference");
         // this small corpus's few topic words make most edits move most vectors; some leave rankings to keep
         assertTrue(partly >= 10, partly + " rounds kept some rankings");
     }
