@@ -102,7 +102,7 @@ public final class SiteIndexer {
         hidden.sort(Comparator.comparing(Article::sourcePath));
         List<Article> profileFiles = shown.stream().filter(Article::isAuthorProfile).toList();
         shown.removeIf(Article::isAuthorProfile);
-        List<Article> posts = shown.stream().filter(Article::isPost).sorted(NEWEST_FIRST).toList();
+        List<Article> posts = List.copyOf(newestFirst(shown.stream().filter(Article::isPost).toList()));
         // the recommender, the longest part, runs beside the rest
         java.util.concurrent.ForkJoinTask<Recommended> recommending = related
                 ? pool.submit(() -> recommend(posts, hidden)) : null;
@@ -113,7 +113,7 @@ public final class SiteIndexer {
 
             // JBake makes a tag page for every tag of a published document of any type; the journal for
             // the tags of its articles. Either way a tag lists articles (JBake's tag_posts).
-            List<Article> tagged = config.jbakeLayout() ? shown.stream().sorted(NEWEST_FIRST).toList() : posts;
+            List<Article> tagged = config.jbakeLayout() ? newestFirst(shown) : posts;
             List<Taxon> tags = taxa(tagged, Article::tags, config.get("tag.path").strip(), "tag", Map.of(), problems);
             List<Taxon> authors = taxa(posts, Article::authors, config.get("journal.author.path").strip(), "author",
                     profiles, problems);
@@ -192,9 +192,29 @@ public final class SiteIndexer {
         return list; // the taxon keeps a copy
     }
 
-    private static List<Article> newestFirst(List<Article> documents) {
-        List<Article> sorted = new ArrayList<>(documents);
-        sorted.sort(NEWEST_FIRST);
+    /**
+     * The documents in {@link #NEWEST_FIRST} order, each date's instant worked out once rather
+     * than at every comparison (the order of two dates at different instants is that of the
+     * instants; the rest is left to the comparator).
+     */
+    public static List<Article> newestFirst(java.util.Collection<Article> documents) {
+        record Keyed(Article article, long second, int nano) {
+        }
+        List<Keyed> keyed = new ArrayList<>(documents.size());
+        for (Article a : documents) {
+            ZonedDateTime d = a.date();
+            keyed.add(d == null ? new Keyed(a, 0, 0) : new Keyed(a, d.toEpochSecond(), d.getNano()));
+        }
+        keyed.sort((x, y) -> {
+            if (x.article().date() != null && y.article().date() != null
+                    && (x.second() != y.second() || x.nano() != y.nano())) {
+                return x.second() != y.second() ? Long.compare(y.second(), x.second())
+                        : Integer.compare(y.nano(), x.nano());
+            }
+            return NEWEST_FIRST.compare(x.article(), y.article());
+        });
+        List<Article> sorted = new ArrayList<>(keyed.size());
+        keyed.forEach(k -> sorted.add(k.article()));
         return sorted;
     }
 
@@ -280,7 +300,7 @@ public final class SiteIndexer {
      */
     private static Map<String, AuthorProfile> profiles(List<Article> files, List<Article> all, List<Problem> problems) {
         Set<String> bylines = new HashSet<>();
-        for (Article a : all) {
+        for (Article a : files.isEmpty() ? List.<Article>of() : all) { // without profiles, no byline to look for
             a.authors().forEach(n -> bylines.add(Slugs.key(n)));
         }
         Map<String, AuthorProfile> out = new HashMap<>();

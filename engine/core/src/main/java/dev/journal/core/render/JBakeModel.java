@@ -56,7 +56,7 @@ final class JBakeModel {
         m.put("config", config(config));
         m.put("version", JournalVersion.get());
         m.put("published_posts", views.of(index.posts()));
-        m.put("published_pages", views.of(newestFirst(index.pages())));
+        m.put("published_pages", views.of(SiteIndexer.newestFirst(index.pages())));
         m.put("published_content", views.of(byType(index.documents(), config)));
         // JBake's all_content, <type>s and posts hold drafts, which JBake renders; here drafts and
         // scheduled articles have no page outside the preview (where they are documents), so no
@@ -73,9 +73,10 @@ final class JBakeModel {
         // JBake already uses (tags for a type "tag") keeps its meaning, as in JBake.
         for (String type : types(all, config)) {
             List<Article> every = all.stream().filter(a -> a.type().equals(type)).toList();
-            m.putIfAbsent(type + "s", views.of(newestFirst(every)));
+            m.putIfAbsent(type + "s", views.of(SiteIndexer.newestFirst(every)));
             m.putIfAbsent("published_" + type + "s",
-                    views.of(newestFirst(index.documents().stream().filter(a -> a.type().equals(type)).toList())));
+                    views.of(SiteIndexer.newestFirst(index.documents().stream().filter(a -> a.type().equals(type))
+                            .toList())));
         }
         return m;
     }
@@ -163,11 +164,6 @@ final class JBakeModel {
         return order;
     }
 
-    private static List<Article> newestFirst(List<Article> documents) {
-        List<Article> sorted = new ArrayList<>(documents);
-        sorted.sort(SiteIndexer.NEWEST_FIRST);
-        return sorted;
-    }
 
     /**
      * JBake's {@code config}: every key with {@code .} as {@code _}. A value {@code true} or

@@ -106,4 +106,23 @@ class SiteIndexerTest {
         assertEquals(List.of(2024, 2023), i.archive().stream().map(ArchiveYear::year).toList());
         assertEquals(2, i.archive().get(0).months().get(0).articles().size());
     }
+    @Test
+    void newestFirstSortsAsTheComparatorDoes() {
+        List<Article> docs = new ArrayList<>();
+        String[] dates = {"2024-01-15", "2024-01-15T10:00:00+02:00", "2024-01-15T08:00:00Z", "2024-01-15T09:00:00+01:00",
+            "2023-12-31T23:59:59.5Z", "2023-12-31T23:59:59.25Z", "2025-06-01"};
+        Random random = new Random(7);
+        for (int i = 0; i < 40; i++) {
+            docs.add(post("s" + random.nextInt(8), dates[random.nextInt(dates.length)], "", ""));
+        }
+        for (int i = 0; i < 3; i++) {
+            docs.add(TestContent.article(SiteConfig.defaults(), "pages/p" + i + ".md", "title: P" + i + "\ntype: page",
+                    "Text."));
+        }
+        Collections.shuffle(docs, random);
+        List<Article> expected = new ArrayList<>(docs);
+        expected.sort(SiteIndexer.NEWEST_FIRST);
+        assertEquals(expected, SiteIndexer.newestFirst(docs));
+        assertTrue(docs.stream().anyMatch(a -> a.date() == null), "some documents have no date");
+    }
 }
