@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -70,11 +69,9 @@ final class Manifest {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             out.write("journal-manifest 1\n");
-            String[] paths = entries.keySet().toArray(String[]::new);
-            Arrays.sort(paths); // the same entries, the same file
-            for (String path : paths) {
-                Entry v = entries.get(path);
-                out.write(v.size() + "\t" + v.modified() + "\t" + v.digest() + "\t" + path + "\n");
+            for (var e : entries.entrySet()) { // in the map's order: read back into a map, not compared
+                Entry v = e.getValue();
+                out.write(v.size() + "\t" + v.modified() + "\t" + v.digest() + "\t" + e.getKey() + "\n");
             }
         }
         return dev.journal.core.internal.FileVersion.replace(tmp, file);
