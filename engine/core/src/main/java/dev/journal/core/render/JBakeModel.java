@@ -145,8 +145,12 @@ final class JBakeModel {
      */
     static List<Article> byType(List<Article> documents, SiteConfig config) {
         List<String> order = types(documents, config);
-        List<Article> sorted = new ArrayList<>(documents);
-        sorted.sort(Comparator.<Article>comparingInt(a -> order.indexOf(a.type())).thenComparing(SiteIndexer.NEWEST_FIRST));
+        Map<Integer, List<Article>> byPlace = new java.util.TreeMap<>();
+        for (Article a : documents) {
+            byPlace.computeIfAbsent(order.indexOf(a.type()), k -> new ArrayList<>()).add(a);
+        }
+        List<Article> sorted = new ArrayList<>(documents.size());
+        byPlace.values().forEach(ofType -> sorted.addAll(SiteIndexer.newestFirst(ofType)));
         return sorted;
     }
 

@@ -537,10 +537,17 @@ public final class PageRenderer {
     /** The latest date or update among articles; null for none. */
     private static ZonedDateTime newest(List<Article> articles) {
         ZonedDateTime newest = null;
-        for (Article a : articles) {
+        long second = 0;
+        int nano = 0;
+        for (Article a : articles) { // the first of the latest instant, each instant worked out once
             ZonedDateTime d = a.lastModified().orElse(null);
-            if (d != null && (newest == null || d.isAfter(newest))) {
-                newest = d;
+            if (d != null) {
+                long s = d.toEpochSecond();
+                if (newest == null || s > second || s == second && d.getNano() > nano) {
+                    newest = d;
+                    second = s;
+                    nano = d.getNano();
+                }
             }
         }
         return newest;
