@@ -168,7 +168,6 @@ final class JBakeModel {
         return order;
     }
 
-
     /**
      * JBake's {@code config}: every key with {@code .} as {@code _}. A value {@code true} or
      * {@code false} is also a boolean ({@code <#if config.index_paginate>}), and a value with commas
