@@ -30,24 +30,15 @@ final class FrequencyTable {
 
     /** Counts one more document for the term (a count stops at half a million). */
     void increment(long hash) {
-        long key = key(hash);
-        int i = position(hash >>> (64 - KEY_BITS));
-        while (true) {
-            long slot = slots[i];
-            if (slot == 0) {
-                slots[i] = key << COUNT_BITS | 1;
-                if (++size * 2 > slots.length) {
-                    grow();
-                }
-                return;
+        int i = find(hash);
+        long slot = slots[i];
+        if (slot == 0) {
+            slots[i] = key(hash) << COUNT_BITS | 1;
+            if (++size * 2 > slots.length) {
+                grow();
             }
-            if (slot >>> COUNT_BITS == key) {
-                if ((slot & MAX_COUNT) < MAX_COUNT) {
-                    slots[i] = slot + 1;
-                }
-                return;
-            }
-            i = i + 1 & mask;
+        } else if ((slot & MAX_COUNT) < MAX_COUNT) {
+            slots[i] = slot + 1;
         }
     }
 
@@ -65,36 +56,28 @@ final class FrequencyTable {
      * count to take one from or its count stopped growing (then the table cannot tell it).
      */
     boolean decrement(long hash) {
-        long key = key(hash);
-        int i = position(hash >>> (64 - KEY_BITS));
-        while (true) {
-            long slot = slots[i];
-            if (slot == 0) {
-                return false;
-            }
-            if (slot >>> COUNT_BITS == key) {
-                long count = slot & MAX_COUNT;
-                if (count == 0 || count == MAX_COUNT) {
-                    return false;
-                }
-                slots[i] = slot - 1; // a count of 0 stays as a key: the probes past it go on
-                return true;
-            }
-            i = i + 1 & mask;
+        int i = find(hash);
+        long count = slots[i] & MAX_COUNT; // 0 for an empty slot too
+        if (count == 0 || count == MAX_COUNT) {
+            return false;
         }
+        slots[i]--; // a count of 0 stays as a key: the probes past it go on
+        return true;
     }
 
     /** The term's count, 0 when never counted. */
     int get(long hash) {
+        return (int) (slots[find(hash)] & MAX_COUNT);
+    }
+
+    /** The slot of the hash's key, or the empty slot where it would go. */
+    private int find(long hash) {
         long key = key(hash);
         int i = position(hash >>> (64 - KEY_BITS));
         while (true) {
             long slot = slots[i];
-            if (slot == 0) {
-                return 0;
-            }
-            if (slot >>> COUNT_BITS == key) {
-                return (int) (slot & MAX_COUNT);
+            if (slot == 0 || slot >>> COUNT_BITS == key) {
+                return i;
             }
             i = i + 1 & mask;
         }

@@ -30,6 +30,46 @@ class HashTablesTest {
     }
 
     @Test
+    void aCopiedFrequencyTableCountsDownAndUpAloneAndRefusesWhatItCannotTake() {
+        SplittableRandom random = new SplittableRandom(11);
+        FrequencyTable table = new FrequencyTable(16);
+        Map<Long, Integer> expected = new HashMap<>();
+        long[] hashes = new long[3_000];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = random.nextLong() | 1;
+            for (int k = random.nextInt(4); k > 0; k--) {
+                table.increment(hashes[i]);
+                expected.merge(hashes[i], 1, Integer::sum);
+            }
+        }
+        FrequencyTable copy = table.copy();
+        Map<Long, Integer> copied = new HashMap<>(expected);
+        for (int i = 0; i < 20_000; i++) {
+            long h = hashes[random.nextInt(hashes.length)];
+            if (random.nextBoolean()) {
+                copy.increment(h);
+                copied.merge(h, 1, Integer::sum);
+            } else {
+                assertEquals(copied.getOrDefault(h, 0) > 0, copy.decrement(h), "decrement of a count of "
+                        + copied.getOrDefault(h, 0));
+                copied.computeIfPresent(h, (k, v) -> v > 0 ? v - 1 : 0);
+            }
+        }
+        for (long h : hashes) {
+            assertEquals(copied.getOrDefault(h, 0), copy.get(h), "the copy, " + Long.toHexString(h));
+            assertEquals(expected.getOrDefault(h, 0), table.get(h), "the original, " + Long.toHexString(h));
+        }
+        assertEquals(false, copy.decrement(random.nextLong() | 1), "a term never counted");
+        long often = hashes[0];
+        for (int i = 0; i < 600_000; i++) {
+            copy.increment(often);
+        }
+        int stopped = copy.get(often);
+        assertEquals(false, copy.decrement(often), "a count that stopped growing cannot be counted down");
+        assertEquals(stopped, copy.get(often));
+    }
+
+    @Test
     void termCountsAddDrainAndClear() {
         TermCounts counts = new TermCounts(4);
         Map<Long, Float> expected = new HashMap<>();
