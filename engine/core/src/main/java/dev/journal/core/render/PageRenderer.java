@@ -8,7 +8,6 @@ import dev.journal.core.parse.Article;
 import dev.journal.core.parse.UrlPolicy;
 import freemarker.template.Template;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -261,7 +260,7 @@ public final class PageRenderer {
                 java.util.Set<ArticleView> textRead;
                 ArticleView.track();
                 try {
-                    bytes = templates.render(t, model).getBytes(StandardCharsets.UTF_8);
+                    bytes = templates.render(t, model);
                 } catch (Exception e) {
                     failures.computeIfAbsent(templates.problem(e), p -> Collections.synchronizedList(new ArrayList<>()))
                             .add(job.path());

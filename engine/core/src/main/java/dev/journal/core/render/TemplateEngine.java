@@ -30,7 +30,6 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,12 +166,12 @@ public final class TemplateEngine {
         return Files.isRegularFile(siteTemplates.resolve(n));
     }
 
-    /** Renders a template with a model into a string. */
-    public String render(Template template, Map<String, Object> model) throws TemplateException, IOException {
-        StringWriter out = new StringWriter(16 * 1024);
+    /** Renders a template with a model into UTF-8 bytes. */
+    public byte[] render(Template template, Map<String, Object> model) throws TemplateException, IOException {
+        dev.journal.core.internal.Utf8Writer out = new dev.journal.core.internal.Utf8Writer(32 * 1024);
         template.process(model, out, template.getOutputFormat() instanceof HTMLOutputFormat ? HTML_WRAPPER
                 : TEXT_WRAPPER);
-        return out.toString();
+        return out.toByteArray();
     }
 
     /** A template problem, located in the template file (the site's, or the built-in theme's). */
