@@ -15,6 +15,13 @@ import java.util.Map;
 final class Fingerprints {
 
     private static final long SEED = 0x9E3779B97F4A7C15L;
+    /** The digest of each class's name, worked out once per class. */
+    private static final ClassValue<Long> CLASS_NAME = new ClassValue<>() {
+        @Override
+        protected Long computeValue(Class<?> type) {
+            return string(type.getName());
+        }
+    };
 
     private final Map<Object, Long> memo = new IdentityHashMap<>();
     /** The card digests: as {@link #memo}, but documents' views without their text fields. */
@@ -83,8 +90,11 @@ final class Fingerprints {
         if (v instanceof Boolean b) {
             return b ? 0x51ED27L : 0xFA15EL;
         }
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return mix(CLASS_NAME.get(v.getClass()) ^ ((Number) v).longValue()); // whole numbers, by value
+        }
         if (v instanceof Number n) {
-            return mix(string(n.getClass().getName()) ^ string(n.toString()));
+            return mix(CLASS_NAME.get(n.getClass()) ^ string(n.toString()));
         }
         if (v instanceof Date d) {
             return mix(0xDA7EL ^ d.getTime());
@@ -129,7 +139,7 @@ final class Fingerprints {
         } else {
             // a value of an unknown kind: digested by its class and text, which is at worst a page
             // rendered again for nothing
-            h = mix(string(v.getClass().getName()) ^ string(String.valueOf(v)));
+            h = mix(CLASS_NAME.get(v.getClass()) ^ string(String.valueOf(v)));
         }
         if (remember) {
             memory.put(v, h);
