@@ -200,10 +200,11 @@ public final class PageRenderer {
             if (memo != null) {
                 memo.endDigests();
             }
+            // each shared value's name and digest as a page's digest adds them, worked out once
             Map<String, Long> sharedDigests = new HashMap<>();
             for (var e : shared.entrySet()) {
                 fingerprints.remember(e.getValue());
-                sharedDigests.put(e.getKey(), fingerprints.ofCard(e.getValue()));
+                sharedDigests.put(e.getKey(), Fingerprints.string(e.getKey()) + fingerprints.ofCard(e.getValue()));
             }
             fingerprints.freeze();
             Map<String, RenderRecord.Entry> record = new java.util.concurrent.ConcurrentHashMap<>();
@@ -309,11 +310,15 @@ public final class PageRenderer {
         }
     }
 
-    /** A page's inputs: its own model, the text it showed and the shared values its template read. */
+    /**
+     * A page's inputs: its own model, the text it showed and the shared values its template read
+     * ({@code shared}: each name's digest plus its value's).
+     */
     private static long digest(long own, List<String> read, Map<String, Long> shared, long text) {
         long h = Fingerprints.mix(Fingerprints.mix(own) * 31 + text);
         for (String name : read) {
-            h = Fingerprints.mix(h * 31 + Fingerprints.string(name) + shared.getOrDefault(name, 0L));
+            Long term = shared.get(name);
+            h = Fingerprints.mix(h * 31 + (term != null ? term : Fingerprints.string(name)));
         }
         return h;
     }
