@@ -180,12 +180,10 @@ public final class Baker implements AutoCloseable {
      * @throws IOException      when reading the sources or writing the site fails
      */
     public BakeResult bake() throws ContentException, IOException {
-        Optional<Problem> unsaved = awaitSaved();
         long start = System.nanoTime();
         boolean handedOver = false;
         Path source = options.source().toAbsolutePath().normalize();
         List<Problem> problems = new ArrayList<>();
-        unsaved.ifPresent(problems::add);
         SiteConfig config = ConfigLoader.load(source);
         problems.addAll(config.problems());
         failOnErrors(problems);
@@ -201,13 +199,17 @@ public final class Baker implements AutoCloseable {
         SiteWriter writer = writer(output);
         writer.restore();
         ContentLoader loader = new ContentLoader(source, config); // the stamp and the load share one walk
+        long t0 = System.nanoTime();
+        // the sources are looked at while the last build's cache may still be being saved (the
+        // preview's), which the rest waits for: nothing before this line touches the cache
+        ContentLoader.Stamp sourcesNow = options.cache() == null ? null : loader.stamp();
+        awaitSaved().ifPresent(problems::add);
         BuildCache cache = openCache(source, problems);
         Path stampFile = null;
         String inputs = null;
         if (cache != null) {
-            long t = System.nanoTime();
+            long t = t0;
             stampFile = cacheFile("stamp", output);
-            ContentLoader.Stamp sourcesNow = loader.stamp();
             inputs = Digests.sha256((EngineIdentity.digest() + "\n" + cache.key() + "\n" + options.preview() + "\n"
                     + output + "\n" + sourcesNow.digest()).getBytes(StandardCharsets.UTF_8));
             BuildStamp last = BuildStamp.read(stampFile);
