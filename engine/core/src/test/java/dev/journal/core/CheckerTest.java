@@ -55,6 +55,21 @@ class CheckerTest {
     }
 
     @Test
+    void anAuthorsProfileFieldsAreKnownInProfilesOnly() throws IOException {
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nauthor: Anna Berg\n", "Text.\n"));
+        write(site, "content/authors/anna-berg.md", "---\ntype: author\nname: Anna Berg\nrole: Fellow\n"
+                + "photo: /img/anna.png\nlinks:\n  Site: https://anna.example/\n---\nAnna writes on energy.\n");
+        write(site, "assets/img/anna.png", "png");
+        assertEquals(List.of(), lines(check()));
+
+        write(site, "content/authors/anna-berg.md", "---\ntype: author\nname: Anna Berg\nrol: Fellow\n---\nAnna.\n");
+        write(site, "content/articles/2024/two.md", article("Two", "tags: [Energy]\nrole: Fellow\n", "Text.\n"));
+        CheckResult r = check();
+        assertHas(r, "content/authors/anna-berg.md:4: warning: unknown field 'rol' (did you mean role?)");
+        assertHas(r, "content/articles/2024/two.md:5: warning: unknown field 'role'; templates may read it");
+    }
+
+    @Test
     void reportsEveryKindOfProblemWithFileAndLine() throws IOException {
         write(site, "jbake.properties", "uri.noExtension=true\n");
         write(site, "content/articles/2024/bad.md", article("Bad", "auther: Someone\nsubtitle: More\n",

@@ -3,6 +3,7 @@ package dev.journal.core.check;
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
+import dev.journal.core.index.SiteIndexer;
 import dev.journal.core.internal.markdown.MarkdownResult.Reference;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
@@ -26,6 +27,8 @@ import java.util.Set;
 public final class SiteChecks {
 
     private static final List<String> KNOWN = ContentParser.KNOWN_FIELDS.stream().sorted().toList();
+    private static final List<String> KNOWN_IN_PROFILES = java.util.stream.Stream.concat(KNOWN.stream(),
+            SiteIndexer.PROFILE_FIELDS.stream()).sorted().toList();
 
     private final SiteIndex index;
     private final Set<String> files;
@@ -73,12 +76,14 @@ public final class SiteChecks {
     }
 
     private static void unknownFields(Article a, List<Problem> problems) {
+        boolean profile = a.isAuthorProfile();
         for (String key : a.lines().keySet().stream().sorted().toList()) {
-            if (ContentParser.KNOWN_FIELDS.contains(key)) {
+            if (ContentParser.KNOWN_FIELDS.contains(key) || profile && SiteIndexer.PROFILE_FIELDS.contains(key)) {
                 continue;
             }
             int near = key.length() <= 4 ? 1 : 2;
-            String hint = KNOWN.stream().filter(k -> distance(k, key) <= near).findFirst()
+            List<String> known = profile ? KNOWN_IN_PROFILES : KNOWN;
+            String hint = known.stream().filter(k -> distance(k, key) <= near).findFirst()
                     .map(k -> " (did you mean " + k + "?)")
                     .orElse("; templates may read it as content." + key + ", the engine gives it no meaning");
             problems.add(Problem.warning(a.sourcePath(), a.line(key), "unknown field '" + key + "'" + hint));
