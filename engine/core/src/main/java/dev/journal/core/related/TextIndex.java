@@ -66,8 +66,6 @@ final class TextIndex {
     static final class Memo {
         private Map<ArticleTerms, Weighted> weighted = new java.util.IdentityHashMap<>();
         private FrequencyTable[] documentFrequency;
-        /** Whether no two of those articles had the very same counted terms (see {@link Changes}). */
-        private boolean distinct;
         private int n = -1;
         private double averageLength;
         /** How many articles the last build weighed (for tests). */
@@ -131,7 +129,6 @@ final class TextIndex {
             for (int i = 0; i < n; i++) {
                 next.put(counted[i], weighted[i]);
             }
-            memo.distinct = next.size() == n;
             memo.weighted = next;
             memo.documentFrequency = documentFrequency;
             memo.n = n;
@@ -278,7 +275,9 @@ final class TextIndex {
          */
         FrequencyTable[] frequencies(Memo memo, ForkJoinPool pool) {
             FrequencyTable[] before = memo.documentFrequency;
-            if (before == null || !memo.distinct || !distinct || before.length != Math.max(1, pool.getParallelism())) {
+            // the last build's articles were distinct when each had its own entry (n is still the last build's)
+            boolean distinctBefore = memo.weighted.size() == memo.n;
+            if (before == null || !distinctBefore || !distinct || before.length != Math.max(1, pool.getParallelism())) {
                 return null;
             }
             FrequencyTable[] df = new FrequencyTable[before.length];
