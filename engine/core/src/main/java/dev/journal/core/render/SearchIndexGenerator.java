@@ -335,7 +335,7 @@ final class SearchIndexGenerator implements Generator {
         private Term[] sorted = new Term[0];
         private Map<SearchCounts, Doc> docs = new IdentityHashMap<>();
         /** The last build's documents' texts, by article. */
-        private Map<Article, byte[][]> texts = new IdentityHashMap<>();
+        private final Carried<Article, byte[][]> texts = new Carried<>(IdentityHashMap::new);
         /** The last build's number of documents, body terms per document, rounded average lengths. */
         private int documents;
         private int bodyTerms = -1;
@@ -361,7 +361,7 @@ final class SearchIndexGenerator implements Generator {
         /** Forgets everything (another configuration, say another language, counts other terms). */
         void forget() {
             valid = false;
-            texts.clear();
+            texts.forget();
         }
 
         /**
@@ -371,16 +371,16 @@ final class SearchIndexGenerator implements Generator {
          */
         byte[][][] texts(List<Article> docs, java.util.function.Function<Article, byte[][]> make) {
             byte[][][] out = new byte[docs.size()][][];
-            Map<Article, byte[][]> next = lasting ? new IdentityHashMap<>(2 * docs.size()) : texts;
+            texts.begin();
             for (int d = 0; d < out.length; d++) {
                 Article a = docs.get(d);
-                byte[][] t = texts.get(a);
+                byte[][] t = texts.last(a);
                 out[d] = t != null ? t : make.apply(a);
                 if (lasting) {
-                    next.put(a, out[d]);
+                    texts.keep(a, out[d]);
                 }
             }
-            texts = next;
+            texts.end();
             return out;
         }
 
