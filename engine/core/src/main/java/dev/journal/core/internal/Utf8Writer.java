@@ -50,13 +50,6 @@ public final class Utf8Writer extends Writer {
         }
     }
 
-    @Override
-    public Writer append(CharSequence text) {
-        String s = String.valueOf(text);
-        write(s, 0, s.length());
-        return this;
-    }
-
     private void put(char c) {
         if (high != 0) {
             char h = high;

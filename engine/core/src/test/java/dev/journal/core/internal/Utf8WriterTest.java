@@ -14,7 +14,7 @@ class Utf8WriterTest {
         "\u0000", "\u07FF", "\u0800", "\uFFFF", "\uD800\uDC00", "\uDBFF\uDFFF", "Россия", "Việt Nam", "漢字"};
 
     @Test
-    void writesWhatGetBytesGivesInEveryCut() {
+    void writesWhatGetBytesGivesInEveryCut() throws java.io.IOException {
         SplittableRandom random = new SplittableRandom(42);
         for (int round = 0; round < 2_000; round++) {
             StringBuilder text = new StringBuilder();
