@@ -199,7 +199,7 @@ public final class Baker implements AutoCloseable {
         SiteWriter writer = writer(output);
         writer.restore();
         ContentLoader loader = new ContentLoader(source, config); // the stamp and the load share one walk
-        long t0 = System.nanoTime();
+        long checking = System.nanoTime();
         // the sources are looked at while the last build's cache may still be being saved (the
         // preview's), which the rest waits for: nothing before this line touches the cache
         ContentLoader.Stamp sourcesNow = options.cache() == null ? null : loader.stamp();
@@ -208,7 +208,6 @@ public final class Baker implements AutoCloseable {
         Path stampFile = null;
         String inputs = null;
         if (cache != null) {
-            long t = t0;
             stampFile = cacheFile("stamp", output);
             inputs = Digests.sha256((EngineIdentity.digest() + "\n" + cache.key() + "\n" + options.preview() + "\n"
                     + output + "\n" + sourcesNow.digest()).getBytes(StandardCharsets.UTF_8));
@@ -217,12 +216,12 @@ public final class Baker implements AutoCloseable {
             if (last != null && last.inputs().equals(inputs) && options.clock().millis() < last.validUntil()
                     && sourcesNow.newest() < last.readFrom() - SourceStamps.SETTLED_NANOS && writer.upToDate()) {
                 cache.close();
-                stage("check", "nothing changed since the last build", t);
+                stage("check", "nothing changed since the last build", checking);
                 return new BakeResult(last.documents(), last.published(), last.pages(), last.copied(), last.warnings(),
                         Duration.ofNanos(System.nanoTime() - start));
             }
             BuildStamp.delete(stampFile); // this build may fail half way
-            stage("check", "sources changed since the last build", t);
+            stage("check", "sources changed since the last build", checking);
         }
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         // the output folder's files are looked at beside the parse and the index, which do not write
