@@ -33,12 +33,15 @@ import java.util.function.Function;
  */
 public final class SiteIndexer {
 
+    /** The order of two articles of equal dates. */
+    private static final Comparator<Article> SAME_DATE = Comparator.comparing(Article::slug)
+            .thenComparing(Article::sourcePath);
+
     /** Newest first; equal dates by slug, then by path, so the order never depends on input order. */
     public static final Comparator<Article> NEWEST_FIRST = Comparator
             .comparing(Article::date, Comparator.nullsLast(Comparator.<ZonedDateTime>naturalOrder()
                     .reversed()))
-            .thenComparing(Article::slug)
-            .thenComparing(Article::sourcePath);
+            .thenComparing(SAME_DATE);
 
     private static final Pattern LINK = Pattern.compile("(?i)(https?://|mailto:)\\S+");
 
@@ -209,12 +212,22 @@ public final class SiteIndexer {
             keyed.add(d == null ? new Keyed(a, 0, 0) : new Keyed(a, d.toEpochSecond(), d.getNano()));
         }
         keyed.sort((x, y) -> {
-            if (x.article().date() != null && y.article().date() != null
-                    && (x.second() != y.second() || x.nano() != y.nano())) {
+            ZonedDateTime a = x.article().date();
+            ZonedDateTime b = y.article().date();
+            if (a == null || b == null) {
+                return NEWEST_FIRST.compare(x.article(), y.article());
+            }
+            if (x.second() != y.second() || x.nano() != y.nano()) {
                 return x.second() != y.second() ? Long.compare(y.second(), x.second())
                         : Integer.compare(y.nano(), x.nano());
             }
-            return NEWEST_FIRST.compare(x.article(), y.article());
+            // the same instant: ZonedDateTime's order goes on to the local date-time and the zone's id
+            // (many articles share a date, and its instant need not be worked out again)
+            int c = b.toLocalDateTime().compareTo(a.toLocalDateTime());
+            if (c == 0) {
+                c = b.getZone().getId().compareTo(a.getZone().getId());
+            }
+            return c != 0 ? c : SAME_DATE.compare(x.article(), y.article());
         });
         List<Article> sorted = new ArrayList<>(keyed.size());
         keyed.forEach(k -> sorted.add(k.article()));

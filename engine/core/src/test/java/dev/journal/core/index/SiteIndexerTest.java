@@ -110,7 +110,8 @@ class SiteIndexerTest {
     void newestFirstSortsAsTheComparatorDoes() {
         List<Article> docs = new ArrayList<>();
         String[] dates = {"2024-01-15", "2024-01-15T10:00:00+02:00", "2024-01-15T08:00:00Z", "2024-01-15T09:00:00+01:00",
-            "2023-12-31T23:59:59.5Z", "2023-12-31T23:59:59.25Z", "2025-06-01"};
+            "2023-12-31T23:59:59.5Z", "2023-12-31T23:59:59.25Z", "2025-06-01",
+            "2024-01-15T00:00:00Z"}; // the first's instant and local time in another zone (Z, not the site's UTC)
         Random random = new Random(7);
         for (int i = 0; i < 40; i++) {
             docs.add(post("s" + random.nextInt(8), dates[random.nextInt(dates.length)], "", ""));
@@ -124,5 +125,7 @@ class SiteIndexerTest {
         expected.sort(SiteIndexer.NEWEST_FIRST);
         assertEquals(expected, SiteIndexer.newestFirst(docs));
         assertTrue(docs.stream().anyMatch(a -> a.date() == null), "some documents have no date");
+        assertTrue(docs.stream().map(Article::date).filter(d -> d != null).map(d -> d.getZone().getId())
+                .distinct().count() >= 3, "equal instants in zones of other ids");
     }
 }
