@@ -164,7 +164,7 @@ public final class Baker implements AutoCloseable {
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             SiteIndex index = upToIndex(new ContentLoader(source, config), source, config, pool, problems,
-                    ParseCache.NONE, SourceStamps.NONE).index();
+                    ParseCache.NONE, SourceStamps.NONE, 0).index();
             failOnErrors(problems);
             return index;
         } finally {
@@ -230,8 +230,8 @@ public final class Baker implements AutoCloseable {
             ArticleStore last = cache == null ? null : takeArticles(); // kept for a build with the cache
             long readFrom = cache == null ? 0 : readingStarts();
             Front front = upToIndex(loader, source, config, pool, problems, cache == null ? ParseCache.NONE
-                    : cache.articles(last), cache == null ? SourceStamps.NONE : knownSources(source));
-            Sources sources = front.sources();
+                    : cache.articles(last), cache == null ? SourceStamps.NONE : knownSources(source), readFrom);
+            List<StaticFile> files = front.files();
             ContentParser.Parsed parsed = front.parsed();
             SiteIndex index = front.index();
             DataFiles.Loaded data = front.data();
@@ -266,7 +266,7 @@ public final class Baker implements AutoCloseable {
                 rendered.millis().forEach((what, ms) -> options.log().accept(String.format(Locale.ROOT,
                         "        %6d ms    %s", ms, what)));
                 t = System.nanoTime();
-                out.copies(sources.files(), !config.jbakeLayout());
+                out.copies(files, !config.jbakeLayout());
                 problems.addAll(out.problems());
                 failOnErrors(problems);
                 outcome = session.commit();
@@ -277,13 +277,9 @@ public final class Baker implements AutoCloseable {
             stage("write", outcome.written() + " written, " + outcome.kept() + " unchanged, " + outcome.deleted()
                     + " deleted in " + output, t);
             List<Problem> warnings = problems.stream().sorted(Problem.ORDER).toList();
-            int pages = out.count() - sources.files().size();
+            int pages = out.count() - files.size();
             if (cache != null) {
-                Map<String, String> digests = new HashMap<>();
-                for (Article a : parsed.articles()) {
-                    digests.put(a.sourcePath(), a.hash());
-                }
-                SourceStamps stamps = SourceStamps.of(sources.documents(), digests, readFrom);
+                SourceStamps stamps = front.stamps();
                 lastSources = keepsState ? stamps : null;
                 BuildStamp stamp = new BuildStamp(inputs, readFrom, validUntil(index), parsed.articles().size(),
                         index.documents().size(), pages, out.count() - pages, warnings);
@@ -562,13 +558,20 @@ public final class Baker implements AutoCloseable {
         return until;
     }
 
-    /** What the stages before rendering hand on. */
-    private record Front(Sources sources, DataFiles.Loaded data, ContentParser.Parsed parsed, SiteIndex index) {
+    /**
+     * What the stages before rendering hand on: the files to copy, the content files' stamps as
+     * read (not their bytes, which are let go once parsed), the data files, the parse and the index.
+     */
+    private record Front(List<StaticFile> files, SourceStamps stamps, DataFiles.Loaded data,
+            ContentParser.Parsed parsed, SiteIndex index) {
     }
 
-    /** Load, parse and index, adding problems to {@code problems}. */
+    /**
+     * Load, parse and index, adding problems to {@code problems}; the stamps handed on say that the
+     * files were read from {@code readFrom} on.
+     */
     private Front upToIndex(ContentLoader loader, Path source, SiteConfig config, ForkJoinPool pool,
-            List<Problem> problems, ParseCache cache, SourceStamps known) throws IOException {
+            List<Problem> problems, ParseCache cache, SourceStamps known, long readFrom) throws IOException {
         long t = System.nanoTime();
         Sources sources = loader.load(known);
         problems.addAll(sources.problems());
@@ -588,6 +591,13 @@ public final class Baker implements AutoCloseable {
         }
         problems.addAll(parsed.problems());
         stage("parse", parsed.articles().size() + " documents", t);
+        Map<String, String> digests = new HashMap<>();
+        for (Article a : parsed.articles()) {
+            digests.put(a.sourcePath(), a.hash());
+        }
+        SourceStamps stamps = SourceStamps.of(sources.documents(), digests, readFrom);
+        List<StaticFile> files = sources.files();
+        sources = null; // the documents' bytes are not needed after the parse
 
         t = System.nanoTime();
         ZonedDateTime now = ZonedDateTime.now(options.clock()).withZoneSameInstant(config.zone());
@@ -597,7 +607,7 @@ public final class Baker implements AutoCloseable {
         SiteIndex index = indexed.index();
         stage("index", index.posts().size() + " articles, " + index.tags().size() + " tags, "
                 + index.authors().size() + " authors", t);
-        return new Front(sources, data, parsed, index);
+        return new Front(files, stamps, data, parsed, index);
     }
 
     private void stage(String name, String what, long startNanos) {

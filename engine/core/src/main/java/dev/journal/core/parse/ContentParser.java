@@ -200,6 +200,7 @@ public final class ContentParser {
                 cache.keep(new ParseCache.Entry(b.article(), List.copyOf(own), Map.copyOf(linked)));
                 b = b.with(broken);
             }
+            i.header = null; // its file's bytes and text are not needed any more
             step.run();
             return b;
         }).toList()).join();
