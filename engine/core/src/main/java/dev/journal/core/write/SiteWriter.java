@@ -95,9 +95,12 @@ public final class SiteWriter {
         if (!Files.isRegularFile(output.resolve(MARKER))) {
             return new HashMap<>();
         }
-        // one stat per file, tens of thousands of them: on all cores
-        Map<String, String> intact = new ConcurrentHashMap<>();
-        List<IOException> failures = m.entries().entrySet().parallelStream().map(e -> {
+        // one stat per file, tens of thousands of them: on all cores, each core taking a run of
+        // paths in their order, so that the files of one folder are looked at one after another
+        List<Map.Entry<String, Manifest.Entry>> entries = new ArrayList<>(m.entries().entrySet());
+        entries.sort(Map.Entry.comparingByKey());
+        Map<String, String> intact = new ConcurrentHashMap<>(entries.size() * 2);
+        List<IOException> failures = entries.parallelStream().map(e -> {
             try {
                 BasicFileAttributes a = Files.readAttributes(output.resolve(e.getKey()), BasicFileAttributes.class,
                         LinkOption.NOFOLLOW_LINKS);
