@@ -200,7 +200,7 @@ public final class ContentParser {
                 cache.keep(new ParseCache.Entry(b.article(), List.copyOf(own), Map.copyOf(linked)));
                 b = b.with(broken);
             }
-            i.header = null; // its file's bytes and text are not needed any more
+            i.header = null; // its decoded text is not needed now; the bytes go with the sources after the parse
             step.run();
             return b;
         }).toList()).join();
