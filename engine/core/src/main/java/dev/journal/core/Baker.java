@@ -236,6 +236,9 @@ public final class Baker implements AutoCloseable {
             SiteIndex index = front.index();
             DataFiles.Loaded data = front.data();
             failOnErrors(problems);
+            if (cache != null && !keepsState) {
+                cache.commitAhead(); // the parse cache is saved beside the render; the preview's after the write
+            }
 
             long t = System.nanoTime();
             String templatesDigest = templatesDigest(source, config);
@@ -573,7 +576,7 @@ public final class Baker implements AutoCloseable {
     private Front upToIndex(ContentLoader loader, Path source, SiteConfig config, ForkJoinPool pool,
             List<Problem> problems, ParseCache cache, SourceStamps known, long readFrom) throws IOException {
         long t = System.nanoTime();
-        Sources sources = loader.load(known);
+        Sources sources = loader.load(known, pool);
         problems.addAll(sources.problems());
         DataFiles.Loaded data = DataFiles.load(source, config);
         problems.addAll(data.problems());

@@ -314,13 +314,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
     public void save() throws IOException {
         List<Stored> all = new ArrayList<>(kept.values());
         all.sort(Comparator.comparing(s -> s.path));
-        long liveBodies = 0;
-        long liveRecords = 0;
-        for (Stored s : all) {
-            liveBodies += s.body.htmlLength + s.body.textLength;
-            liveRecords += s.record >= 0 ? s.recordLength : 0;
-        }
-        if (end.get() > 2 * liveBodies + slack || recordsLength > 2 * liveRecords + slack) {
+        if (compacts(all)) {
             compact(all);
             return;
         }
@@ -373,6 +367,24 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         wordsLength = newWordsLength;
         words.logged();
         writtenIndex = index;
+    }
+
+    /**
+     * Whether {@link #save} would move the live data to a new generation (and close the bodies log
+     * that the articles kept read their bodies from), rather than only append records.
+     */
+    public boolean compacts() {
+        return compacts(kept.values());
+    }
+
+    private boolean compacts(java.util.Collection<Stored> all) {
+        long liveBodies = 0;
+        long liveRecords = 0;
+        for (Stored s : all) {
+            liveBodies += s.body.htmlLength + s.body.textLength;
+            liveRecords += s.record >= 0 ? s.recordLength : 0;
+        }
+        return end.get() > 2 * liveBodies + slack || recordsLength > 2 * liveRecords + slack;
     }
 
     /** Copies the live bodies and records into the logs of the next generation, then drops the old ones. */

@@ -20,6 +20,7 @@ public final class BuildCache implements AutoCloseable {
     private final Path dir;
     private final String key;
     private ArticleStore articles;
+    private java.util.concurrent.FutureTask<Void> ahead;
 
     private BuildCache(FileChannel lockFile, FileLock lock, Path dir, String key) {
         this.lockFile = lockFile;
@@ -85,16 +86,73 @@ public final class BuildCache implements AutoCloseable {
         return kept;
     }
 
+    /**
+     * Starts {@link #commit} on a thread of its own, beside the rest of the build, when the parse is
+     * over and the parse cache would only append to its logs: moving them to a new generation closes
+     * the bodies log that rendering reads, and waits for {@link #commit} instead. What it saves is
+     * this build's parse, which stays true of the sources whatever becomes of the build after it.
+     * Not for a store that is handed on ({@link #keepArticles}).
+     */
+    public void commitAhead() {
+        if (articles == null || ahead != null || articles.compacts()) {
+            return;
+        }
+        ArticleStore saving = articles;
+        ahead = new java.util.concurrent.FutureTask<>(() -> {
+            saving.save();
+            return null;
+        });
+        Thread thread = new Thread(ahead, "journal-cache-save");
+        thread.setDaemon(true); // a process that ends on an error does not wait for it
+        thread.start();
+    }
+
     /** Keeps what this build made, for the next one; called after a successful build. */
     public void commit() throws IOException {
-        if (articles != null) {
+        if (ahead != null) {
+            awaitAhead();
+        } else if (articles != null) {
             articles.save();
+        }
+    }
+
+    /** Waits for the save {@link #commitAhead} started, and rethrows what it failed with. */
+    private void awaitAhead() throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    ahead.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     @Override
     public void close() throws IOException {
         try {
+            if (ahead != null) {
+                try {
+                    awaitAhead(); // the store is not closed under its save
+                } catch (IOException | RuntimeException e) {
+                    // the build that started it reports it from commit, or has failed already
+                }
+            }
             if (articles != null) {
                 articles.close();
             }

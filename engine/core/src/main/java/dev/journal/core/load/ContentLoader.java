@@ -58,6 +58,14 @@ public final class ContentLoader {
      * an earlier build (their {@link SourceFile#bytes} null, their digest known).
      */
     public Sources load(SourceStamps known) throws IOException {
+        return load(known, null);
+    }
+
+    /**
+     * As {@link #load(SourceStamps)}, reading the content files in parallel on {@code pool} (on the
+     * calling thread when null); the result is the same either way.
+     */
+    public Sources load(SourceStamps known, java.util.concurrent.ForkJoinPool pool) throws IOException {
         List<SourceFile> documents = new ArrayList<>();
         List<StaticFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -65,19 +73,18 @@ public final class ContentLoader {
         if (Files.isDirectory(content)) {
             Walk walk = walked(content);
             problems.addAll(walk.problems());
-            for (Found found : walk.files()) {
-                Path file = found.file();
-                String contentPath = relative(content, file);
-                String path = relative(root, file);
-                String ext = extension(file);
-                if (DOCUMENT_EXTENSIONS.contains(ext)) {
-                    read(found, path, contentPath, known, documents, problems);
-                } else {
-                    if (ASCIIDOC_EXTENSIONS.contains(ext)) {
-                        problems.add(Problem.warning(path, 0, "AsciiDoc is not read, so this file is copied as it"
-                                + " is rather than made a page; write it in Markdown"));
-                    }
-                    files.add(staticFile(found, contentPath));
+            java.util.function.Function<Found, Taken> take = found -> take(found, content, known);
+            List<Taken> taken = pool == null ? walk.files().stream().map(take).toList()
+                    : pool.submit(() -> walk.files().parallelStream().map(take).toList()).join();
+            for (Taken t : taken) { // in the walk's order, as read one by one
+                if (t.problem() != null) {
+                    problems.add(t.problem());
+                }
+                if (t.document() != null) {
+                    documents.add(t.document());
+                }
+                if (t.file() != null) {
+                    files.add(t.file());
                 }
             }
         } else {
@@ -217,26 +224,42 @@ public final class ContentLoader {
         }
     }
 
-    private static void read(Found found, String path, String contentPath, SourceStamps known,
-            List<SourceFile> documents, List<Problem> problems) {
+    /** What the load makes of one file of the content folder: a document or a file to copy, and a problem. */
+    private record Taken(SourceFile document, StaticFile file, Problem problem) {
+    }
+
+    private Taken take(Found found, Path content, SourceStamps known) {
+        Path file = found.file();
+        String contentPath = relative(content, file);
+        String path = relative(root, file);
+        String ext = extension(file);
+        if (DOCUMENT_EXTENSIONS.contains(ext)) {
+            return read(found, path, contentPath, known);
+        }
+        Problem asciidoc = ASCIIDOC_EXTENSIONS.contains(ext) ? Problem.warning(path, 0,
+                "AsciiDoc is not read, so this file is copied as it is rather than made a page; write it in Markdown")
+                : null;
+        return new Taken(null, staticFile(found, contentPath), asciidoc);
+    }
+
+    private static Taken read(Found found, String path, String contentPath, SourceStamps known) {
         Path file = found.file();
         try {
             BasicFileAttributes attrs = found.attrs();
             long size = attrs.size();
             if (size > MAX_DOCUMENT_BYTES) {
-                problems.add(Problem.error(path, 0, "the file is " + size / (1024 * 1024)
+                return new Taken(null, null, Problem.error(path, 0, "the file is " + size / (1024 * 1024)
                         + " MB; content files may be at most " + MAX_DOCUMENT_BYTES / (1024 * 1024) + " MB"));
-                return;
             }
             long modified = attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
             String key = String.valueOf(attrs.fileKey());
             String digest = known.unchanged(path, key, size, modified);
-            documents.add(digest != null
+            return new Taken(digest != null
                     ? new SourceFile(path, contentPath, null, new SourceFile.Origin(file, key, size, modified, digest))
                     : new SourceFile(path, contentPath, Files.readAllBytes(file),
-                            new SourceFile.Origin(file, key, size, modified, null)));
+                            new SourceFile.Origin(file, key, size, modified, null)), null, null);
         } catch (IOException e) {
-            problems.add(Problem.error(path, 0, "cannot be read: " + e.getMessage()));
+            return new Taken(null, null, Problem.error(path, 0, "cannot be read: " + e.getMessage()));
         }
     }
 

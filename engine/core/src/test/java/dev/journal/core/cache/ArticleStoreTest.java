@@ -185,7 +185,11 @@ class ArticleStoreTest {
     }
 
     private void assertAllFound(Map<String, Article> expected) throws Exception {
-        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+        assertAllFound(expected, "key");
+    }
+
+    private void assertAllFound(Map<String, Article> expected, String key) throws Exception {
+        try (ArticleStore store = ArticleStore.open(dir, key)) {
             for (Article a : expected.values()) {
                 Article back = store.find(a.sourcePath(), a.hash()).orElseThrow(() -> new AssertionError(
                         a.sourcePath() + " is not found again")).article();
@@ -276,15 +280,50 @@ class ArticleStoreTest {
     void deadDataIsCopiedIntoANewGeneration() throws Exception {
         try (ArticleStore store = ArticleStore.open(dir, "key", 0)) {
             parse(articles(5, "first"), store);
+            assertFalse(store.compacts(), "nothing dead yet");
             store.save();
         }
         Map<String, Article> second;
         try (ArticleStore store = ArticleStore.open(dir, "key", 0)) {
             second = parse(articles(5, "second"), store);
+            assertTrue(store.compacts(), "the first bodies are dead");
             store.save();
         }
         assertEquals(List.of("bodies-2.bin", "records-2.bin", "words-2.bin"), logs(), "the old generation is gone");
         assertAllFound(second);
+    }
+
+    @Test
+    void aSaveStartedBesideTheRenderLeavesTheBodiesReadable() throws Exception {
+        String key;
+        Map<String, Article> parsed;
+        try (BuildCache cache = BuildCache.open(dir, "key")) {
+            key = cache.key();
+            parsed = parse(articles(40, ""), cache.articles());
+            cache.commitAhead();
+            for (Article a : parsed.values()) {
+                assertEquals(html.get(a), a.bodyHtml(), "read from the bodies log beside the save");
+            }
+            cache.commit();
+            for (Article a : parsed.values()) {
+                assertEquals(html.get(a), a.bodyHtml());
+            }
+        }
+        assertAllFound(parsed, key);
+    }
+
+    @Test
+    void aSaveStartedAheadIsFinishedBeforeTheCacheCloses() throws Exception {
+        String key;
+        Map<String, Article> parsed;
+        try (BuildCache cache = BuildCache.open(dir, "key")) {
+            key = cache.key();
+            parsed = parse(articles(300, "failed later"), cache.articles());
+            cache.commitAhead(); // and the build fails after it: no commit
+        }
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("journal-cache-save") && t.isAlive()), "the save is over");
+        assertAllFound(parsed, key); // the parse was true of the files, whatever became of the build
     }
 
     @Test

@@ -37,6 +37,32 @@ class ContentLoaderTest {
     }
 
     @Test
+    void readingInParallelGivesWhatReadingOneByOneGives() throws IOException {
+        for (int i = 0; i < 300; i++) {
+            write("content/f" + i % 7 + "/doc" + i + ".md", "document " + i + "\n".repeat(i % 13));
+        }
+        write("content/f1/old.adoc", "= AsciiDoc");
+        write("content/f2/pic.png", "png");
+        write("content/f3/huge.md", "");
+        Files.write(site.resolve("content/f3/huge.md"), new byte[(int) ContentLoader.MAX_DOCUMENT_BYTES + 1]);
+        Sources one = new ContentLoader(site, SiteConfig.defaults()).load();
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(4);
+        Sources parallel;
+        try {
+            parallel = new ContentLoader(site, SiteConfig.defaults()).load(SourceStamps.NONE, pool);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(300, parallel.documents().size());
+        assertEquals(one.documents().stream().map(f -> f.path() + "=" + new String(f.bytes())).toList(),
+                parallel.documents().stream().map(f -> f.path() + "=" + new String(f.bytes())).toList());
+        assertEquals(one.files().stream().map(StaticFile::target).toList(),
+                parallel.files().stream().map(StaticFile::target).toList());
+        assertEquals(2, parallel.problems().size(), parallel.problems().toString()); // the AsciiDoc and the huge file
+        assertEquals(one.problems(), parallel.problems());
+    }
+
+    @Test
     void ignoresDotFilesEditorLeftoversAndIgnoredFolders() throws IOException {
         write("content/ok.md", "x");
         write("content/.hidden.md", "x");
