@@ -527,6 +527,13 @@ def machine():
     }
 
 
+def launcher_options():
+    """The JVM options the journal launcher gives a build, as its script says."""
+    script = (ROOT / "engine" / "cli" / "src" / "main" / "launcher" / "journal").read_text(encoding="utf-8")
+    found = re.search(r'^\s*\*\) memory="([^"]*)"', script, re.M)
+    return found.group(1) if found else "see engine/cli/src/main/launcher/journal"
+
+
 def git_commit():
     """The commit that last changed engine/ (what is measured), and whether engine/ has changes on top."""
     engine = first_line(["git", "-C", str(ROOT), "log", "-1", "--format=%h", "--", "engine"])
@@ -623,7 +630,7 @@ def write_report(state, out_md):
         "- Hugo: %s" % m["hugo"],
         "- JBake: 2.7.0 from Maven Central (bench/jbake/pom.xml)",
         "- Journal's JVM options: %s" % (" ".join(state.get("java_opts", [])) or "none beyond the launcher's "
-                                      "(`-XX:+UseSerialGC -Xmn100m`)"), "",
+                                      "(`%s`)" % launcher_options()), "",
         "Command (from the repository root, after `mvn -B -q install -DskipTests -Djournal.skip=true`):", "",
         "```", *state["commands"], "```", "",
         "Each build is a fresh process, started as a user starts it (`engine/cli/target/journal build`, "
