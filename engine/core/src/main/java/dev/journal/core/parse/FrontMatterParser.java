@@ -36,6 +36,8 @@ public final class FrontMatterParser {
 
     /** Longest front matter accepted, in characters. */
     static final int MAX_FRONT_MATTER = 64 * 1024;
+    /** How far down a file its JBake header's separator is looked for. */
+    static final int JBAKE_HEADER_LINES = 200;
     /** Most aliases, nesting levels and values accepted in one front matter. */
     static final int MAX_ALIASES = 20;
     static final int MAX_DEPTH = 20;
@@ -68,37 +70,45 @@ public final class FrontMatterParser {
      */
     public Result parse(String path, String text) {
         List<Problem> problems = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        if (lines.length > 0 && lines[0].stripTrailing().equals("---")) {
-            return yaml(path, text, lines, problems);
+        // the header's lines one by one, the body as it is: no more than a JBake header's lines (and
+        // the rest of the text, whole) are split off
+        String[] lines = text.split("\n", JBAKE_HEADER_LINES + 2);
+        if (lines[0].stripTrailing().equals("---")) {
+            return yaml(path, text, lines[0].length(), problems);
         }
         int sep = jbakeSeparator(lines);
         if (sep >= 0) {
-            return jbake(path, lines, sep, problems);
+            return jbake(path, text, lines, sep, problems);
         }
         problems.add(Problem.error(path, 1, "no front matter: a content file starts with a line ---, then its"
                 + " fields (title: ..., date: ...), then another line ---"));
         return new Result(null, problems);
     }
 
-    private Result yaml(String path, String text, String[] lines, List<Problem> problems) {
+    private Result yaml(String path, String text, int firstLineLength, List<Problem> problems) {
         int close = -1;
-        for (int i = 1; i < lines.length; i++) {
-            String l = lines[i].stripTrailing();
+        int start = firstLineLength + 1;
+        int end = start; // where the closing line begins
+        int endOfClose = -1;
+        for (int i = 1, at = start; at <= text.length(); i++) {
+            int nl = text.indexOf('\n', at);
+            int lineEnd = nl < 0 ? text.length() : nl;
+            String l = text.substring(at, lineEnd).stripTrailing();
             if (l.equals("---") || l.equals("...")) {
                 close = i;
+                end = at;
+                endOfClose = lineEnd;
                 break;
             }
+            if (nl < 0) {
+                break;
+            }
+            at = nl + 1;
         }
         if (close < 0) {
             problems.add(Problem.error(path, 1, "the front matter opened on line 1 is never closed:"
                     + " end it with a line ---"));
             return new Result(null, problems);
-        }
-        int start = lines[0].length() + 1;
-        int end = start;
-        for (int i = 1; i < close; i++) {
-            end += lines[i].length() + 1;
         }
         String yaml = text.substring(start, end);
         if (yaml.length() > MAX_FRONT_MATTER) {
@@ -106,7 +116,7 @@ public final class FrontMatterParser {
                     + " KB"));
             return new Result(null, problems);
         }
-        int bodyOffset = end + lines[close].length() + 1;
+        int bodyOffset = endOfClose + 1;
         String body = bodyOffset >= text.length() ? "" : text.substring(bodyOffset);
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Integer> keyLines = new HashMap<>();
@@ -306,7 +316,7 @@ public final class FrontMatterParser {
 
     /** The index of the JBake header's separator line, or -1 when the file has no JBake header. */
     private int jbakeSeparator(String[] lines) {
-        for (int i = 0; i < lines.length && i < 200; i++) {
+        for (int i = 0; i < lines.length && i < JBAKE_HEADER_LINES; i++) {
             String l = lines[i].strip();
             if (l.equals(separator)) {
                 return i > 0 ? i : -1;
@@ -318,7 +328,7 @@ public final class FrontMatterParser {
         return -1;
     }
 
-    private Result jbake(String path, String[] lines, int sep, List<Problem> problems) {
+    private Result jbake(String path, String text, String[] lines, int sep, List<Problem> problems) {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Integer> keyLines = new HashMap<>();
         for (int i = 0; i < sep; i++) {
@@ -345,15 +355,13 @@ public final class FrontMatterParser {
                 values.put(key, value);
             }
         }
-        StringBuilder body = new StringBuilder();
-        for (int i = sep + 1; i < lines.length; i++) {
-            body.append(lines[i]);
-            if (i < lines.length - 1) {
-                body.append('\n');
-            }
+        int bodyOffset = 0; // after the separator's line
+        for (int i = 0; i <= sep; i++) {
+            bodyOffset += lines[i].length() + 1;
         }
+        String body = bodyOffset >= text.length() ? "" : text.substring(bodyOffset);
         boolean ok = problems.stream().noneMatch(Problem::isError);
         return new Result(ok ? new FrontMatter(FrontMatter.Format.JBAKE, values, keyLines, sep + 2,
-                body.toString()) : null, problems);
+                body) : null, problems);
     }
 }
