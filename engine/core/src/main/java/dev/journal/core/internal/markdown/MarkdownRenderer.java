@@ -160,7 +160,7 @@ public final class MarkdownRenderer {
             html = sanitizer.clean(html);
         }
         return new MarkdownResult(html, headings.stream().map(MarkdownRenderer::safe).toList(),
-                SafeText.clean(plainText(document)), SafeText.clean(firstParagraph(document)), references,
+                SafeText.clean(plainText(document, markdown.length())), SafeText.clean(firstParagraph(document)), references,
                 rawHtml[0]);
     }
 
@@ -246,7 +246,11 @@ public final class MarkdownRenderer {
 
     /** The text of a node's inline content: text, code spans, and line breaks as spaces. */
     static String textOf(Node node) {
-        StringBuilder sb = new StringBuilder();
+        return textOf(node, new StringBuilder()).toString();
+    }
+
+    /** Appends {@link #textOf(Node)} to {@code sb}; returns {@code sb}. */
+    private static StringBuilder textOf(Node node, StringBuilder sb) {
         node.accept(new AbstractVisitor() {
             @Override
             public void visit(Text text) {
@@ -268,21 +272,24 @@ public final class MarkdownRenderer {
                 sb.append(' ');
             }
         });
-        return sb.toString();
+        return sb;
     }
 
-    /** The prose of the document, block by block on separate lines; code blocks and HTML left out. */
-    private static String plainText(Node document) {
-        StringBuilder sb = new StringBuilder();
+    /**
+     * The prose of the document, block by block on separate lines; code blocks and HTML left out.
+     * Written into one buffer of about the size of the Markdown it came from ({@code sizeHint}).
+     */
+    private static String plainText(Node document, int sizeHint) {
+        StringBuilder sb = new StringBuilder(Math.max(16, sizeHint));
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Paragraph paragraph) {
-                sb.append(textOf(paragraph)).append('\n');
+                textOf(paragraph, sb).append('\n');
             }
 
             @Override
             public void visit(Heading heading) {
-                sb.append(textOf(heading)).append('\n');
+                textOf(heading, sb).append('\n');
             }
 
             @Override
@@ -312,7 +319,7 @@ public final class MarkdownRenderer {
     private static void cellsText(Node block, StringBuilder sb) {
         for (Node n = block.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof org.commonmark.ext.gfm.tables.TableCell) {
-                sb.append(textOf(n)).append(' ');
+                textOf(n, sb).append(' ');
             } else {
                 cellsText(n, sb);
             }
