@@ -94,6 +94,15 @@ public final class BuildCache implements AutoCloseable {
      * Not for a store that is handed on ({@link #keepArticles}).
      */
     public void commitAhead() {
+        commitAhead(task -> {
+            Thread thread = new Thread(task, "journal-cache-save");
+            thread.setDaemon(true); // a process that ends on an error does not wait for it
+            thread.start();
+        });
+    }
+
+    /** As {@link #commitAhead()}, the save run by {@code executor}. */
+    void commitAhead(java.util.concurrent.Executor executor) {
         if (articles == null || ahead != null || articles.compacts()) {
             return;
         }
@@ -102,9 +111,7 @@ public final class BuildCache implements AutoCloseable {
             saving.save();
             return null;
         });
-        Thread thread = new Thread(ahead, "journal-cache-save");
-        thread.setDaemon(true); // a process that ends on an error does not wait for it
-        thread.start();
+        executor.execute(ahead);
     }
 
     /** Keeps what this build made, for the next one; called after a successful build. */
