@@ -160,8 +160,8 @@ public final class MarkdownRenderer {
             html = sanitizer.clean(html);
         }
         return new MarkdownResult(html, headings.stream().map(MarkdownRenderer::safe).toList(),
-                SafeText.clean(plainText(document, markdown.length())), SafeText.clean(firstParagraph(document)), references,
-                rawHtml[0]);
+                SafeText.clean(plainText(document, markdown.length())), SafeText.clean(firstParagraph(document)),
+                references, rawHtml[0]);
     }
 
     private static dev.journal.core.parse.Heading safe(dev.journal.core.parse.Heading h) {
