@@ -1,0 +1,120 @@
+package dev.journal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher script ({@code src/main/launcher/journal}) and the JVM options it chooses, run with
+ * a stand-in {@code java} (through {@code JAVA_HOME}) that writes down the arguments it gets.
+ */
+@DisabledOnOs(OS.WINDOWS)
+class LauncherTest {
+
+    private static final String QUICK = "-XX:TieredStopAtLevel=1";
+    private static final Path LAUNCHER = Path.of("src/main/launcher/journal").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+    private Path site;
+
+    @BeforeEach
+    void standInJava() throws Exception {
+        Path java = dir.resolve("jdk/bin/java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$ARGUMENTS\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        site = dir.resolve("my site");
+        Files.createDirectories(site);
+    }
+
+    /** The arguments the launcher hands java, run in {@code cwd} with {@code options} in JOURNAL_JAVA_OPTS. */
+    private List<String> launch(Path cwd, String options, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("sh", LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        Path written = dir.resolve("arguments.txt");
+        Files.deleteIfExists(written);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile());
+        builder.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
+        builder.environment().put("ARGUMENTS", written.toString());
+        builder.environment().remove("JOURNAL_JAVA_OPTS");
+        if (options != null) {
+            builder.environment().put("JOURNAL_JAVA_OPTS", options);
+        }
+        Process p = builder.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("log.txt")));
+        return Files.readAllLines(written);
+    }
+
+    private List<String> launch(String... args) throws Exception {
+        return launch(dir, null, args);
+    }
+
+    /** A build cache whose index of sources has {@code bytes} bytes. */
+    private void cache(long bytes) throws Exception {
+        Path index = site.resolve("target/journal-cache/index.bin");
+        Files.createDirectories(index.getParent());
+        try (RandomAccessFile file = new RandomAccessFile(index.toFile(), "rw")) {
+            file.setLength(bytes);
+        }
+    }
+
+    @Test
+    void aColdBuildKeepsBothCompilers() throws Exception {
+        List<String> args = launch("build", "--source", site.toString());
+        assertFalse(args.contains(QUICK), args.toString());
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m", "-jar"), args.subList(0, 3));
+        assertEquals(List.of("build", "--source", site.toString()), args.subList(4, args.size()));
+        assertTrue(args.get(3).endsWith("journal.jar"), args.toString());
+    }
+
+    @Test
+    void aBuildWithTheCacheOfASmallJournalUsesTheQuickCompiler() throws Exception {
+        cache(140_000); // about 1,000 documents
+        for (List<String> form : List.of(List.of("--source", site.toString()), List.of("--source=" + site),
+                List.of("-s", site.toString()), List.of("-s=" + site))) {
+            List<String> args = new ArrayList<>(List.of("build", "--quiet"));
+            args.addAll(form);
+            args.addAll(List.of("--output", dir.resolve("out").toString()));
+            List<String> given = launch(args.toArray(String[]::new));
+            assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m", QUICK, "-jar"), given.subList(0, 4), form.toString());
+            assertEquals(args, given.subList(5, given.size()));
+        }
+        assertTrue(launch(site, null, "build").contains(QUICK), "the source folder defaults to the current one");
+    }
+
+    @Test
+    void aLargeJournalOrABuildWithoutTheCacheKeepsBothCompilers() throws Exception {
+        cache(3_000_000); // about 21,000 documents
+        assertFalse(launch("build", "--source", site.toString()).contains(QUICK));
+        cache(2_999_999);
+        assertTrue(launch("build", "--source", site.toString()).contains(QUICK));
+        assertFalse(launch("build", "--no-cache", "--source", site.toString()).contains(QUICK));
+        assertFalse(launch(site, null, "check").contains(QUICK));
+        List<String> serve = launch(site, null, "serve");
+        assertEquals(List.of("-jar"), serve.subList(0, 1), "serve keeps the JVM's defaults");
+    }
+
+    @Test
+    void theUsersOptionsComeLastSoTheyWin() throws Exception {
+        cache(1_000);
+        List<String> args = launch(site, "-XX:TieredStopAtLevel=4 -Xmx2g", "build");
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m", QUICK, "-XX:TieredStopAtLevel=4", "-Xmx2g", "-jar"),
+                args.subList(0, 6));
+    }
+}
