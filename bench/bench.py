@@ -532,7 +532,7 @@ def launcher_options():
     script = (ROOT / "engine" / "cli" / "src" / "main" / "launcher" / "journal").read_text(encoding="utf-8")
     found = re.search(r'^\s*\*\) memory="([^"]*)"', script, re.M)
     options = found.group(1) if found else "see engine/cli/src/main/launcher/journal"
-    quick = re.search(r'^\s*compiler="(-XX:TieredStopAtLevel=1)"', script, re.M)
+    quick = re.search(r'^\s*rebuild="(-XX:TieredStopAtLevel=1[^"]*)"', script, re.M)
     if quick:
         options += "`; with the build cache of a journal of up to about 20,000 documents also `" + quick.group(1)
     return options

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
 
     private static final String QUICK = "-XX:TieredStopAtLevel=1";
+    private static final String HEAP = "-Xms768m";
     private static final Path LAUNCHER = Path.of("src/main/launcher/journal").toAbsolutePath();
 
     @TempDir
@@ -77,7 +78,7 @@ class LauncherTest {
     @Test
     void aColdBuildKeepsBothCompilers() throws Exception {
         List<String> args = launch("build", "--source", site.toString());
-        assertFalse(args.contains(QUICK), args.toString());
+        assertFalse(args.contains(QUICK) || args.contains(HEAP), args.toString());
         assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m", "-jar"), args.subList(0, 3));
         assertEquals(List.of("build", "--source", site.toString()), args.subList(4, args.size()));
         assertTrue(args.get(3).endsWith("journal.jar"), args.toString());
@@ -92,8 +93,9 @@ class LauncherTest {
             args.addAll(form);
             args.addAll(List.of("--output", dir.resolve("out").toString()));
             List<String> given = launch(args.toArray(String[]::new));
-            assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m", QUICK, "-jar"), given.subList(0, 4), form.toString());
-            assertEquals(args, given.subList(5, given.size()));
+            assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m", QUICK, HEAP, "-jar"), given.subList(0, 5),
+                    form.toString());
+            assertEquals(args, given.subList(6, given.size()));
         }
         assertTrue(launch(site, null, "build").contains(QUICK), "the source folder defaults to the current one");
     }
@@ -114,7 +116,7 @@ class LauncherTest {
     void theUsersOptionsComeLastSoTheyWin() throws Exception {
         cache(1_000);
         List<String> args = launch(site, "-XX:TieredStopAtLevel=4 -Xmx2g", "build");
-        assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m", QUICK, "-XX:TieredStopAtLevel=4", "-Xmx2g", "-jar"),
-                args.subList(0, 6));
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m", QUICK, HEAP, "-XX:TieredStopAtLevel=4", "-Xmx2g", "-jar"),
+                args.subList(0, 7));
     }
 }
