@@ -64,15 +64,39 @@ public final class PageRenderer {
         }
     }
 
+    /** A page's {@code made} when nothing tells what its model is made from but the model itself. */
+    static final long NOTHING_KNOWN = 0;
+
     /**
      * A page to render: where it goes, with which template, its own part of the model, and what
      * generators learn of it ({@code page} is null for a file that is not an HTML page, such as a
-     * site's JBake {@code feed.ftl}).
+     * site's JBake {@code feed.ftl}). A document's page also has {@code made}: a digest of everything
+     * its model is made from besides the configuration and the templates (which the render record is
+     * kept for), so that a page made from the same is known to have a model of the same digest
+     * without making it; {@link #NOTHING_KNOWN} for the others.
      */
-    record Job(String path, String templateKey, String fallback, Map<String, Object> model, SitePage page,
-            CardDigest card) {
+    record Job(String path, String templateKey, String fallback, Model model, SitePage page, CardDigest card,
+            long made) {
         Job(String path, String templateKey, String fallback, Map<String, Object> model, SitePage page) {
-            this(path, templateKey, fallback, model, page, new CardDigest());
+            this(path, templateKey, fallback, new Model(() -> model), page, new CardDigest(), NOTHING_KNOWN);
+        }
+    }
+
+    /** A job's own part of the model, made the first time it is asked for: a page kept as it was never is. */
+    static final class Model {
+        private java.util.function.Supplier<Map<String, Object>> make;
+        private Map<String, Object> made;
+
+        Model(java.util.function.Supplier<Map<String, Object>> make) {
+            this.make = make;
+        }
+
+        synchronized Map<String, Object> get() {
+            if (made == null) {
+                made = make.get();
+                make = null;
+            }
+            return made;
         }
     }
 
@@ -210,7 +234,8 @@ public final class PageRenderer {
             Map<String, RenderRecord.Entry> record = new java.util.concurrent.ConcurrentHashMap<>();
             Reuse reuse = new Reuse(fingerprints, previous == null ? Map.of() : previous.entries(), intact, record);
             starter.start(Generator.Needs.DIGESTS, context(index, views, feeds, null, sitemapTemplate, pool, reuse));
-            List<Job> jobs = plan(index, views, jbake, feeds, sitemapTemplate, new PageMetadata(config, views));
+            List<Job> jobs = plan(index, views, jbake, feeds, sitemapTemplate, new PageMetadata(config, views),
+                    fingerprints);
             if (memo != null) {
                 memo.endDocuments();
             }
@@ -244,19 +269,22 @@ public final class PageRenderer {
                     return;
                 }
                 // the page's own model and the shared values count with documents as cards; the text of
-                // the documents whose text the page showed (its own, usually) counts in full
-                long own = job.card().of(fingerprints, job.model());
+                // the documents whose text the page showed (its own, usually) counts in full. A model made
+                // from the same as the last build's has the same digest, which is then not worked out again.
                 RenderRecord.Entry before = previous == null ? null : previous.entries().get(job.path());
-                if (before != null && intact.contains(job.path())
-                        && digest(own, before.read(), sharedDigests, text(before.text(), views, fingerprints))
+                boolean wasIntact = before != null && intact.contains(job.path());
+                long own = wasIntact && job.made() != NOTHING_KNOWN && job.made() == before.made()
+                        ? before.own() : job.card().of(fingerprints, job.model().get());
+                if (wasIntact && digest(own, before.read(), sharedDigests, text(before.text(), views, fingerprints))
                         == before.fingerprint()) {
-                    record.put(job.path(), before);
+                    record.put(job.path(), new RenderRecord.Entry(before.fingerprint(), before.read(), before.text(),
+                            job.made(), own));
                     sink.accept(RenderedPage.kept(job.path()));
                     count.incrementAndGet();
                     kept.incrementAndGet();
                     return;
                 }
-                TrackingModel model = new TrackingModel(shared, job.model());
+                TrackingModel model = new TrackingModel(shared, job.model().get());
                 byte[] bytes;
                 java.util.Set<ArticleView> textRead;
                 ArticleView.track();
@@ -273,7 +301,7 @@ public final class PageRenderer {
                         ? shared.keySet().stream().sorted().toList() : List.copyOf(model.read());
                 List<String> text = textRead.stream().map(ArticleView::path).sorted().toList();
                 record.put(job.path(), new RenderRecord.Entry(
-                        digest(own, read, sharedDigests, text(text, views, fingerprints)), read, text));
+                        digest(own, read, sharedDigests, text(text, views, fingerprints)), read, text, job.made(), own));
                 sink.accept(new RenderedPage(job.path(), bytes));
                 count.incrementAndGet();
             })).join();
@@ -404,13 +432,14 @@ public final class PageRenderer {
      * brings their templates.
      */
     private List<Job> plan(SiteIndex index, Views views, JBakeModel jbake, FeedPlan feeds, boolean sitemapTemplate,
-            PageMetadata meta) {
+            PageMetadata meta, Fingerprints fingerprints) {
         boolean jbakeLayout = config.jbakeLayout();
         boolean paginate = config.flag("index.paginate");
         List<Job> jobs = new ArrayList<>();
         List<Map<String, Object>> siteFeeds = FeedPlan.views(feeds.site());
+        long siteFeedsDigest = fingerprints.of(siteFeeds);
         for (Article a : index.documents()) {
-            jobs.add(document(index, views, meta, a, siteFeeds));
+            jobs.add(document(index, views, meta, a, siteFeeds, fingerprints, siteFeedsDigest));
         }
         ZonedDateTime newest = newest(index.posts());
         int perPage = paginate ? config.number("index.posts_per_page") : Integer.MAX_VALUE;
@@ -558,7 +587,7 @@ public final class PageRenderer {
     }
 
     private Job document(SiteIndex index, Views views, PageMetadata meta, Article a,
-            List<Map<String, Object>> feeds) {
+            List<Map<String, Object>> feeds, Fingerprints fingerprints, long feedsDigest) {
         Map<String, Object> view = views.of(a);
         Map<String, Object> older = null;
         Map<String, Object> newer = null;
@@ -568,8 +597,9 @@ public final class PageRenderer {
             newer = neighbours.get().newer() == null ? null : views.of(neighbours.get().newer());
         }
         List<Map<String, Object>> related = a.related().hidden() ? List.of() : views.of(index.relatedTo(a));
+        long made = made(fingerprints, a, view, older, newer, related, feedsDigest);
         if (memo == null) {
-            return document(meta, a, view, older, newer, related, feeds);
+            return document(meta, a, view, older, newer, related, feeds, made);
         }
         // the views a document's page is made of, besides the article, the configuration and the feeds
         Object[] from = new Object[3 + related.size()];
@@ -581,10 +611,39 @@ public final class PageRenderer {
         }
         Map<String, Object> o = older;
         Map<String, Object> n = newer;
-        return memo.document(a, from, feeds, () -> document(meta, a, view, o, n, related, feeds));
+        return memo.document(a, from, feeds, () -> document(meta, a, view, o, n, related, feeds, made));
     }
 
+    /**
+     * What a document's page model is made from, besides the configuration and the templates: the
+     * article's fields the page reads directly, its view in full (the page shows its text, and its
+     * description counts its words), the cards of its neighbours and recommendations, and the
+     * feeds. The model below is made of these alone, so equal digests mean models of equal digests.
+     */
+    private static long made(Fingerprints fingerprints, Article a, Map<String, Object> view,
+            Map<String, Object> older, Map<String, Object> newer, List<Map<String, Object>> related, long feeds) {
+        long h = 0xD0C5L;
+        for (String field : new String[] {a.outputPath(), a.uri(), a.type(), a.contentPath(), a.title(), a.summary()}) {
+            h = Fingerprints.mix(h * 31 + (field == null ? 0x5EEDL : Fingerprints.string(field)));
+        }
+        for (long part : new long[] {fingerprints.of(view), fingerprints.ofCard(older), fingerprints.ofCard(newer),
+            fingerprints.ofCard(related), feeds}) {
+            h = Fingerprints.mix(h * 31 + part);
+        }
+        return h == NOTHING_KNOWN ? 1 : h;
+    }
+
+    /** A document's page, its model made when first asked for. */
     private Job document(PageMetadata meta, Article a, Map<String, Object> view, Map<String, Object> older,
+            Map<String, Object> newer, List<Map<String, Object>> related, List<Map<String, Object>> feeds, long made) {
+        String key = "template." + a.type() + ".file";
+        String kind = a.isPost() ? "post" : a.type();
+        return new Job(a.outputPath(), key, a.isPage() ? "page" : "post",
+                new Model(() -> model(meta, a, view, older, newer, related, feeds)),
+                new SitePage(a.outputPath(), a.uri(), kind, a.lastModified().orElse(null), true), new CardDigest(), made);
+    }
+
+    private Map<String, Object> model(PageMetadata meta, Article a, Map<String, Object> view, Map<String, Object> older,
             Map<String, Object> newer, List<Map<String, Object>> related, List<Map<String, Object>> feeds) {
         String root = UrlPolicy.rootPath(a.outputPath());
         Map<String, Object> top = new HashMap<>();
@@ -605,9 +664,7 @@ public final class PageRenderer {
         model.put("rootpath", root);
         model.put("home", home(root));
         model.put("related", related);
-        String key = "template." + a.type() + ".file";
-        return new Job(a.outputPath(), key, a.isPage() ? "page" : "post", model,
-                new SitePage(a.outputPath(), a.uri(), kind, a.lastModified().orElse(null), true));
+        return model;
     }
 
     private Job simple(PageMetadata meta, UrlPolicy.Target target, String templateKey, String fallback,

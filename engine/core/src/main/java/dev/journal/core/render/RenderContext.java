@@ -116,7 +116,7 @@ public final class RenderContext {
      * generator that gets false makes the file.
      */
     boolean unchanged(String path, long inputs) {
-        record.put(path, new RenderRecord.Entry(inputs, List.of(), List.of()));
+        record.put(path, new RenderRecord.Entry(inputs, List.of(), List.of(), PageRenderer.NOTHING_KNOWN, 0));
         RenderRecord.Entry before = previous.get(path);
         return before != null && before.read().isEmpty() && before.fingerprint() == inputs && intact.contains(path);
     }

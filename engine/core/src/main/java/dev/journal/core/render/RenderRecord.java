@@ -26,13 +26,16 @@ import java.util.TreeMap;
  */
 public record RenderRecord(String key, Map<String, Entry> entries) {
 
-    private static final String FORMAT = "journal-render 2";
+    private static final String FORMAT = "journal-render 3";
 
     /**
      * One page: the digest of its inputs, the shared values its template read, and the output paths
-     * of the documents whose text fields ({@link ArticleView#TEXT_FIELDS}) it read.
+     * of the documents whose text fields ({@link ArticleView#TEXT_FIELDS}) it read; for a document's
+     * page also the digest of what its model is made from ({@code made}, else
+     * {@link PageRenderer#NOTHING_KNOWN}) and the card digest of the model ({@code own}), so that the
+     * next build can tell the page unchanged without making the model again.
      */
-    public record Entry(long fingerprint, List<String> read, List<String> text) {
+    public record Entry(long fingerprint, List<String> read, List<String> text, long made, long own) {
     }
 
     public static RenderRecord empty(String key) {
@@ -60,13 +63,15 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
                 for (int j = 0; j < k; j++) {
                     read.add(names[in.readShort()]);
                 }
+                long made = in.readLong();
+                long own = in.readLong();
                 int t = in.readInt();
                 List<String> text = new ArrayList<>(t);
                 for (int j = 0; j < t; j++) {
                     String p = in.readUTF();
                     text.add(p.isEmpty() ? path : p); // the page's own document, written short
                 }
-                entries.put(path, new Entry(fp, List.copyOf(read), List.copyOf(text)));
+                entries.put(path, new Entry(fp, List.copyOf(read), List.copyOf(text), made, own));
             }
             return new RenderRecord(key, entries);
         } catch (NoSuchFileException e) {
@@ -110,6 +115,8 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
                 for (String name : e.getValue().read()) {
                     out.writeShort(numbers.get(name));
                 }
+                out.writeLong(e.getValue().made());
+                out.writeLong(e.getValue().own());
                 out.writeInt(e.getValue().text().size());
                 for (String p : e.getValue().text()) {
                     out.writeUTF(p.equals(e.getKey()) ? "" : p);
