@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
 
     private static final String QUICK = "-XX:TieredStopAtLevel=1";
-    private static final String HEAP = "-Xms768m";
+    private static final String HEAP = "-XX:InitialRAMPercentage=3.125";
     private static final Path LAUNCHER = Path.of("src/main/launcher/journal").toAbsolutePath();
 
     @TempDir
@@ -110,6 +110,32 @@ class LauncherTest {
         assertFalse(launch(site, null, "check").contains(QUICK));
         List<String> serve = launch(site, null, "serve");
         assertEquals(List.of("-jar"), serve.subList(0, 1), "serve keeps the JVM's defaults");
+    }
+
+    @Test
+    void aSmallMaximumHeapOfTheUsersStillStartsTheRealJvm() throws Exception {
+        // the real java this time, with the launcher and a stand-in jar in a folder of their own:
+        // the JVM starts (and -version stops it) when the user's -Xmx is below the rebuild's first heap
+        Path bin = dir.resolve("bin");
+        Files.createDirectories(bin);
+        Files.copy(LAUNCHER, bin.resolve("journal"));
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, "NotUsed");
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(bin.resolve("journal.jar")), manifest)) {
+            jar.flush();
+        }
+        cache(1_000);
+        ProcessBuilder builder = new ProcessBuilder("sh", bin.resolve("journal").toString(), "build", "--source",
+                site.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("real.txt").toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JOURNAL_JAVA_OPTS", "-Xmx64m -version");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = builder.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String out = Files.readString(dir.resolve("real.txt"));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("version"), out);
     }
 
     @Test
