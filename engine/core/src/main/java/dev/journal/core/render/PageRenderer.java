@@ -109,9 +109,9 @@ public final class PageRenderer {
         private volatile boolean known;
         private volatile long value;
 
-        long of(Fingerprints fingerprints, Map<String, Object> model) {
+        long of(Fingerprints fingerprints, Model model) {
             if (!known) {
-                value = fingerprints.ofCard(model);
+                value = fingerprints.ofCard(model.get());
                 known = true;
             }
             return value;
@@ -274,7 +274,7 @@ public final class PageRenderer {
                 RenderRecord.Entry before = previous == null ? null : previous.entries().get(job.path());
                 boolean wasIntact = before != null && intact.contains(job.path());
                 long own = wasIntact && job.made() != NOTHING_KNOWN && job.made() == before.made()
-                        ? before.own() : job.card().of(fingerprints, job.model().get());
+                        ? before.own() : job.card().of(fingerprints, job.model());
                 if (wasIntact && digest(own, before.read(), sharedDigests, text(before.text(), views, fingerprints))
                         == before.fingerprint()) {
                     record.put(job.path(), new RenderRecord.Entry(before.fingerprint(), before.read(), before.text(),
@@ -597,7 +597,7 @@ public final class PageRenderer {
             newer = neighbours.get().newer() == null ? null : views.of(neighbours.get().newer());
         }
         List<Map<String, Object>> related = a.related().hidden() ? List.of() : views.of(index.relatedTo(a));
-        long made = made(fingerprints, a, view, older, newer, related, feedsDigest);
+        long made = made(fingerprints, views, a, view, older, newer, related, feedsDigest);
         if (memo == null) {
             return document(meta, a, view, older, newer, related, feeds, made);
         }
@@ -611,20 +611,40 @@ public final class PageRenderer {
         }
         Map<String, Object> o = older;
         Map<String, Object> n = newer;
-        return memo.document(a, from, feeds, () -> document(meta, a, view, o, n, related, feeds, made));
+        return memo.document(a, from, feeds, () -> {
+            // made at once: a job the memo carries into later builds must not hold this build's views
+            Job job = document(meta, a, view, o, n, related, feeds, made);
+            job.model().get();
+            return job;
+        });
     }
 
     /**
      * What a document's page model is made from, besides the configuration and the templates: the
-     * article's fields the page reads directly, its view in full (the page shows its text, and its
-     * description counts its words), the cards of its neighbours and recommendations, and the
-     * feeds. The model below is made of these alone, so equal digests mean models of equal digests.
+     * article's fields the page and its metadata ({@link PageMetadata}) read directly, with the
+     * names and links of its tags and authors as the site shows them, its view in full (the page
+     * shows its text), the cards of its neighbours and recommendations, and the feeds. The model
+     * below is made of these alone, so equal digests mean models of equal digests. (Most of the
+     * fields are in the view too, but with JBake's layout a front matter field of the same name
+     * stands in the view for a derived one.)
      */
-    private static long made(Fingerprints fingerprints, Article a, Map<String, Object> view,
+    private static long made(Fingerprints fingerprints, Views views, Article a, Map<String, Object> view,
             Map<String, Object> older, Map<String, Object> newer, List<Map<String, Object>> related, long feeds) {
+        List<String> fields = new ArrayList<>(List.of(a.outputPath(), a.uri(), a.type(), a.contentPath(), a.title(),
+                String.valueOf(a.summary()), String.valueOf(a.lang()), String.valueOf(a.image()),
+                String.valueOf(a.date()), String.valueOf(a.lastModified().orElse(null)), Integer.toString(a.words()),
+                String.valueOf(views.pdfUrl(a))));
+        for (String tag : a.tags()) {
+            fields.add(views.tagName(tag));
+        }
+        fields.add("\u0000"); // between the tags and the authors
+        for (String author : a.authors()) {
+            fields.add(author);
+            fields.add(views.authorUri(author));
+        }
         long h = 0xD0C5L;
-        for (String field : new String[] {a.outputPath(), a.uri(), a.type(), a.contentPath(), a.title(), a.summary()}) {
-            h = Fingerprints.mix(h * 31 + (field == null ? 0x5EEDL : Fingerprints.string(field)));
+        for (String field : fields) {
+            h = Fingerprints.mix(h * 31 + Fingerprints.string(field));
         }
         for (long part : new long[] {fingerprints.of(view), fingerprints.ofCard(older), fingerprints.ofCard(newer),
             fingerprints.ofCard(related), feeds}) {
