@@ -302,7 +302,7 @@ class IncrementalBuildTest {
         List<Path> articles = articles();
         Path victim = articles.get(random.nextInt(articles.size()));
         String text = Files.readString(victim);
-        switch (random.nextInt(15)) {
+        switch (random.nextInt(16)) {
             case 0:
                 addArticle();
                 return "added an article";
@@ -373,6 +373,18 @@ class IncrementalBuildTest {
             case 10:
                 write("assets/css/extra-" + random.nextInt(3) + ".css", "body { margin: " + random.nextInt(9) + "px }\n");
                 return "added or changed an asset";
+            case 14: {
+                // the same tags spelt otherwise: a tag is shown as its first spelling, on every page that names it
+                java.util.regex.Matcher m = Pattern.compile("tags: \\[(.*)]").matcher(text);
+                if (!m.find()) {
+                    return "nothing";
+                }
+                String tags = m.group(1);
+                String respelt = tags.equals(tags.toUpperCase(java.util.Locale.ROOT))
+                        ? tags.toLowerCase(java.util.Locale.ROOT) : tags.toUpperCase(java.util.Locale.ROOT);
+                Files.writeString(victim, text.substring(0, m.start(1)) + respelt + text.substring(m.end(1)));
+                return "respelt the tags of " + victim.getFileName();
+            }
             default:
                 Files.setLastModifiedTime(victim, FileTime.fromMillis(System.currentTimeMillis() + 1000));
                 return "touched " + victim.getFileName() + " without changing it";

@@ -18,7 +18,10 @@ import java.util.Map;
  */
 final class Manifest {
 
-    /** One file as written. The digest is empty for copied files, which are compared by size and time. */
+    /**
+     * One file as written. The digest is empty for copied files, which are compared by size and time
+     * (or says the time of the source, when that got another time with the same bytes: see SiteWriter).
+     */
     record Entry(long size, long modified, String digest) {
     }
 

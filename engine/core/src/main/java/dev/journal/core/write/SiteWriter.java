@@ -229,6 +229,13 @@ public final class SiteWriter {
                 entries.put(f.path(), old);
                 return;
             }
+            if (there && f.bytes() == null && sameBytes(f.source(), output.resolve(f.path()), old)) {
+                // the same bytes under another time (saved again unchanged, touched): the output keeps its
+                // time, and the manifest the source's, so that the next build does not compare them again
+                entries.put(f.path(), new Manifest.Entry(old.size(), old.modified(),
+                        SOURCE_TIME + Files.getLastModifiedTime(f.source()).toMillis()));
+                return;
+            }
             Path target = target(f);
             Files.createDirectories(target.getParent());
             if (f.bytes() != null) {
@@ -293,7 +300,28 @@ public final class SiteWriter {
     private static boolean sameSource(Path source, Manifest.Entry old) {
         try {
             BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
-            return a.size() == old.size() && a.lastModifiedTime().toMillis() == old.modified();
+            return a.size() == old.size() && a.lastModifiedTime().toMillis() == sourceTime(old);
+        } catch (IOException e) {
+            return false; // copied, where the failure is reported
+        }
+    }
+
+    /**
+     * In a copied file's manifest entry, in place of a digest: the time of its source when that
+     * differs from the copy's, because the source got another time with the same bytes.
+     */
+    private static final String SOURCE_TIME = "source-time ";
+
+    /** The time of the source a copied file was made from: the copy's own, unless the entry says otherwise. */
+    private static long sourceTime(Manifest.Entry copied) {
+        String d = copied.digest();
+        return d.startsWith(SOURCE_TIME) ? Long.parseLong(d.substring(SOURCE_TIME.length())) : copied.modified();
+    }
+
+    /** Whether a source holds the very bytes of the copy an earlier build made of it. */
+    private static boolean sameBytes(Path source, Path copy, Manifest.Entry old) {
+        try {
+            return Files.size(source) == old.size() && Files.mismatch(source, copy) == -1L;
         } catch (IOException e) {
             return false; // copied, where the failure is reported
         }

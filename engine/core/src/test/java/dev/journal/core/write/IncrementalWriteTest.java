@@ -159,4 +159,36 @@ class IncrementalWriteTest {
         o = lasting.write(site("p4/index.html", "its own edit"), ForkJoinPool.commonPool());
         assertEquals(2, o.written(), "p2 back, p4 edited");
     }
+
+    @Test
+    void aCopiedFileSavedAgainWithTheSameBytesKeepsItsCopyAndTime() throws IOException {
+        Path asset = dir.resolve("assets/style.css");
+        Files.createDirectories(asset.getParent());
+        Files.writeString(asset, "body { margin: 0 }\n");
+        Files.setLastModifiedTime(asset, LONG_AGO);
+        List<OutputFile> files = new ArrayList<>(site("", ""));
+        files.add(OutputFile.copied("css/style.css", asset, "assets/style.css"));
+        new SiteWriter(out, manifest).write(files, ForkJoinPool.commonPool());
+        Path copy = out.resolve("css/style.css");
+        assertEquals(LONG_AGO, Files.getLastModifiedTime(copy), "a copy keeps its source's time");
+
+        // saved again unchanged: another time, the same bytes
+        Files.writeString(asset, "body { margin: 0 }\n");
+        Files.setLastModifiedTime(asset, FileTime.fromMillis(LONG_AGO.toMillis() + 60_000));
+        SiteWriter.Outcome o = new SiteWriter(out, manifest).write(files, ForkJoinPool.commonPool());
+        assertEquals(0, o.written(), "nothing was written");
+        assertEquals(LONG_AGO, Files.getLastModifiedTime(copy));
+        // the next build finds the source as the manifest now knows it, and leaves the copy alone again
+        o = new SiteWriter(out, manifest).write(files, ForkJoinPool.commonPool());
+        assertEquals(0, o.written());
+
+        // other bytes of the same size: copied again, with the source's time
+        Files.writeString(asset, "body { margin: 1 }\n");
+        FileTime later = FileTime.fromMillis(LONG_AGO.toMillis() + 120_000);
+        Files.setLastModifiedTime(asset, later);
+        o = new SiteWriter(out, manifest).write(files, ForkJoinPool.commonPool());
+        assertEquals(1, o.written());
+        assertEquals("body { margin: 1 }\n", Files.readString(copy));
+        assertEquals(later, Files.getLastModifiedTime(copy));
+    }
 }
