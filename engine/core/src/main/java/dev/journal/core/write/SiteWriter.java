@@ -229,12 +229,15 @@ public final class SiteWriter {
                 entries.put(f.path(), old);
                 return;
             }
-            if (there && f.bytes() == null && sameBytes(f.source(), output.resolve(f.path()), old)) {
+            if (there && f.bytes() == null) {
                 // the same bytes under another time (saved again unchanged, touched): the output keeps its
-                // time, and the manifest the source's, so that the next build does not compare them again
-                entries.put(f.path(), new Manifest.Entry(old.size(), old.modified(),
-                        SOURCE_TIME + Files.getLastModifiedTime(f.source()).toMillis()));
-                return;
+                // time, and the manifest the source's, so that the next build does not compare them again.
+                // The time is taken first: a save during the comparison gives the source a later one.
+                long sourceTime = Files.getLastModifiedTime(f.source()).toMillis();
+                if (sameBytes(f.source(), output.resolve(f.path()), old)) {
+                    entries.put(f.path(), new Manifest.Entry(old.size(), old.modified(), SOURCE_TIME + sourceTime));
+                    return;
+                }
             }
             Path target = target(f);
             Files.createDirectories(target.getParent());
