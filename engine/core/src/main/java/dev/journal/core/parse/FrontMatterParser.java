@@ -70,12 +70,14 @@ public final class FrontMatterParser {
      */
     public Result parse(String path, String text) {
         List<Problem> problems = new ArrayList<>();
-        // the header's lines one by one, the body as it is: no more than a JBake header's lines (and
+        int firstEnd = text.indexOf('\n');
+        String first = firstEnd < 0 ? text : text.substring(0, firstEnd);
+        if (first.stripTrailing().equals("---")) {
+            return yaml(path, text, first.length(), problems);
+        }
+        // a JBake header's lines one by one, the body as it is: no more than the header's lines (and
         // the rest of the text, whole) are split off
         String[] lines = text.split("\n", JBAKE_HEADER_LINES + 2);
-        if (lines[0].stripTrailing().equals("---")) {
-            return yaml(path, text, lines[0].length(), problems);
-        }
         int sep = jbakeSeparator(lines);
         if (sep >= 0) {
             return jbake(path, text, lines, sep, problems);
