@@ -329,7 +329,8 @@ class ArticleStoreTest {
                 task.run();
             }).start());
         }
-        assertAllFound(parsed, key); // the save was over when the cache closed // the parse was true of the files, whatever became of the build
+        // the save was over when the cache closed: the parse was true of the files, whatever became of the build
+        assertAllFound(parsed, key);
     }
 
     @Test
