@@ -37,8 +37,24 @@ public final class Utf8Writer extends Writer {
         }
     }
 
+    /**
+     * Strings at least this long are encoded by {@code String.getBytes}, whose check that a Latin-1
+     * string is all ASCII and whose copy are the JDK's vectorised ones; shorter ones, most of what a
+     * template writes, cost more to allocate than to loop over.
+     */
+    static final int BULK = 32;
+
     @Override
     public void write(String s, int off, int len) {
+        // in one piece unless a surrogate may pair across writes: one waiting, or one at the end
+        if (len >= BULK && high == 0 && !Character.isHighSurrogate(s.charAt(off + len - 1))) {
+            byte[] encoded = (off == 0 && len == s.length() ? s : s.substring(off, off + len))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ensure(encoded.length);
+            System.arraycopy(encoded, 0, bytes, size, encoded.length);
+            size += encoded.length;
+            return;
+        }
         ensure(len);
         for (int i = off; i < off + len; i++) {
             char c = s.charAt(i);

@@ -18,14 +18,16 @@ class Utf8WriterTest {
         SplittableRandom random = new SplittableRandom(42);
         for (int round = 0; round < 2_000; round++) {
             StringBuilder text = new StringBuilder();
-            for (int k = random.nextInt(60); k > 0; k--) {
+            for (int k = random.nextInt(120); k > 0; k--) {
                 text.append(PIECES[random.nextInt(PIECES.length)]);
             }
             String s = text.toString();
             Utf8Writer out = new Utf8Writer(random.nextInt(40));
             int at = 0;
             while (at < s.length()) {
-                int len = Math.min(s.length() - at, random.nextInt(7));
+                // short writes, and some long enough to be encoded in one piece
+                int len = Math.min(s.length() - at, random.nextInt(8) == 0
+                        ? Utf8Writer.BULK + random.nextInt(Utf8Writer.BULK) : random.nextInt(7));
                 switch (random.nextInt(4)) {
                     case 0 -> out.write(s, at, len);
                     case 1 -> out.write(s.toCharArray(), at, len);
