@@ -164,7 +164,7 @@ public final class Baker implements AutoCloseable {
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             SiteIndex index = upToIndex(new ContentLoader(source, config), source, config, pool, problems,
-                    ParseCache.NONE, SourceStamps.NONE, 0).index();
+                    ParseCache.NONE, SourceStamps.NONE, 0, relatedMemo).index();
             failOnErrors(problems);
             return index;
         } finally {
@@ -229,8 +229,12 @@ public final class Baker implements AutoCloseable {
         try {
             ArticleStore last = cache == null ? null : takeArticles(); // kept for a build with the cache
             long readFrom = cache == null ? 0 : readingStarts();
+            // the recommendations: the preview's in memory; a build with the cache goes on from the last one's file
+            RelatedArticles.Memo rankings = relatedMemo != null || cache == null ? relatedMemo
+                    : RelatedArticles.Memo.read(cacheFile("related", output), cache.key());
             Front front = upToIndex(loader, source, config, pool, problems, cache == null ? ParseCache.NONE
-                    : cache.articles(last), cache == null ? SourceStamps.NONE : knownSources(source), readFrom);
+                    : cache.articles(last), cache == null ? SourceStamps.NONE : knownSources(source), readFrom,
+                    rankings);
             List<StaticFile> files = front.files();
             ContentParser.Parsed parsed = front.parsed();
             SiteIndex index = front.index();
@@ -295,6 +299,9 @@ public final class Baker implements AutoCloseable {
                         keepArticles(saving.keepArticles());
                     }
                     stamps.write(sourcesFile(), source);
+                    if (!keepsState) {
+                        rankings.write(cacheFile("related", output), saving.key());
+                    }
                     Object recordVersion = record.write(cacheFile("render", output));
                     if (keepsState) {
                         lastRecord = record;
@@ -574,7 +581,8 @@ public final class Baker implements AutoCloseable {
      * files were read from {@code readFrom} on.
      */
     private Front upToIndex(ContentLoader loader, Path source, SiteConfig config, ForkJoinPool pool,
-            List<Problem> problems, ParseCache cache, SourceStamps known, long readFrom) throws IOException {
+            List<Problem> problems, ParseCache cache, SourceStamps known, long readFrom, RelatedArticles.Memo rankings)
+            throws IOException {
         long t = System.nanoTime();
         Sources sources = loader.load(known, pool);
         problems.addAll(sources.problems());
@@ -604,7 +612,7 @@ public final class Baker implements AutoCloseable {
 
         t = System.nanoTime();
         ZonedDateTime now = ZonedDateTime.now(options.clock()).withZoneSameInstant(config.zone());
-        SiteIndexer.Result indexed = new SiteIndexer(config, pool, related).keepingRecommendations(relatedMemo)
+        SiteIndexer.Result indexed = new SiteIndexer(config, pool, related).keepingRecommendations(rankings)
                 .index(parsed.articles(), now, options.preview());
         problems.addAll(indexed.problems());
         SiteIndex index = indexed.index();

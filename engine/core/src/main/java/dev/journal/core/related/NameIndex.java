@@ -1,5 +1,6 @@
 package dev.journal.core.related;
 
+import dev.journal.core.internal.Mix64;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Slugs;
 import java.util.ArrayList;
@@ -82,9 +83,16 @@ final class NameIndex {
         return display.length;
     }
 
-    /** Whether every article has the same names, numbered alike, as in {@code other}. */
-    boolean sameAs(NameIndex other) {
-        return Arrays.equals(start, other.start) && Arrays.equals(flat, other.flat);
+    /** A 64-bit digest of every article's names as numbered here: equal when they are the same in another index. */
+    long digest() {
+        long h = 0x4A3EL;
+        for (int v : start) {
+            h = Mix64.mix(h * 31 + v);
+        }
+        for (int v : flat) {
+            h = Mix64.mix(h * 31 + v);
+        }
+        return Mix64.mix(h ^ start.length);
     }
 
     /** The name as the oldest article writes it (the spelling the site shows). */

@@ -1,6 +1,7 @@
 package dev.journal.core.related;
 
 import dev.journal.core.Problem;
+import dev.journal.core.internal.Mix64;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Slugs;
 import java.time.Duration;
@@ -163,14 +164,17 @@ public final class RelatedArticles {
     }
 
     /**
-     * What a long-lived indexer (the preview's) keeps of the recommendations from one build to the
-     * next. When every article keeps its place, tags, authors, date, pins and status (an edit of
-     * text), an article's ranking is taken from the last build if its own vector, the postings of
-     * the terms it looks candidates up by, and the vectors of every article it scored are the same
-     * bit for bit: the ranking is then made of the very same numbers, added in the same order, so it
-     * is the one a fresh build makes. Anything else ranks every article again.
+     * What an indexer keeps of the recommendations from one build to the next: a long-lived one (the
+     * preview's) in memory, a build with the build cache in a file ({@link #write}, {@link #read}).
+     * When every article keeps its place, tags, authors, date, pins and status (an edit of text), an
+     * article's ranking is taken from the last build if its own vector, the postings of the terms it
+     * looks candidates up by, and the vectors of every article it scored are the same bit for bit
+     * (by 64-bit digests): the ranking is then made of the very same numbers, added in the same
+     * order, so it is the one a fresh build makes. Anything else ranks every article again.
      */
     public static final class Memo {
+        /** The first line of the file, to be changed with what the file holds or what it means. */
+        private static final String FORMAT = "journal-related 1";
         private State last;
         /** The text index's vectors of the last build. */
         private final TextIndex.Memo text = new TextIndex.Memo();
@@ -202,27 +206,124 @@ public final class RelatedArticles {
         synchronized boolean countedByDifference() {
             return text.countedByDifference();
         }
-    }
 
-    /** What one build's rankings were made from, what each article scored, and its picks. */
-    private record State(RelatedArticles from, int[][] scored, int[][] picks) {
-    }
-
-    /** Whether everything but the text is as in {@code other}: articles, their names, dates, pins, status. */
-    private boolean sameBesidesText(RelatedArticles other) {
-        if (!settings.equals(other.settings) || docs.length != other.docs.length) {
-            return false;
+        /**
+         * Writes the last build's rankings and what they were made from, with {@code key} (what else
+         * they depend on: the engine, the configuration), to {@code file}; nothing when there are none.
+         */
+        public synchronized void write(java.nio.file.Path file, String key) throws java.io.IOException {
+            State s = last;
+            if (s == null) {
+                java.nio.file.Files.deleteIfExists(file);
+                return;
+            }
+            java.nio.file.Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                    java.nio.file.Files.newOutputStream(temporary), 1 << 16))) {
+                out.writeUTF(FORMAT);
+                out.writeUTF(key);
+                out.writeLong(s.besides());
+                out.writeInt(s.vectors().length);
+                for (long v : s.vectors()) {
+                    out.writeLong(v);
+                }
+                out.writeInt(s.termHashes().length);
+                for (int t = 0; t < s.termHashes().length; t++) {
+                    out.writeLong(s.termHashes()[t]);
+                    out.writeLong(s.postings()[t]);
+                }
+                for (int[][] lists : new int[][][] {s.scored(), s.picks()}) {
+                    for (int[] list : lists) {
+                        out.writeInt(list == null ? -1 : list.length);
+                        for (int v : list == null ? new int[0] : list) {
+                            out.writeInt(v);
+                        }
+                    }
+                }
+            }
+            java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
+
+        /**
+         * A memo holding the rankings {@link #write} left in {@code file} under the same {@code key};
+         * an empty memo when there is no such file, it has another key or format, or it cannot be
+         * read (a damaged file only costs the time of ranking every article).
+         */
+        public static Memo read(java.nio.file.Path file, String key) {
+            Memo memo = new Memo();
+            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                    java.nio.file.Files.newInputStream(file), 1 << 16))) {
+                if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
+                    return memo;
+                }
+                long besides = in.readLong();
+                long[] vectors = new long[in.readInt()];
+                for (int i = 0; i < vectors.length; i++) {
+                    vectors[i] = in.readLong();
+                }
+                int terms = in.readInt();
+                long[] termHashes = new long[terms];
+                long[] postings = new long[terms];
+                for (int t = 0; t < terms; t++) {
+                    termHashes[t] = in.readLong();
+                    postings[t] = in.readLong();
+                }
+                int[][][] lists = new int[2][vectors.length][];
+                for (int[][] list : lists) {
+                    for (int i = 0; i < list.length; i++) {
+                        int length = in.readInt();
+                        if (length >= 0) {
+                            list[i] = new int[length];
+                            for (int k = 0; k < length; k++) {
+                                list[i][k] = in.readInt();
+                            }
+                        }
+                    }
+                }
+                for (int t = 1; t < terms; t++) {
+                    if (termHashes[t] <= termHashes[t - 1]) {
+                        return memo; // not as written
+                    }
+                }
+                memo.last = new State(besides, vectors, termHashes, postings, lists[0], lists[1]);
+            } catch (java.io.IOException | RuntimeException e) {
+                // none to go on from
+            }
+            return memo;
+        }
+    }
+
+    /**
+     * What one build's rankings were made from, as digests ({@link #besidesText}, each article's
+     * vector, each term's postings by the term's hash, ascending), what each article scored, and its picks.
+     */
+    private record State(long besides, long[] vectors, long[] termHashes, long[] postings, int[][] scored,
+            int[][] picks) {
+    }
+
+    /**
+     * A digest of everything the rankings are made from but the text: the settings, the articles in
+     * order with their status, names, dates and pins. Equal digests number the articles alike.
+     */
+    private long besidesText() {
+        long h = Mix64.string(settings.toString());
         for (int i = 0; i < docs.length; i++) {
-            if (!docs[i].outputPath().equals(other.docs[i].outputPath())
-                    || docs[i].related().hidden() != other.docs[i].related().hidden()) {
-                return false;
+            h = Mix64.mix(h * 31 + Mix64.string(docs[i].outputPath()));
+            h = Mix64.mix(h * 31 + (docs[i].related().hidden() ? 2 : 0) + (candidate[i] ? 1 : 0));
+            h = Mix64.mix(h * 31 + Double.doubleToLongBits(freshness[i]));
+            h = Mix64.mix(h * 31 + Double.doubleToLongBits(tagNorm[i]));
+            h = Mix64.mix(h * 31 + pins[i].length);
+            for (int p : pins[i]) {
+                h = Mix64.mix(h * 31 + p);
             }
         }
-        return Arrays.equals(candidate, other.candidate) && Arrays.deepEquals(pins, other.pins)
-                && Arrays.equals(freshness, other.freshness) && Arrays.equals(tagNorm, other.tagNorm)
-                && Arrays.equals(tagIdfSquared, other.tagIdfSquared) && tags.sameAs(other.tags)
-                && authors.sameAs(other.authors);
+        for (double idf : tagIdfSquared) {
+            h = Mix64.mix(h * 31 + Double.doubleToLongBits(idf));
+        }
+        h = Mix64.mix(h * 31 + tags.digest());
+        h = Mix64.mix(h * 31 + authors.digest());
+        return Mix64.mix(h ^ docs.length);
     }
 
     /** Problems with pins: a slug no article has, or that several have; a pin of the article itself. */
@@ -240,13 +341,22 @@ public final class RelatedArticles {
         if (settings.count() == 0 || n == 0) {
             return Map.of();
         }
-        boolean goOn = before != null && sameBesidesText(before.from());
+        long besides = besidesText();
+        boolean goOn = before != null && before.besides() == besides && before.vectors().length == n;
         // what changed since the last build: vectors by article, postings by term
+        long[] vectors = new long[n];
         boolean[] vectorChanged = new boolean[n];
-        for (int i = 0; goOn && i < n; i++) {
-            vectorChanged[i] = !text.sameVector(i, before.from().text, i);
+        for (int i = 0; i < n; i++) {
+            vectors[i] = text.vectorDigest(i);
+            vectorChanged[i] = goOn && vectors[i] != before.vectors()[i];
         }
-        boolean[] changedPostings = goOn ? text.changedPostings(before.from().text) : null;
+        long[] termHashes = text.termHashes();
+        long[] postings = text.postingDigests();
+        boolean[] changedPostings = new boolean[termHashes.length];
+        for (int t = 0; goOn && t < termHashes.length; t++) {
+            int o = Arrays.binarySearch(before.termHashes(), termHashes[t]);
+            changedPostings[t] = postings[t] != (o < 0 ? 0 : before.postings()[o]);
+        }
         int[][] scored = new int[n][];
         int[][] picks = new int[n][];
         java.util.concurrent.atomic.AtomicInteger ranked = new java.util.concurrent.atomic.AtomicInteger();
@@ -269,7 +379,7 @@ public final class RelatedArticles {
             }
         })).join();
         if (memo != null) {
-            memo.keep(new State(this, scored, picks), ranked.get());
+            memo.keep(new State(besides, vectors, termHashes, postings, scored, picks), ranked.get());
         }
         Map<String, List<Article>> map = new HashMap<>();
         for (int i = 0; i < n; i++) {

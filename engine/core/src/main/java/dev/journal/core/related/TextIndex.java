@@ -1,6 +1,7 @@
 package dev.journal.core.related;
 
 import dev.journal.core.internal.Averages;
+import dev.journal.core.internal.Mix64;
 import dev.journal.core.parse.Article;
 import java.util.Arrays;
 import java.util.List;
@@ -445,43 +446,42 @@ final class TextIndex {
 
     // ---- comparing with another build's index -------------------------------------------------
 
-    /** Whether article {@code i}'s vector is, term by term and bit for bit, article {@code j}'s of {@code other}. */
-    boolean sameVector(int i, TextIndex other, int j) {
-        int a = vectorStart[i];
-        int b = other.vectorStart[j];
-        if (vectorStart[i + 1] - a != other.vectorStart[j + 1] - b) {
-            return false;
+    /**
+     * A 64-bit digest of article {@code i}'s vector (its terms by hash and their weights, in order):
+     * equal for the same vector in another index or another process.
+     */
+    long vectorDigest(int i) {
+        long h = 0x7EC7L;
+        for (int a = vectorStart[i]; a < vectorStart[i + 1]; a++) {
+            h = Mix64.mix(h * 31 + Mix64.mix(hashOfTerm[term(vectors[a])] ^ (int) vectors[a]));
         }
-        for (; a < vectorStart[i + 1]; a++, b++) {
-            if (hashOfTerm[term(vectors[a])] != other.hashOfTerm[term(other.vectors[b])]
-                    || (int) vectors[a] != (int) other.vectors[b]) {
-                return false;
-            }
-        }
-        return true;
+        return Mix64.mix(h ^ (vectorStart[i + 1] - vectorStart[i]));
+    }
+
+    /** The terms' hashes, ascending: term {@code t} is the {@code t}-th. */
+    long[] termHashes() {
+        return hashOfTerm;
     }
 
     /**
-     * For each term of this index, whether its postings (articles and weights, in order) differ from
-     * the same term's in {@code other}, whose articles are numbered alike.
+     * Per term, a 64-bit digest of its postings (articles and weights, in order), in the order of
+     * {@link #termHashes}; 0 for a term without postings.
      */
-    boolean[] changedPostings(TextIndex other) {
-        boolean[] changed = new boolean[hashOfTerm.length];
-        for (int t = 0; t < hashOfTerm.length; t++) {
-            int o = Arrays.binarySearch(other.hashOfTerm, hashOfTerm[t]);
+    long[] postingDigests() {
+        long[] out = new long[hashOfTerm.length];
+        for (int t = 0; t < out.length; t++) {
             int from = postingStart[t];
-            int length = postingStart[t + 1] - from;
-            if (o < 0) {
-                changed[t] = length > 0;
+            int to = postingStart[t + 1];
+            if (from == to) {
                 continue;
             }
-            int otherFrom = other.postingStart[o];
-            changed[t] = length != other.postingStart[o + 1] - otherFrom
-                    || !Arrays.equals(postingDoc, from, from + length, other.postingDoc, otherFrom, otherFrom + length)
-                    || !Arrays.equals(postingWeight, from, from + length, other.postingWeight, otherFrom,
-                            otherFrom + length);
+            long h = 0x905EL;
+            for (int p = from; p < to; p++) {
+                h = Mix64.mix(h * 31 + Mix64.mix((long) postingDoc[p] << 32 ^ Float.floatToIntBits(postingWeight[p])));
+            }
+            out[t] = Mix64.mix(h ^ (to - from)) | 1; // never 0
         }
-        return changed;
+        return out;
     }
 
     // ---- counting and weighting ----------------------------------------------------------------

@@ -148,18 +148,11 @@ final class Fingerprints {
     }
 
     static long string(String s) {
-        long h = 0xCBF29CE484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001B3L;
-        }
-        return mix(h ^ s.length());
+        return dev.journal.core.internal.Mix64.string(s);
     }
 
     /** A finaliser that spreads every input bit over the whole result (from SplitMix64). */
     static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return dev.journal.core.internal.Mix64.mix(z);
     }
 }
