@@ -177,9 +177,22 @@ public final class RelatedArticles {
         private static final String FORMAT = "journal-related 1";
         private State last;
         /** The text index's vectors of the last build. */
-        private final TextIndex.Memo text = new TextIndex.Memo();
+        private final TextIndex.Memo text;
         /** How many articles the last build ranked again (for tests). */
         private int ranked;
+
+        /** A memo for a long-lived indexer, which keeps the text index's vectors in memory too. */
+        public Memo() {
+            this.text = new TextIndex.Memo();
+        }
+
+        /**
+         * A memo of rankings only, for a build process that reads them from the last one's file: the
+         * vectors would not outlive the process, so they are not kept.
+         */
+        private Memo(boolean keepsVectors) {
+            this.text = keepsVectors ? new TextIndex.Memo() : null;
+        }
 
         synchronized State take() {
             State s = last;
@@ -199,12 +212,12 @@ public final class RelatedArticles {
 
         /** How many articles the last build weighed rather than took from the build before. */
         synchronized int weighed() {
-            return text.weighed();
+            return text == null ? 0 : text.weighed();
         }
 
         /** Whether the last build counted document frequencies from the build before's. */
         synchronized boolean countedByDifference() {
-            return text.countedByDifference();
+            return text != null && text.countedByDifference();
         }
 
         /**
@@ -217,80 +230,122 @@ public final class RelatedArticles {
                 java.nio.file.Files.deleteIfExists(file);
                 return;
             }
-            java.nio.file.Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
-                    java.nio.file.Files.newOutputStream(temporary), 1 << 16))) {
-                out.writeUTF(FORMAT);
-                out.writeUTF(key);
-                out.writeLong(s.besides());
-                out.writeInt(s.vectors().length);
-                for (long v : s.vectors()) {
-                    out.writeLong(v);
-                }
-                out.writeInt(s.termHashes().length);
-                for (int t = 0; t < s.termHashes().length; t++) {
-                    out.writeLong(s.termHashes()[t]);
-                    out.writeLong(s.postings()[t]);
-                }
-                for (int[][] lists : new int[][][] {s.scored(), s.picks()}) {
-                    for (int[] list : lists) {
-                        out.writeInt(list == null ? -1 : list.length);
-                        for (int v : list == null ? new int[0] : list) {
-                            out.writeInt(v);
-                        }
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 + 16 * s.vectors().length
+                    + 16 * s.termHashes().length);
+            java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+            out.writeUTF(FORMAT);
+            out.writeUTF(key);
+            out.writeLong(s.besides());
+            out.writeInt(s.vectors().length);
+            for (long v : s.vectors()) {
+                out.writeLong(v);
+            }
+            out.writeInt(s.termHashes().length);
+            for (int t = 0; t < s.termHashes().length; t++) {
+                out.writeLong(s.termHashes()[t]);
+                out.writeLong(s.postings()[t]);
+            }
+            for (int[][] lists : new int[][][] {s.scored(), s.picks()}) {
+                for (int[] list : lists) {
+                    out.writeInt(list == null ? -1 : list.length);
+                    for (int v : list == null ? new int[0] : list) {
+                        out.writeInt(v);
                     }
                 }
             }
-            java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes.toByteArray());
+            out.writeLong(crc.getValue());
+            java.nio.file.Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            boolean moved = false;
+            try {
+                java.nio.file.Files.write(temporary, bytes.toByteArray());
+                java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                moved = true;
+            } finally {
+                if (!moved) {
+                    java.nio.file.Files.deleteIfExists(temporary);
+                }
+            }
         }
 
         /**
          * A memo holding the rankings {@link #write} left in {@code file} under the same {@code key};
-         * an empty memo when there is no such file, it has another key or format, or it cannot be
-         * read (a damaged file only costs the time of ranking every article).
+         * an empty memo when there is no such file, it has another key or format, or it is damaged
+         * (its checksum, its counts or its article numbers wrong): that only costs the time of
+         * ranking every article.
          */
         public static Memo read(java.nio.file.Path file, String key) {
-            Memo memo = new Memo();
-            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
-                    java.nio.file.Files.newInputStream(file), 1 << 16))) {
+            Memo memo = new Memo(false);
+            try {
+                byte[] all = java.nio.file.Files.readAllBytes(file);
+                if (all.length < Long.BYTES) {
+                    return memo;
+                }
+                java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+                crc.update(all, 0, all.length - Long.BYTES);
+                java.nio.ByteBuffer end = java.nio.ByteBuffer.wrap(all, all.length - Long.BYTES, Long.BYTES);
+                if (end.getLong() != crc.getValue()) {
+                    return memo;
+                }
+                java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(all, 0,
+                        all.length - Long.BYTES));
                 if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
                     return memo;
                 }
                 long besides = in.readLong();
-                long[] vectors = new long[in.readInt()];
+                long[] vectors = new long[count(in, Long.BYTES)];
                 for (int i = 0; i < vectors.length; i++) {
                     vectors[i] = in.readLong();
                 }
-                int terms = in.readInt();
+                int terms = count(in, 2 * Long.BYTES);
                 long[] termHashes = new long[terms];
                 long[] postings = new long[terms];
                 for (int t = 0; t < terms; t++) {
                     termHashes[t] = in.readLong();
                     postings[t] = in.readLong();
+                    if (t > 0 && termHashes[t] <= termHashes[t - 1]) {
+                        return memo; // not as written
+                    }
                 }
                 int[][][] lists = new int[2][vectors.length][];
                 for (int[][] list : lists) {
                     for (int i = 0; i < list.length; i++) {
                         int length = in.readInt();
-                        if (length >= 0) {
-                            list[i] = new int[length];
-                            for (int k = 0; k < length; k++) {
-                                list[i][k] = in.readInt();
+                        if (length < 0) {
+                            continue; // an article with no ranking
+                        }
+                        if ((long) length * Integer.BYTES > in.available()) {
+                            return memo;
+                        }
+                        list[i] = new int[length];
+                        for (int k = 0; k < length; k++) {
+                            int article = in.readInt();
+                            if (article < 0 || article >= vectors.length) {
+                                return memo; // not an article of that build
                             }
+                            list[i][k] = article;
                         }
                     }
                 }
-                for (int t = 1; t < terms; t++) {
-                    if (termHashes[t] <= termHashes[t - 1]) {
-                        return memo; // not as written
-                    }
+                if (in.available() != 0) {
+                    return memo;
                 }
                 memo.last = new State(besides, vectors, termHashes, postings, lists[0], lists[1]);
             } catch (java.io.IOException | RuntimeException e) {
                 // none to go on from
             }
             return memo;
+        }
+
+        /** A count from the file, which its entries of {@code bytesEach} bytes can fill without running past its end. */
+        private static int count(java.io.DataInputStream in, int bytesEach) throws java.io.IOException {
+            int count = in.readInt();
+            if (count < 0 || (long) count * bytesEach > in.available()) {
+                throw new java.io.IOException("a count beyond the end of the file");
+            }
+            return count;
         }
     }
 

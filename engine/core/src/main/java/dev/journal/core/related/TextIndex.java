@@ -453,7 +453,8 @@ final class TextIndex {
     long vectorDigest(int i) {
         long h = 0x7EC7L;
         for (int a = vectorStart[i]; a < vectorStart[i + 1]; a++) {
-            h = Mix64.mix(h * 31 + Mix64.mix(hashOfTerm[term(vectors[a])] ^ (int) vectors[a]));
+            h = Mix64.mix(h * 31 + hashOfTerm[term(vectors[a])]);
+            h = Mix64.mix(h * 31 + ((int) vectors[a] & 0xFFFFFFFFL));
         }
         return Mix64.mix(h ^ (vectorStart[i + 1] - vectorStart[i]));
     }
@@ -477,7 +478,7 @@ final class TextIndex {
             }
             long h = 0x905EL;
             for (int p = from; p < to; p++) {
-                h = Mix64.mix(h * 31 + Mix64.mix((long) postingDoc[p] << 32 ^ Float.floatToIntBits(postingWeight[p])));
+                h = Mix64.mix(h * 31 + ((long) postingDoc[p] << 32 | Float.floatToIntBits(postingWeight[p]) & 0xFFFFFFFFL));
             }
             out[t] = Mix64.mix(h ^ (to - from)) | 1; // never 0
         }

@@ -226,7 +226,7 @@ class RelatedArticlesTest {
         }, false);
     }
 
-    /** A file written under another key, damaged, or missing gives a memo to rank every article again. */
+    /** A file written under another key, with a byte changed, cut, or missing gives a memo to rank every article again. */
     @Test
     void aMemoFileOfAnotherKeyOrDamagedIsNotUsed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws java.io.IOException {
@@ -242,6 +242,14 @@ class RelatedArticlesTest {
         RelatedArticles.Memo other = RelatedArticles.Memo.read(file, "another key");
         RelatedArticles.index(posts, List.of(), DEFAULTS, POOL, other).recommendAll(POOL);
         assertEquals(posts.size(), other.ranked());
+        byte[] flipped = written.clone();
+        // a byte of the first article's vector digest, after the format, the key, the other digest and the count:
+        // read as it is, that article would be ranked again, and only the few that scored it
+        flipped[2 + "journal-related 1".length() + 2 + "key".length() + 8 + 4 + 3] ^= 0x40;
+        java.nio.file.Files.write(file, flipped);
+        RelatedArticles.Memo damaged = RelatedArticles.Memo.read(file, "key");
+        RelatedArticles.index(posts, List.of(), DEFAULTS, POOL, damaged).recommendAll(POOL);
+        assertEquals(posts.size(), damaged.ranked(), "a byte changed: the checksum fails");
         java.nio.file.Files.write(file, java.util.Arrays.copyOf(written, written.length / 2));
         RelatedArticles.Memo cut = RelatedArticles.Memo.read(file, "key");
         RelatedArticles.index(posts, List.of(), DEFAULTS, POOL, cut).recommendAll(POOL);
