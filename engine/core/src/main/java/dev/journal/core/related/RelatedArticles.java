@@ -173,7 +173,7 @@ public final class RelatedArticles {
      * order, so it is the one a fresh build makes. Anything else ranks every article again.
      */
     public static final class Memo {
-        /** The first line of the file, to be changed with what the file holds or what it means. */
+        /** The file's first field, to be changed with what the file holds or what it means. */
         private static final String FORMAT = "journal-related 1";
         private State last;
         /** The text index's vectors of the last build. */
@@ -183,15 +183,15 @@ public final class RelatedArticles {
 
         /** A memo for a long-lived indexer, which keeps the text index's vectors in memory too. */
         public Memo() {
-            this.text = new TextIndex.Memo();
+            this(new TextIndex.Memo());
         }
 
         /**
-         * A memo of rankings only, for a build process that reads them from the last one's file: the
-         * vectors would not outlive the process, so they are not kept.
+         * With {@code text} null, a memo of rankings only, for a build process that reads them from
+         * the last one's file: vectors would not outlive the process, so none are kept.
          */
-        private Memo(boolean keepsVectors) {
-            this.text = keepsVectors ? new TextIndex.Memo() : null;
+        private Memo(TextIndex.Memo text) {
+            this.text = text;
         }
 
         synchronized State take() {
@@ -277,7 +277,7 @@ public final class RelatedArticles {
          * ranking every article.
          */
         public static Memo read(java.nio.file.Path file, String key) {
-            Memo memo = new Memo(false);
+            Memo memo = new Memo(null);
             try {
                 byte[] all = java.nio.file.Files.readAllBytes(file);
                 if (all.length < Long.BYTES) {
