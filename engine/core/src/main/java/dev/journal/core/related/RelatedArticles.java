@@ -1,9 +1,19 @@
 package dev.journal.core.related;
 
 import dev.journal.core.Problem;
+import dev.journal.core.internal.FileVersion;
 import dev.journal.core.internal.Mix64;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Slugs;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -16,6 +26,8 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * The recommended articles under each article: ranks every other published article by shared
@@ -224,15 +236,16 @@ public final class RelatedArticles {
          * Writes the last build's rankings and what they were made from, with {@code key} (what else
          * they depend on: the engine, the configuration), to {@code file}; nothing when there are none.
          */
-        public synchronized void write(java.nio.file.Path file, String key) throws java.io.IOException {
+        public synchronized void write(Path file, String key) throws IOException {
             State s = last;
             if (s == null) {
-                java.nio.file.Files.deleteIfExists(file);
+                Files.deleteIfExists(file);
                 return;
             }
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 + 16 * s.vectors().length
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 16 * s.vectors().length
                     + 16 * s.termHashes().length);
-            java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+            CRC32C crc = new CRC32C();
+            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(bytes, crc));
             out.writeUTF(FORMAT);
             out.writeUTF(key);
             out.writeLong(s.besides());
@@ -253,19 +266,18 @@ public final class RelatedArticles {
                     }
                 }
             }
-            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-            crc.update(bytes.toByteArray());
-            out.writeLong(crc.getValue());
-            java.nio.file.Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            new DataOutputStream(bytes).writeLong(crc.getValue()); // the checksum, outside what it sums
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             boolean moved = false;
             try {
-                java.nio.file.Files.write(temporary, bytes.toByteArray());
-                java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                try (OutputStream written = Files.newOutputStream(temporary)) {
+                    bytes.writeTo(written);
+                }
+                FileVersion.move(temporary, file);
                 moved = true;
             } finally {
                 if (!moved) {
-                    java.nio.file.Files.deleteIfExists(temporary);
+                    Files.deleteIfExists(temporary);
                 }
             }
         }
@@ -276,20 +288,20 @@ public final class RelatedArticles {
          * (its checksum, its counts or its article numbers wrong): that only costs the time of
          * ranking every article.
          */
-        public static Memo read(java.nio.file.Path file, String key) {
+        public static Memo read(Path file, String key) {
             Memo memo = new Memo(null);
             try {
-                byte[] all = java.nio.file.Files.readAllBytes(file);
+                byte[] all = Files.readAllBytes(file);
                 if (all.length < Long.BYTES) {
                     return memo;
                 }
-                java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+                CRC32C crc = new CRC32C();
                 crc.update(all, 0, all.length - Long.BYTES);
-                java.nio.ByteBuffer end = java.nio.ByteBuffer.wrap(all, all.length - Long.BYTES, Long.BYTES);
+                ByteBuffer end = ByteBuffer.wrap(all, all.length - Long.BYTES, Long.BYTES);
                 if (end.getLong() != crc.getValue()) {
                     return memo;
                 }
-                java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(all, 0,
+                DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0,
                         all.length - Long.BYTES));
                 if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
                     return memo;
@@ -333,17 +345,17 @@ public final class RelatedArticles {
                     return memo;
                 }
                 memo.last = new State(besides, vectors, termHashes, postings, lists[0], lists[1]);
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // none to go on from
             }
             return memo;
         }
 
         /** A count from the file, which its entries of {@code bytesEach} bytes can fill without running past its end. */
-        private static int count(java.io.DataInputStream in, int bytesEach) throws java.io.IOException {
+        private static int count(DataInputStream in, int bytesEach) throws IOException {
             int count = in.readInt();
             if (count < 0 || (long) count * bytesEach > in.available()) {
-                throw new java.io.IOException("a count beyond the end of the file");
+                throw new IOException("a count beyond the end of the file");
             }
             return count;
         }
@@ -396,17 +408,17 @@ public final class RelatedArticles {
         if (settings.count() == 0 || n == 0) {
             return Map.of();
         }
-        long besides = besidesText();
+        // what this build's rankings are made from, for a memo to keep (a build without one has no use for it)
+        long besides = memo == null ? 0 : besidesText();
+        long[] vectors = memo == null ? null : text.vectorDigests();
+        long[] termHashes = text.termHashes();
+        long[] postings = memo == null ? null : text.postingDigests();
         boolean goOn = before != null && before.besides() == besides && before.vectors().length == n;
         // what changed since the last build: vectors by article, postings by term
-        long[] vectors = new long[n];
         boolean[] vectorChanged = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            vectors[i] = text.vectorDigest(i);
-            vectorChanged[i] = goOn && vectors[i] != before.vectors()[i];
+        for (int i = 0; goOn && i < n; i++) {
+            vectorChanged[i] = vectors[i] != before.vectors()[i];
         }
-        long[] termHashes = text.termHashes();
-        long[] postings = text.postingDigests();
         boolean[] changedPostings = new boolean[termHashes.length];
         for (int t = 0; goOn && t < termHashes.length; t++) {
             int o = Arrays.binarySearch(before.termHashes(), termHashes[t]);

@@ -447,16 +447,20 @@ final class TextIndex {
     // ---- comparing with another build's index -------------------------------------------------
 
     /**
-     * A 64-bit digest of article {@code i}'s vector (its terms by hash and their weights, in order):
+     * Per article, a 64-bit digest of its vector (its terms by hash and their weights, in order):
      * equal for the same vector in another index or another process.
      */
-    long vectorDigest(int i) {
-        long h = 0x7EC7L;
-        for (int a = vectorStart[i]; a < vectorStart[i + 1]; a++) {
-            h = Mix64.mix(h * 31 + hashOfTerm[term(vectors[a])]);
-            h = Mix64.mix(h * 31 + ((int) vectors[a] & 0xFFFFFFFFL));
+    long[] vectorDigests() {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            long h = 0x7EC7L;
+            for (int a = vectorStart[i]; a < vectorStart[i + 1]; a++) {
+                h = Mix64.mix(h * 31 + hashOfTerm[term(vectors[a])]);
+                h = Mix64.mix(h * 31 + ((int) vectors[a] & 0xFFFFFFFFL));
+            }
+            out[i] = Mix64.mix(h ^ (vectorStart[i + 1] - vectorStart[i]));
         }
-        return Mix64.mix(h ^ (vectorStart[i + 1] - vectorStart[i]));
+        return out;
     }
 
     /** The terms' hashes, ascending: term {@code t} is the {@code t}-th. */
