@@ -156,11 +156,19 @@ def median_of(runs, cmd, log_file, prepare=None, timeout=None, label=""):
     for i in range(runs):
         if prepare:
             prepare()
-        wall, cpu, rss = measure(cmd, log_file, timeout)
-        rows.append((wall, cpu, rss))
-        log("   %s run %d/%d: %.2f s wall, %.2f s CPU, %.0f MiB peak RSS" % (label, i + 1, runs, wall, cpu, rss))
+        rows.append(measure(cmd, log_file, timeout))
+        log_run(label, i, runs, rows[-1])
+    return medians(rows)
+
+
+def log_run(label, i, runs, row):
+    log("   %s run %d/%d: %.2f s wall, %.2f s CPU, %.0f MiB peak RSS" % ((label, i + 1, runs) + tuple(row)))
+
+
+def medians(rows):
+    """Per measure, the median of the runs' (wall, CPU, peak RSS)."""
     return {"wall": statistics.median(r[0] for r in rows), "cpu": statistics.median(r[1] for r in rows),
-            "rss": statistics.median(r[2] for r in rows), "runs": runs}
+            "rss": statistics.median(r[2] for r in rows), "runs": len(rows)}
 
 
 def count_output(folder):
@@ -476,27 +484,23 @@ def cold_side_by_side(journal, exe, n, corpus, runs, work, logs):
     for i in range(runs):
         journal.clean(corpus, j_out)
         j_rows.append(measure(j_cmd, j_log))
-        log("   Journal cold run %d/%d: %.2f s wall, %.2f s CPU, %.0f MiB peak RSS" % ((i + 1, runs) + j_rows[-1]))
+        log_run("Journal cold", i, runs, j_rows[-1])
         if hugo_failed:
             continue
         discard(h_out)
         discard(site / "resources")
         try:
             h_rows.append(measure(hugo_command(exe, site, h_out), h_log, PEER_TIMEOUT))
-            log("   Hugo cold run %d/%d: %.2f s wall, %.2f s CPU, %.0f MiB peak RSS" % ((i + 1, runs) + h_rows[-1]))
+            log_run("Hugo cold", i, runs, h_rows[-1])
         except (RunFailed, OSError) as e:
             hugo_failed = e
             log("Hugo, %d articles: failed, left out: %s" % (n, e))
 
-    def summary(rows):
-        return {"wall": statistics.median(r[0] for r in rows), "cpu": statistics.median(r[1] for r in rows),
-                "rss": statistics.median(r[2] for r in rows), "runs": len(rows)}
-
-    j = summary(j_rows)
+    j = medians(j_rows)
     j["pages"], j["files"] = count_output(j_out)
     if hugo_failed or not h_rows:
         return j, None, hugo_failed
-    h = summary(h_rows)
+    h = medians(h_rows)
     h["pages"], h["files"] = count_output(h_out)
     ratios = [jr[0] / hr[0] for jr, hr in zip(j_rows, h_rows)]
     h["pair_ratio"] = statistics.median(ratios)
