@@ -181,6 +181,8 @@ public final class SiteWriter {
         private final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
         private final Map<String, String> origins = new ConcurrentHashMap<>();
         private final Map<String, Boolean> written = new ConcurrentHashMap<>();
+        /** The folders this session made (or found) under its root: each is made once, not once per file in it. */
+        private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
         private Session(boolean update, Map<String, String> intact) throws IOException {
             this.update = update;
@@ -240,7 +242,10 @@ public final class SiteWriter {
                 }
             }
             Path target = target(f);
-            Files.createDirectories(target.getParent());
+            if (!folders.contains(target.getParent())) {
+                Files.createDirectories(target.getParent());
+                folders.add(target.getParent());
+            }
             if (f.bytes() != null) {
                 Files.write(target, f.bytes());
             } else {
