@@ -956,6 +956,9 @@ def main():
     ap.add_argument("--scenarios", default=",".join(SCENARIOS),
                     help="Journal scenarios, of %s (default: all)" % ", ".join(SCENARIOS))
     ap.add_argument("--no-peers", action="store_true", help="time Journal only")
+    ap.add_argument("--hugo-sizes", default=None,
+                    help="sizes (of --sizes) at which Hugo is timed too (default: all; Hugo needs about 19 GB "
+                         "and ten minutes or more at 50,000 articles); with --merge, earlier Hugo rows stay")
     ap.add_argument("--jbake-sizes", default="1000,5000",
                     help="sizes at which to time stock JBake (once each; slow: minutes at 5,000 articles) and "
                          "Journal on the same JBake site; empty for none (default: %(default)s)")
@@ -1031,10 +1034,12 @@ def main():
         state["versions"]["hugo"] = hugo_version(hugo)
 
     sizes = parse_sizes(args.sizes)
+    hugo_sizes = None if args.hugo_sizes is None else set(parse_sizes(args.hugo_sizes))
     for n in sizes:
         runs = args.large_runs if n >= LARGE else args.runs
         corpus = generate(n, work, logs)
-        paired = hugo and "cold" in scenarios
+        with_hugo = hugo and (hugo_sizes is None or n in hugo_sizes)
+        paired = with_hugo and "cold" in scenarios
         # a large corpus's cold builds each follow a cold build of the 10,000-article one
         references = []
         before_cold = None
@@ -1065,7 +1070,7 @@ def main():
                 log("Preview, %d articles: failed: %s" % (n, e))
                 state["skipped"].append("the preview at %d articles (failed: %s)" % (n, e))
             save()
-        if hugo and not paired:
+        if with_hugo and not paired:
             try:
                 results[key("hugo", n, "cold")] = run_hugo(hugo, n, corpus, runs, work, logs)
             except (RunFailed, OSError) as e:
