@@ -88,7 +88,8 @@ class LauncherTest {
     void aBuildWithTheCacheOfASmallJournalUsesTheQuickCompiler() throws Exception {
         cache(140_000); // about 1,000 documents
         for (List<String> form : List.of(List.of("--source", site.toString()), List.of("--source=" + site),
-                List.of("-s", site.toString()), List.of("-s=" + site), List.of("-s" + site))) {
+                List.of("-s", site.toString()), List.of("-s=" + site), List.of("-s" + site),
+                List.of("-qs", site.toString()), List.of("-qs" + site), List.of("-qs=" + site))) {
             List<String> args = new ArrayList<>(List.of("build", "--quiet"));
             args.addAll(form);
             args.addAll(List.of("--output", dir.resolve("out").toString()));
