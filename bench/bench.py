@@ -35,7 +35,7 @@ Peers (cold builds of the same articles; skipped with a message when missing, ne
   JBake 2.7.0  from Maven Central through bench/jbake/pom.xml (needs `mvn`); the corpus is
                copied with JBake's own headers and the templates in bench/jbake/templates, and
                Journal builds that same JBake site too, for the ratio. JBake is slow and grows
-               faster than the corpus (on 2 cores: about 30 s at 1,000 articles, 6 minutes at
+               faster than the corpus (on 2 cores: about 30 s at 1,000 articles, 5 to 20 minutes at
                5,000): it runs once per size in --jbake-sizes.
 
 Each figure is the median of --runs runs (per measure), or of --large-runs runs for sizes of
