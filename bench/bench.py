@@ -42,10 +42,11 @@ Each figure is the median of --runs runs (per measure), or of --large-runs runs 
 50,000 and above. When 10,000 is among the sizes, each cold build of 50,000 articles or more
 follows a cold build of the 10,000-article corpus, and the 50,000 target (at most 5.5x the 10,000
 time) is judged on the median of those back-to-back ratios, for the same reason as Hugo's turns:
-a run of 40 minutes or more spans spells in which this machine's speed differs by half or more. Timings come from /usr/bin/time (or the kernel's accounting via wait4 when it
-is missing). Everything is written under bench/target (--work); results.json there keeps the
-raw numbers, and --merge adds this run's rows to it instead of starting afresh (so that a slow
-size can be measured on its own and still appear in one report).
+a run of 40 minutes or more spans spells in which this machine's speed differs by half or more.
+Timings come from /usr/bin/time (or the kernel's accounting via wait4 when it is missing).
+Everything is written under bench/target (--work); results.json there keeps the raw numbers, and
+--merge adds this run's rows to it instead of starting afresh (so that a slow size can be measured
+on its own and still appear in one report).
 """
 import argparse
 import datetime
