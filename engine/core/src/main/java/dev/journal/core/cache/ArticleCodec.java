@@ -239,13 +239,13 @@ final class ArticleCodec {
         Article.Related related = new Article.Related(in.readBoolean(), readStrings(in));
         @SuppressWarnings("unchecked")
         Map<String, Object> meta = (Map<String, Object>) readValue(in);
-        int nh = readVar(in);
+        int nh = count(in, 3);
         List<Heading> headings = new ArrayList<>(nh);
         for (int i = 0; i < nh; i++) {
             headings.add(new Heading(readVar(in), readString(in), readString(in)));
         }
         int wordCount = readVar(in);
-        int nr = readVar(in);
+        int nr = count(in, 4);
         List<Reference> refs = new ArrayList<>(nr);
         for (int i = 0; i < nr; i++) {
             refs.add(new Reference(in.readBoolean(), readString(in), readString(in), readVar(in)));
@@ -258,7 +258,7 @@ final class ArticleCodec {
         }
         ArticleTerms terms = null;
         if (in.readBoolean()) {
-            int n = readVar(in);
+            int n = count(in, 5);
             long[] hashes = new long[n];
             float[] counts = new float[n];
             for (int i = 0; i < n; i++) {
@@ -269,7 +269,7 @@ final class ArticleCodec {
         }
         SearchCounts search = null;
         if (in.readBoolean()) {
-            int n = readVar(in);
+            int n = count(in, 2);
             String[] found = new String[n];
             for (int i = 0; i < n; i++) {
                 found[i] = words.term(readVar(in));
@@ -354,7 +354,7 @@ final class ArticleCodec {
             case 'd':
                 return in.readDouble();
             case 'L': {
-                int n = readVar(in);
+                int n = count(in, 1);
                 List<Object> list = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     list.add(readValue(in));
@@ -400,7 +400,7 @@ final class ArticleCodec {
     }
 
     private static List<String> readStrings(ByteReader in) throws IOException {
-        int n = readVar(in);
+        int n = count(in, 1);
         List<String> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             list.add(readString(in));
@@ -437,6 +437,18 @@ final class ArticleCodec {
             v >>>= 7;
         }
         out.writeByte(v);
+    }
+
+    /**
+     * A count that sizes what is read next, of entries of at least {@code bytesEach} bytes: one
+     * that the rest of the record cannot hold is damage, refused before anything is made that large.
+     */
+    static int count(ByteReader in, int bytesEach) throws IOException {
+        int n = readVar(in);
+        if (n < 0 || n > in.remaining() / bytesEach) {
+            throw new IOException("a count beyond the end of a record of the build cache");
+        }
+        return n;
     }
 
     static int readVar(ByteReader in) throws IOException {

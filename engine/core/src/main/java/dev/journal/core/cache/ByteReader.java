@@ -27,6 +27,11 @@ final class ByteReader {
         this(bytes, 0, bytes.length);
     }
 
+    /** How many bytes are left to read. */
+    int remaining() {
+        return end - at;
+    }
+
     /** Whether all the bytes have been read. */
     boolean done() {
         return at == end;

@@ -355,6 +355,38 @@ class ArticleStoreTest {
         assertAllFound(third);
     }
 
+    /**
+     * A record damaged anywhere, here by the largest count there is written over it at every
+     * place in turn, is refused (the file is then parsed again) without first making an array or
+     * list that large: the counts that size what follows are bounded by what is left of the record.
+     */
+    @Test
+    void aDamagedRecordIsRefusedWithoutMakingWhatItsCountsClaim() throws Exception {
+        ContentParser parser = new ContentParser(SiteConfig.defaults(), new MarkdownRenderer(MarkdownOptions.site(true)),
+                true, true);
+        Article a = parser.parse(List.of(file("rich.md", RICH)), ForkJoinPool.commonPool()).articles().get(0);
+        assertTrue(a.terms() != null && a.search() != null && !a.headings().isEmpty() && !a.references().isEmpty());
+        ArticleCodec.Words words = new ArticleCodec.Words();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ArticleCodec.write(new java.io.DataOutputStream(bytes), a, words);
+        byte[] record = bytes.toByteArray();
+        Article intact = ArticleCodec.read(new ByteReader(record), a.body(), words);
+        assertEquals(a.title(), intact.title());
+        assertArrayEquals(a.search().terms(), intact.search().terms(), "the intact record reads back");
+        byte[] largest = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07}; // Integer.MAX_VALUE, seven bits a byte
+        int refused = 0;
+        for (int at = 0; at + largest.length <= record.length; at++) {
+            byte[] damaged = record.clone();
+            System.arraycopy(largest, 0, damaged, at, largest.length);
+            try {
+                ArticleCodec.read(new ByteReader(damaged), a.body(), words);
+            } catch (java.io.IOException | RuntimeException e) {
+                refused++; // an Error (out of memory for a count's array) would fail the test
+            }
+        }
+        assertTrue(refused > record.length / 2, refused + " of " + record.length + " damaged records refused");
+    }
+
     @Test
     void aDamagedCacheIsOnlyASlowerBuild() throws Exception {
         Map<String, Article> first;
