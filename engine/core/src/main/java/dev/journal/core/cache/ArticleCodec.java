@@ -444,11 +444,7 @@ final class ArticleCodec {
      * that the rest of the record cannot hold is damage, refused before anything is made that large.
      */
     static int count(ByteReader in, int bytesEach) throws IOException {
-        int n = readVar(in);
-        if (n < 0 || n > in.remaining() / bytesEach) {
-            throw new IOException("a count beyond the end of a record of the build cache");
-        }
-        return n;
+        return in.bounded(readVar(in), bytesEach);
     }
 
     static int readVar(ByteReader in) throws IOException {

@@ -222,7 +222,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                 return null;
             }
             ArticleCodec.Words words = ArticleCodec.Words.read(new ByteReader(wordLog));
-            int n = in.readInt();
+            int n = in.bounded(in.readInt(), 14); // a path, a digest, where the record is and its length
             Map<String, Stored> previous = new HashMap<>(n * 2);
             store = new ArticleStore(dir, key, generation, previous, records, words, wordsLength, slack);
             for (int i = 0; i < n; i++) {

@@ -44,7 +44,7 @@ public record BuildStamp(String inputs, long readFrom, long validUntil, int docu
             int published = in.readInt();
             int pages = in.readInt();
             int copied = in.readInt();
-            int n = in.readInt();
+            int n = in.bounded(in.readInt(), 7); // a path, a line, a kind and a message
             List<Problem> warnings = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 warnings.add(ArticleCodec.readProblem(in));

@@ -32,6 +32,17 @@ final class ByteReader {
         return end - at;
     }
 
+    /**
+     * A count read from the file, of entries of at least {@code bytesEach} bytes each, when what is
+     * left can hold them: a larger one is damage, refused before anything of that size is made.
+     */
+    int bounded(int count, int bytesEach) throws IOException {
+        if (count < 0 || count > remaining() / bytesEach) {
+            throw new IOException("a count beyond the end of a file of the build cache");
+        }
+        return count;
+    }
+
     /** Whether all the bytes have been read. */
     boolean done() {
         return at == end;

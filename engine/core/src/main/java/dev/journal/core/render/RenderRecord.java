@@ -44,16 +44,17 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
 
     public static RenderRecord read(Path file) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            long size = Files.size(file);
             if (!FORMAT.equals(in.readUTF())) {
                 return null;
             }
             String key = in.readUTF();
-            int nameCount = in.readInt();
+            int nameCount = bounded(in.readInt(), size, 2);
             String[] names = new String[nameCount];
             for (int i = 0; i < nameCount; i++) {
                 names[i] = in.readUTF();
             }
-            int n = in.readInt();
+            int n = bounded(in.readInt(), size, 32);
             Map<String, Entry> entries = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 String path = in.readUTF();
@@ -65,7 +66,7 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
                 }
                 long made = in.readLong();
                 long own = in.readLong();
-                int t = in.readInt();
+                int t = bounded(in.readInt(), size, 2);
                 List<String> text = new ArrayList<>(t);
                 for (int j = 0; j < t; j++) {
                     String p = in.readUTF();
@@ -79,6 +80,17 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * A count read from a file of {@code size} bytes, of entries of at least {@code bytesEach}
+     * bytes each; one the file cannot hold is damage, refused before anything of that size is made.
+     */
+    private static int bounded(int count, long size, int bytesEach) throws IOException {
+        if (count < 0 || count > size / bytesEach) {
+            throw new IOException("a count beyond the end of the render record");
+        }
+        return count;
     }
 
     public static void delete(Path file) throws IOException {

@@ -387,6 +387,38 @@ class ArticleStoreTest {
         assertTrue(refused > record.length / 2, refused + " of " + record.length + " damaged records refused");
     }
 
+    /** An index whose count of records is far larger than the index is refused, as other damage is. */
+    @Test
+    void anIndexClaimingMoreRecordsThanItHoldsIsRefused() throws Exception {
+        Map<String, Article> first;
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            first = parse(articles(4, ""), store);
+            store.save();
+        }
+        Path index = dir.resolve("index.bin");
+        byte[] bytes = java.nio.file.Files.readAllBytes(index);
+        ByteReader in = new ByteReader(bytes);
+        ArticleCodec.readString(in);
+        ArticleCodec.readString(in);
+        in.readInt();
+        in.readLong();
+        in.readLong();
+        in.readLong();
+        // 2^29 records: a table of 2^30 slots, made at the first record, were the count believed
+        java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - in.remaining(), 1 << 29);
+        java.nio.file.Files.write(index, bytes);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(allocated < 64 << 20, allocated + " bytes allocated to open the store");
+            for (Article a : first.values()) {
+                assertTrue(store.find(a.sourcePath(), a.hash()).isEmpty(), "the damaged index is not used");
+            }
+        }
+    }
+
     @Test
     void aDamagedCacheIsOnlyASlowerBuild() throws Exception {
         Map<String, Article> first;
