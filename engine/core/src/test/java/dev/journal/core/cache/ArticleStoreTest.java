@@ -390,11 +390,7 @@ class ArticleStoreTest {
     /** An index whose count of records is far larger than the index is refused, as other damage is. */
     @Test
     void anIndexClaimingMoreRecordsThanItHoldsIsRefused() throws Exception {
-        Map<String, Article> first;
-        try (ArticleStore store = ArticleStore.open(dir, "key")) {
-            first = parse(articles(4, ""), store);
-            store.save();
-        }
+        Map<String, Article> first = parsedAndSaved(articles(4, ""));
         Path index = dir.resolve("index.bin");
         byte[] bytes = java.nio.file.Files.readAllBytes(index);
         ByteReader in = new ByteReader(bytes);
@@ -419,13 +415,18 @@ class ArticleStoreTest {
         }
     }
 
+    /** {@code files} parsed into a store of {@link #dir} under "key", which is saved and closed. */
+    private Map<String, Article> parsedAndSaved(List<SourceFile> files) throws Exception {
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            Map<String, Article> parsed = parse(files, store);
+            store.save();
+            return parsed;
+        }
+    }
+
     @Test
     void aDamagedCacheIsOnlyASlowerBuild() throws Exception {
-        Map<String, Article> first;
-        try (ArticleStore store = ArticleStore.open(dir, "key")) {
-            first = parse(articles(4, ""), store);
-            store.save();
-        }
+        Map<String, Article> first = parsedAndSaved(articles(4, ""));
         java.nio.file.Files.write(dir.resolve("records-1.bin"), new byte[64]);
         try (ArticleStore store = ArticleStore.open(dir, "key")) {
             for (Article a : first.values()) {
