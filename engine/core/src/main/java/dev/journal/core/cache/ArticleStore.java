@@ -119,7 +119,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                 int html = ArticleCodec.readVar(in);
                 int text = ArticleCodec.readVar(in);
                 String digest = ArticleCodec.readString(in);
-                if (offset + html + text > end.get()) {
+                if (html < 0 || text < 0 || offset < 0 || offset + html + text > end.get()) {
                     throw new IOException("a body lies beyond the end of the build cache's bodies");
                 }
                 StoredBody b = new StoredBody(offset, html, text, digest);
@@ -250,9 +250,12 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         }
     }
 
-    /** The first {@code length} bytes of a file; null when it is shorter. */
+    /** The first {@code length} bytes of a file; null when it is shorter (nothing is made for a length it has not). */
     private static byte[] readPrefix(Path file, int length) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (length < 0 || in.size() < length) {
+                return null;
+            }
             ByteBuffer buffer = ByteBuffer.allocate(length);
             while (buffer.hasRemaining()) {
                 if (in.read(buffer) < 0) {

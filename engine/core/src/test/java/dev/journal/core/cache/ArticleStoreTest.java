@@ -387,31 +387,95 @@ class ArticleStoreTest {
         assertTrue(refused > record.length / 2, refused + " of " + record.length + " damaged records refused");
     }
 
-    /** An index whose count of records is far larger than the index is refused, as other damage is. */
+    /**
+     * An index claiming far more records, or a far longer log of them, than there are is refused
+     * as other damage is, without first making what it claims.
+     */
     @Test
     void anIndexClaimingMoreRecordsThanItHoldsIsRefused() throws Exception {
         Map<String, Article> first = parsedAndSaved(articles(4, ""));
         Path index = dir.resolve("index.bin");
-        byte[] bytes = java.nio.file.Files.readAllBytes(index);
-        ByteReader in = new ByteReader(bytes);
+        byte[] good = java.nio.file.Files.readAllBytes(index);
+        ByteReader in = new ByteReader(good);
         ArticleCodec.readString(in);
         ArticleCodec.readString(in);
-        in.readInt();
+        in.readInt(); // the generation
+        in.readLong(); // the length of the bodies' log
+        int recordsLength = good.length - in.remaining();
         in.readLong();
-        in.readLong();
-        in.readLong();
-        // 2^29 records: a table of 2^30 slots, made at the first record, were the count believed
-        java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - in.remaining(), 1 << 29);
-        java.nio.file.Files.write(index, bytes);
+        in.readLong(); // the length of the words' log
+        int count = good.length - in.remaining();
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
                 java.lang.management.ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
-        try (ArticleStore store = ArticleStore.open(dir, "key")) {
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            assertTrue(allocated < 64 << 20, allocated + " bytes allocated to open the store");
-            for (Article a : first.values()) {
-                assertTrue(store.find(a.sourcePath(), a.hash()).isEmpty(), "the damaged index is not used");
+        // 2^29 records: a table of 2^30 slots, made at the first record, were the count believed;
+        // a records' log of 2 GB, read whole, were its length
+        for (boolean records : new boolean[] {true, false}) {
+            byte[] bytes = good.clone();
+            if (records) {
+                java.nio.ByteBuffer.wrap(bytes).putInt(count, 1 << 29);
+            } else {
+                java.nio.ByteBuffer.wrap(bytes).putLong(recordsLength, Integer.MAX_VALUE - 8);
             }
+            java.nio.file.Files.write(index, bytes);
+            long before = threads.getCurrentThreadAllocatedBytes();
+            try (ArticleStore store = ArticleStore.open(dir, "key")) {
+                long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                assertTrue(allocated < 64 << 20, allocated + " bytes allocated to open the store");
+                for (Article a : first.values()) {
+                    assertTrue(store.find(a.sourcePath(), a.hash()).isEmpty(), "the damaged index is not used");
+                }
+            }
+        }
+    }
+
+    /**
+     * A record whose body has a negative length (which a sum with the other length can hide) is
+     * refused when it is found, so the file is parsed again, rather than failing the page that
+     * reads the body.
+     */
+    @Test
+    void aRecordWithANegativeBodyLengthIsRefused() throws Exception {
+        Map<String, Article> first = parsedAndSaved(articles(1, ""));
+        Article only = first.values().iterator().next();
+        Path log = dir.resolve("records-1.bin");
+        byte[] records = java.nio.file.Files.readAllBytes(log);
+        ByteReader in = new ByteReader(records);
+        int problems = ArticleCodec.readVar(in);
+        for (int p = 0; p < problems; p++) {
+            ArticleCodec.readProblem(in);
+        }
+        int linked = ArticleCodec.readVar(in);
+        for (int l = 0; l < 2 * linked; l++) {
+            ArticleCodec.readString(in);
+        }
+        in.readLong(); // where the body is
+        int at = records.length - in.remaining();
+        int html = ArticleCodec.readVar(in);
+        int text = ArticleCodec.readVar(in);
+        int after = records.length - in.remaining();
+        // the HTML's length -1, the text's one more than both were: their sum is the body's length still
+        java.io.ByteArrayOutputStream changed = new java.io.ByteArrayOutputStream();
+        changed.write(records, 0, at);
+        java.io.DataOutputStream out = new java.io.DataOutputStream(changed);
+        ArticleCodec.writeVar(out, -1);
+        ArticleCodec.writeVar(out, html + text + 1);
+        out.flush();
+        changed.write(records, after, records.length - after);
+        byte[] damaged = changed.toByteArray();
+        java.nio.file.Files.write(log, damaged);
+        // the index names the record's new length, and the records' log's
+        Path index = dir.resolve("index.bin");
+        byte[] bytes = java.nio.file.Files.readAllBytes(index);
+        ByteReader header = new ByteReader(bytes);
+        ArticleCodec.readString(header);
+        ArticleCodec.readString(header);
+        header.readInt();
+        header.readLong();
+        java.nio.ByteBuffer.wrap(bytes).putLong(bytes.length - header.remaining(), damaged.length);
+        java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - 4, damaged.length); // the only record's length, last
+        java.nio.file.Files.write(index, bytes);
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            assertTrue(store.find(only.sourcePath(), only.hash()).isEmpty(), "the damaged record is parsed again");
         }
     }
 
