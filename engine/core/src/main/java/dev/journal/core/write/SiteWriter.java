@@ -181,7 +181,7 @@ public final class SiteWriter {
         private final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
         private final Map<String, String> origins = new ConcurrentHashMap<>();
         private final Map<String, Boolean> written = new ConcurrentHashMap<>();
-        /** The folders this session made (or found) under its root: each is made once, not once per file in it. */
+        /** The folders this session asked for under its root: each is asked for once, not once per file in it. */
         private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
         private Session(boolean update, Map<String, String> intact) throws IOException {
