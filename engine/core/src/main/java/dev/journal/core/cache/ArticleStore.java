@@ -470,9 +470,9 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
     /** Writes the index, moved into place whole; returns the index file's version as written. */
     private Object writeIndex(int gen, List<Stored> all, long[] at, int[] length, long recordsLength,
             long wordLength) throws IOException {
-        Path tmp = dir.resolve(INDEX + ".new");
         long bodiesLength = gen == generation ? end.get() : Files.size(log("bodies", gen));
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        Object version = FileVersion.write(dir.resolve(INDEX), stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             ArticleCodec.writeString(out, FORMAT);
             ArticleCodec.writeString(out, key);
             out.writeInt(gen);
@@ -492,8 +492,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                     out.writeInt(length[i]);
                 }
             }
-        }
-        Object version = FileVersion.replace(tmp, dir.resolve(INDEX));
+        });
         removeLogsBut(gen);
         Files.deleteIfExists(dir.resolve("articles.bin")); // the single-file store of earlier versions
         Files.deleteIfExists(dir.resolve("bodies.bin"));

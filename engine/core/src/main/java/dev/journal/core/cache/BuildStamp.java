@@ -60,8 +60,8 @@ public record BuildStamp(String inputs, long readFrom, long validUntil, int docu
 
     public void write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
+        FileVersion.write(file, stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             ArticleCodec.writeString(out, FORMAT);
             ArticleCodec.writeString(out, inputs);
             out.writeLong(readFrom);
@@ -74,8 +74,7 @@ public record BuildStamp(String inputs, long readFrom, long validUntil, int docu
             for (Problem p : warnings) {
                 ArticleCodec.writeProblem(out, p);
             }
-        }
-        FileVersion.move(tmp, file);
+        });
     }
 
     public static void delete(Path file) throws IOException {

@@ -37,10 +37,7 @@ final class ByteReader {
      * left can hold them: a larger one is damage, refused before anything of that size is made.
      */
     int bounded(int count, int bytesEach) throws IOException {
-        if (count < 0 || count > remaining() / bytesEach) {
-            throw new IOException("a count beyond the end of a file of the build cache");
-        }
-        return count;
+        return dev.journal.core.internal.FileCounts.within(count, remaining(), bytesEach);
     }
 
     /** Whether all the bytes have been read. */

@@ -1,6 +1,8 @@
 package dev.journal.core.internal;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,6 +40,34 @@ public final class FileVersion {
         Object version = of(written);
         move(written, file);
         return version;
+    }
+
+    /** What writes a file's content, to a buffered stream. */
+    @FunctionalInterface
+    public interface Content {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} whole: {@code content} goes to a file beside it, which is then moved over
+     * it in one step, or removed when the writing fails, so a reader finds the old file or the new
+     * one and nothing is left behind. Returns the file's version as written (see {@link #replace}).
+     */
+    public static Object write(Path file, Content content) throws IOException {
+        Path written = file.resolveSibling(file.getFileName() + ".tmp");
+        boolean moved = false;
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(written), 1 << 16)) {
+                content.write(out);
+            }
+            Object version = replace(written, file);
+            moved = true;
+            return version;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(written);
+            }
+        }
     }
 
     /** Moves {@code written}, a file just written beside {@code file}, over it in one step. */

@@ -2,7 +2,6 @@ package dev.journal.core.load;
 
 import dev.journal.core.internal.FileVersion;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -76,8 +75,8 @@ public final class SourceStamps {
 
     /** Writes the stamps of the site in folder {@code source} to {@code file}, replacing it whole. */
     public void write(Path file, Path source) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".new");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        FileVersion.write(file, stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             out.writeUTF(FORMAT);
             out.writeUTF(source.toAbsolutePath().normalize().toString());
             out.writeLong(readFrom);
@@ -89,8 +88,7 @@ public final class SourceStamps {
                 out.writeLong(e.getValue().modified);
                 out.writeUTF(e.getValue().digest);
             }
-        }
-        FileVersion.move(tmp, file);
+        });
     }
 
     /**

@@ -1,16 +1,15 @@
 package dev.journal.core.related;
 
 import dev.journal.core.Problem;
+import dev.journal.core.internal.FileCounts;
 import dev.journal.core.internal.FileVersion;
 import dev.journal.core.internal.Mix64;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Slugs;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -242,44 +241,31 @@ public final class RelatedArticles {
                 Files.deleteIfExists(file);
                 return;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 16 * s.vectors().length
-                    + 16 * s.termHashes().length);
-            CRC32C crc = new CRC32C();
-            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(bytes, crc));
-            out.writeUTF(FORMAT);
-            out.writeUTF(key);
-            out.writeLong(s.besides());
-            out.writeInt(s.vectors().length);
-            for (long v : s.vectors()) {
-                out.writeLong(v);
-            }
-            out.writeInt(s.termHashes().length);
-            for (int t = 0; t < s.termHashes().length; t++) {
-                out.writeLong(s.termHashes()[t]);
-                out.writeLong(s.postings()[t]);
-            }
-            for (int[][] lists : new int[][][] {s.scored(), s.picks()}) {
-                for (int[] list : lists) {
-                    out.writeInt(list == null ? -1 : list.length);
-                    for (int v : list == null ? new int[0] : list) {
-                        out.writeInt(v);
+            FileVersion.write(file, stream -> {
+                CRC32C crc = new CRC32C();
+                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(stream, crc));
+                out.writeUTF(FORMAT);
+                out.writeUTF(key);
+                out.writeLong(s.besides());
+                out.writeInt(s.vectors().length);
+                for (long v : s.vectors()) {
+                    out.writeLong(v);
+                }
+                out.writeInt(s.termHashes().length);
+                for (int t = 0; t < s.termHashes().length; t++) {
+                    out.writeLong(s.termHashes()[t]);
+                    out.writeLong(s.postings()[t]);
+                }
+                for (int[][] lists : new int[][][] {s.scored(), s.picks()}) {
+                    for (int[] list : lists) {
+                        out.writeInt(list == null ? -1 : list.length);
+                        for (int v : list == null ? new int[0] : list) {
+                            out.writeInt(v);
+                        }
                     }
                 }
-            }
-            new DataOutputStream(bytes).writeLong(crc.getValue()); // the checksum, outside what it sums
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            boolean moved = false;
-            try {
-                try (OutputStream written = Files.newOutputStream(temporary)) {
-                    bytes.writeTo(written);
-                }
-                FileVersion.move(temporary, file);
-                moved = true;
-            } finally {
-                if (!moved) {
-                    Files.deleteIfExists(temporary);
-                }
-            }
+                new DataOutputStream(stream).writeLong(crc.getValue()); // the checksum, outside what it sums
+            });
         }
 
         /**
@@ -307,11 +293,11 @@ public final class RelatedArticles {
                     return memo;
                 }
                 long besides = in.readLong();
-                long[] vectors = new long[count(in, Long.BYTES)];
+                long[] vectors = new long[FileCounts.within(in.readInt(), in.available(), Long.BYTES)];
                 for (int i = 0; i < vectors.length; i++) {
                     vectors[i] = in.readLong();
                 }
-                int terms = count(in, 2 * Long.BYTES);
+                int terms = FileCounts.within(in.readInt(), in.available(), 2 * Long.BYTES);
                 long[] termHashes = new long[terms];
                 long[] postings = new long[terms];
                 for (int t = 0; t < terms; t++) {
@@ -328,10 +314,7 @@ public final class RelatedArticles {
                         if (length < 0) {
                             continue; // an article with no ranking
                         }
-                        if ((long) length * Integer.BYTES > in.available()) {
-                            return memo;
-                        }
-                        list[i] = new int[length];
+                        list[i] = new int[FileCounts.within(length, in.available(), Integer.BYTES)];
                         for (int k = 0; k < length; k++) {
                             int article = in.readInt();
                             if (article < 0 || article >= vectors.length) {
@@ -349,15 +332,6 @@ public final class RelatedArticles {
                 // none to go on from
             }
             return memo;
-        }
-
-        /** A count from the file, which its entries of {@code bytesEach} bytes can fill without running past its end. */
-        private static int count(DataInputStream in, int bytesEach) throws IOException {
-            int count = in.readInt();
-            if (count < 0 || (long) count * bytesEach > in.available()) {
-                throw new IOException("a count beyond the end of the file");
-            }
-            return count;
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.journal.core.render;
 
+import dev.journal.core.internal.FileCounts;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -49,12 +49,12 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
                 return null;
             }
             String key = in.readUTF();
-            int nameCount = bounded(in.readInt(), size, 2);
+            int nameCount = FileCounts.within(in.readInt(), size, 2);
             String[] names = new String[nameCount];
             for (int i = 0; i < nameCount; i++) {
                 names[i] = in.readUTF();
             }
-            int n = bounded(in.readInt(), size, 32);
+            int n = FileCounts.within(in.readInt(), size, 32);
             Map<String, Entry> entries = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 String path = in.readUTF();
@@ -66,7 +66,7 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
                 }
                 long made = in.readLong();
                 long own = in.readLong();
-                int t = bounded(in.readInt(), size, 2);
+                int t = FileCounts.within(in.readInt(), size, 2);
                 List<String> text = new ArrayList<>(t);
                 for (int j = 0; j < t; j++) {
                     String p = in.readUTF();
@@ -80,17 +80,6 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    /**
-     * A count read from a file of {@code size} bytes, of entries of at least {@code bytesEach}
-     * bytes each; one the file cannot hold is damage, refused before anything of that size is made.
-     */
-    private static int bounded(int count, long size, int bytesEach) throws IOException {
-        if (count < 0 || count > size / bytesEach) {
-            throw new IOException("a count beyond the end of the render record");
-        }
-        return count;
     }
 
     public static void delete(Path file) throws IOException {
@@ -111,8 +100,8 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
         for (int i = 0; i < names.size(); i++) {
             numbers.put(names.get(i), i);
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        return dev.journal.core.internal.FileVersion.write(file, stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             out.writeUTF(FORMAT);
             out.writeUTF(key);
             out.writeInt(names.size());
@@ -134,7 +123,6 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
                     out.writeUTF(p.equals(e.getKey()) ? "" : p);
                 }
             }
-        }
-        return dev.journal.core.internal.FileVersion.replace(tmp, file);
+        });
     }
 }

@@ -1,8 +1,9 @@
 package dev.journal.core.write;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -69,14 +70,14 @@ final class Manifest {
      */
     Object write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        return dev.journal.core.internal.FileVersion.write(file, stream -> {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             out.write("journal-manifest 1\n");
             for (var e : entries.entrySet()) { // in the map's order: read back into a map, not compared
                 Entry v = e.getValue();
                 out.write(v.size() + "\t" + v.modified() + "\t" + v.digest() + "\t" + e.getKey() + "\n");
             }
-        }
-        return dev.journal.core.internal.FileVersion.replace(tmp, file);
+            out.flush();
+        });
     }
 }
