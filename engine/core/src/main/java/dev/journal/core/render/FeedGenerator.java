@@ -3,6 +3,7 @@ package dev.journal.core.render;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.index.Taxon;
+import dev.journal.core.internal.Mix64;
 import dev.journal.core.internal.feed.AbsoluteLinks;
 import dev.journal.core.internal.feed.AtomWriter;
 import dev.journal.core.internal.feed.Feed;
@@ -90,15 +91,15 @@ final class FeedGenerator implements Generator {
 
     private static List<RenderedPage> write(Spec spec, Entries cache, RenderContext context) {
         // a feed is made from its description and its articles' views (and the configuration, which is the same)
-        long inputs = Fingerprints.mix(Fingerprints.string(String.valueOf(spec.title()))
-                ^ 31 * Fingerprints.string(String.valueOf(spec.description()))
-                ^ 961 * Fingerprints.string(String.valueOf(spec.homeUri())) ^ (spec.full() ? 0x5F : 0xA0));
+        long inputs = Mix64.mix(Mix64.string(String.valueOf(spec.title()))
+                ^ 31 * Mix64.string(String.valueOf(spec.description()))
+                ^ 961 * Mix64.string(String.valueOf(spec.homeUri())) ^ (spec.full() ? 0x5F : 0xA0));
         for (Article a : spec.articles()) {
-            inputs = Fingerprints.mix(inputs ^ context.fingerprint(context.views().of(a)));
+            inputs = Mix64.mix(inputs ^ context.fingerprint(context.views().of(a)));
         }
         boolean unchanged = true;
         for (FeedPlan.FeedFile f : spec.files()) {
-            unchanged &= context.unchanged(f.outputPath(), Fingerprints.mix(inputs ^ f.format().ordinal()));
+            unchanged &= context.unchanged(f.outputPath(), Mix64.mix(inputs ^ f.format().ordinal()));
         }
         if (unchanged) {
             return spec.files().stream().map(f -> RenderedPage.kept(f.outputPath())).toList();

@@ -1,5 +1,8 @@
 package dev.journal.core.render;
 
+import static dev.journal.core.internal.Mix64.mix;
+import static dev.journal.core.internal.Mix64.string;
+
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Date;
@@ -145,14 +148,5 @@ final class Fingerprints {
             memory.put(v, h);
         }
         return h;
-    }
-
-    static long string(String s) {
-        return dev.journal.core.internal.Mix64.string(s);
-    }
-
-    /** A finaliser that spreads every input bit over the whole result (from SplitMix64). */
-    static long mix(long z) {
-        return dev.journal.core.internal.Mix64.mix(z);
     }
 }

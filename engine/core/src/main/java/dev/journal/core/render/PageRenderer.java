@@ -4,6 +4,7 @@ import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.index.Taxon;
+import dev.journal.core.internal.Mix64;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.UrlPolicy;
 import freemarker.template.Template;
@@ -228,7 +229,7 @@ public final class PageRenderer {
             Map<String, Long> sharedDigests = new HashMap<>();
             for (var e : shared.entrySet()) {
                 fingerprints.remember(e.getValue());
-                sharedDigests.put(e.getKey(), Fingerprints.string(e.getKey()) + fingerprints.ofCard(e.getValue()));
+                sharedDigests.put(e.getKey(), Mix64.string(e.getKey()) + fingerprints.ofCard(e.getValue()));
             }
             fingerprints.freeze();
             Map<String, RenderRecord.Entry> record = new java.util.concurrent.ConcurrentHashMap<>();
@@ -343,10 +344,10 @@ public final class PageRenderer {
      * ({@code shared}: each name's digest plus its value's).
      */
     private static long digest(long own, List<String> read, Map<String, Long> shared, long text) {
-        long h = Fingerprints.mix(Fingerprints.mix(own) * 31 + text);
+        long h = Mix64.mix(Mix64.mix(own) * 31 + text);
         for (String name : read) {
             Long term = shared.get(name);
-            h = Fingerprints.mix(h * 31 + (term != null ? term : Fingerprints.string(name)));
+            h = Mix64.mix(h * 31 + (term != null ? term : Mix64.string(name)));
         }
         return h;
     }
@@ -355,7 +356,7 @@ public final class PageRenderer {
     private static long text(List<String> paths, Views views, Fingerprints fingerprints) {
         long h = 0x7E47L;
         for (String path : paths) {
-            h = Fingerprints.mix(h * 31 + Fingerprints.string(path) + fingerprints.of(views.byPath(path)));
+            h = Mix64.mix(h * 31 + Mix64.string(path) + fingerprints.of(views.byPath(path)));
         }
         return h;
     }
@@ -644,11 +645,11 @@ public final class PageRenderer {
         }
         long h = 0xD0C5L;
         for (String field : fields) {
-            h = Fingerprints.mix(h * 31 + Fingerprints.string(field));
+            h = Mix64.mix(h * 31 + Mix64.string(field));
         }
         for (long part : new long[] {fingerprints.of(view), fingerprints.ofCard(older), fingerprints.ofCard(newer),
             fingerprints.ofCard(related), feeds}) {
-            h = Fingerprints.mix(h * 31 + part);
+            h = Mix64.mix(h * 31 + part);
         }
         return h == NOTHING_KNOWN ? 1 : h;
     }
