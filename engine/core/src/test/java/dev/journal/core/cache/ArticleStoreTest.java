@@ -387,6 +387,16 @@ class ArticleStoreTest {
         assertTrue(refused > record.length / 2, refused + " of " + record.length + " damaged records refused");
     }
 
+    /** Where an index's length of the records' log is: after its format, key, generation and length of the bodies' log. */
+    private static int recordsLengthAt(byte[] index) throws java.io.IOException {
+        ByteReader in = new ByteReader(index);
+        ArticleCodec.readString(in);
+        ArticleCodec.readString(in);
+        in.readInt();
+        in.readLong();
+        return index.length - in.remaining();
+    }
+
     /**
      * An index claiming far more records, or a far longer log of them, than there are is refused
      * as other damage is, without first making what it claims.
@@ -396,15 +406,8 @@ class ArticleStoreTest {
         Map<String, Article> first = parsedAndSaved(articles(4, ""));
         Path index = dir.resolve("index.bin");
         byte[] good = java.nio.file.Files.readAllBytes(index);
-        ByteReader in = new ByteReader(good);
-        ArticleCodec.readString(in);
-        ArticleCodec.readString(in);
-        in.readInt(); // the generation
-        in.readLong(); // the length of the bodies' log
-        int recordsLength = good.length - in.remaining();
-        in.readLong();
-        in.readLong(); // the length of the words' log
-        int count = good.length - in.remaining();
+        int recordsLength = recordsLengthAt(good);
+        int count = recordsLength + 2 * Long.BYTES; // after the records' and the words' lengths
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
                 java.lang.management.ManagementFactory.getThreadMXBean();
         // 2^29 records: a table of 2^30 slots, made at the first record, were the count believed;
@@ -466,12 +469,7 @@ class ArticleStoreTest {
         // the index names the record's new length, and the records' log's
         Path index = dir.resolve("index.bin");
         byte[] bytes = java.nio.file.Files.readAllBytes(index);
-        ByteReader header = new ByteReader(bytes);
-        ArticleCodec.readString(header);
-        ArticleCodec.readString(header);
-        header.readInt();
-        header.readLong();
-        java.nio.ByteBuffer.wrap(bytes).putLong(bytes.length - header.remaining(), damaged.length);
+        java.nio.ByteBuffer.wrap(bytes).putLong(recordsLengthAt(bytes), damaged.length);
         java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - 4, damaged.length); // the only record's length, last
         java.nio.file.Files.write(index, bytes);
         try (ArticleStore store = ArticleStore.open(dir, "key")) {
