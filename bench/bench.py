@@ -605,11 +605,14 @@ def machine():
 def launcher_options():
     """The JVM options the journal launcher gives a build, as its script says."""
     script = (ROOT / "engine" / "cli" / "src" / "main" / "launcher" / "journal").read_text(encoding="utf-8")
-    found = re.search(r'^\s*\*\) memory="([^"]*)"', script, re.M)
-    options = found.group(1) if found else "see engine/cli/src/main/launcher/journal"
-    quick = re.search(r'^\s*rebuild="(-XX:TieredStopAtLevel=1[^"]*)"', script, re.M)
+    found = re.search(r'^\s*\*\) memory="([^"]*)"(?: compiler="([^"]*)")?', script, re.M)
+    if not found:
+        return "see engine/cli/src/main/launcher/journal"
+    options = " ".join(o for o in found.groups() if o)
+    quick = re.search(r'^\s*compiler="(-XX:TieredStopAtLevel=1[^"]*)"', script, re.M)
     if quick:
-        options += "`; with the build cache of a journal of up to about 20,000 documents also `" + quick.group(1)
+        options += ("`; with the build cache of a journal of up to about 20,000 documents `%s %s` instead"
+                    % (found.group(1), quick.group(1)))
     return options
 
 

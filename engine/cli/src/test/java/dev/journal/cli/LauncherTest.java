@@ -26,6 +26,8 @@ class LauncherTest {
 
     private static final String QUICK = "-XX:TieredStopAtLevel=1";
     private static final String HEAP = "-XX:InitialRAMPercentage=3.125";
+    private static final List<String> INLINING = List.of("-XX:FreqInlineSize=50", "-XX:InlineSmallCode=500",
+            "-XX:MaxInlineSize=20");
     private static final Path LAUNCHER = Path.of("src/main/launcher/journal").toAbsolutePath();
 
     @TempDir
@@ -79,9 +81,12 @@ class LauncherTest {
     void aColdBuildKeepsBothCompilers() throws Exception {
         List<String> args = launch("build", "--source", site.toString());
         assertFalse(args.contains(QUICK) || args.contains(HEAP), args.toString());
-        assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m", "-jar"), args.subList(0, 3));
-        assertEquals(List.of("build", "--source", site.toString()), args.subList(4, args.size()));
-        assertTrue(args.get(3).endsWith("journal.jar"), args.toString());
+        List<String> options = new ArrayList<>(List.of("-XX:+UseParallelGC", "-Xmn100m"));
+        options.addAll(INLINING);
+        options.add("-jar");
+        assertEquals(options, args.subList(0, 6), "the optimising compiler inlines less");
+        assertEquals(List.of("build", "--source", site.toString()), args.subList(7, args.size()));
+        assertTrue(args.get(6).endsWith("journal.jar"), args.toString());
     }
 
     @Test
@@ -104,11 +109,19 @@ class LauncherTest {
     @Test
     void aLargeJournalOrABuildWithoutTheCacheKeepsBothCompilers() throws Exception {
         cache(3_000_000); // about 21,000 documents
-        assertFalse(launch("build", "--source", site.toString()).contains(QUICK));
+        List<String> large = launch("build", "--source", site.toString());
+        assertFalse(large.contains(QUICK));
+        assertTrue(large.containsAll(INLINING), large.toString());
         cache(2_999_999);
-        assertTrue(launch("build", "--source", site.toString()).contains(QUICK));
-        assertFalse(launch("build", "--no-cache", "--source", site.toString()).contains(QUICK));
-        assertFalse(launch(site, null, "check").contains(QUICK));
+        List<String> small = launch("build", "--source", site.toString());
+        assertTrue(small.contains(QUICK));
+        assertTrue(small.stream().noneMatch(INLINING::contains), "the quick compiler alone: " + small);
+        List<String> uncached = launch("build", "--no-cache", "--source", site.toString());
+        assertFalse(uncached.contains(QUICK));
+        assertTrue(uncached.containsAll(INLINING), uncached.toString());
+        List<String> check = launch(site, null, "check");
+        assertFalse(check.contains(QUICK));
+        assertTrue(check.containsAll(INLINING), check.toString());
         List<String> serve = launch(site, null, "serve");
         assertEquals(List.of("-jar"), serve.subList(0, 1), "serve keeps the JVM's defaults");
     }
