@@ -609,10 +609,11 @@ def launcher_options():
     if not found:
         return "see engine/cli/src/main/launcher/journal"
     options = " ".join(o for o in found.groups() if o)
-    quick = re.search(r'^\s*compiler="(-XX:TieredStopAtLevel=1[^"]*)"', script, re.M)
-    if quick:
-        options += ("`; with the build cache of a journal of up to about 20,000 documents `%s %s` instead"
-                    % (found.group(1), quick.group(1)))
+    quick = re.findall(r'^\s*compiler="(-XX:TieredStopAtLevel=1[^"]*)"', script, re.M)
+    if len(quick) == 2:
+        options += ("`; with the build cache of a journal of up to about 20,000 documents `%s %s` instead; "
+                    "cold, with fewer than 3,000 files of content, `%s %s`" % (found.group(1), quick[0],
+                                                                            found.group(1), quick[1]))
     return options
 
 

@@ -77,8 +77,18 @@ class LauncherTest {
         }
     }
 
+    /** {@code count} files in {@code folder} of the site, as a journal's articles. */
+    private void content(String folder, int count) throws Exception {
+        Path articles = site.resolve(folder).resolve("articles");
+        Files.createDirectories(articles);
+        for (int i = 0; i < count; i++) {
+            Files.createFile(articles.resolve("article-" + i + ".md"));
+        }
+    }
+
     @Test
-    void aColdBuildKeepsBothCompilers() throws Exception {
+    void aColdBuildOfALargeJournalKeepsBothCompilers() throws Exception {
+        content("content", 3_000);
         List<String> args = launch("build", "--source", site.toString());
         assertFalse(args.contains(QUICK) || args.contains(HEAP), args.toString());
         List<String> options = new ArrayList<>(List.of("-XX:+UseParallelGC", "-Xmn100m"));
@@ -87,6 +97,30 @@ class LauncherTest {
         assertEquals(options, args.subList(0, 6), "the optimising compiler inlines less");
         assertEquals(List.of("build", "--source", site.toString()), args.subList(7, args.size()));
         assertTrue(args.get(6).endsWith("journal.jar"), args.toString());
+        List<String> uncached = launch("build", "--no-cache", "--source", site.toString());
+        assertEquals(options, uncached.subList(0, 6), uncached.toString());
+    }
+
+    @Test
+    void aColdBuildOfASmallJournalUsesTheQuickCompilerAlone() throws Exception {
+        content("content", 2_999);
+        List<String> args = launch("build", "--source", site.toString());
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m", QUICK, "-jar"), args.subList(0, 4));
+        assertEquals(List.of("build", "--source", site.toString()), args.subList(5, args.size()));
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m", QUICK, "-jar"),
+                launch("build", "--no-cache", "--source", site.toString()).subList(0, 4));
+        assertEquals(QUICK, launch(site, null, "build").get(2), "the source folder defaults to the current one");
+    }
+
+    @Test
+    void aColdBuildCountsTheContentFolderTheConfigurationNames() throws Exception {
+        content("writing", 3_000);
+        assertTrue(launch("build", "--source", site.toString()).contains(QUICK), "content/ is all but empty");
+        Files.writeString(site.resolve("jbake.properties"),
+                "site.host=https://example.org\ncontent.folder = old\ncontent.folder = writing \r\n");
+        List<String> args = launch("build", "--source", site.toString());
+        assertFalse(args.contains(QUICK), args.toString());
+        assertTrue(args.containsAll(INLINING), args.toString());
     }
 
     @Test
@@ -107,7 +141,7 @@ class LauncherTest {
     }
 
     @Test
-    void aLargeJournalOrABuildWithoutTheCacheKeepsBothCompilers() throws Exception {
+    void aLargeJournalKeepsBothCompilersAndCheckInlinesLess() throws Exception {
         cache(3_000_000); // about 21,000 documents
         List<String> large = launch("build", "--source", site.toString());
         assertFalse(large.contains(QUICK));
@@ -117,8 +151,8 @@ class LauncherTest {
         assertTrue(small.contains(QUICK));
         assertTrue(small.stream().noneMatch(INLINING::contains), "the quick compiler alone: " + small);
         List<String> uncached = launch("build", "--no-cache", "--source", site.toString());
-        assertFalse(uncached.contains(QUICK));
-        assertTrue(uncached.containsAll(INLINING), uncached.toString());
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m", QUICK, "-jar"), uncached.subList(0, 4),
+                "without the cache, a cold build of an empty journal");
         List<String> check = launch(site, null, "check");
         assertFalse(check.contains(QUICK));
         assertTrue(check.containsAll(INLINING), check.toString());
