@@ -99,6 +99,8 @@ class LauncherTest {
         assertTrue(args.get(6).endsWith("journal.jar"), args.toString());
         List<String> uncached = launch("build", "--no-cache", "--source", site.toString());
         assertEquals(options, uncached.subList(0, 6), uncached.toString());
+        List<String> overridden = launch(dir, "-XX:FreqInlineSize=325", "build", "--source", site.toString());
+        assertEquals("-XX:FreqInlineSize=325", overridden.get(5), "the user's option comes last: " + overridden);
     }
 
     @Test
@@ -115,12 +117,25 @@ class LauncherTest {
     @Test
     void aColdBuildCountsTheContentFolderTheConfigurationNames() throws Exception {
         content("writing", 3_000);
-        assertTrue(launch("build", "--source", site.toString()).contains(QUICK), "content/ is all but empty");
-        Files.writeString(site.resolve("jbake.properties"),
-                "site.host=https://example.org\ncontent.folder = old\ncontent.folder = writing \r\n");
-        List<String> args = launch("build", "--source", site.toString());
-        assertFalse(args.contains(QUICK), args.toString());
-        assertTrue(args.containsAll(INLINING), args.toString());
+        assertTrue(launch("build", "--source", site.toString()).contains(QUICK), "there is no content/");
+        for (String properties : List.of("content.folder = old\ncontent.folder = writing \r\n",
+                "content.folder:writing\n", "  content.folder writing\n", "content.folder=old\n\tcontent.folder\t=\twriting")) {
+            Files.writeString(site.resolve("jbake.properties"), "site.host=https://example.org\n" + properties);
+            List<String> args = launch("build", "--source", site.toString());
+            assertFalse(args.contains(QUICK), properties + ": " + args);
+            assertTrue(args.containsAll(INLINING), args.toString());
+        }
+    }
+
+    @Test
+    void aColdBuildCountsThroughSymbolicLinks() throws Exception {
+        Path elsewhere = dir.resolve("elsewhere");
+        Files.createDirectories(elsewhere);
+        for (int i = 0; i < 3_000; i++) {
+            Files.createFile(elsewhere.resolve("article-" + i + ".md"));
+        }
+        Files.createSymbolicLink(site.resolve("content"), elsewhere);
+        assertFalse(launch("build", "--source", site.toString()).contains(QUICK), "the folder is a link");
     }
 
     @Test
@@ -161,9 +176,10 @@ class LauncherTest {
     }
 
     @Test
-    void aSmallMaximumHeapOfTheUsersStillStartsTheRealJvm() throws Exception {
+    void theRealJvmTakesTheLaunchersOptions() throws Exception {
         // the real java this time, with the launcher and a stand-in jar in a folder of their own:
-        // the JVM starts (and -version stops it) when the user's -Xmx is below the rebuild's first heap
+        // the JVM starts (and -version stops it) with the inlining options of check and large builds,
+        // and when the user's -Xmx is below the rebuild's first heap
         Path bin = dir.resolve("bin");
         Files.createDirectories(bin);
         Files.copy(LAUNCHER, bin.resolve("journal"));
@@ -174,16 +190,18 @@ class LauncherTest {
             jar.flush();
         }
         cache(1_000);
-        ProcessBuilder builder = new ProcessBuilder("sh", bin.resolve("journal").toString(), "build", "--source",
-                site.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("real.txt").toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("JOURNAL_JAVA_OPTS", "-Xmx64m -version");
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        Process p = builder.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        String out = Files.readString(dir.resolve("real.txt"));
-        assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("version"), out);
+        for (String command : List.of("build", "check")) {
+            ProcessBuilder builder = new ProcessBuilder("sh", bin.resolve("journal").toString(), command, "--source",
+                    site.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("real.txt").toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("JOURNAL_JAVA_OPTS", "-Xmx64m -version");
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            Process p = builder.start();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            String out = Files.readString(dir.resolve("real.txt"));
+            assertEquals(0, p.exitValue(), command + ": " + out);
+            assertTrue(out.contains("version"), out);
+        }
     }
 
     @Test
