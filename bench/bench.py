@@ -610,11 +610,11 @@ def launcher_options():
         return "see engine/cli/src/main/launcher/journal"
     options = " ".join(o for o in found.groups() if o)
     quick = re.findall(r'^\s*compiler="(-XX:TieredStopAtLevel=1[^"]*)"', script, re.M)
-    if len(quick) == 2:
-        options += ("`; with the build cache of a journal of up to about 20,000 documents `%s %s` instead; "
-                    "cold, with fewer than 3,000 files of content, `%s %s`" % (found.group(1), quick[0],
-                                                                            found.group(1), quick[1]))
-    return options
+    if len(quick) != 2:
+        return "see engine/cli/src/main/launcher/journal"
+    return ("`%s`; with the build cache of a journal of up to about 20,000 documents `%s %s` instead; "
+            "cold, with fewer than 3,000 files of content, `%s %s`"
+            % (options, found.group(1), quick[0], found.group(1), quick[1]))
 
 
 def git_commit():
@@ -738,7 +738,7 @@ def write_report(state, out_md):
         "- Hugo: %s" % m["hugo"],
         "- JBake: 2.7.0 from Maven Central (bench/jbake/pom.xml)",
         "- Journal's JVM options: %s" % (" ".join(state.get("java_opts", [])) or "none beyond the launcher's "
-                                      "(`%s`)" % launcher_options()), "",
+                                      "(%s)" % launcher_options()), "",
         "Command (from the repository root, after `mvn -B -q install -DskipTests -Djournal.skip=true`):", "",
         "```", *state["commands"], "```", "",
         "Each build is a fresh process, started as a user starts it (`engine/cli/target/journal build`, "
