@@ -31,17 +31,6 @@ public final class FileVersion {
         }
     }
 
-    /**
-     * Moves {@code written}, a file just written beside {@code file}, over it in one step, and
-     * returns its version: taken before the move (a rename keeps it), as taken after it could be
-     * another build's file that replaced it meanwhile.
-     */
-    public static Object replace(Path written, Path file) throws IOException {
-        Object version = of(written);
-        move(written, file);
-        return version;
-    }
-
     /** What writes a file's content, to a buffered stream. */
     @FunctionalInterface
     public interface Content {
@@ -51,7 +40,8 @@ public final class FileVersion {
     /**
      * Writes {@code file} whole: {@code content} goes to a file beside it, which is then moved over
      * it in one step, or removed when the writing fails, so a reader finds the old file or the new
-     * one and nothing is left behind. Returns the file's version as written (see {@link #replace}).
+     * one and nothing is left behind. Returns the file's version as written: taken before the move
+     * (a rename keeps it), as taken after it could be another build's file that replaced it meanwhile.
      */
     public static Object write(Path file, Content content) throws IOException {
         Path written = file.resolveSibling(file.getFileName() + ".tmp");
@@ -60,7 +50,8 @@ public final class FileVersion {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(written), 1 << 16)) {
                 content.write(out);
             }
-            Object version = replace(written, file);
+            Object version = of(written);
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
             return version;
         } finally {
@@ -68,10 +59,5 @@ public final class FileVersion {
                 Files.deleteIfExists(written);
             }
         }
-    }
-
-    /** Moves {@code written}, a file just written beside {@code file}, over it in one step. */
-    public static void move(Path written, Path file) throws IOException {
-        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
