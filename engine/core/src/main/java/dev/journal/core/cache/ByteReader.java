@@ -1,5 +1,6 @@
 package dev.journal.core.cache;
 
+import dev.journal.core.internal.FileCounts;
 import java.io.EOFException;
 import java.io.IOException;
 
@@ -37,7 +38,7 @@ final class ByteReader {
      * left can hold them: a larger one is damage, refused before anything of that size is made.
      */
     int bounded(int count, int bytesEach) throws IOException {
-        return dev.journal.core.internal.FileCounts.within(count, remaining(), bytesEach);
+        return FileCounts.within(count, remaining(), bytesEach);
     }
 
     /** Whether all the bytes have been read. */

@@ -1,6 +1,7 @@
 package dev.journal.core.render;
 
 import dev.journal.core.internal.FileCounts;
+import dev.journal.core.internal.FileVersion;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -100,7 +101,7 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
         for (int i = 0; i < names.size(); i++) {
             numbers.put(names.get(i), i);
         }
-        return dev.journal.core.internal.FileVersion.write(file, stream -> {
+        return FileVersion.write(file, stream -> {
             DataOutputStream out = new DataOutputStream(stream);
             out.writeUTF(FORMAT);
             out.writeUTF(key);

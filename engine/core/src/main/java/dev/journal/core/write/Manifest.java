@@ -1,5 +1,6 @@
 package dev.journal.core.write;
 
+import dev.journal.core.internal.FileVersion;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -70,7 +71,7 @@ final class Manifest {
      */
     Object write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        return dev.journal.core.internal.FileVersion.write(file, stream -> {
+        return FileVersion.write(file, stream -> {
             Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             out.write("journal-manifest 1\n");
             for (var e : entries.entrySet()) { // in the map's order: read back into a map, not compared
