@@ -79,10 +79,14 @@ class LauncherTest {
 
     /** {@code count} files in {@code folder} of the site, as a journal's articles. */
     private void content(String folder, int count) throws Exception {
-        Path articles = site.resolve(folder).resolve("articles");
-        Files.createDirectories(articles);
+        articles(site.resolve(folder).resolve("articles"), count);
+    }
+
+    /** {@code count} empty articles in {@code folder}. */
+    private static void articles(Path folder, int count) throws Exception {
+        Files.createDirectories(folder);
         for (int i = 0; i < count; i++) {
-            Files.createFile(articles.resolve("article-" + i + ".md"));
+            Files.createFile(folder.resolve("article-" + i + ".md"));
         }
     }
 
@@ -130,10 +134,7 @@ class LauncherTest {
     @Test
     void aColdBuildCountsThroughSymbolicLinks() throws Exception {
         Path elsewhere = dir.resolve("elsewhere");
-        Files.createDirectories(elsewhere);
-        for (int i = 0; i < 3_000; i++) {
-            Files.createFile(elsewhere.resolve("article-" + i + ".md"));
-        }
+        articles(elsewhere, 3_000);
         Files.createSymbolicLink(site.resolve("content"), elsewhere);
         assertFalse(launch("build", "--source", site.toString()).contains(QUICK), "the folder is a link");
     }
