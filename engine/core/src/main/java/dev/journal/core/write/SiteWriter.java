@@ -5,6 +5,7 @@ import dev.journal.core.internal.SafePaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -16,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -46,6 +48,7 @@ public final class SiteWriter {
     public static final String MARKER = ".journal-output";
 
     private static final String STAGING = ".staging-";
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PREVIOUS = ".previous-";
     private static final String TXN = ".txn";
 
@@ -192,9 +195,29 @@ public final class SiteWriter {
                 deleteTree(txn);
                 this.root = Files.createDirectories(txn.resolve("new"));
             } else {
-                this.root = Files.createTempDirectory(output.getParent(), output.getFileName() + STAGING);
+                this.root = stagingFolder();
             }
             this.realRoot = root.toRealPath();
+        }
+
+        /**
+         * A new, empty folder beside the output, which becomes the output on {@link #commit}. Made as
+         * any other folder of the site is, with the permissions the process's umask gives, so that a
+         * web server running as another user can read the site: {@code Files.createTempDirectory}
+         * would make it readable by its owner only.
+         */
+        private Path stagingFolder() throws IOException {
+            String prefix = output.getFileName() + STAGING;
+            for (int attempt = 0;; attempt++) {
+                Path candidate = output.resolveSibling(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36));
+                try {
+                    return Files.createDirectory(candidate);
+                } catch (FileAlreadyExistsException e) {
+                    if (attempt == 100) {
+                        throw e;
+                    }
+                }
+            }
         }
 
         /** Whether this session changes files in place (a rebuild) rather than swapping folders. */

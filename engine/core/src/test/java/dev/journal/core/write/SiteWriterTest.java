@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,16 @@ class SiteWriterTest {
             assertEquals(List.of("site"), siblings.map(p -> p.getFileName().toString()).toList(),
                     "no staging or previous folder is left behind");
         }
+    }
+
+    @Test
+    void theSiteFolderIsReadableAsAnyFolderItHolds() throws IOException {
+        // a web server running as another user must be able to enter the site's folder itself, which
+        // the writer makes beside the output and moves into place
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path out = dir.resolve("site");
+        new SiteWriter(out).write(List.of(page("index.html", "1"), page("a/b.html", "b")), ForkJoinPool.commonPool());
+        assertEquals(Files.getPosixFilePermissions(out.resolve("a")), Files.getPosixFilePermissions(out));
     }
 
     @ParameterizedTest
