@@ -46,7 +46,12 @@ class LauncherTest {
 
     /** The arguments the launcher hands java, run in {@code cwd} with {@code options} in JOURNAL_JAVA_OPTS. */
     private List<String> launch(Path cwd, String options, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("sh", LAUNCHER.toString()));
+        return launchCopy(LAUNCHER, cwd, options, args);
+    }
+
+    /** As {@link #launch(Path, String, String...)}, with a copy of the launcher at {@code launcher}. */
+    private List<String> launchCopy(Path launcher, Path cwd, String options, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
         command.addAll(List.of(args));
         Path written = dir.resolve("arguments.txt");
         Files.deleteIfExists(written);
@@ -202,6 +207,26 @@ class LauncherTest {
             String out = Files.readString(dir.resolve("real.txt"));
             assertEquals(0, p.exitValue(), command + ": " + out);
             assertTrue(out.contains("version"), out);
+        }
+    }
+
+    @Test
+    void everyCommandGetsTheClassArchiveLyingNextToTheJar() throws Exception {
+        Path bin = dir.resolve("tools with spaces");
+        Files.createDirectories(bin);
+        Files.copy(LAUNCHER, bin.resolve("journal"));
+        Path archive = bin.resolve("journal.jsa");
+        for (String command : List.of("build", "serve", "check", "--version")) {
+            List<String> without = launchCopy(bin.resolve("journal"), site, "-Xmx1g", command);
+            assertFalse(without.stream().anyMatch(a -> a.contains("SharedArchiveFile")), command + ": " + without);
+        }
+        Files.writeString(archive, "");
+        for (String command : List.of("build", "serve", "check", "--version")) {
+            List<String> args = launchCopy(bin.resolve("journal"), site, "-Xmx1g", command);
+            int at = args.indexOf("-XX:SharedArchiveFile=" + archive);
+            assertTrue(at >= 0, command + ": " + args);
+            assertEquals(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xmx1g", "-jar"), args.subList(at + 1, at + 5),
+                    command + ": the archive's check is quiet, and the user's options still come last");
         }
     }
 

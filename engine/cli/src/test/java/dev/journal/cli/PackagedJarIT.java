@@ -1,6 +1,7 @@
 package dev.journal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -38,6 +39,41 @@ class PackagedJarIT {
                 inProcess.toString(), "--quiet");
         assertEquals(0, run.exit(), run.err());
         assertEquals(JournalProcess.digests(inProcess), JournalProcess.digests(fromJar));
+    }
+
+    @Test
+    void theLauncherRunsWithTheClassArchiveMadeWithTheJar() throws Exception {
+        Path target = Path.of("target").toAbsolutePath();
+        assertTrue(Files.isRegularFile(target.resolve("journal.jsa")), "package makes the archive with this JVM");
+        String loaded = run(target.resolve("journal"), "-Xlog:class+load=info", "--version");
+        assertTrue(loaded.contains("dev.journal.cli.Main source: shared objects file"), loaded);
+        // copied elsewhere, the archive no longer matches the jar's path: the JVM runs without it, quietly
+        Path copy = dir.resolve("copy");
+        Files.createDirectories(copy);
+        for (String file : List.of("journal", "journal.jar", "journal.jsa")) {
+            Files.copy(target.resolve(file), copy.resolve(file), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        assertEquals(run(target.resolve("journal"), null, "--version"), run(copy.resolve("journal"), null, "--version"));
+        String unused = run(copy.resolve("journal"), "-Xlog:class+load=info", "--version");
+        assertFalse(unused.contains("shared objects file (top)"), unused);
+    }
+
+    /** What the launcher prints, run with the test's JVM and {@code options} in JOURNAL_JAVA_OPTS. */
+    private String run(Path launcher, String options, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("JOURNAL_JAVA_OPTS");
+        if (options != null) {
+            builder.environment().put("JOURNAL_JAVA_OPTS", options);
+        }
+        Path log = dir.resolve("run.txt");
+        Process p = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String out = Files.readString(log);
+        assertEquals(0, p.exitValue(), out);
+        return out;
     }
 
     @Test
