@@ -612,9 +612,19 @@ def launcher_options():
     quick = re.findall(r'^\s*compiler="(-XX:TieredStopAtLevel=1[^"]*)"', script, re.M)
     if len(quick) != 2:
         return "see engine/cli/src/main/launcher/journal"
-    return ("`%s`; with the build cache of a journal of up to about 20,000 documents `%s %s` instead; "
+    said = ("`%s`; with the build cache of a journal of up to about 20,000 documents `%s %s` instead; "
             "cold, with fewer than 3,000 files of content, `%s %s`"
             % (options, found.group(1), quick[0], found.group(1), quick[1]))
+    if "UseTransparentHugePages" in script:
+        pages = Path("/sys/kernel/mm/transparent_hugepage/enabled")
+        offered = pages.exists() and re.search(r"\[(always|madvise)\]", pages.read_text())
+        said += ("; with each, `-XX:+UseTransparentHugePages`, %s"
+                 % ("as this kernel offers huge pages" if offered else "which this kernel does not offer, so not here"))
+    if "SharedArchiveFile" in script:
+        made = (ROOT / "engine" / "cli" / "target" / "journal.jsa").exists()
+        said += ("; and the class archive `-XX:SharedArchiveFile=engine/cli/target/journal.jsa -Xlog:cds=off "
+                 "-Xlog:cds+dynamic=off`%s" % ("" if made else " (not made here)"))
+    return said
 
 
 def git_commit():
