@@ -55,13 +55,18 @@ final class ArticleCodec {
         private final RecordBytes added = new RecordBytes(1 << 12);
         private final DataOutputStream log = new DataOutputStream(added);
 
-        /** The words of a log, in order. */
+        /**
+         * The words of a log, in order. Each term is in the log once and every record names it by
+         * its number, so the articles read back share one string per term without
+         * {@code String.intern}, which cost 200-430 ms for the 163,000 terms of 10,000 articles
+         * against 40 ms for the whole read without it.
+         */
         static Words read(ByteReader in) throws IOException {
             Words w = new Words();
             while (!in.done()) {
                 int kind = in.readByte();
                 if (kind == 't') {
-                    w.addTerm(readString(in).intern());
+                    w.addTerm(readString(in));
                 } else if (kind == 'h') {
                     w.addHash(in.readLong());
                 } else {
