@@ -267,6 +267,31 @@ class LauncherTest {
     }
 
     @Test
+    void hugePagesAreAskedForWhereTheKernelOffersThem() throws Exception {
+        // a copy of the launcher that reads the kernel's setting from a file of the test's
+        Path file = dir.resolve("enabled");
+        Path copy = dir.resolve("journal-copy");
+        Files.writeString(copy, Files.readString(LAUNCHER).replace("/sys/kernel/mm/transparent_hugepage/enabled",
+                file.toString()));
+        String thp = "-XX:+UseTransparentHugePages";
+        for (String setting : List.of("[always] madvise never", "always [madvise] never", "always madvise [never]",
+                "")) {
+            if (setting.isEmpty()) {
+                Files.deleteIfExists(file);
+            } else {
+                Files.writeString(file, setting + "\n");
+            }
+            boolean offered = setting.contains("[always]") || setting.contains("[madvise]");
+            for (String command : List.of("build", "check", "new")) {
+                List<String> args = launchCopy(copy, site, null, command);
+                assertEquals(offered, args.contains(thp), setting + ", " + command + ": " + args);
+                assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m"), args.subList(0, 2), args.toString());
+            }
+            assertFalse(launchCopy(copy, site, null, "serve").contains(thp), setting + ": serve keeps the defaults");
+        }
+    }
+
+    @Test
     void theUsersOptionsComeLastSoTheyWin() throws Exception {
         cache(1_000);
         List<String> args = launch(site, "-XX:TieredStopAtLevel=4 -Xmx2g", "build");
