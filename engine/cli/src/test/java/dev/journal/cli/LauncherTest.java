@@ -26,6 +26,7 @@ class LauncherTest {
 
     private static final String QUICK = "-XX:TieredStopAtLevel=1";
     private static final String HEAP = "-XX:InitialRAMPercentage=3.125";
+    private static final String TENURE = "-XX:MaxTenuringThreshold=0";
     private static final List<String> INLINING = List.of("-XX:FreqInlineSize=50", "-XX:InlineSmallCode=500",
             "-XX:MaxInlineSize=20");
     private static final Path LAUNCHER = Path.of("src/main/launcher/journal").toAbsolutePath();
@@ -131,7 +132,7 @@ class LauncherTest {
     void aColdBuildOfALargeJournalKeepsBothCompilers() throws Exception {
         content("content", 3_000);
         List<String> args = launch("build", "--source", site.toString());
-        assertFalse(args.contains(QUICK) || args.contains(HEAP), args.toString());
+        assertFalse(args.contains(QUICK) || args.contains(HEAP) || args.contains(TENURE), args.toString());
         List<String> options = new ArrayList<>(MEMORY);
         options.addAll(INLINING);
         options.add("-jar");
@@ -188,7 +189,7 @@ class LauncherTest {
             args.addAll(form);
             args.addAll(List.of("--output", dir.resolve("out").toString()));
             List<String> given = launch(args.toArray(String[]::new));
-            List<String> options = memoryAnd(QUICK, HEAP, "-jar");
+            List<String> options = memoryAnd(QUICK, HEAP, TENURE, "-jar");
             assertEquals(options, head(options, given), form.toString());
             assertEquals(args, tail(options, given));
         }
@@ -295,7 +296,7 @@ class LauncherTest {
     void theUsersOptionsComeLastSoTheyWin() throws Exception {
         cache(1_000);
         List<String> args = launch(site, "-XX:TieredStopAtLevel=4 -Xmx2g", "build");
-        List<String> options = memoryAnd(QUICK, HEAP, "-XX:TieredStopAtLevel=4", "-Xmx2g", "-jar");
+        List<String> options = memoryAnd(QUICK, HEAP, TENURE, "-XX:TieredStopAtLevel=4", "-Xmx2g", "-jar");
         assertEquals(options, head(options, args));
     }
 }
