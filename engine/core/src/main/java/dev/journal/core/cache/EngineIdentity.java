@@ -3,8 +3,13 @@ package dev.journal.core.cache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -29,6 +34,60 @@ public final class EngineIdentity {
         return digest;
     }
 
+    /**
+     * A jar's digest: of its central directory, which names every entry with the CRC-32 and sizes
+     * of its bytes, and of the jar's length. Every build, a rebuild with nothing to do included,
+     * needs this; digesting the whole jar (4.6 MB) took 130-150 ms of such a build with the quick
+     * compiler, its directory a few milliseconds. A file that is not a plain zip (no end record
+     * found, or a ZIP64 one) is digested whole.
+     */
+    static String ofJar(Path jar) throws IOException {
+        MessageDigest md = sha256();
+        try (FileChannel in = FileChannel.open(jar, StandardOpenOption.READ)) {
+            long size = in.size();
+            int tail = (int) Math.min(size, END_RECORD + 0xFFFF); // the end record and the longest comment
+            ByteBuffer end = read(in, size - tail, tail).order(ByteOrder.LITTLE_ENDIAN);
+            for (int at = tail - END_RECORD; at >= 0; at--) {
+                if (end.getInt(at) != END_SIGNATURE) {
+                    continue;
+                }
+                long length = end.getInt(at + 12) & 0xFFFFFFFFL;
+                long offset = end.getInt(at + 16) & 0xFFFFFFFFL;
+                if (offset == 0xFFFFFFFFL || length == 0xFFFFFFFFL || offset + length > size - tail + at
+                        || length > Integer.MAX_VALUE) {
+                    break; // ZIP64, or not where the record says: the whole file
+                }
+                md.update(("jar " + size + "\n").getBytes(StandardCharsets.US_ASCII));
+                md.update(read(in, offset, (int) length));
+                return HexFormat.of().formatHex(md.digest());
+            }
+        }
+        md.update(Files.readAllBytes(jar));
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The size of a zip's end-of-central-directory record without its comment, and its signature. */
+    private static final int END_RECORD = 22;
+    private static final int END_SIGNATURE = 0x06054b50;
+
+    private static ByteBuffer read(FileChannel in, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (in.read(buffer, position + buffer.position()) < 0) {
+                throw new java.io.EOFException("a jar shorter than its size");
+            }
+        }
+        return buffer.flip();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String compute() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -39,11 +98,11 @@ public final class EngineIdentity {
                     files = s.filter(Files::isRegularFile).sorted().toList();
                 }
                 for (Path f : files) {
-                    md.update(code.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    md.update(code.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
                     md.update(Files.readAllBytes(f));
                 }
             } else {
-                md.update(Files.readAllBytes(code));
+                return ofJar(code);
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
