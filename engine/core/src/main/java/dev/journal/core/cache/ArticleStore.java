@@ -250,28 +250,13 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         }
     }
 
-    /** How much of a log {@link #readPrefix} reads at a time. */
-    private static final int READ_CHUNK = 1 << 20;
-
     /** The first {@code length} bytes of a file; null when it is shorter (nothing is made for a length it has not). */
     private static byte[] readPrefix(Path file, int length) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             if (length < 0 || in.size() < length) {
                 return null;
             }
-            // a megabyte at a time: the channel reads a heap buffer through a native one as large as
-            // what is left of it, which for the records log of 10,000 articles (77 MB) was a fresh
-            // mapping faulted in page by page on every build (340-510 ms here, against 30 ms)
-            byte[] bytes = new byte[length];
-            int at = 0;
-            while (at < length) {
-                int n = in.read(ByteBuffer.wrap(bytes, at, Math.min(READ_CHUNK, length - at)));
-                if (n < 0) {
-                    return null;
-                }
-                at += n;
-            }
-            return bytes;
+            return ByteReader.read(in, 0, length, file + " is shorter than the build cache's index says");
         } catch (NoSuchFileException e) {
             return null;
         }
@@ -575,20 +560,12 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         }
 
         private String read(long at, int length) {
-            ByteBuffer buffer = ByteBuffer.allocate(length);
             try {
-                long position = at;
-                while (buffer.hasRemaining()) {
-                    int n = bodies.read(buffer, position);
-                    if (n < 0) {
-                        throw new IOException("the build cache's bodies are shorter than its index says");
-                    }
-                    position += n;
-                }
+                return new String(ByteReader.read(bodies, at, length,
+                        "the build cache's bodies are shorter than its index says"), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new String(buffer.array(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.journal.core.cache;
 import dev.journal.core.internal.FileCounts;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 /**
  * Reads the build cache's binary forms from a byte array, big-endian like {@link java.io.DataOutputStream}
@@ -26,6 +28,30 @@ final class ByteReader {
 
     ByteReader(byte[] bytes) {
         this(bytes, 0, bytes.length);
+    }
+
+    /** How much {@link #read(FileChannel, long, int, String)} reads at a time. */
+    private static final int READ_CHUNK = 1 << 20;
+
+    /**
+     * The {@code length} bytes of a file from {@code position}, read a megabyte at a time: a
+     * channel reads a heap buffer through a native one as large as what is left of it, which for
+     * the records log of 10,000 articles (77 MB) was a fresh mapping faulted in page by page on
+     * every build (340-510 ms here, against 30 ms).
+     *
+     * @param shorter the message when the file ends first
+     */
+    static byte[] read(FileChannel in, long position, int length, String shorter) throws IOException {
+        byte[] bytes = new byte[length];
+        int at = 0;
+        while (at < length) {
+            int n = in.read(ByteBuffer.wrap(bytes, at, Math.min(READ_CHUNK, length - at)), position + at);
+            if (n < 0) {
+                throw new EOFException(shorter);
+            }
+            at += n;
+        }
+        return bytes;
     }
 
     /** How many bytes are left to read. */

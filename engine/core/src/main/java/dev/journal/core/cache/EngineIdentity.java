@@ -46,7 +46,7 @@ public final class EngineIdentity {
         try (FileChannel in = FileChannel.open(jar, StandardOpenOption.READ)) {
             long size = in.size();
             int tail = (int) Math.min(size, END_RECORD + 0xFFFF); // the end record and the longest comment
-            ByteBuffer end = read(in, size - tail, tail).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer end = ByteBuffer.wrap(ByteReader.read(in, size - tail, tail, SHORTER)).order(ByteOrder.LITTLE_ENDIAN);
             for (int at = tail - END_RECORD; at >= 0; at--) {
                 if (end.getInt(at) != END_SIGNATURE) {
                     continue;
@@ -58,7 +58,7 @@ public final class EngineIdentity {
                     break; // ZIP64, or not where the record says: the whole file
                 }
                 md.update(("jar " + size + "\n").getBytes(StandardCharsets.US_ASCII));
-                md.update(read(in, offset, (int) length));
+                md.update(ByteReader.read(in, offset, (int) length, SHORTER));
                 return HexFormat.of().formatHex(md.digest());
             }
         }
@@ -70,15 +70,7 @@ public final class EngineIdentity {
     private static final int END_RECORD = 22;
     private static final int END_SIGNATURE = 0x06054b50;
 
-    private static ByteBuffer read(FileChannel in, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            if (in.read(buffer, position + buffer.position()) < 0) {
-                throw new java.io.EOFException("a jar shorter than its size");
-            }
-        }
-        return buffer.flip();
-    }
+    private static final String SHORTER = "a jar shorter than its size";
 
     private static MessageDigest sha256() {
         try {
@@ -90,7 +82,7 @@ public final class EngineIdentity {
 
     private static String compute() {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = sha256();
             Path code = Path.of(EngineIdentity.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(code)) {
                 List<Path> files;
@@ -107,7 +99,7 @@ public final class EngineIdentity {
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException | URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
