@@ -30,21 +30,13 @@ class LauncherTest {
     private static final List<String> INLINING = List.of("-XX:FreqInlineSize=50", "-XX:InlineSmallCode=500",
             "-XX:MaxInlineSize=20");
     private static final Path LAUNCHER = Path.of("src/main/launcher/journal").toAbsolutePath();
-    /** The collector's options every command but serve gets, with huge pages where this kernel offers them. */
-    private static final List<String> MEMORY = memory();
-
-    private static List<String> memory() {
-        List<String> options = new ArrayList<>(List.of("-XX:+UseParallelGC", "-Xmn100m"));
-        try {
-            String pages = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
-            if (pages.contains("[always]") || pages.contains("[madvise]")) {
-                options.add("-XX:+UseTransparentHugePages");
-            }
-        } catch (java.io.IOException e) {
-            // no such file: no huge pages
-        }
-        return List.copyOf(options);
-    }
+    /**
+     * The collector's options every command but serve gets, with huge pages: the launcher the tests
+     * run reads a kernel setting of theirs that offers them ({@link #KERNEL}), whatever this
+     * machine's says; {@link #hugePagesAreAskedForWhereTheKernelOffersThem} tries the others.
+     */
+    private static final List<String> MEMORY = List.of("-XX:+UseParallelGC", "-Xmn100m", "-XX:+UseTransparentHugePages");
+    private static final String KERNEL = "/sys/kernel/mm/transparent_hugepage/enabled";
 
     /** The first of {@code args}, as many as {@code expected} has. */
     private static List<String> head(List<String> expected, List<String> args) {
@@ -66,6 +58,9 @@ class LauncherTest {
     @TempDir
     Path dir;
     private Path site;
+    /** The launcher, reading the kernel's huge-page setting from {@link #pages}. */
+    private Path launcher;
+    private Path pages;
 
     @BeforeEach
     void standInJava() throws Exception {
@@ -75,16 +70,22 @@ class LauncherTest {
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         site = dir.resolve("my site");
         Files.createDirectories(site);
+        pages = dir.resolve("enabled");
+        Files.writeString(pages, "always [madvise] never\n");
+        launcher = dir.resolve("journal-launcher");
+        String script = Files.readString(LAUNCHER);
+        assertTrue(script.contains(KERNEL), "the launcher reads the kernel's setting at " + KERNEL);
+        Files.writeString(launcher, script.replace(KERNEL, pages.toString()));
     }
 
     /** The arguments the launcher hands java, run in {@code cwd} with {@code options} in JOURNAL_JAVA_OPTS. */
     private List<String> launch(Path cwd, String options, String... args) throws Exception {
-        return launchCopy(LAUNCHER, cwd, options, args);
+        return launchCopy(launcher, cwd, options, args);
     }
 
-    /** As {@link #launch(Path, String, String...)}, with a copy of the launcher at {@code launcher}. */
-    private List<String> launchCopy(Path launcher, Path cwd, String options, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
+    /** As {@link #launch(Path, String, String...)}, with the launcher at {@code script}. */
+    private List<String> launchCopy(Path script, Path cwd, String options, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("sh", script.toString()));
         command.addAll(List.of(args));
         Path written = dir.resolve("arguments.txt");
         Files.deleteIfExists(written);
@@ -269,26 +270,21 @@ class LauncherTest {
 
     @Test
     void hugePagesAreAskedForWhereTheKernelOffersThem() throws Exception {
-        // a copy of the launcher that reads the kernel's setting from a file of the test's
-        Path file = dir.resolve("enabled");
-        Path copy = dir.resolve("journal-copy");
-        Files.writeString(copy, Files.readString(LAUNCHER).replace("/sys/kernel/mm/transparent_hugepage/enabled",
-                file.toString()));
         String thp = "-XX:+UseTransparentHugePages";
         for (String setting : List.of("[always] madvise never", "always [madvise] never", "always madvise [never]",
                 "")) {
             if (setting.isEmpty()) {
-                Files.deleteIfExists(file);
+                Files.deleteIfExists(pages);
             } else {
-                Files.writeString(file, setting + "\n");
+                Files.writeString(pages, setting + "\n");
             }
             boolean offered = setting.contains("[always]") || setting.contains("[madvise]");
             for (String command : List.of("build", "check", "new")) {
-                List<String> args = launchCopy(copy, site, null, command);
+                List<String> args = launch(site, null, command);
                 assertEquals(offered, args.contains(thp), setting + ", " + command + ": " + args);
                 assertEquals(List.of("-XX:+UseParallelGC", "-Xmn100m"), args.subList(0, 2), args.toString());
             }
-            assertFalse(launchCopy(copy, site, null, "serve").contains(thp), setting + ": serve keeps the defaults");
+            assertFalse(launch(site, null, "serve").contains(thp), setting + ": serve keeps the defaults");
         }
     }
 
