@@ -28,13 +28,8 @@ class PackagedJarIT {
         Path launcher = Path.of("target/journal").toAbsolutePath();
         assertTrue(Files.isExecutable(launcher), "run after package: " + launcher);
         Path fromJar = dir.resolve("jar");
-        ProcessBuilder builder = new ProcessBuilder(List.of(launcher.toString(), "build", "--source",
-                SampleJournalTest.ROOT.toString(), "--output", fromJar.toString(), "--quiet"));
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().remove("JOURNAL_JAVA_OPTS");
-        Process p = builder.redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("log.txt")));
+        run(launcher, null, 300, "build", "--source", SampleJournalTest.ROOT.toString(), "--output", fromJar.toString(),
+                "--quiet");
         Path inProcess = dir.resolve("tested");
         CliRunner.Run run = CliRunner.run("build", "--source", SampleJournalTest.ROOT.toString(), "--output",
                 inProcess.toString(), "--quiet");
@@ -63,7 +58,7 @@ class PackagedJarIT {
             assertFalse(Files.exists(probe), "this JVM makes archives, but package left none at " + target);
             assumeTrue(false, "this JVM cannot make class archives");
         }
-        String loaded = run(target.resolve("journal"), "-Xlog:class+load=info", "--version");
+        String loaded = run(target.resolve("journal"), "-Xlog:class+load=info", 60, "--version");
         assertTrue(loaded.contains("dev.journal.cli.Main source: shared objects file"), loaded);
         // copied elsewhere, the archive no longer matches the jar's path: the JVM runs without it, quietly
         Path copy = dir.resolve("copy");
@@ -71,13 +66,17 @@ class PackagedJarIT {
         for (String file : List.of("journal", "journal.jar", "journal.jsa")) {
             Files.copy(target.resolve(file), copy.resolve(file), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
-        assertEquals(run(target.resolve("journal"), null, "--version"), run(copy.resolve("journal"), null, "--version"));
-        String unused = run(copy.resolve("journal"), "-Xlog:class+load=info", "--version");
+        assertEquals(run(target.resolve("journal"), null, 60, "--version"),
+                run(copy.resolve("journal"), null, 60, "--version"));
+        String unused = run(copy.resolve("journal"), "-Xlog:class+load=info", 60, "--version");
         assertFalse(unused.contains("shared objects file (top)"), unused);
     }
 
-    /** What the launcher prints, run with the test's JVM and {@code options} in JOURNAL_JAVA_OPTS. */
-    private String run(Path launcher, String options, String... args) throws Exception {
+    /**
+     * What the launcher prints, run with the test's JVM and {@code options} in JOURNAL_JAVA_OPTS;
+     * it must end within {@code seconds}, with exit code 0.
+     */
+    private String run(Path launcher, String options, int seconds, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -88,7 +87,7 @@ class PackagedJarIT {
         }
         Path log = dir.resolve("run.txt");
         Process p = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(p.waitFor(seconds, TimeUnit.SECONDS));
         String out = Files.readString(log);
         assertEquals(0, p.exitValue(), out);
         return out;
