@@ -1,5 +1,6 @@
 package dev.journal.cli;
 
+import dev.journal.core.BakeOptions;
 import dev.journal.core.CheckResult;
 import dev.journal.core.Checker;
 import dev.journal.core.Problem;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
         description = {"Checks the whole content without writing the site: front matter, unknown fields, links"
                 + " between articles, missing images and alt texts, articles without tags, duplicate slugs and"
                 + " pages, and the templates. Prints path:line: message for each problem; the exit code is 1"
-                + " when there are errors."})
+                + " when there are errors. Files unchanged since the last build are not parsed again: their"
+                + " articles are read from the build cache, which the check only reads."})
 final class CheckCommand implements Callable<Integer> {
 
     @Option(names = {"-s", "--source"}, paramLabel = "DIR", defaultValue = ".",
@@ -26,11 +28,17 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only problems.")
     boolean quiet;
 
+    @Option(names = "--no-cache",
+            description = "Parse every file, without reading the articles the last build kept in its cache"
+                    + " (target/journal-cache). The check never writes to the cache.")
+    boolean noCache;
+
     @Override
     public Integer call() {
         CheckResult result;
         try {
-            result = new Checker(source, Clock.systemUTC(), Runtime.getRuntime().availableProcessors()).check();
+            result = new Checker(source, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
+                    noCache ? null : BakeOptions.defaultCache(source)).check();
         } catch (IOException e) {
             System.err.println("Check failed: " + e.getMessage());
             return Main.IO_ERROR;

@@ -483,14 +483,18 @@ public final class Baker implements AutoCloseable {
         if (options.cache() == null) {
             return null;
         }
-        Path file = source.resolve(SiteConfig.FILE_NAME);
-        byte[] config = Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
-        BuildCache cache = BuildCache.open(options.cache().toAbsolutePath(), Digests.sha256(config));
+        BuildCache cache = BuildCache.open(options.cache().toAbsolutePath(), cacheKey(source));
         if (cache == null) {
             problems.add(Problem.warning(options.cache().toString(), 0,
                     "the build cache is in use by another build; building without it"));
         }
         return cache;
+    }
+
+    /** What the build cache of the site in {@code source} is keyed on besides the engine: its configuration file's bytes. */
+    static String cacheKey(Path source) throws IOException {
+        Path file = source.resolve(SiteConfig.FILE_NAME);
+        return Digests.sha256(Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0]);
     }
 
     /** The template engine for this build: the last build's when the templates and configuration are the same. */
@@ -523,7 +527,7 @@ public final class Baker implements AutoCloseable {
      * Whether the site shows recommended articles: always with the built-in theme; with JBake's
      * layout (where they are an addition to JBake's model) only when a template names them.
      */
-    private static boolean recommends(Path source, SiteConfig config) throws IOException {
+    static boolean recommends(Path source, SiteConfig config) throws IOException {
         if (!config.jbakeLayout()) {
             return true;
         }

@@ -6,12 +6,18 @@ import java.util.List;
  * What a content check found.
  *
  * @param documents content files read
+ * @param cached    of those, the files whose article was read from the build cache rather than parsed
  * @param problems  every error and warning, sorted by file and line
  */
-public record CheckResult(int documents, List<Problem> problems) {
+public record CheckResult(int documents, int cached, List<Problem> problems) {
 
     public CheckResult {
         problems = problems.stream().sorted(Problem.ORDER).distinct().toList();
+    }
+
+    /** A result of a check that parsed every file. */
+    public CheckResult(int documents, List<Problem> problems) {
+        this(documents, 0, problems);
     }
 
     public List<Problem> errors() {

@@ -1,5 +1,6 @@
 package dev.journal.core;
 
+import dev.journal.core.cache.BuildCache;
 import dev.journal.core.check.SiteChecks;
 import dev.journal.core.config.ConfigLoader;
 import dev.journal.core.config.SiteConfig;
@@ -8,11 +9,14 @@ import dev.journal.core.internal.markdown.MarkdownOptions;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.load.ContentLoader;
 import dev.journal.core.load.Sources;
+import dev.journal.core.parse.Body;
 import dev.journal.core.parse.ContentParser;
+import dev.journal.core.parse.ParseCache;
 import dev.journal.core.render.PageRenderer;
 import dev.journal.core.render.TemplateEngine;
 import dev.journal.core.write.OutputFile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -22,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 
@@ -37,6 +42,7 @@ public final class Checker {
     private final Path source;
     private final Clock clock;
     private final int threads;
+    private final Path cache;
 
     /**
      * @param source  the site's folder
@@ -44,9 +50,22 @@ public final class Checker {
      * @param threads how many threads parse and render
      */
     public Checker(Path source, Clock clock, int threads) {
+        this(source, clock, threads, null);
+    }
+
+    /**
+     * A checker that reads the articles a build left in the build cache {@code cache} (null for
+     * none) rather than parsing their files again, when the files did not change: after a build, as
+     * in {@code mvn verify}, a check parses almost nothing, and the cached articles' bodies stay on
+     * disk until a page shows them. The check writes nothing there (a changed file's article is
+     * parsed into memory and not kept), and goes without a cache that no build has made or that a
+     * build is using.
+     */
+    public Checker(Path source, Clock clock, int threads, Path cache) {
         this.source = source.toAbsolutePath().normalize();
         this.clock = clock;
         this.threads = threads;
+        this.cache = cache == null ? null : cache.toAbsolutePath().normalize();
     }
 
     /** Checks the site; content problems are in the result, only reading failures throw. */
@@ -58,11 +77,15 @@ public final class Checker {
             return new CheckResult(0, problems);
         }
         ForkJoinPool pool = new ForkJoinPool(threads);
+        BuildCache built = openCache(config);
         try {
             Sources sources = new ContentLoader(source, config).load();
             problems.addAll(sources.problems());
-            ContentParser.Parsed parsed = new ContentParser(config, new MarkdownRenderer(MarkdownOptions.of(config)))
-                    .parse(sources.documents(), pool);
+            ParseCache store = built == null ? null : built.articlesToRead();
+            ReadOnly cached = store == null ? null : new ReadOnly(store);
+            ContentParser.Parsed parsed = new ContentParser(config, new MarkdownRenderer(MarkdownOptions.of(config)),
+                    Baker.recommends(source, config), config.journalFlag("journal.render.search"))
+                    .parse(sources.documents(), pool, cached == null ? ParseCache.NONE : cached);
             problems.addAll(parsed.problems());
             ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(config.zone());
             SiteIndexer.Result indexed = new SiteIndexer(config).index(parsed.articles(), now, false);
@@ -76,9 +99,61 @@ public final class Checker {
             problems.addAll(out.problems());
             Set<String> paths = out.paths();
             problems.addAll(new SiteChecks(config, indexed.index(), paths).check(parsed.articles()));
-            return new CheckResult(sources.documents().size(), problems);
+            return new CheckResult(sources.documents().size(), cached == null ? 0 : cached.used(), problems);
         } finally {
             pool.shutdown();
+            if (built != null) {
+                built.close();
+            }
+        }
+    }
+
+    /**
+     * The build cache, held so that no build rewrites it while this check reads it; null without
+     * one, when no build has made it (nothing is created), or when a build holds it.
+     */
+    private BuildCache openCache(SiteConfig config) throws IOException {
+        if (cache == null || !Files.isRegularFile(cache.resolve("lock"))) {
+            return null;
+        }
+        return BuildCache.open(cache, Baker.cacheKey(source));
+    }
+
+    /**
+     * The articles of a store, found but never kept: new bodies stay in memory and nothing is
+     * written. Counts the articles the parse used as they were.
+     */
+    private static final class ReadOnly implements ParseCache {
+        private final ParseCache store;
+        private final Set<Entry> found = java.util.Collections.synchronizedSet(
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        private final java.util.concurrent.atomic.AtomicInteger used = new java.util.concurrent.atomic.AtomicInteger();
+
+        ReadOnly(ParseCache store) {
+            this.store = store;
+        }
+
+        @Override
+        public Optional<Entry> find(String path, String digest) {
+            Optional<Entry> entry = store.find(path, digest);
+            entry.ifPresent(found::add);
+            return entry;
+        }
+
+        @Override
+        public void keep(Entry entry) {
+            if (found.contains(entry)) { // kept by the parse as it was found: read, not parsed
+                used.incrementAndGet();
+            }
+        }
+
+        @Override
+        public Body body(String html, String text) {
+            return Body.of(html, text);
+        }
+
+        int used() {
+            return used.get();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +126,44 @@ class CheckerTest {
         CheckResult r = check();
         assertHas(r, "content/b.md:4: draft must be true or false");
         assertHas(r, "templates/post.ftl:2:");
+    }
+
+    @Test
+    void aCheckAfterABuildReadsTheUnchangedArticlesFromItsCacheAndWritesNothingThere() throws Exception {
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nsubtitle: More\n",
+                "See [two](two.md).\n"));
+        write(site, "content/articles/2024/two.md", article("Two", "", "Text.\n"));
+        write(site, "content/articles/2024/three.md", article("Three", "tags: [Energy]\n", "See [one](one.md).\n"));
+        Path cache = BakeOptions.defaultCache(site);
+        Checker cached = new Checker(site, CLOCK, 2, cache);
+        assertEquals(0, cached.check().cached(), "no build yet: every file parsed, and no cache made");
+        assertFalse(Files.exists(site.resolve("target")));
+        new Baker(new BakeOptions(site, site.resolve("target/site"), false, CLOCK, 2, line -> { }, cache)).bake();
+
+        // one changed (now linking to a page that does not exist), one removed: the third file's links move too
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\n",
+                "See [two](two.md) and [four](four.md).\n"));
+        Files.delete(site.resolve("content/articles/2024/two.md"));
+        write(site, "content/articles/2024/five.md", article("Five", "tags: [Energy]\n", "Five.\n"));
+        Map<String, String> before = TestContent.digests(cache);
+        CheckResult withCache = cached.check();
+        CheckResult parsed = new Checker(site, CLOCK, 2, null).check();
+        assertEquals(lines(parsed), lines(withCache));
+        assertHas(withCache, "content/articles/2024/one.md:6: link to four.md");
+        assertHas(withCache, "content/articles/2024/one.md:6: link to two.md");
+        assertEquals(before, TestContent.digests(cache), "the check changed the build cache");
+        assertEquals(3, withCache.documents());
+        assertEquals(0, parsed.cached());
+
+        write(site, "content/articles/2024/two.md", article("Two", "", "Text.\n"));
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nsubtitle: More\n",
+                "See [two](two.md).\n"));
+        Files.delete(site.resolve("content/articles/2024/five.md"));
+        CheckResult asBuilt = cached.check();
+        assertEquals(3, asBuilt.cached(), "the sources the build read: every article from the cache");
+        assertEquals(lines(new Checker(site, CLOCK, 2, null).check()), lines(asBuilt));
+        assertHas(asBuilt, "content/articles/2024/one.md:5: warning: unknown field 'subtitle'");
+        assertHas(asBuilt, "content/articles/2024/two.md:1: warning: no tags");
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -63,8 +62,8 @@ class IncrementalBuildTest {
         for (int round = 0; round < 32; round++) {
             // rounds 4, 16 and 28 (the long-lived baker's) change how every page, feed and the search index show dates
             String change = round % 12 == 4 ? showDatesOtherwise() : change();
-            Map<String, String> before = digests(out);
-            Map<String, Long> times = times(out);
+            Map<String, String> before = TestContent.digests(out);
+            Map<String, Long> times = TestContent.times(out);
             if (round % 4 != 3) { // one round in four keeps the clock's own (recent) times, which are read again
                 settle();
             }
@@ -81,8 +80,8 @@ class IncrementalBuildTest {
             }
             Path clean = dir.resolve("clean-" + round);
             bake(clean, null);
-            Map<String, String> after = digests(out);
-            Map<String, String> expected = digests(clean);
+            Map<String, String> after = TestContent.digests(out);
+            Map<String, String> expected = TestContent.digests(clean);
             List<String> differing = new ArrayList<>();
             for (String path : new java.util.TreeSet<>(union(expected.keySet(), after.keySet()))) {
                 if (!java.util.Objects.equals(expected.get(path), after.get(path))) {
@@ -112,7 +111,7 @@ class IncrementalBuildTest {
     private void assertCleanBuild(Path out, String when) throws Exception {
         Path clean = dir.resolve("clean-" + next++);
         bake(clean, null);
-        assertEquals(digests(clean), digests(out), when);
+        assertEquals(TestContent.digests(clean), TestContent.digests(out), when);
     }
 
     @Test
@@ -438,26 +437,5 @@ class IncrementalBuildTest {
         Path p = site.resolve(path);
         Files.createDirectories(p.getParent());
         Files.writeString(p, text, StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, String> digests(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(p).toString(), dev.journal.core.cache.Digests.sha256(Files.readAllBytes(p)));
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Long> times(Path root) throws IOException {
-        Map<String, Long> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(p).toString(), Files.getLastModifiedTime(p).toMillis());
-            }
-        }
-        assertTrue(!out.isEmpty());
-        return out;
     }
 }

@@ -1,5 +1,8 @@
 package dev.journal.core;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.journal.core.cache.Digests;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.internal.markdown.MarkdownOptions;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
@@ -11,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Small helpers to make articles and sites in tests. */
 public final class TestContent {
@@ -42,5 +47,28 @@ public final class TestContent {
         Files.createDirectories(p.getParent());
         Files.writeString(p, text, StandardCharsets.UTF_8);
         return p;
+    }
+
+    /** Every file under {@code root} with the SHA-256 of its bytes, by relative path. */
+    public static Map<String, String> digests(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(), Digests.sha256(Files.readAllBytes(p)));
+            }
+        }
+        return out;
+    }
+
+    /** Every file under {@code root} with its modification time in milliseconds; there must be some. */
+    public static Map<String, Long> times(Path root) throws IOException {
+        Map<String, Long> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(), Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        assertTrue(!out.isEmpty());
+        return out;
     }
 }

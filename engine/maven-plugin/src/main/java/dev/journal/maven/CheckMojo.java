@@ -24,6 +24,13 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "journal.source", defaultValue = "${project.basedir}")
     File source;
 
+    /**
+     * The build cache the bake goal keeps: articles of files unchanged since that build are read from
+     * it rather than parsed again. The check only reads it; an empty value for none.
+     */
+    @Parameter(property = "journal.cache", defaultValue = "${project.build.directory}/journal-cache")
+    File cache;
+
     /** Threads for parsing and rendering; 0 for one per core. */
     @Parameter(property = "journal.threads", defaultValue = "0")
     int threads;
@@ -41,7 +48,8 @@ public class CheckMojo extends AbstractMojo {
         CheckResult result;
         try {
             result = new Checker(source.toPath(), Clock.systemUTC(),
-                    threads > 0 ? threads : Runtime.getRuntime().availableProcessors()).check();
+                    threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                    cache == null || cache.getPath().isEmpty() ? null : cache.toPath()).check();
         } catch (IOException e) {
             throw new MojoExecutionException("Checking the journal failed: " + e.getMessage(), e);
         }

@@ -185,6 +185,15 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         return writtenIndex != null;
     }
 
+    /**
+     * The store as the last build with the same {@code key} left it, to find articles in and read
+     * their bodies from, never to save: nothing in {@code dir} is created, removed or changed. Null
+     * when there is no such store (none, another key, or damaged).
+     */
+    public static ArticleStore openToRead(Path dir, String key) {
+        return read(dir, key, SLACK);
+    }
+
     /** As {@link #open(Path, String)}, compacting when the dead data of a log exceeds twice the live plus {@code slack}. */
     static ArticleStore open(Path dir, String key, long slack) throws IOException {
         Files.createDirectories(dir);

@@ -74,6 +74,18 @@ public final class BuildCache implements AutoCloseable {
     }
 
     /**
+     * The parse cache as the last build left it, for a reader that keeps nothing (a check): nothing
+     * in the folder is created or changed; null when the last build had another engine or
+     * configuration, or there was none.
+     */
+    public ArticleStore articlesToRead() {
+        if (articles == null) {
+            articles = ArticleStore.openToRead(dir, key);
+        }
+        return articles;
+    }
+
+    /**
      * Hands the parse cache, after {@link #commit}, to the caller to offer to its next build (the
      * preview builds again and again), and no longer closes it; null when it cannot go on from
      * memory (it is then closed with the cache).
