@@ -1,7 +1,9 @@
 package dev.journal.cli;
 
 import dev.journal.core.JournalVersion;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,17 +22,77 @@ public final class Main {
     static final int USAGE = 2;
     /** Exit code for reading or writing failures. */
     static final int IO_ERROR = 3;
+    /** Exit code when the JVM ran out of memory. */
+    static final int OUT_OF_MEMORY = 4;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // a thread of the build that runs out of memory where nothing catches it (a worker of the
+        // pool, as it records its failure) would leave the build waiting for it: the process ends
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError) {
+                Runtime.getRuntime().halt(outOfMemory(System.err));
+            }
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            e.printStackTrace(System.err);
+        });
+        int code;
+        try {
+            code = run(args);
+        } catch (OutOfMemoryError e) {
+            code = outOfMemory(System.err);
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine.IExecutionExceptionHandler report = cli.getExecutionExceptionHandler();
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof OutOfMemoryError) { // reached a command wrapped in another exception
+                    return outOfMemory(System.err);
+                }
+            }
+            return report != null ? report.handleExecutionException(e, command, parsed) : IO_ERROR;
+        });
         return cli.execute(args);
     }
+
+    /**
+     * What {@link #outOfMemory} prints, made before anything runs: once memory has run out, the
+     * threads still working may leave none to format it with.
+     */
+    private static final byte[] OUT_OF_MEMORY_MESSAGE = outOfMemoryMessage(Runtime.getRuntime().maxMemory())
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** The out-of-memory message for a maximum heap of {@code maxBytes}, with a larger one to try. */
+    static String outOfMemoryMessage(long maxBytes) {
+        long mb = maxBytes >> 20;
+        return String.format(Locale.ROOT, "Out of memory: this Java runtime may use at most %,d MB, and this journal"
+                + " needs more. Nothing in the output folder was changed. Give it more, for example"
+                + " JOURNAL_JAVA_OPTS=-Xmx%dg (or MAVEN_OPTS for the Maven plugin).%n", mb, Math.max(2, (2 * mb >> 10) + 1));
+    }
+
+    /**
+     * Says that the JVM ran out of memory, rather than a stack trace, and how to give it more; the
+     * output folder is untouched (a build changes it only when it commits). Returns the exit code.
+     */
+    static int outOfMemory(PrintStream err) {
+        if (OUT_OF_MEMORY_SAID.compareAndSet(false, true)) { // once, whichever thread finds out first
+            try {
+                err.write(OUT_OF_MEMORY_MESSAGE, 0, OUT_OF_MEMORY_MESSAGE.length);
+                err.flush();
+            } catch (OutOfMemoryError e) {
+                // nothing more can be said; the exit code still tells
+            }
+        }
+        return OUT_OF_MEMORY;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean OUT_OF_MEMORY_SAID =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A path as the user would type it: relative to the current folder when inside it. */
     static String display(Path path) {

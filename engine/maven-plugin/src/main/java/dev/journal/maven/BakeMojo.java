@@ -67,6 +67,8 @@ public class BakeMojo extends AbstractMojo {
                 }
             }
             throw new MojoFailureException(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw OutOfMemory.failure("bake");
         } catch (IOException e) {
             throw new MojoExecutionException("Baking the journal failed: " + e.getMessage(), e);
         }

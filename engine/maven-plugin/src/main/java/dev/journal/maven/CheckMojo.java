@@ -50,6 +50,8 @@ public class CheckMojo extends AbstractMojo {
             result = new Checker(source.toPath(), Clock.systemUTC(),
                     threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
                     cache == null || cache.getPath().isEmpty() ? null : cache.toPath()).check();
+        } catch (OutOfMemoryError e) {
+            throw OutOfMemory.failure("check");
         } catch (IOException e) {
             throw new MojoExecutionException("Checking the journal failed: " + e.getMessage(), e);
         }
