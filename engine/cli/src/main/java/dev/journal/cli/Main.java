@@ -26,11 +26,23 @@ public final class Main {
     static final int OUT_OF_MEMORY = 4;
 
     public static void main(String[] args) {
-        // a thread of the build that runs out of memory where nothing catches it (a worker of the
-        // pool, as it records its failure) would leave the build waiting for it: the process ends
+        // A thread of the build that runs out of memory where nothing catches it (a worker of the
+        // pool, as it records its failure) would leave the build waiting for it: the process ends.
+        // What that needs is loaded now, while there is memory: the runtime's shutdown class (halt)
+        // and the handler's own code, and a reserve is set aside for it to free first.
+        try {
+            Class.forName("java.lang.Shutdown");
+        } catch (ClassNotFoundException e) {
+            // another runtime's halt: loaded when used
+        }
+        outOfMemoryReserve = new byte[1 << 20];
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            if (e instanceof OutOfMemoryError) {
-                Runtime.getRuntime().halt(outOfMemory(System.err));
+            if (e instanceof OutOfMemoryError oom) {
+                try {
+                    outOfMemory(System.err, oom);
+                } finally {
+                    Runtime.getRuntime().halt(OUT_OF_MEMORY);
+                }
             }
             System.err.print("Exception in thread \"" + thread.getName() + "\" ");
             e.printStackTrace(System.err);
@@ -39,7 +51,7 @@ public final class Main {
         try {
             code = run(args);
         } catch (OutOfMemoryError e) {
-            code = outOfMemory(System.err);
+            code = outOfMemory(System.err, e);
         }
         System.exit(code);
     }
@@ -51,48 +63,57 @@ public final class Main {
         CommandLine.IExecutionExceptionHandler report = cli.getExecutionExceptionHandler();
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof OutOfMemoryError) { // reached a command wrapped in another exception
-                    return outOfMemory(System.err);
+                if (t instanceof OutOfMemoryError oom) { // reached a command wrapped in another exception
+                    return outOfMemory(System.err, oom);
                 }
             }
-            return report != null ? report.handleExecutionException(e, command, parsed) : IO_ERROR;
+            return report.handleExecutionException(e, command, parsed);
         });
         return cli.execute(args);
     }
 
     /**
-     * What {@link #outOfMemory} prints, made before anything runs: once memory has run out, the
-     * threads still working may leave none to format it with.
+     * What {@link #outOfMemory} prints when the heap ran out, made before anything runs: once memory
+     * has run out, the threads still working may leave none to format it with.
      */
-    private static final byte[] OUT_OF_MEMORY_MESSAGE = outOfMemoryMessage(Runtime.getRuntime().maxMemory())
+    private static final byte[] HEAP_MESSAGE = outOfMemoryMessage(Runtime.getRuntime().maxMemory())
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** Memory set aside for saying so: freed first. */
+    private static volatile byte[] outOfMemoryReserve;
+    private static boolean outOfMemorySaid;
 
-    /** The out-of-memory message for a maximum heap of {@code maxBytes}, with a larger one to try. */
+    /** The message for a heap of at most {@code maxBytes}, with a larger one to try. */
     static String outOfMemoryMessage(long maxBytes) {
         long mb = maxBytes >> 20;
         return String.format(Locale.ROOT, "Out of memory: this Java runtime may use at most %,d MB, and this journal"
-                + " needs more. Nothing in the output folder was changed. Give it more, for example"
-                + " JOURNAL_JAVA_OPTS=-Xmx%dg (or MAVEN_OPTS for the Maven plugin).%n", mb, Math.max(2, (2 * mb >> 10) + 1));
+                + " needs more. Give it more, for example JOURNAL_JAVA_OPTS=-Xmx%dg (or MAVEN_OPTS for the Maven"
+                + " plugin).%n", mb, Math.max(2, (2 * mb >> 10) + 1));
     }
 
     /**
-     * Says that the JVM ran out of memory, rather than a stack trace, and how to give it more; the
-     * output folder is untouched (a build changes it only when it commits). Returns the exit code.
+     * Says, once whichever thread finds out first, that the JVM ran out of memory, rather than a
+     * stack trace: of its heap, with how to give it more; of anything else (threads, class space),
+     * the runtime's own words. A second thread waits until it is said. Returns the exit code.
      */
-    static int outOfMemory(PrintStream err) {
-        if (OUT_OF_MEMORY_SAID.compareAndSet(false, true)) { // once, whichever thread finds out first
+    static synchronized int outOfMemory(PrintStream err, OutOfMemoryError e) {
+        outOfMemoryReserve = null;
+        if (!outOfMemorySaid) {
+            outOfMemorySaid = true;
             try {
-                err.write(OUT_OF_MEMORY_MESSAGE, 0, OUT_OF_MEMORY_MESSAGE.length);
+                String kind = e.getMessage();
+                if (kind == null || kind.equals("Java heap space") || kind.equals("GC overhead limit exceeded")
+                        || kind.startsWith("Requested array size")) {
+                    err.write(HEAP_MESSAGE, 0, HEAP_MESSAGE.length);
+                } else {
+                    err.println("Out of memory: " + kind + ".");
+                }
                 err.flush();
-            } catch (OutOfMemoryError e) {
+            } catch (OutOfMemoryError again) {
                 // nothing more can be said; the exit code still tells
             }
         }
         return OUT_OF_MEMORY;
     }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean OUT_OF_MEMORY_SAID =
-            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A path as the user would type it: relative to the current folder when inside it. */
     static String display(Path path) {

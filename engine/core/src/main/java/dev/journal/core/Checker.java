@@ -16,7 +16,6 @@ import dev.journal.core.render.PageRenderer;
 import dev.journal.core.render.TemplateEngine;
 import dev.journal.core.write.OutputFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -77,8 +76,9 @@ public final class Checker {
             return new CheckResult(0, problems);
         }
         ForkJoinPool pool = new ForkJoinPool(threads);
-        BuildCache built = openCache(config);
+        BuildCache built = null;
         try {
+            built = cache == null ? null : BuildCache.openExisting(cache, Baker.cacheKey(source));
             Sources sources = new ContentLoader(source, config).load();
             problems.addAll(sources.problems());
             ParseCache store = built == null ? null : built.articlesToRead();
@@ -106,17 +106,6 @@ public final class Checker {
                 built.close();
             }
         }
-    }
-
-    /**
-     * The build cache, held so that no build rewrites it while this check reads it; null without
-     * one, when no build has made it (nothing is created), or when a build holds it.
-     */
-    private BuildCache openCache(SiteConfig config) throws IOException {
-        if (cache == null || !Files.isRegularFile(cache.resolve("lock"))) {
-            return null;
-        }
-        return BuildCache.open(cache, Baker.cacheKey(source));
     }
 
     /**

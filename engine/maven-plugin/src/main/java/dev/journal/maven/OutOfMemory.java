@@ -13,7 +13,7 @@ final class OutOfMemory {
     static MojoExecutionException failure(String goal) {
         long mb = Runtime.getRuntime().maxMemory() >> 20;
         return new MojoExecutionException(String.format(Locale.ROOT, "Out of memory: the journal's %s needs more than"
-                + " the %,d MB Maven's Java runtime may use.%s Give it more, for example MAVEN_OPTS=-Xmx%dg.", goal, mb,
-                goal.equals("bake") ? " Nothing in the output folder was changed." : "", Math.max(2, (2 * mb >> 10) + 1)));
+                + " the %,d MB Maven's Java runtime may use. Give it more, for example MAVEN_OPTS=-Xmx%dg.", goal, mb,
+                Math.max(2, (2 * mb >> 10) + 1)));
     }
 }

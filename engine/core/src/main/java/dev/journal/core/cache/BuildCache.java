@@ -54,6 +54,34 @@ public final class BuildCache implements AutoCloseable {
         return new BuildCache(channel, lock, dir, EngineIdentity.digest() + "/" + key);
     }
 
+    /**
+     * Opens the cache a build made in {@code dir}, for a reader that writes nothing (a check):
+     * nothing is created, and null is returned when there is no such cache, when a build holds it,
+     * or when it cannot be locked (a folder this user may not write, say).
+     */
+    public static BuildCache openExisting(Path dir, String key) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.WRITE);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return new BuildCache(channel, lock, dir, EngineIdentity.digest() + "/" + key);
+            }
+        } catch (IOException | OverlappingFileLockException e) {
+            // as held
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing was read through it
+        }
+        return null;
+    }
+
     /** The parse cache, read when first asked for (a build with nothing to do never reads it). */
     public ArticleStore articles() throws IOException {
         return articles(null);
