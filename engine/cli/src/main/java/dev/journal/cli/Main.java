@@ -28,8 +28,8 @@ public final class Main {
     public static void main(String[] args) {
         // A thread of the build that runs out of memory where nothing catches it (a worker of the
         // pool, as it records its failure) would leave the build waiting for it: the process ends.
-        // What that needs is loaded now, while there is memory: the runtime's shutdown class (halt)
-        // and the handler's own code, and a reserve is set aside for it to free first.
+        // What halting needs is loaded now, while there is memory (the runtime's shutdown class),
+        // and a reserve is set aside for the handler to free first.
         try {
             Class.forName("java.lang.Shutdown");
         } catch (ClassNotFoundException e) {
