@@ -110,12 +110,11 @@ public final class Checker {
 
     /**
      * The articles of a store, found but never kept: new bodies stay in memory and nothing is
-     * written. Counts the articles the parse used as they were.
+     * written. Counts the articles the parse kept as they were found, which are those whose body
+     * is the store's rather than one in memory.
      */
     private static final class ReadOnly implements ParseCache {
         private final ParseCache store;
-        private final Set<Entry> found = java.util.Collections.synchronizedSet(
-                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         private final java.util.concurrent.atomic.AtomicInteger used = new java.util.concurrent.atomic.AtomicInteger();
 
         ReadOnly(ParseCache store) {
@@ -124,14 +123,12 @@ public final class Checker {
 
         @Override
         public Optional<Entry> find(String path, String digest) {
-            Optional<Entry> entry = store.find(path, digest);
-            entry.ifPresent(found::add);
-            return entry;
+            return store.find(path, digest);
         }
 
         @Override
         public void keep(Entry entry) {
-            if (found.contains(entry)) { // kept by the parse as it was found: read, not parsed
+            if (!(entry.article().body() instanceof Body.InMemory)) { // read, not parsed
                 used.incrementAndGet();
             }
         }

@@ -40,12 +40,20 @@ public final class BuildCache implements AutoCloseable {
      */
     public static BuildCache open(Path dir, String key) throws IOException {
         Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        return locked(FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE), dir,
+                key);
+    }
+
+    /** The cache with its lock file {@code channel} locked; null, the channel closed, when another build holds it. */
+    private static BuildCache locked(FileChannel channel, Path dir, String key) throws IOException {
         FileLock lock;
         try {
             lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
-            lock = null;
+            lock = null; // this process's own build holds it
+        } catch (IOException e) {
+            channel.close();
+            throw e;
         }
         if (lock == null) {
             channel.close();
@@ -60,26 +68,11 @@ public final class BuildCache implements AutoCloseable {
      * or when it cannot be locked (a folder this user may not write, say).
      */
     public static BuildCache openExisting(Path dir, String key) {
-        FileChannel channel;
         try {
-            channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.WRITE);
+            return locked(FileChannel.open(dir.resolve("lock"), StandardOpenOption.WRITE), dir, key);
         } catch (IOException | UnsupportedOperationException e) {
             return null;
         }
-        try {
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return new BuildCache(channel, lock, dir, EngineIdentity.digest() + "/" + key);
-            }
-        } catch (IOException | OverlappingFileLockException e) {
-            // as held
-        }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // nothing was read through it
-        }
-        return null;
     }
 
     /** The parse cache, read when first asked for (a build with nothing to do never reads it). */

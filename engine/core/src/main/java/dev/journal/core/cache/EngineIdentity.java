@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -42,7 +41,7 @@ public final class EngineIdentity {
      * found, or a ZIP64 one) is digested whole.
      */
     static String ofJar(Path jar) throws IOException {
-        MessageDigest md = sha256();
+        MessageDigest md = Digests.sha256();
         try (FileChannel in = FileChannel.open(jar, StandardOpenOption.READ)) {
             long size = in.size();
             int tail = (int) Math.min(size, END_RECORD + 0xFFFF); // the end record and the longest comment
@@ -62,8 +61,7 @@ public final class EngineIdentity {
                 return HexFormat.of().formatHex(md.digest());
             }
         }
-        md.update(Files.readAllBytes(jar));
-        return HexFormat.of().formatHex(md.digest());
+        return Digests.sha256(Files.readAllBytes(jar));
     }
 
     /** The size of a zip's end-of-central-directory record without its comment, and its signature. */
@@ -72,17 +70,9 @@ public final class EngineIdentity {
 
     private static final String SHORTER = "a jar shorter than its size";
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String compute() {
         try {
-            MessageDigest md = sha256();
+            MessageDigest md = Digests.sha256();
             Path code = Path.of(EngineIdentity.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(code)) {
                 List<Path> files;

@@ -8,8 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -61,10 +59,8 @@ class EngineIdentityTest {
     void aFileThatIsNoZipIsDigestedWhole() throws Exception {
         Path file = dir.resolve("not.jar");
         Files.writeString(file, "not a zip at all");
-        String whole = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        assertEquals(whole, EngineIdentity.ofJar(file));
+        assertEquals(Digests.sha256(Files.readAllBytes(file)), EngineIdentity.ofJar(file));
         Files.write(file, new byte[0]);
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(new byte[0])),
-                EngineIdentity.ofJar(file));
+        assertEquals(Digests.sha256(new byte[0]), EngineIdentity.ofJar(file));
     }
 }
