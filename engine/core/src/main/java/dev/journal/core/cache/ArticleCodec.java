@@ -453,14 +453,6 @@ final class ArticleCodec {
     }
 
     static int readVar(ByteReader in) throws IOException {
-        int v = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw new IOException("corrupt number in the build cache");
+        return in.readVar();
     }
 }

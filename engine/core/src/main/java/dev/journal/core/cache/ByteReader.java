@@ -11,13 +11,13 @@ import java.nio.channels.FileChannel;
  * wrote them; unlike {@link java.io.DataInputStream} over a stream, without a lock or a virtual call per byte.
  * Not thread-safe: one reader per thread, over a shared array.
  */
-final class ByteReader {
+public final class ByteReader {
 
     private final byte[] bytes;
     private int at;
     private final int end;
 
-    ByteReader(byte[] bytes, int from, int to) {
+    public ByteReader(byte[] bytes, int from, int to) {
         if (from < 0 || to > bytes.length || from > to) {
             throw new IllegalArgumentException("range " + from + ".." + to + " of " + bytes.length + " bytes");
         }
@@ -26,7 +26,7 @@ final class ByteReader {
         this.end = to;
     }
 
-    ByteReader(byte[] bytes) {
+    public ByteReader(byte[] bytes) {
         this(bytes, 0, bytes.length);
     }
 
@@ -55,7 +55,7 @@ final class ByteReader {
     }
 
     /** How many bytes are left to read. */
-    int remaining() {
+    public int remaining() {
         return end - at;
     }
 
@@ -63,12 +63,12 @@ final class ByteReader {
      * A count read from the file, of entries of at least {@code bytesEach} bytes each, when what is
      * left can hold them: a larger one is damage, refused before anything of that size is made.
      */
-    int bounded(int count, int bytesEach) throws IOException {
+    public int bounded(int count, int bytesEach) throws IOException {
         return FileCounts.within(count, remaining(), bytesEach);
     }
 
     /** Whether all the bytes have been read. */
-    boolean done() {
+    public boolean done() {
         return at == end;
     }
 
@@ -78,21 +78,21 @@ final class ByteReader {
         }
     }
 
-    int readUnsignedByte() throws IOException {
+    public int readUnsignedByte() throws IOException {
         need(1);
         return bytes[at++] & 0xff;
     }
 
-    byte readByte() throws IOException {
+    public byte readByte() throws IOException {
         need(1);
         return bytes[at++];
     }
 
-    boolean readBoolean() throws IOException {
+    public boolean readBoolean() throws IOException {
         return readUnsignedByte() != 0;
     }
 
-    int readInt() throws IOException {
+    public int readInt() throws IOException {
         need(4);
         int v = (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8
                 | bytes[at + 3] & 0xff;
@@ -100,23 +100,44 @@ final class ByteReader {
         return v;
     }
 
-    long readLong() throws IOException {
+    public long readLong() throws IOException {
         return (long) readInt() << 32 | readInt() & 0xffffffffL;
     }
 
-    float readFloat() throws IOException {
+    public float readFloat() throws IOException {
         return Float.intBitsToFloat(readInt());
     }
 
-    double readDouble() throws IOException {
+    public double readDouble() throws IOException {
         return Double.longBitsToDouble(readLong());
     }
 
     /** {@code n} bytes as UTF-8 text. */
-    String readUtf8(int n) throws IOException {
+    public String readUtf8(int n) throws IOException {
         need(n);
         String s = new String(bytes, at, n, java.nio.charset.StandardCharsets.UTF_8);
         at += n;
         return s;
+    }
+
+    /** The next {@code n} bytes, copied. */
+    public byte[] readBytes(int n) throws IOException {
+        need(n);
+        byte[] b = java.util.Arrays.copyOfRange(bytes, at, at + n);
+        at += n;
+        return b;
+    }
+
+    /** A non-negative number in seven bits per byte, low bits first, as {@link RecordBytes#writeVar} writes it. */
+    public int readVar() throws IOException {
+        int v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            int b = readUnsignedByte();
+            v |= (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IOException("corrupt number in the build cache");
     }
 }

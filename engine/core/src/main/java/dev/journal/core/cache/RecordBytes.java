@@ -9,12 +9,12 @@ import java.util.Objects;
  * without its locks, which cost more than the byte itself when a record is written a byte at a
  * time, as its variable-length numbers are. Not thread-safe.
  */
-final class RecordBytes extends OutputStream {
+public final class RecordBytes extends OutputStream {
 
     private byte[] buffer;
     private int count;
 
-    RecordBytes(int capacity) {
+    public RecordBytes(int capacity) {
         buffer = new byte[Math.max(16, capacity)];
     }
 
@@ -47,5 +47,39 @@ final class RecordBytes extends OutputStream {
 
     byte[] toByteArray() {
         return Arrays.copyOf(buffer, count);
+    }
+
+    /** A non-negative number in seven bits per byte, low bits first ({@link ByteReader#readVar}). */
+    public void writeVar(int value) {
+        int v = value;
+        while ((v & ~0x7f) != 0) {
+            write(v & 0x7f | 0x80);
+            v >>>= 7;
+        }
+        write(v);
+    }
+
+    /** Text as its length in UTF-8 ({@link #writeVar}) and its UTF-8 bytes. */
+    public void writeUtf8(String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        writeVar(b.length);
+        write(b, 0, b.length);
+    }
+
+    /** Eight bytes, high first, as {@link ByteReader#readLong} reads them. */
+    public void writeLong(long v) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            write((int) (v >>> shift));
+        }
+    }
+
+    /** Adds the bytes written so far to {@code checksum}. */
+    public void update(java.util.zip.Checksum checksum) {
+        checksum.update(buffer, 0, count);
+    }
+
+    /** Writes the bytes written so far to {@code out}. */
+    public void writeTo(OutputStream out) throws java.io.IOException {
+        out.write(buffer, 0, count);
     }
 }
