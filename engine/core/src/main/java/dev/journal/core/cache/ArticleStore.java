@@ -2,6 +2,7 @@ package dev.journal.core.cache;
 
 import dev.journal.core.Problem;
 import dev.journal.core.internal.FileVersion;
+import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Body;
 import dev.journal.core.parse.ParseCache;
 import java.io.BufferedOutputStream;
@@ -269,6 +270,28 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         } catch (NoSuchFileException e) {
             return null;
         }
+    }
+
+    /**
+     * The articles of the previous build that this build did not keep as they were (their files
+     * changed or went), as that build parsed them; null when they are more than {@code limit} or
+     * one cannot be read back. Asked for after the parse, before the store is saved.
+     */
+    public List<Article> replaced(int limit) {
+        List<Article> out = new ArrayList<>();
+        for (Stored s : previous.values()) {
+            if (kept.get(s.path) != s) {
+                if (out.size() == limit) {
+                    return null;
+                }
+                try {
+                    out.add(s.entry().article());
+                } catch (IOException | RuntimeException e) {
+                    return null;
+                }
+            }
+        }
+        return out;
     }
 
     @Override
