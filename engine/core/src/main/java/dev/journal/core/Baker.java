@@ -26,6 +26,7 @@ import dev.journal.core.render.PageRenderer;
 import dev.journal.core.render.RenderMemo;
 import dev.journal.core.render.RenderRecord;
 import dev.journal.core.render.RenderedPage;
+import dev.journal.core.render.SearchState;
 import dev.journal.core.render.TemplateEngine;
 import dev.journal.core.write.OutputFile;
 import dev.journal.core.write.OutputFolderGuard;
@@ -54,6 +55,12 @@ import java.util.concurrent.ForkJoinPool;
  * found an error. All problems of a build are reported together.
  */
 public final class Baker implements AutoCloseable {
+
+    /**
+     * At most how many changed or removed articles a build hands the search index's memo; with more,
+     * the index weighs every document, which then costs about as much.
+     */
+    static final int SEARCH_REPLACED = 1_000;
 
     /** Milliseconds between the progress lines of a long stage. */
     static final long PROGRESS_EVERY = 5_000;
@@ -240,6 +247,11 @@ public final class Baker implements AutoCloseable {
             SiteIndex index = front.index();
             DataFiles.Loaded data = front.data();
             failOnErrors(problems);
+            // the search index's memo: the preview's in memory; a build with the cache goes on from
+            // the last one's file, with the articles whose files changed or went since as the last
+            // build parsed them (asked for before the parse cache is saved)
+            SearchState search = cache == null || keepsState ? null : new SearchState(cacheFile("search", output),
+                    cache.key(), cache.articles(null).replaced(SEARCH_REPLACED));
             if (cache != null && !keepsState) {
                 cache.commitAhead(); // the parse cache is saved beside the render; the preview's after the write
             }
@@ -259,7 +271,7 @@ public final class Baker implements AutoCloseable {
                 previous = null;
             }
             try (Progress progress = new Progress("render", -1, "files", options.log(), progressEvery)) {
-                PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files(), renderMemo)
+                PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files(), renderMemo, search)
                         .render(index, pool, page -> {
                             out.page(page);
                             progress.step();

@@ -33,6 +33,7 @@ public final class PageRenderer {
     private final UrlPolicy urls;
     private final Map<String, Map<String, Object>> data;
     private final RenderMemo memo;
+    private final SearchState searchState;
 
     public PageRenderer(SiteConfig config, TemplateEngine templates) {
         this(config, templates, Map.of());
@@ -49,6 +50,16 @@ public final class PageRenderer {
      */
     public PageRenderer(SiteConfig config, TemplateEngine templates, Map<String, Map<String, Object>> data,
             RenderMemo memo) {
+        this(config, templates, data, memo, null);
+    }
+
+    /**
+     * A renderer that, besides, makes the search index going on from the memo {@code searchState}
+     * carries from the last build process, when it has no {@code memo} of its own.
+     */
+    public PageRenderer(SiteConfig config, TemplateEngine templates, Map<String, Map<String, Object>> data,
+            RenderMemo memo, SearchState searchState) {
+        this.searchState = searchState;
         this.config = config;
         this.templates = templates;
         this.urls = new UrlPolicy(config);
@@ -144,6 +155,7 @@ public final class PageRenderer {
             boolean sitemapTemplate, ForkJoinPool pool, Reuse reuse) {
         RenderContext context = new RenderContext(index, views, feeds, pages, templates, pool, sitemapTemplate);
         context.memo(memo);
+        context.searchState(searchState);
         if (reuse != null) {
             context.reuse(reuse.fingerprints(), reuse.previous(), reuse.intact(), reuse.record());
         }

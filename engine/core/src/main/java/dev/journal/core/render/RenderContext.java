@@ -30,6 +30,7 @@ public final class RenderContext {
     private Set<String> intact = Set.of();
     private Map<String, RenderRecord.Entry> record = new ConcurrentHashMap<>();
     private RenderMemo memo;
+    private SearchState searchState;
 
     RenderContext(SiteIndex index, Views views, FeedPlan feeds, List<SitePage> pages, TemplateEngine templates,
             ForkJoinPool pool, boolean sitemapFromSiteTemplate) {
@@ -58,6 +59,22 @@ public final class RenderContext {
 
     void memo(RenderMemo memo) {
         this.memo = memo;
+    }
+
+    void searchState(SearchState state) {
+        this.searchState = state;
+    }
+
+    /** The search index's memo: the long-lived renderer's, else the one carried in the build cache, else null. */
+    SearchIndexGenerator.Memo searchMemo() {
+        return memo != null ? memo.search() : searchState != null ? searchState.memo() : null;
+    }
+
+    /** The search index is made: a memo carried in the build cache is kept there for the next build, and let go. */
+    void searchMade() {
+        if (memo == null && searchState != null) {
+            searchState.keep();
+        }
     }
 
     Views views() {

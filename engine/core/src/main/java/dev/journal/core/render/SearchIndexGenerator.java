@@ -3,19 +3,25 @@ package dev.journal.core.render;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.journal.core.analysis.SearchCounts;
 import dev.journal.core.analysis.SearchTerms;
+import dev.journal.core.cache.ByteReader;
+import dev.journal.core.cache.RecordBytes;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.internal.Averages;
+import dev.journal.core.internal.FileVersion;
 import dev.journal.core.internal.json.Json;
 import dev.journal.core.parse.Article;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
 
 /**
  * The search page's index, {@code search-index.json} beside the search page: every shown document
@@ -104,8 +110,10 @@ final class SearchIndexGenerator implements Generator {
             }
         }
         SearchTerms terms = new SearchTerms(config.language());
-        Memo memo = context.memo() == null ? null : context.memo().search();
-        return List.of(new RenderedPage(indexPath(config), bytes(docs, terms, context.views(), BODY_POSTINGS, memo)));
+        Memo memo = context.searchMemo();
+        byte[] made = bytes(docs, terms, context.views(), BODY_POSTINGS, memo);
+        context.searchMade();
+        return List.of(new RenderedPage(indexPath(config), made));
     }
 
     private static final int[] EMPTY = new int[0];
@@ -139,7 +147,7 @@ final class SearchIndexGenerator implements Generator {
                     : SearchCounts.of(terms, a.title(), a.authors(), a.tags(), a.summary(), a.text()));
         }
         Memo m = memo != null ? memo : new Memo(false);
-        Term[] sorted = m.update(counts, bodyPostings);
+        Term[] sorted = m.update(counts, d -> key(docs.get(d)), bodyPostings);
         byte[][][] texts = m.texts(docs, a -> new byte[][] {Json.escapedUtf8(a.uri()), Json.escapedUtf8(a.title()),
             Json.escapedUtf8(a.date() == null || !a.isPost() ? "" : views.displayDate(a.date())),
             Json.escapedUtf8(shorten(a.summary()))});
@@ -198,6 +206,15 @@ final class SearchIndexGenerator implements Generator {
         });
     }
 
+    /**
+     * What finds a document again in a memo read from the build cache: its source file and a digest
+     * of its bytes, which its counts are made from (with the configuration and the engine, which
+     * the memo's file is keyed on).
+     */
+    static String key(Article a) {
+        return a.sourcePath() + "\n" + a.hash();
+    }
+
     /** A string already escaped ({@link Json#escapedUtf8}), with its quotes. */
     private static void raw(JsonGenerator g, byte[] escaped) throws IOException {
         g.writeRawUTF8String(escaped, 0, escaped.length);
@@ -231,11 +248,17 @@ final class SearchIndexGenerator implements Generator {
         /** {@code log(n / documents)}, taken in build {@link #idfBuild}. */
         double idf;
         int idfBuild = -1;
-        /** The index's postings, {@code document number << 6 | weight}, ascending; {@link #size} used. */
+        /**
+         * The index's postings, {@code document number << 6 | weight}, ascending; {@link #size}
+         * used. Null for a term read from a file until needed ({@link #postings()}): then only
+         * {@link #encoded} holds them.
+         */
         int[] postings = EMPTY;
         int size;
         /** The postings as the index writes them (ASCII); null until written. */
         byte[] encoded;
+        /** The build in which its document frequency last changed. */
+        int moved = -1;
         /** The build that last made its postings again, and the entries gathered for that. */
         int dirty = -1;
         int[] pending = EMPTY;
@@ -269,6 +292,14 @@ final class SearchIndexGenerator implements Generator {
             return encoded;
         }
 
+        /** The postings, read back from {@link #encoded} for a term read from a file. */
+        int[] postings() {
+            if (postings == null) {
+                postings = decode(encoded, size);
+            }
+            return postings;
+        }
+
         void pend(int entry) {
             if (pendingSize == pending.length) {
                 pending = Arrays.copyOf(pending, Math.max(4, 2 * pendingSize));
@@ -296,15 +327,21 @@ final class SearchIndexGenerator implements Generator {
 
     /** A document of the index: its terms in the dictionary, and the weight of each it keeps. */
     private static final class Doc {
-        final SearchCounts counts;
-        final Term[] terms;
+        /** Its counts; null for a document read from a file until an update finds it. */
+        SearchCounts counts;
+        /** Its counts' terms in the dictionary; null for a document read from a file until needed ({@link Memo#resolve}). */
+        Term[] terms;
         /** How many of its terms are in the body only. */
-        final int bodyOnly;
+        int bodyOnly;
+        /** What finds it again in a memo written and read ({@link #key(Article)}); null when not known. */
+        String key;
+        /** For a memo written and read, the {@link Memo#digest} of its counts. */
+        long digest;
         int number = -1;
         boolean live = true;
         /** The build that last weighed it. */
         int weighed = -1;
-        /** Per term, its weight in the index, 0 for a term not kept; null until weighed. */
+        /** Per term, its weight in the index, 0 for a term not kept; null until weighed (or read from a file). */
         byte[] weight;
 
         Doc(SearchCounts counts, Term[] terms, int bodyOnly) {
@@ -329,7 +366,19 @@ final class SearchIndexGenerator implements Generator {
      * counts, and everything else is counted again or proved unchanged.
      */
     static final class Memo {
+        /** The file's first field, to be changed with what the file holds or what it means. */
+        private static final String FORMAT = "journal-search 1";
         private final boolean lasting;
+        /**
+         * For a memo {@link #read} from a file: its documents by {@link Doc#key}, until the next
+         * update finds them; null otherwise.
+         */
+        private Map<String, Doc> stored;
+        /**
+         * For a memo read from a file: the counts of the documents its build had that have
+         * changed or gone since, by key (what the article store kept of them); null when not known.
+         */
+        private Map<String, SearchCounts> replaced;
         private final Map<String, Term> dictionary = new HashMap<>();
         /** Every term of the dictionary, sorted by UTF-16 code units, the order of JavaScript's comparison. */
         private Term[] sorted = new Term[0];
@@ -361,7 +410,162 @@ final class SearchIndexGenerator implements Generator {
         /** Forgets everything (another configuration, say another language, counts other terms). */
         void forget() {
             valid = false;
+            stored = null;
             texts.forget();
+        }
+
+        /** For a memo read from a file: the counts of the documents its build had that changed or went since, by key. */
+        void replaced(Map<String, SearchCounts> counts) {
+            replaced = counts;
+        }
+
+        /**
+         * A digest of a document's counts (how many terms, how often each occurs in each field, the
+         * fields' lengths): a document read from a file is taken for the one an update finds under
+         * its key (its source file and bytes, which the counts are made from) only when their
+         * counts digest alike too.
+         */
+        static long digest(SearchCounts c) {
+            long h = c.terms().length;
+            for (int p : c.packed()) {
+                h = h * 0x9E3779B97F4A7C15L + p;
+            }
+            for (int length : c.length()) {
+                h = h * 0x9E3779B97F4A7C15L + length;
+            }
+            return dev.journal.core.internal.Mix64.mix(h);
+        }
+
+        /**
+         * Writes what the last update left to {@code file} with {@code key} (what else it depends
+         * on: the engine, the configuration), for the next build process to {@link #read} and go on
+         * from: the dictionary's terms with their document frequencies and postings as the index
+         * writes them, each document's key and digest, and the averages. Removes the file when the
+         * last update did not finish or a document has no key.
+         */
+        void write(Path file, String key) throws IOException {
+            Doc[] order = new Doc[docs.size()];
+            boolean whole = valid && order.length == documents;
+            for (Doc doc : docs.values()) {
+                if (!whole || doc.key == null || doc.number < 0 || doc.number >= order.length
+                        || order[doc.number] != null) {
+                    whole = false;
+                    break;
+                }
+                order[doc.number] = doc;
+            }
+            if (!whole) {
+                Files.deleteIfExists(file);
+                return;
+            }
+            RecordBytes out = new RecordBytes(1 << 20);
+            out.writeUtf8(FORMAT);
+            out.writeUtf8(key);
+            out.writeVar(documents);
+            out.writeVar(bodyTerms);
+            for (int f = 0; f < SearchCounts.FIELDS; f++) {
+                out.writeLong(Double.doubleToLongBits(average[f]));
+                out.writeLong(total[f]);
+            }
+            int live = 0;
+            for (Term t : sorted) {
+                live += t.documents > 0 ? 1 : 0;
+            }
+            out.writeVar(live);
+            for (Term t : sorted) {
+                if (t.documents > 0) {
+                    out.writeUtf8(t.text);
+                    out.writeVar(t.documents);
+                    out.writeVar(t.size);
+                    byte[] encoded = t.encoded();
+                    out.writeVar(encoded.length);
+                    out.write(encoded, 0, encoded.length);
+                }
+            }
+            for (Doc doc : order) {
+                if (doc.counts != null) {
+                    doc.digest = digest(doc.counts);
+                }
+                out.writeUtf8(doc.key);
+                out.writeLong(doc.digest);
+                out.writeVar(doc.bodyOnly);
+            }
+            CRC32C crc = new CRC32C();
+            out.update(crc);
+            out.writeLong(crc.getValue()); // the checksum, after what it sums
+            FileVersion.write(file, out::writeTo);
+        }
+
+        /**
+         * A memo holding what {@link #write} left in {@code file} under the same {@code key}, whose
+         * next update finds the documents it holds by their keys; an empty memo when there is no
+         * such file, or it has another key or format, or it is damaged (its checksum, a count or
+         * the terms' order wrong): that only costs the time of weighing every document.
+         */
+        static Memo read(Path file, String key) {
+            try {
+                byte[] all = Files.readAllBytes(file);
+                if (all.length < Long.BYTES) {
+                    return new Memo(false);
+                }
+                CRC32C crc = new CRC32C();
+                crc.update(all, 0, all.length - Long.BYTES);
+                if (java.nio.ByteBuffer.wrap(all, all.length - Long.BYTES, Long.BYTES).getLong() != crc.getValue()) {
+                    return new Memo(false);
+                }
+                ByteReader in = new ByteReader(all, 0, all.length - Long.BYTES);
+                if (!FORMAT.equals(in.readUtf8(in.readVar())) || !key.equals(in.readUtf8(in.readVar()))) {
+                    return new Memo(false);
+                }
+                return read(in);
+            } catch (IOException | RuntimeException e) {
+                return new Memo(false); // no file, or not one this engine wrote
+            }
+        }
+
+        private static Memo read(ByteReader in) throws IOException {
+            Memo memo = new Memo(false);
+            int n = in.readVar();
+            int bodyTerms = in.readVar();
+            double[] average = new double[SearchCounts.FIELDS];
+            for (int f = 0; f < SearchCounts.FIELDS; f++) {
+                average[f] = Double.longBitsToDouble(in.readLong());
+                memo.total[f] = in.readLong();
+            }
+            Term[] sorted = new Term[in.bounded(in.readVar(), 4)];
+            for (int i = 0; i < sorted.length; i++) {
+                Term t = new Term(in.readUtf8(in.readVar()));
+                t.documents = in.readVar();
+                t.size = in.readVar();
+                t.encoded = in.readBytes(in.readVar());
+                t.postings = null; // read from the encoded postings when needed
+                if (t.documents <= 0 || t.size > t.documents || i > 0 && BY_TEXT.compare(sorted[i - 1], t) >= 0
+                        || memo.dictionary.put(t.text, t) != null) {
+                    throw new IOException("terms not as written");
+                }
+                sorted[i] = t;
+            }
+            Map<String, Doc> stored = new HashMap<>(2 * in.bounded(n, 10));
+            for (int d = 0; d < n; d++) {
+                Doc doc = new Doc(null, null, 0);
+                doc.key = in.readUtf8(in.readVar());
+                doc.digest = in.readLong();
+                doc.bodyOnly = in.readVar();
+                doc.number = d;
+                if (stored.put(doc.key, doc) != null) {
+                    throw new IOException("a document twice");
+                }
+            }
+            if (!in.done()) {
+                throw new IOException("more than was written");
+            }
+            memo.sorted = sorted;
+            memo.documents = n;
+            memo.bodyTerms = bodyTerms;
+            memo.average = average;
+            memo.stored = stored;
+            memo.valid = true;
+            return memo;
         }
 
         /**
@@ -386,6 +590,25 @@ final class SearchIndexGenerator implements Generator {
 
         /** The dictionary, sorted, for this build's documents with their counts in index order. */
         Term[] update(List<SearchCounts> counts, int bodyPostings) {
+            return update(counts, d -> null, bodyPostings);
+        }
+
+        /**
+         * As {@link #update(List, int)}, with each document's {@link #key(Article)}, by which a memo
+         * {@link #read} from a file finds the documents it holds.
+         */
+        Term[] update(List<SearchCounts> counts, java.util.function.IntFunction<String> keys, int bodyPostings) {
+            Map<String, Doc> fromFile = stored;
+            Map<String, SearchCounts> was = replaced;
+            stored = null;
+            replaced = null;
+            if (fromFile != null && valid) {
+                Term[] result = updateStored(counts, keys, bodyPostings, fromFile, was);
+                if (result != null) {
+                    return result;
+                }
+                valid = false; // the file's documents cannot all be accounted for: everything is counted again
+            }
             boolean incremental = valid;
             valid = false; // until this update is done
             if (!incremental) {
@@ -414,6 +637,7 @@ final class SearchIndexGenerator implements Generator {
                     renumbered = true;
                 }
                 doc.number = d;
+                doc.key = keys.apply(d);
                 twice |= next.put(c, doc) != null; // the same counts for two documents: not found again next time
                 order[d] = doc;
             }
@@ -421,6 +645,99 @@ final class SearchIndexGenerator implements Generator {
                 remove(gone, touched);
             }
             docs = next;
+            return finish(order, incremental, renumbered, twice, fresh, added, touched, bodyPostings);
+        }
+
+        /**
+         * The update of a memo {@link #read} from a file. A document found under its key with counts
+         * of the same digest is the one the file's build weighed, and its terms are not looked at
+         * unless it has to be weighed again; a document the file's build had and this one has not
+         * (an edited document's earlier version among them) is taken out with the counts it had,
+         * from {@code replaced}. Null when such counts are not known, or the file's dictionary does
+         * not hold a document's terms: the caller then counts everything again.
+         */
+        private Term[] updateStored(List<SearchCounts> counts, java.util.function.IntFunction<String> keys,
+                int bodyPostings, Map<String, Doc> stored, Map<String, SearchCounts> replaced) {
+            int n = counts.size();
+            Doc[] order = new Doc[n];
+            String[] key = new String[n];
+            for (int d = 0; d < n; d++) {
+                key[d] = keys.apply(d);
+                Doc doc = key[d] == null ? null : stored.get(key[d]);
+                if (doc != null && doc.counts == null && doc.digest == digest(counts.get(d))) {
+                    doc.counts = counts.get(d);
+                    order[d] = doc;
+                }
+            }
+            List<Doc> gone = new ArrayList<>();
+            for (Doc doc : stored.values()) {
+                if (doc.counts == null) {
+                    SearchCounts had = replaced == null ? null : replaced.get(doc.key);
+                    if (had == null || digest(had) != doc.digest) {
+                        return null;
+                    }
+                    doc.counts = had;
+                    if (!resolve(doc)) {
+                        return null;
+                    }
+                    gone.add(doc);
+                }
+            }
+            build++;
+            Map<SearchCounts, Doc> next = new IdentityHashMap<>(2 * n);
+            List<Term> added = new ArrayList<>();
+            List<Term> touched = new ArrayList<>();
+            List<Doc> fresh = new ArrayList<>();
+            boolean renumbered = false;
+            boolean twice = false;
+            for (int d = 0; d < n; d++) {
+                SearchCounts c = counts.get(d);
+                Doc doc = order[d];
+                if (doc == null) {
+                    doc = add(c, added, touched);
+                    fresh.add(doc);
+                } else if (doc.number != d) {
+                    renumbered = true;
+                }
+                doc.number = d;
+                doc.key = key[d];
+                twice |= next.put(c, doc) != null;
+                order[d] = doc;
+            }
+            for (Doc doc : gone) {
+                remove(doc, touched);
+            }
+            docs = next;
+            return finish(order, true, renumbered, twice, fresh, added, touched, bodyPostings);
+        }
+
+        /**
+         * A document's terms, found in the dictionary by its counts' terms: for a document read
+         * from a file, which holds none. False when one is missing (the file was not what its
+         * build left).
+         */
+        private boolean resolve(Doc doc) {
+            String[] texts = doc.counts.terms();
+            Term[] found = new Term[texts.length];
+            for (int k = 0; k < texts.length; k++) {
+                Term t = dictionary.get(texts[k]);
+                if (t == null || t.documents == 0) {
+                    return false;
+                }
+                found[k] = t;
+            }
+            doc.terms = found;
+            return true;
+        }
+
+        /**
+         * The rest of an update, once the documents are matched, added and removed: weighs every
+         * document or only what changed, and merges the new terms into the dictionary's order.
+         * Null when a document read from a file cannot be weighed ({@link #resolve}).
+         */
+        private Term[] finish(Doc[] order, boolean incremental, boolean renumbered, boolean twice, List<Doc> fresh,
+                List<Term> added, List<Term> touched, int bodyPostings) {
+            int n = order.length;
             int perDocument = Math.max(MIN_BODY_TERMS, bodyPostings / Math.max(1, n));
             double[] averages = new double[SearchCounts.FIELDS];
             for (int f = 0; f < averages.length; f++) {
@@ -433,10 +750,18 @@ final class SearchIndexGenerator implements Generator {
             average = averages;
             weighedAll = all;
             if (all) {
+                for (Doc doc : order) {
+                    if (doc.terms == null && !resolve(doc)) {
+                        return null;
+                    }
+                }
                 weighAll(order);
                 weighed = n;
             } else {
-                weighed = weighChanged(n, fresh, touched);
+                weighed = weighChanged(order, fresh, touched);
+                if (weighed < 0) {
+                    return null;
+                }
             }
             Term[] result = sorted(added);
             valid = !twice;
@@ -524,18 +849,38 @@ final class SearchIndexGenerator implements Generator {
          * number of documents and the averages stay), and makes again the postings of the terms
          * whose entries or document frequency changed.
          */
-        private int weighChanged(int n, List<Doc> fresh, List<Term> touched) {
+        private int weighChanged(Doc[] order, List<Doc> fresh, List<Term> touched) {
+            int n = order.length;
             List<Doc> again = new ArrayList<>(fresh);
             for (Doc doc : fresh) {
                 doc.weighed = build;
             }
+            java.util.Set<String> moved = new java.util.HashSet<>();
             for (Term t : touched) {
                 if (t.documents != t.before) {
+                    moved.add(t.text);
                     for (int i = 0; i < t.chooserCount; i++) {
                         Doc doc = t.choosers[i];
                         if (doc.live && doc.weighed != build) {
                             doc.weighed = build;
                             again.add(doc);
+                        }
+                    }
+                }
+            }
+            if (!lasting && !moved.isEmpty()) {
+                // a memo read from a file keeps no lists of choosers: the documents that choose are
+                // looked at for a body term whose document frequency moved
+                for (Doc doc : order) {
+                    if (doc.weighed != build && doc.bodyOnly > bodyTerms) {
+                        SearchCounts c = doc.counts;
+                        String[] terms = c.terms();
+                        for (int k = 0; k < terms.length; k++) {
+                            if (c.bodyOnly(k) && moved.contains(terms[k])) {
+                                doc.weighed = build;
+                                again.add(doc);
+                                break;
+                            }
                         }
                     }
                 }
@@ -546,12 +891,23 @@ final class SearchIndexGenerator implements Generator {
             }
             boolean[] weighed = new boolean[n];
             for (Doc doc : again) {
+                if (doc.terms == null && !resolve(doc)) {
+                    return -1;
+                }
                 byte[] old = doc.weight;
                 weigh(doc);
                 weighed[doc.number] = true;
                 if (old == null) {
+                    // a new document, whose terms are all touched, or one read from a file, whose
+                    // weights were not: each of its terms gets its postings made again
                     chooseIn(doc);
-                    continue; // a new document: its terms are all touched
+                    for (Term t : doc.terms) {
+                        if (t.dirty != build) {
+                            t.dirty = build;
+                            dirty.add(t);
+                        }
+                    }
+                    continue;
                 }
                 for (int k = 0; k < old.length; k++) {
                     Term t = doc.terms[k];
@@ -572,9 +928,10 @@ final class SearchIndexGenerator implements Generator {
             for (Term t : dirty) {
                 int[] made = new int[t.size + t.pendingSize];
                 int size = 0;
+                int[] postings = t.postings();
                 for (int i = 0; i < t.size; i++) {
-                    if (!weighed[t.postings[i] >>> 6]) {
-                        made[size++] = t.postings[i];
+                    if (!weighed[postings[i] >>> 6]) {
+                        made[size++] = postings[i];
                     }
                 }
                 System.arraycopy(t.pending, 0, made, size, t.pendingSize);
@@ -756,6 +1113,40 @@ final class SearchIndexGenerator implements Generator {
     }
 
     private static final byte[] DIGIT = DIGITS.getBytes(StandardCharsets.US_ASCII);
+    /** Each digit's value, by its character. */
+    private static final byte[] VALUE = new byte[128];
+
+    static {
+        for (int i = 0; i < DIGIT.length; i++) {
+            VALUE[DIGIT[i]] = (byte) i;
+        }
+    }
+
+    /** The {@code size} postings {@link #encode} wrote into {@code encoded}. */
+    static int[] decode(byte[] encoded, int size) {
+        int[] out = new int[size];
+        int[] at = {0};
+        number(encoded, at); // the document frequency
+        int previous = -1;
+        for (int i = 0; i < size; i++) {
+            int document = previous + 1 + number(encoded, at);
+            out[i] = document << 6 | VALUE[encoded[at[0]++]];
+            previous = document;
+        }
+        return out;
+    }
+
+    /** The number {@link #number(byte[], int, int)} wrote at {@code at[0]}, which moves past it. */
+    private static int number(byte[] in, int[] at) {
+        int value = 0;
+        for (int shift = 0;; shift += 5) {
+            int digit = VALUE[in[at[0]++]];
+            if (digit < 32) {
+                return value | digit << shift;
+            }
+            value |= (digit - 32) << shift;
+        }
+    }
 
     /** Five bits per character, low bits first; 32 is added to every character but the last. Returns the next position. */
     static int number(byte[] out, int at, int value) {

@@ -14,6 +14,8 @@ import dev.journal.core.index.SiteIndex;
 import dev.journal.core.index.SiteIndexer;
 import dev.journal.core.parse.Article;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SearchIndexGeneratorTest {
 
@@ -269,10 +272,7 @@ class SearchIndexGeneratorTest {
     @Test
     void aMemoWeighingOnlyWhatAnEditTouchesGivesTheIndexAFreshWriteGives() {
         java.util.Random random = new java.util.Random(5);
-        String[] vocabulary = new String[400];
-        for (int i = 0; i < vocabulary.length; i++) {
-            vocabulary[i] = "w" + Integer.toString(i, 26).replace('0', 'q') + (char) ('a' + i % 26) + "x";
-        }
+        String[] vocabulary = vocabulary();
         SearchIndexGenerator.Memo memo = new SearchIndexGenerator.Memo();
         List<Article> articles = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
@@ -281,31 +281,7 @@ class SearchIndexGeneratorTest {
         int partly = 0;
         int others = 0;
         for (int round = 0; round < 160; round++) {
-            int victim = random.nextInt(articles.size());
-            Article a = articles.get(victim);
-            String slug = a.sourcePath().replaceAll(".*/|\\.md$", "");
-            String date = a.date().toLocalDate().toString();
-            int kind = random.nextInt(20);
-            if (kind == 0) {
-                articles.add(post("n" + round, day(random.nextInt(60)), "New " + round, skewed(random, vocabulary, 120)));
-            } else if (kind == 1 && articles.size() > 4) {
-                articles.remove(victim);
-            } else if (kind == 2) {
-                articles.set(victim, post(slug, day(random.nextInt(60)), a.title(), skewed(random, vocabulary, 120)));
-            } else if (kind == 3) {
-                articles.set(victim, post(slug, date, a.title(), skewed(random, vocabulary, 900)));
-            } else if (kind == 5) {
-                // thousands of words no other article has, dropped at the article's next edit: the
-                // dictionary is pruned, and words come back, while the memo weighs in part
-                articles.set(victim, post(slug, date, a.title(), a.text() + " " + words(random, 5_000)));
-            } else {
-                // a few words more or less: some new to the journal, some common, some from the end of the tail
-                String body = a.text();
-                String extra = vocabulary[random.nextInt(vocabulary.length)] + " " + vocabulary[random.nextInt(8)]
-                        + (random.nextBoolean() ? " fresh" + round : "");
-                articles.set(victim, post(slug, date, kind == 4 ? a.title() + " again" : a.title(),
-                        random.nextBoolean() ? body + " " + extra : body.substring(0, body.length() / 2) + " " + extra));
-            }
+            edit(random, vocabulary, articles, round);
             SiteIndex site = new SiteIndexer(CONFIG).index(articles, ZonedDateTime.parse("2030-01-01T00:00:00Z"), false)
                     .index();
             Views views = new Views(site, new FeedPlan(CONFIG, false));
@@ -320,6 +296,99 @@ class SearchIndexGeneratorTest {
         // the rounds above go the memo's short way often, and there weigh other documents than the edited one
         assertTrue(partly > 80, partly + " rounds weighed in part");
         assertTrue(others > 20, others + " rounds weighed other documents");
+    }
+
+    /**
+     * One random change to a journal of articles sharing a skewed vocabulary: mostly a few words
+     * more or less in one article, now and then an addition, a removal, a new date, a longer body,
+     * or thousands of words no other article has.
+     */
+    private static void edit(java.util.Random random, String[] vocabulary, List<Article> articles, int round) {
+        int victim = random.nextInt(articles.size());
+        Article a = articles.get(victim);
+        String slug = a.sourcePath().replaceAll(".*/|\\.md$", "");
+        String date = a.date().toLocalDate().toString();
+        int kind = random.nextInt(20);
+        if (kind == 0) {
+            articles.add(post("n" + round, day(random.nextInt(60)), "New " + round, skewed(random, vocabulary, 120)));
+        } else if (kind == 1 && articles.size() > 4) {
+            articles.remove(victim);
+        } else if (kind == 2) {
+            articles.set(victim, post(slug, day(random.nextInt(60)), a.title(), skewed(random, vocabulary, 120)));
+        } else if (kind == 3) {
+            articles.set(victim, post(slug, date, a.title(), skewed(random, vocabulary, 900)));
+        } else if (kind == 5) {
+            // thousands of words no other article has, dropped at the article's next edit: the
+            // dictionary is pruned, and words come back, while the memo weighs in part
+            articles.set(victim, post(slug, date, a.title(), a.text() + " " + words(random, 5_000)));
+        } else {
+            // a few words more or less: some new to the journal, some common, some from the end of the tail
+            String body = a.text();
+            String extra = vocabulary[random.nextInt(vocabulary.length)] + " " + vocabulary[random.nextInt(8)]
+                    + (random.nextBoolean() ? " fresh" + round : "");
+            articles.set(victim, post(slug, date, kind == 4 ? a.title() + " again" : a.title(),
+                    random.nextBoolean() ? body + " " + extra : body.substring(0, body.length() / 2) + " " + extra));
+        }
+    }
+
+    /** Words of one vocabulary, as the tests of the memo use them. */
+    private static String[] vocabulary() {
+        String[] vocabulary = new String[400];
+        for (int i = 0; i < vocabulary.length; i++) {
+            vocabulary[i] = "w" + Integer.toString(i, 26).replace('0', 'q') + (char) ('a' + i % 26) + "x";
+        }
+        return vocabulary;
+    }
+
+    /**
+     * The memo carried in a file from one build process to the next (the build cache's), with the
+     * earlier counts of the articles whose files changed or went, as the article store hands them
+     * over: each round's index is a fresh build's, byte for byte, and most rounds weigh only part
+     * of the documents. Now and then the earlier counts are not known, or the file is damaged or
+     * keyed otherwise: the memo then weighs everything, to the same index.
+     */
+    @Test
+    void aMemoCarriedInAFileGivesTheIndexAFreshWriteGives(@TempDir Path dir) throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        String[] vocabulary = vocabulary();
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            articles.add(post("a" + i, day(i), "Article " + i, skewed(random, vocabulary, 120)));
+        }
+        Path file = dir.resolve("search");
+        List<Article> before = List.of();
+        int partly = 0;
+        int whole = 0;
+        for (int round = 0; round < 160; round++) {
+            edit(random, vocabulary, articles, round);
+            SiteIndex site = new SiteIndexer(CONFIG).index(articles, ZonedDateTime.parse("2030-01-01T00:00:00Z"), false)
+                    .index();
+            Views views = new Views(site, new FeedPlan(CONFIG, false));
+            String fresh = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 24 * 30);
+            java.util.Set<String> now = new java.util.HashSet<>();
+            site.posts().forEach(a -> now.add(SearchIndexGenerator.key(a)));
+            List<Article> replaced = before.stream().filter(a -> !now.contains(SearchIndexGenerator.key(a))).toList();
+            int odd = round % 23;
+            if (odd == 5) {
+                byte[] bytes = Files.readAllBytes(file);
+                bytes[bytes.length / 2] ^= 0x20;
+                Files.write(file, bytes);
+            }
+            SearchState state = new SearchState(file, odd == 11 ? "another" : "key", odd == 17 ? null : replaced);
+            SearchIndexGenerator.Memo memo = state.memo();
+            String carried = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 24 * 30, memo);
+            assertEquals(fresh, carried, "round " + round);
+            if (memo.weighedAll()) {
+                whole++;
+            } else {
+                partly++;
+            }
+            state.keep();
+            assertTrue(Files.isRegularFile(file));
+            before = site.posts();
+        }
+        assertTrue(partly > 80, partly + " rounds weighed in part");
+        assertTrue(whole >= 20, whole + " rounds weighed everything");
     }
 
     private static String day(int i) {
