@@ -1,5 +1,6 @@
 package dev.journal.core.cache;
 
+import dev.journal.core.internal.BackgroundSave;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,7 +21,7 @@ public final class BuildCache implements AutoCloseable {
     private final Path dir;
     private final String key;
     private ArticleStore articles;
-    private java.util.concurrent.FutureTask<Void> ahead;
+    private BackgroundSave ahead;
 
     private BuildCache(FileChannel lockFile, FileLock lock, Path dir, String key) {
         this.lockFile = lockFile;
@@ -127,59 +128,28 @@ public final class BuildCache implements AutoCloseable {
      * Not for a store that is handed on ({@link #keepArticles}).
      */
     public void commitAhead() {
-        commitAhead(task -> {
-            Thread thread = new Thread(task, "journal-cache-save");
-            thread.setDaemon(true); // a process that ends on an error does not wait for it
-            thread.start();
-        });
+        if (canCommitAhead()) {
+            ahead = BackgroundSave.start("journal-cache-save", articles::save);
+        }
     }
 
     /** As {@link #commitAhead()}, the save run by {@code executor}. */
     void commitAhead(java.util.concurrent.Executor executor) {
-        if (articles == null || ahead != null || articles.compacts()) {
-            return;
+        if (canCommitAhead()) {
+            ahead = BackgroundSave.start(articles::save, executor);
         }
-        ArticleStore saving = articles;
-        ahead = new java.util.concurrent.FutureTask<>(() -> {
-            saving.save();
-            return null;
-        });
-        executor.execute(ahead);
+    }
+
+    private boolean canCommitAhead() {
+        return articles != null && ahead == null && !articles.compacts();
     }
 
     /** Keeps what this build made, for the next one; called after a successful build. */
     public void commit() throws IOException {
         if (ahead != null) {
-            awaitAhead();
+            ahead.await();
         } else if (articles != null) {
             articles.save();
-        }
-    }
-
-    /** Waits for the save {@link #commitAhead} started, and rethrows what it failed with. */
-    private void awaitAhead() throws IOException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    ahead.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof IOException io) {
-                        throw io;
-                    }
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
@@ -188,7 +158,7 @@ public final class BuildCache implements AutoCloseable {
         try {
             if (ahead != null) {
                 try {
-                    awaitAhead(); // the store is not closed under its save
+                    ahead.await(); // the store is not closed under its save
                 } catch (IOException | RuntimeException e) {
                     // the build that started it reports it from commit, or has failed already
                 }
