@@ -65,6 +65,42 @@ final class FrequencyTable {
         return true;
     }
 
+    /** The slots that hold a count, in the order of the table: what {@link #of} makes the table again from. */
+    long[] counted() {
+        long[] out = new long[size];
+        int m = 0;
+        for (long slot : slots) {
+            if ((slot & MAX_COUNT) != 0) {
+                out[m++] = slot;
+            }
+        }
+        return java.util.Arrays.copyOf(out, m);
+    }
+
+    /**
+     * A table of the slots {@link #counted} gave, which gives the same count for every hash.
+     *
+     * @throws IllegalArgumentException for a slot {@code counted} cannot have given (none, or a key twice)
+     */
+    static FrequencyTable of(long[] counted) {
+        FrequencyTable t = new FrequencyTable(counted.length);
+        for (long slot : counted) {
+            if ((slot & MAX_COUNT) == 0 || slot >>> COUNT_BITS + KEY_BITS != 1) {
+                throw new IllegalArgumentException("not a counted slot");
+            }
+            int i = t.position(slot >>> COUNT_BITS & (1L << KEY_BITS) - 1);
+            while (t.slots[i] != 0) {
+                if (t.slots[i] >>> COUNT_BITS == slot >>> COUNT_BITS) {
+                    throw new IllegalArgumentException("a key twice");
+                }
+                i = i + 1 & t.mask;
+            }
+            t.slots[i] = slot;
+            t.size++;
+        }
+        return t;
+    }
+
     /** The term's count, 0 when never counted. */
     int get(long hash) {
         return (int) (slots[find(hash)] & MAX_COUNT);

@@ -70,6 +70,36 @@ class HashTablesTest {
     }
 
     @Test
+    void aFrequencyTableMadeFromItsCountedSlotsGivesTheSameCounts() {
+        SplittableRandom random = new SplittableRandom(11);
+        FrequencyTable table = new FrequencyTable(16);
+        long[] hashes = new long[3_000];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = random.nextLong();
+            for (int k = random.nextInt(4); k >= 0; k--) {
+                table.increment(hashes[i]);
+            }
+        }
+        for (int i = 0; i < hashes.length; i += 3) {
+            while (table.decrement(hashes[i])) {
+                // down to none: a slot that holds no count is not carried
+            }
+        }
+        long[] counted = table.counted();
+        FrequencyTable again = FrequencyTable.of(counted);
+        for (long h : hashes) {
+            assertEquals(table.get(h), again.get(h));
+        }
+        assertEquals(0, again.get(random.nextLong()));
+        assertEquals(hashes.length - (hashes.length + 2) / 3, counted.length);
+        long[] twice = java.util.Arrays.copyOf(counted, counted.length + 1);
+        twice[counted.length] = counted[0];
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> FrequencyTable.of(twice));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FrequencyTable.of(new long[] {counted[0] & ~((1L << 19) - 1)}));
+    }
+
+    @Test
     void termCountsAddDrainAndClear() {
         TermCounts counts = new TermCounts(4);
         Map<Long, Float> expected = new HashMap<>();
