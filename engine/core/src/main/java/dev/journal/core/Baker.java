@@ -9,6 +9,7 @@ import dev.journal.core.config.ConfigLoader;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.index.SiteIndexer;
+import dev.journal.core.internal.BackgroundSave;
 import dev.journal.core.internal.FileVersion;
 import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.markdown.MarkdownOptions;
@@ -57,10 +58,10 @@ import java.util.concurrent.ForkJoinPool;
 public final class Baker implements AutoCloseable {
 
     /**
-     * At most how many changed or removed articles a build hands the search index's memo; with more,
-     * the index weighs every document, which then costs about as much.
+     * At most how many changed or removed articles a build hands the memos of the search index and
+     * the recommender's text index; with more, they weigh every document, which then costs about as much.
      */
-    static final int SEARCH_REPLACED = 1_000;
+    static final int REPLACED = 1_000;
 
     /** Milliseconds between the progress lines of a long stage. */
     static final long PROGRESS_EVERY = 5_000;
@@ -171,7 +172,7 @@ public final class Baker implements AutoCloseable {
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             SiteIndex index = upToIndex(new ContentLoader(source, config), source, config, pool, problems,
-                    ParseCache.NONE, SourceStamps.NONE, 0, relatedMemo).index();
+                    ParseCache.NONE, SourceStamps.NONE, 0, relatedMemo, () -> null).index();
             failOnErrors(problems);
             return index;
         } finally {
@@ -241,7 +242,7 @@ public final class Baker implements AutoCloseable {
                     : RelatedArticles.Memo.read(cacheFile("related", output), cache.key());
             Front front = upToIndex(loader, source, config, pool, problems, cache == null ? ParseCache.NONE
                     : cache.articles(last), cache == null ? SourceStamps.NONE : knownSources(source), readFrom,
-                    rankings);
+                    rankings, () -> cache == null || keepsState ? null : cache.articles(null).replaced(REPLACED));
             List<StaticFile> files = front.files();
             ContentParser.Parsed parsed = front.parsed();
             SiteIndex index = front.index();
@@ -249,11 +250,15 @@ public final class Baker implements AutoCloseable {
             failOnErrors(problems);
             // the search index's memo: the preview's in memory; a build with the cache goes on from
             // the last one's file, with the articles whose files changed or went since as the last
-            // build parsed them (asked for before the parse cache is saved)
+            // build parsed them
             SearchState search = cache == null || keepsState ? null : new SearchState(cacheFile("search", output),
-                    cache.key(), cache.articles(null).replaced(SEARCH_REPLACED));
+                    cache.key(), front.replaced());
+            BackgroundSave rankingsSaved = null;
             if (cache != null && !keepsState) {
                 cache.commitAhead(); // the parse cache is saved beside the render; the preview's after the write
+                Path rankingsFile = cacheFile("related", output);
+                String key = cache.key();
+                rankingsSaved = BackgroundSave.start("journal-related-save", () -> rankings.write(rankingsFile, key));
             }
 
             long t = System.nanoTime();
@@ -304,6 +309,7 @@ public final class Baker implements AutoCloseable {
                         index.documents().size(), pages, out.count() - pages, warnings);
                 BuildCache saving = cache;
                 RenderRecord record = renderRecord;
+                BackgroundSave rankingsWritten = rankingsSaved;
                 Path stampAt = stampFile;
                 Saving save = () -> {
                     saving.commit();
@@ -311,8 +317,8 @@ public final class Baker implements AutoCloseable {
                         keepArticles(saving.keepArticles());
                     }
                     stamps.write(sourcesFile(), source);
-                    if (!keepsState) {
-                        rankings.write(cacheFile("related", output), saving.key());
+                    if (rankingsWritten != null) {
+                        rankingsWritten.await();
                     }
                     Object recordVersion = record.write(cacheFile("render", output));
                     if (keepsState) {
@@ -588,16 +594,24 @@ public final class Baker implements AutoCloseable {
      * What the stages before rendering hand on: the files to copy, the content files' stamps as
      * read (not their bytes, which are let go once parsed), the data files, the parse and the index.
      */
+    /** What {@link #upToIndex} asks for the replaced articles, once the parse is done. */
+    private interface Replaced {
+        List<Article> get() throws IOException;
+    }
+
     private record Front(List<StaticFile> files, SourceStamps stamps, DataFiles.Loaded data,
-            ContentParser.Parsed parsed, SiteIndex index) {
+            ContentParser.Parsed parsed, SiteIndex index, List<Article> replaced) {
     }
 
     /**
      * Load, parse and index, adding problems to {@code problems}; the stamps handed on say that the
-     * files were read from {@code readFrom} on.
+     * files were read from {@code readFrom} on. {@code replaced} gives, once the parse is done, the
+     * last build's versions of the articles whose files changed or went (null when unknown or too
+     * many), which a memo read from the build cache goes on from.
      */
     private Front upToIndex(ContentLoader loader, Path source, SiteConfig config, ForkJoinPool pool,
-            List<Problem> problems, ParseCache cache, SourceStamps known, long readFrom, RelatedArticles.Memo rankings)
+            List<Problem> problems, ParseCache cache, SourceStamps known, long readFrom, RelatedArticles.Memo rankings,
+            Replaced replaced)
             throws IOException {
         long t = System.nanoTime();
         Sources sources = loader.load(known, pool);
@@ -625,6 +639,10 @@ public final class Baker implements AutoCloseable {
         SourceStamps stamps = SourceStamps.of(sources.documents(), digests, readFrom);
         List<StaticFile> files = sources.files();
         sources = null; // the documents' bytes are not needed after the parse
+        List<Article> gone = replaced.get();
+        if (rankings != null && rankings != relatedMemo) {
+            rankings.replaced(gone);
+        }
 
         t = System.nanoTime();
         ZonedDateTime now = ZonedDateTime.now(options.clock()).withZoneSameInstant(config.zone());
@@ -634,7 +652,7 @@ public final class Baker implements AutoCloseable {
         SiteIndex index = indexed.index();
         stage("index", index.posts().size() + " articles, " + index.tags().size() + " tags, "
                 + index.authors().size() + " authors", t);
-        return new Front(files, stamps, data, parsed, index);
+        return new Front(files, stamps, data, parsed, index, gone);
     }
 
     private void stage(String name, String what, long startNanos) {

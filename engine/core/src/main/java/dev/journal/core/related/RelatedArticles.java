@@ -185,7 +185,7 @@ public final class RelatedArticles {
      */
     public static final class Memo {
         /** The file's first field, to be changed with what the file holds or what it means. */
-        private static final String FORMAT = "journal-related 1";
+        private static final String FORMAT = "journal-related 2";
         private State last;
         /** The text index's vectors of the last build. */
         private final TextIndex.Memo text;
@@ -197,10 +197,7 @@ public final class RelatedArticles {
             this(new TextIndex.Memo());
         }
 
-        /**
-         * With {@code text} null, a memo of rankings only, for a build process that reads them from
-         * the last one's file: vectors would not outlive the process, so none are kept.
-         */
+        /** A memo going on from {@code text}, the text index's (in memory, or carried in the file). */
         private Memo(TextIndex.Memo text) {
             this.text = text;
         }
@@ -223,12 +220,21 @@ public final class RelatedArticles {
 
         /** How many articles the last build weighed rather than took from the build before. */
         synchronized int weighed() {
-            return text == null ? 0 : text.weighed();
+            return text.weighed();
         }
 
         /** Whether the last build counted document frequencies from the build before's. */
         synchronized boolean countedByDifference() {
-            return text != null && text.countedByDifference();
+            return text.countedByDifference();
+        }
+
+        /**
+         * For a memo read from a file: the last build's versions of the articles whose files changed
+         * or went since (as the build cache kept them), by which the text index tells the vectors it
+         * can keep; null when they are not known, and then it weighs every article.
+         */
+        public synchronized void replaced(List<Article> replaced) {
+            text.replaced(replaced);
         }
 
         /**
@@ -264,6 +270,8 @@ public final class RelatedArticles {
                         }
                     }
                 }
+                text.write(out);
+                out.flush();
                 new DataOutputStream(stream).writeLong(crc.getValue()); // the checksum, outside what it sums
             });
         }
@@ -275,7 +283,7 @@ public final class RelatedArticles {
          * ranking every article.
          */
         public static Memo read(Path file, String key) {
-            Memo memo = new Memo(null);
+            Memo memo = new Memo(TextIndex.Memo.carried());
             try {
                 byte[] all = Files.readAllBytes(file);
                 if (all.length < Long.BYTES) {
@@ -324,9 +332,8 @@ public final class RelatedArticles {
                         }
                     }
                 }
-                if (in.available() != 0) {
-                    return memo;
-                }
+                int textFrom = all.length - Long.BYTES - in.available();
+                memo = new Memo(TextIndex.Memo.read(all, textFrom, all.length - Long.BYTES));
                 memo.last = new State(besides, vectors, termHashes, postings, lists[0], lists[1]);
             } catch (IOException | RuntimeException e) {
                 // none to go on from

@@ -1,6 +1,7 @@
 package dev.journal.core.related;
 
 import dev.journal.core.internal.Averages;
+import dev.journal.core.internal.FileCounts;
 import dev.journal.core.internal.Mix64;
 import dev.journal.core.parse.Article;
 import java.util.Arrays;
@@ -73,6 +74,26 @@ final class TextIndex {
         private int weighed;
         /** Whether the last build counted document frequencies from the build before's (for tests). */
         private boolean countedByDifference;
+        /** A memo carried in a file: the last build's articles in order, their counted terms and vectors, to write. */
+        private final boolean carried;
+        private String[] lastPaths;
+        private ArticleTerms[] lastTerms;
+        private Weighted[] lastWeighted;
+        /** What {@link #read} found, to be matched with this build's articles by {@link #resolve}; null when none. */
+        private byte[] stored;
+        private int storedFrom;
+        private int storedTo;
+        /** The last build's versions of the articles whose files changed or went since; null when unknown. */
+        private List<Article> replaced;
+
+        /** A memo for a long-lived index, in memory. */
+        Memo() {
+            this(false);
+        }
+
+        private Memo(boolean carried) {
+            this.carried = carried;
+        }
 
         boolean countedByDifference() {
             return countedByDifference;
@@ -81,6 +102,150 @@ final class TextIndex {
         int weighed() {
             return weighed;
         }
+
+        /** A memo to carry in a file from this build to the next, starting empty. */
+        static Memo carried() {
+            return new Memo(true);
+        }
+
+        /**
+         * A memo to go on from what {@link #write} left in {@code bytes[from, to)} (a part of a file whose
+         * checksum the caller checked), once it learns the articles replaced since ({@link #replaced}).
+         */
+        static Memo read(byte[] bytes, int from, int to) {
+            Memo m = new Memo(true);
+            m.stored = bytes;
+            m.storedFrom = from;
+            m.storedTo = to;
+            return m;
+        }
+
+        /**
+         * The last build's versions of the articles whose files changed or went since it: the
+         * vectors it left of the other articles are matched by their paths. Null: none is used.
+         */
+        void replaced(List<Article> replaced) {
+            this.replaced = replaced;
+        }
+
+        /**
+         * Writes the last index's articles (each's path, a digest of its counted terms and its
+         * vector), their document frequencies, number and average length; a count of -1 when there
+         * is none to write.
+         */
+        void write(java.io.DataOutputStream out) throws java.io.IOException {
+            if (!carried || n < 0 || lastPaths == null) {
+                out.writeInt(-1);
+                return;
+            }
+            out.writeInt(n);
+            out.writeDouble(averageLength);
+            out.writeInt(documentFrequency.length);
+            for (FrequencyTable table : documentFrequency) {
+                long[] slots = table.counted();
+                out.writeInt(slots.length);
+                for (long slot : slots) {
+                    out.writeLong(slot);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                out.writeUTF(lastPaths[i]);
+                out.writeLong(digest(lastTerms[i]));
+                Weighted w = lastWeighted[i];
+                out.writeInt(w.hashes.length);
+                for (int j = 0; j < w.hashes.length; j++) {
+                    out.writeLong(w.hashes[j]);
+                    out.writeFloat(w.weights[j]);
+                }
+            }
+        }
+
+        /**
+         * Makes what {@link #read} found this memo's last build, with this build's counted terms of
+         * each article that has the same path and digest and whose file did not change, and the last
+         * build's of each replaced article; anything that does not add up (an article of the last
+         * build neither kept nor replaced, a digest that differs, a damaged part) leaves the memo
+         * empty, which only costs the time of weighing every article.
+         */
+        private void resolve(Article[] docs, ArticleTerms[] raw) {
+            byte[] bytes = stored;
+            stored = null;
+            List<Article> gone = replaced;
+            replaced = null;
+            if (bytes == null || gone == null) {
+                return;
+            }
+            try {
+                java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes,
+                        storedFrom, storedTo - storedFrom));
+                int count = in.readInt();
+                if (count < 0) {
+                    return;
+                }
+                double average = in.readDouble();
+                FrequencyTable[] df = new FrequencyTable[FileCounts.within(in.readInt(), in.available(), Integer.BYTES)];
+                for (int s = 0; s < df.length; s++) {
+                    long[] slots = new long[FileCounts.within(in.readInt(), in.available(), Long.BYTES)];
+                    for (int k = 0; k < slots.length; k++) {
+                        slots[k] = in.readLong();
+                    }
+                    df[s] = FrequencyTable.of(slots);
+                }
+                Map<String, Integer> at = new java.util.HashMap<>(2 * docs.length);
+                for (int i = 0; i < docs.length; i++) {
+                    at.put(docs[i].sourcePath(), i);
+                }
+                Map<String, ArticleTerms> before = new java.util.HashMap<>();
+                for (Article a : gone) {
+                    before.put(a.sourcePath(), a.terms());
+                }
+                Map<ArticleTerms, Weighted> found = new java.util.IdentityHashMap<>(2 * count);
+                FileCounts.within(count, in.available(), 2 + Long.BYTES + Integer.BYTES);
+                for (int k = 0; k < count; k++) {
+                    String path = in.readUTF();
+                    long digest = in.readLong();
+                    int size = FileCounts.within(in.readInt(), in.available(), Long.BYTES + Float.BYTES);
+                    long[] hashes = new long[size];
+                    float[] weights = new float[size];
+                    for (int j = 0; j < size; j++) {
+                        hashes[j] = in.readLong();
+                        weights[j] = in.readFloat();
+                    }
+                    ArticleTerms terms; // the last build's of a file changed or gone since, else this build's
+                    if (before.containsKey(path)) {
+                        terms = before.get(path);
+                    } else {
+                        Integer i = at.get(path);
+                        terms = i == null ? null : raw[i];
+                    }
+                    if (terms == null || digest(terms) != digest) {
+                        return; // not the article the last build weighed
+                    }
+                    found.put(terms, new Weighted(hashes, weights));
+                }
+                if (in.available() != 0 || found.size() != count) {
+                    return;
+                }
+                weighted = found;
+                documentFrequency = df;
+                n = count;
+                averageLength = average;
+            } catch (java.io.IOException | RuntimeException e) {
+                // none to go on from
+            }
+        }
+    }
+
+    /**
+     * A digest of an article's counted terms, whatever their order: equal for the same terms and
+     * counts in another process.
+     */
+    static long digest(ArticleTerms terms) {
+        long sum = 0;
+        for (int j = 0; j < terms.hashes().length; j++) {
+            sum += Mix64.mix(terms.hashes()[j] * 31 + Float.floatToIntBits(terms.counts()[j]));
+        }
+        return Mix64.mix(Mix64.mix(sum ^ terms.hashes().length) + Double.doubleToLongBits(terms.length()));
     }
 
     /** As {@link #TextIndex(Article[], boolean[], Tokenizer, ForkJoinPool)}, keeping vectors in {@code memo} (may be null). */
@@ -95,6 +260,9 @@ final class TextIndex {
                 raw[i] = count(docs[i], null, counts);
             }
         })).join();
+        if (memo != null) {
+            memo.resolve(docs, raw);
+        }
         Changes changes = memo == null ? null : Changes.since(raw, memo);
         FrequencyTable[] updated = changes == null ? null : changes.frequencies(memo, pool);
         this.documentFrequency = updated != null ? updated : documentFrequencies(raw, pool);
@@ -131,6 +299,14 @@ final class TextIndex {
                 next.put(counted[i], weighted[i]);
             }
             memo.weighted = next;
+            if (memo.carried) {
+                memo.lastPaths = new String[n];
+                for (int i = 0; i < n; i++) {
+                    memo.lastPaths[i] = docs[i].sourcePath();
+                }
+                memo.lastTerms = counted;
+                memo.lastWeighted = weighted.clone();
+            }
             memo.documentFrequency = documentFrequency;
             memo.n = n;
             memo.averageLength = averageLength;
