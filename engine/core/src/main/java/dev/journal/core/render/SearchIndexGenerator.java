@@ -618,34 +618,11 @@ final class SearchIndexGenerator implements Generator {
                 Arrays.fill(total, 0);
                 dead = 0;
             }
-            build++;
-            int n = counts.size();
-            Doc[] order = new Doc[n];
-            Map<SearchCounts, Doc> next = new IdentityHashMap<>(2 * n);
-            List<Term> added = new ArrayList<>();
-            List<Term> touched = new ArrayList<>();
-            List<Doc> fresh = new ArrayList<>();
-            boolean renumbered = false;
-            boolean twice = false;
-            for (int d = 0; d < n; d++) {
-                SearchCounts c = counts.get(d);
-                Doc doc = docs.remove(c);
-                if (doc == null) {
-                    doc = add(c, added, touched);
-                    fresh.add(doc);
-                } else if (doc.number != d) {
-                    renumbered = true;
-                }
-                doc.number = d;
-                doc.key = keys.apply(d);
-                twice |= next.put(c, doc) != null; // the same counts for two documents: not found again next time
-                order[d] = doc;
+            Doc[] order = new Doc[counts.size()];
+            for (int d = 0; d < order.length; d++) {
+                order[d] = docs.remove(counts.get(d));
             }
-            for (Doc gone : docs.values()) {
-                remove(gone, touched);
-            }
-            docs = next;
-            return finish(order, incremental, renumbered, twice, fresh, added, touched, bodyPostings);
+            return place(counts, order, keys, docs.values(), incremental, bodyPostings);
         }
 
         /**
@@ -683,7 +660,18 @@ final class SearchIndexGenerator implements Generator {
                     gone.add(doc);
                 }
             }
+            return place(counts, order, d -> key[d], gone, true, bodyPostings);
+        }
+
+        /**
+         * Numbers this build's documents: those found in the last build ({@code order}, null where
+         * none) keep their entries, the others are added; {@code gone} are taken out. Then the
+         * index is made ({@link #finish}).
+         */
+        private Term[] place(List<SearchCounts> counts, Doc[] order, java.util.function.IntFunction<String> keys,
+                java.util.Collection<Doc> gone, boolean incremental, int bodyPostings) {
             build++;
+            int n = order.length;
             Map<SearchCounts, Doc> next = new IdentityHashMap<>(2 * n);
             List<Term> added = new ArrayList<>();
             List<Term> touched = new ArrayList<>();
@@ -700,15 +688,15 @@ final class SearchIndexGenerator implements Generator {
                     renumbered = true;
                 }
                 doc.number = d;
-                doc.key = key[d];
-                twice |= next.put(c, doc) != null;
+                doc.key = keys.apply(d);
+                twice |= next.put(c, doc) != null; // the same counts for two documents: not found again next time
                 order[d] = doc;
             }
             for (Doc doc : gone) {
                 remove(doc, touched);
             }
             docs = next;
-            return finish(order, true, renumbered, twice, fresh, added, touched, bodyPostings);
+            return finish(order, incremental, renumbered, twice, fresh, added, touched, bodyPostings);
         }
 
         /**

@@ -274,16 +274,12 @@ class SearchIndexGeneratorTest {
         java.util.Random random = new java.util.Random(5);
         String[] vocabulary = vocabulary();
         SearchIndexGenerator.Memo memo = new SearchIndexGenerator.Memo();
-        List<Article> articles = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            articles.add(post("a" + i, day(i), "Article " + i, skewed(random, vocabulary, 120)));
-        }
+        List<Article> articles = corpus(random, vocabulary);
         int partly = 0;
         int others = 0;
         for (int round = 0; round < 160; round++) {
             edit(random, vocabulary, articles, round);
-            SiteIndex site = new SiteIndexer(CONFIG).index(articles, ZonedDateTime.parse("2030-01-01T00:00:00Z"), false)
-                    .index();
+            SiteIndex site = site(articles);
             Views views = new Views(site, new FeedPlan(CONFIG, false));
             String fresh = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 24 * 30);
             String memoized = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 24 * 30, memo);
@@ -351,18 +347,14 @@ class SearchIndexGeneratorTest {
     void aMemoCarriedInAFileGivesTheIndexAFreshWriteGives(@TempDir Path dir) throws IOException {
         java.util.Random random = new java.util.Random(7);
         String[] vocabulary = vocabulary();
-        List<Article> articles = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            articles.add(post("a" + i, day(i), "Article " + i, skewed(random, vocabulary, 120)));
-        }
+        List<Article> articles = corpus(random, vocabulary);
         Path file = dir.resolve("search");
         List<Article> before = List.of();
         int partly = 0;
         int whole = 0;
         for (int round = 0; round < 160; round++) {
             edit(random, vocabulary, articles, round);
-            SiteIndex site = new SiteIndexer(CONFIG).index(articles, ZonedDateTime.parse("2030-01-01T00:00:00Z"), false)
-                    .index();
+            SiteIndex site = site(articles);
             Views views = new Views(site, new FeedPlan(CONFIG, false));
             String fresh = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 24 * 30);
             java.util.Set<String> now = new java.util.HashSet<>();
@@ -416,5 +408,18 @@ class SearchIndexGeneratorTest {
             sb.append(i % 12 == 11 ? ".\n\n" : " ");
         }
         return sb.toString();
+    }
+
+    /** 24 articles of words drawn from {@code vocabulary}, a few of them often. */
+    private static List<Article> corpus(java.util.Random random, String[] vocabulary) {
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            articles.add(post("a" + i, day(i), "Article " + i, skewed(random, vocabulary, 120)));
+        }
+        return articles;
+    }
+
+    private static SiteIndex site(List<Article> articles) {
+        return new SiteIndexer(CONFIG).index(articles, ZonedDateTime.parse("2030-01-01T00:00:00Z"), false).index();
     }
 }
