@@ -592,15 +592,16 @@ public final class Baker implements AutoCloseable {
 
     /**
      * What the stages before rendering hand on: the files to copy, the content files' stamps as
-     * read (not their bytes, which are let go once parsed), the data files, the parse and the index.
+     * read (not their bytes, which are let go once parsed), the data files, the parse, the index,
+     * and the last build's versions of the articles replaced since (null when not asked for or unknown).
      */
+    private record Front(List<StaticFile> files, SourceStamps stamps, DataFiles.Loaded data,
+            ContentParser.Parsed parsed, SiteIndex index, List<Article> replaced) {
+    }
+
     /** What {@link #upToIndex} asks for the replaced articles, once the parse is done. */
     private interface Replaced {
         List<Article> get() throws IOException;
-    }
-
-    private record Front(List<StaticFile> files, SourceStamps stamps, DataFiles.Loaded data,
-            ContentParser.Parsed parsed, SiteIndex index, List<Article> replaced) {
     }
 
     /**

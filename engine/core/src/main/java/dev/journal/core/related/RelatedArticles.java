@@ -1,6 +1,7 @@
 package dev.journal.core.related;
 
 import dev.journal.core.Problem;
+import dev.journal.core.internal.Checksummed;
 import dev.journal.core.internal.FileCounts;
 import dev.journal.core.internal.FileVersion;
 import dev.journal.core.internal.Mix64;
@@ -10,7 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -238,8 +238,9 @@ public final class RelatedArticles {
         }
 
         /**
-         * Writes the last build's rankings and what they were made from, with {@code key} (what else
-         * they depend on: the engine, the configuration), to {@code file}; nothing when there are none.
+         * Writes the last build's rankings and what they were made from, then the text index's
+         * vectors (when they are carried), with {@code key} (what else they depend on: the engine,
+         * the configuration), to {@code file}; nothing when there are no rankings.
          */
         public synchronized void write(Path file, String key) throws IOException {
             State s = last;
@@ -285,18 +286,12 @@ public final class RelatedArticles {
         public static Memo read(Path file, String key) {
             Memo memo = new Memo(TextIndex.Memo.carried());
             try {
-                byte[] all = Files.readAllBytes(file);
-                if (all.length < Long.BYTES) {
+                byte[] all = Checksummed.read(file);
+                if (all == null) {
                     return memo;
                 }
-                CRC32C crc = new CRC32C();
-                crc.update(all, 0, all.length - Long.BYTES);
-                ByteBuffer end = ByteBuffer.wrap(all, all.length - Long.BYTES, Long.BYTES);
-                if (end.getLong() != crc.getValue()) {
-                    return memo;
-                }
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0,
-                        all.length - Long.BYTES));
+                int end = all.length - Checksummed.TRAILER;
+                DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, end));
                 if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
                     return memo;
                 }
@@ -332,8 +327,7 @@ public final class RelatedArticles {
                         }
                     }
                 }
-                int textFrom = all.length - Long.BYTES - in.available();
-                memo = new Memo(TextIndex.Memo.read(all, textFrom, all.length - Long.BYTES));
+                memo = new Memo(TextIndex.Memo.read(all, end - in.available(), end));
                 memo.last = new State(besides, vectors, termHashes, postings, lists[0], lists[1]);
             } catch (IOException | RuntimeException e) {
                 // none to go on from

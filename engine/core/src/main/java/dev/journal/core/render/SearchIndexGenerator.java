@@ -8,6 +8,7 @@ import dev.journal.core.cache.RecordBytes;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.internal.Averages;
+import dev.journal.core.internal.Checksummed;
 import dev.journal.core.internal.FileVersion;
 import dev.journal.core.internal.json.Json;
 import dev.journal.core.parse.Article;
@@ -504,16 +505,11 @@ final class SearchIndexGenerator implements Generator {
          */
         static Memo read(Path file, String key) {
             try {
-                byte[] all = Files.readAllBytes(file);
-                if (all.length < Long.BYTES) {
+                byte[] all = Checksummed.read(file);
+                if (all == null) {
                     return new Memo(false);
                 }
-                CRC32C crc = new CRC32C();
-                crc.update(all, 0, all.length - Long.BYTES);
-                if (java.nio.ByteBuffer.wrap(all, all.length - Long.BYTES, Long.BYTES).getLong() != crc.getValue()) {
-                    return new Memo(false);
-                }
-                ByteReader in = new ByteReader(all, 0, all.length - Long.BYTES);
+                ByteReader in = new ByteReader(all, 0, all.length - Checksummed.TRAILER);
                 if (!FORMAT.equals(in.readUtf8(in.readVar())) || !key.equals(in.readUtf8(in.readVar()))) {
                     return new Memo(false);
                 }
