@@ -74,11 +74,10 @@ final class TextIndex {
         private int weighed;
         /** Whether the last build counted document frequencies from the build before's (for tests). */
         private boolean countedByDifference;
-        /** A memo carried in a file: the last build's articles in order, their counted terms and vectors, to write. */
+        /** A memo carried in a file: the last build's articles in order and their counted terms, to write. */
         private final boolean carried;
         private String[] lastPaths;
         private ArticleTerms[] lastTerms;
-        private Weighted[] lastWeighted;
         /** What {@link #read} found, to be matched with this build's articles by {@link #resolve}; null when none. */
         private byte[] stored;
         private int storedFrom;
@@ -151,7 +150,7 @@ final class TextIndex {
             for (int i = 0; i < n; i++) {
                 out.writeUTF(lastPaths[i]);
                 out.writeLong(digest(lastTerms[i]));
-                Weighted w = lastWeighted[i];
+                Weighted w = weighted.get(lastTerms[i]);
                 out.writeInt(w.hashes.length);
                 for (int j = 0; j < w.hashes.length; j++) {
                     out.writeLong(w.hashes[j]);
@@ -199,8 +198,9 @@ final class TextIndex {
                 for (Article a : gone) {
                     before.put(a.sourcePath(), a.terms());
                 }
-                Map<ArticleTerms, Weighted> found = new java.util.IdentityHashMap<>(2 * count);
+                // each article takes at least its path's length, its digest and its vector's length
                 FileCounts.within(count, in.available(), 2 + Long.BYTES + Integer.BYTES);
+                Map<ArticleTerms, Weighted> found = new java.util.IdentityHashMap<>(2 * count);
                 for (int k = 0; k < count; k++) {
                     String path = in.readUTF();
                     long digest = in.readLong();
@@ -305,7 +305,6 @@ final class TextIndex {
                     memo.lastPaths[i] = docs[i].sourcePath();
                 }
                 memo.lastTerms = counted;
-                memo.lastWeighted = weighted.clone();
             }
             memo.documentFrequency = documentFrequency;
             memo.n = n;

@@ -336,7 +336,7 @@ final class SearchIndexGenerator implements Generator {
         int bodyOnly;
         /** What finds it again in a memo written and read ({@link #key(Article)}); null when not known. */
         String key;
-        /** For a memo written and read, the {@link Memo#digest} of its counts. */
+        /** The {@link Memo#digest} of its counts (for a document read from a file, of the counts it was weighed from). */
         long digest;
         int number = -1;
         boolean live = true;
@@ -349,6 +349,7 @@ final class SearchIndexGenerator implements Generator {
             this.counts = counts;
             this.terms = terms;
             this.bodyOnly = bodyOnly;
+            this.digest = counts == null ? 0 : Memo.digest(counts);
         }
 
         /** Its entry in the postings of its {@code k}th term: {@code number << 6 | weight}. */
@@ -484,9 +485,6 @@ final class SearchIndexGenerator implements Generator {
                 }
             }
             for (Doc doc : order) {
-                if (doc.counts != null) {
-                    doc.digest = digest(doc.counts);
-                }
                 out.writeUtf8(doc.key);
                 out.writeLong(doc.digest);
                 out.writeVar(doc.bodyOnly);
