@@ -183,7 +183,10 @@ public final class SiteWriter {
         private final Path realRoot;
         private final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
         private final Map<String, String> origins = new ConcurrentHashMap<>();
-        private final Map<String, Boolean> written = new ConcurrentHashMap<>();
+        /** Each path written, with its staged file's name when the session updates in place. */
+        private final Map<String, String> written = new ConcurrentHashMap<>();
+        /** Names the staged files of an update: one flat folder, rather than a copy of the site's folders. */
+        private final java.util.concurrent.atomic.AtomicInteger staged = new java.util.concurrent.atomic.AtomicInteger();
         /** The folders this session asked for under its root: each is asked for once, not once per file in it. */
         private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
@@ -265,7 +268,11 @@ public final class SiteWriter {
                 }
             }
             Path target = target(f);
-            if (!folders.contains(target.getParent())) {
+            if (update) {
+                // staged flat, by number: a rebuild that writes a thousand pages, each in its own
+                // folder, then makes no folders but those the site lacks
+                target = realRoot.resolve(Integer.toString(staged.incrementAndGet()));
+            } else if (!folders.contains(target.getParent())) {
                 Files.createDirectories(target.getParent());
                 folders.add(target.getParent());
             }
@@ -276,7 +283,7 @@ public final class SiteWriter {
             }
             BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class);
             entries.put(f.path(), new Manifest.Entry(a.size(), a.lastModifiedTime().toMillis(), digest));
-            written.put(f.path(), Boolean.TRUE);
+            written.put(f.path(), update ? target.getFileName().toString() : "");
         }
 
         /** The paths added so far, with what produced each. */
@@ -317,7 +324,7 @@ public final class SiteWriter {
             List<String> writes = new ArrayList<>(written.keySet());
             writes.sort(null);
             deletions.sort(null);
-            apply(root.getParent(), writes, deletions);
+            apply(root.getParent(), writes, written, deletions);
             save(new Manifest(next));
             return new Outcome(writes.size(), next.size() - writes.size(), deletions.size(), false);
         }
@@ -360,32 +367,37 @@ public final class SiteWriter {
 
     /**
      * Moves new files into place and old ones aside (journaled first, so that the next build can roll
-     * back a run that was cut short), then removes what was set aside.
+     * back a run that was cut short), then removes what was set aside. A journal line is the move's
+     * kind, the name of the staged and the set-aside file (both in flat folders) and the site's path.
+     *
+     * @param staged each written path's staged file in {@code txn/new}
      */
-    private void apply(Path txn, List<String> writes, List<String> deletions) throws IOException {
+    private void apply(Path txn, List<String> writes, Map<String, String> staged, List<String> deletions)
+            throws IOException {
         Path fresh = txn.resolve("new");
         Path aside = Files.createDirectories(txn.resolve("old"));
         StringBuilder journal = new StringBuilder();
-        writes.forEach(p -> journal.append("W\t").append(p).append('\n'));
-        deletions.forEach(p -> journal.append("D\t").append(p).append('\n'));
+        writes.forEach(p -> journal.append("W\t").append(staged.get(p)).append('\t').append(p).append('\n'));
+        for (int i = 0; i < deletions.size(); i++) {
+            journal.append("D\td").append(i).append('\t').append(deletions.get(i)).append('\n');
+        }
         Files.writeString(txn.resolve("journal"), journal, StandardCharsets.UTF_8);
         Path out = output.toRealPath();
+        Set<Path> folders = new java.util.HashSet<>();
         for (String path : writes) {
             Path target = out.resolve(path);
+            String name = staged.get(path);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Path old = aside.resolve(path);
-                Files.createDirectories(old.getParent());
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(target, aside.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            } else if (folders.add(target.getParent())) {
+                Files.createDirectories(target.getParent());
             }
-            Files.createDirectories(target.getParent());
-            Files.move(fresh.resolve(path), target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(fresh.resolve(name), target, StandardCopyOption.ATOMIC_MOVE);
         }
-        for (String path : deletions) {
-            Path target = out.resolve(path);
+        for (int i = 0; i < deletions.size(); i++) {
+            Path target = out.resolve(deletions.get(i));
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Path old = aside.resolve(path);
-                Files.createDirectories(old.getParent());
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(target, aside.resolve("d" + i), StandardCopyOption.ATOMIC_MOVE);
             }
             pruneEmptyFolders(target.getParent(), out);
         }
@@ -514,12 +526,12 @@ public final class SiteWriter {
         List<String> lines = Files.readAllLines(txn.resolve("journal"), StandardCharsets.UTF_8);
         Path aside = txn.resolve("old");
         for (int i = lines.size() - 1; i >= 0; i--) {
-            String[] op = lines.get(i).split("\t", 2);
-            if (op.length != 2) {
-                continue;
+            String[] op = lines.get(i).split("\t", 3);
+            if (op.length != 3 || !op[1].matches("d?[0-9]+")) {
+                continue; // not a line this engine writes: the manifest is dropped, and all compared again
             }
-            checkPath(op[1], "the journal of an interrupted build");
-            Path target = output.resolve(op[1]);
+            checkPath(op[2], "the journal of an interrupted build");
+            Path target = output.resolve(op[2]);
             Path old = aside.resolve(op[1]);
             if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(target.getParent());

@@ -131,18 +131,41 @@ class IncrementalWriteTest {
     void anUpdateKilledHalfWayIsRolledBackByTheNextBuild() throws IOException {
         Map<String, String> before = snapshot();
         // what a build killed after moving one of two files into place leaves behind
+        // (staged files and those set aside are named by number, in two flat folders)
         Path txn = dir.resolve("site.txn");
-        Files.createDirectories(txn.resolve("old/p1"));
-        Files.createDirectories(txn.resolve("new/p2"));
-        Files.move(out.resolve("p1/index.html"), txn.resolve("old/p1/index.html"));
+        Files.createDirectories(txn.resolve("old"));
+        Files.createDirectories(txn.resolve("new"));
+        Files.move(out.resolve("p1/index.html"), txn.resolve("old/1"));
         Files.writeString(out.resolve("p1/index.html"), "half-applied new content");
-        Files.writeString(txn.resolve("new/p2/index.html"), "not yet moved");
+        Files.writeString(txn.resolve("new/3"), "not yet moved");
         Files.createDirectories(out.resolve("added"));
         Files.writeString(out.resolve("added/index.html"), "created by the killed build");
-        Files.writeString(txn.resolve("journal"), "W\tp1/index.html\nW\tadded/index.html\nW\tp2/index.html\n");
+        Files.writeString(txn.resolve("journal"), "W\t1\tp1/index.html\nW\t2\tadded/index.html\nW\t3\tp2/index.html\n");
         SiteWriter writer = new SiteWriter(out, manifest);
         writer.intact();
         assertEquals(before, snapshot(), "the previous site exactly as it was");
+        assertFalse(Files.exists(txn));
+    }
+
+    @Test
+    void aDeletionKilledHalfWayIsRolledBackAndAForgedJournalLineIgnored() throws IOException {
+        Map<String, String> before = snapshot();
+        Path txn = dir.resolve("site.txn");
+        Files.createDirectories(txn.resolve("old"));
+        Files.createDirectories(txn.resolve("new"));
+        Files.move(out.resolve("gone/deep/x.html"), txn.resolve("old/d0"));
+        Files.delete(out.resolve("gone/deep"));
+        Files.delete(out.resolve("gone"));
+        Files.writeString(dir.resolve("outside.txt"), "not the site's");
+        Files.writeString(txn.resolve("old/d1"), "would land outside");
+        Files.writeString(txn.resolve("journal"), "D\td0\tgone/deep/x.html\nD\td1\t../outside.txt\n"
+                + "D\t../../escape\tp4/index.html\n");
+        assertThrows(SiteWriter.UnsafePathException.class, () -> new SiteWriter(out, manifest).intact(),
+                "a journal line naming a path outside the site stops the recovery");
+        assertEquals("not the site's", Files.readString(dir.resolve("outside.txt")));
+        Files.writeString(txn.resolve("journal"), "D\td0\tgone/deep/x.html\nD\t../../escape\tp4/index.html\n");
+        new SiteWriter(out, manifest).intact();
+        assertEquals(before, snapshot(), "the deleted file back, and p4 untouched");
         assertFalse(Files.exists(txn));
     }
 
