@@ -7,7 +7,10 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Date;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * 64-bit digests of template model values, equal for equal content whatever the objects: how the
@@ -59,6 +62,27 @@ final class Fingerprints {
         carried.keepDigests(value, memo.get(value), cardMemo.get(value));
     }
 
+    /**
+     * Remembers many shared values, as {@link #remember(Object)} does each, working out their
+     * digests on {@code pool}'s threads: values remembered before are read within them, and none
+     * is written, while those run. Values within them are not remembered.
+     */
+    void rememberAll(List<?> values, ForkJoinPool pool) {
+        requireOpen();
+        long[] full = new long[values.size()];
+        long[] card = new long[values.size()];
+        pool.submit(() -> IntStream.range(0, values.size()).parallel().forEach(i -> {
+            full[i] = of(values.get(i), false, false);
+            card[i] = of(values.get(i), false, true);
+        })).join();
+        synchronized (this) {
+            for (int i = 0; i < full.length; i++) {
+                memo.put(values.get(i), full[i]);
+                cardMemo.put(values.get(i), card[i]);
+            }
+        }
+    }
+
     private void requireOpen() {
         if (frozen) {
             throw new IllegalStateException("remembered values are fixed once pages render");
@@ -76,11 +100,33 @@ final class Fingerprints {
     }
 
     /**
-     * The digest of a value in which every document's view counts by its card, without the fields
-     * its text decides ({@link ArticleView#TEXT_FIELDS}).
+     * The digest of a value in which every tracked view counts by its card, without its tracked
+     * fields (a document's text, a tag's count: {@link TrackedView}).
      */
     long ofCard(Object value) {
         return of(value, false, true);
+    }
+
+    /**
+     * The digest of a tracked view as a page that read its tracked fields sees it: all its fields,
+     * and the values within them as cards (their own tracked fields count for a page only where it
+     * read them, which it notes apart). Anything else as {@link #of}.
+     */
+    long ofTracked(Object value) {
+        return value instanceof TrackedView view ? map(view.all(), null, false, true) : of(value);
+    }
+
+    /** Order-free: equal maps digest alike however they were filled; without the fields {@code skip} tracks. */
+    private long map(Map<?, ?> map, TrackedView skip, boolean remember, boolean card) {
+        long h = 0x3A9L;
+        int size = 0;
+        for (var e : map.entrySet()) {
+            if (skip == null || !skip.tracks(e.getKey())) {
+                h += mix(of(e.getKey(), remember, card) * 31 + of(e.getValue(), remember, card));
+                size++;
+            }
+        }
+        return mix(h ^ size);
     }
 
     private long of(Object v, boolean remember, boolean card) {
@@ -115,14 +161,10 @@ final class Fingerprints {
             // the shared map's remembered digest and the page's few entries, rather than every entry
             h = mix(0x0E7AL ^ mix(of(overlay.base(), remember, card) * 31 + of(overlay.top(), remember, card)));
         } else if (v instanceof Map<?, ?> m) {
-            // a document's view: its card, or all its fields, read without counting as a page's reading
-            Map<?, ?> map = m instanceof ArticleView view ? card ? view.card() : view.all() : m;
-            // order-free: equal maps digest alike however they were filled
-            h = 0x3A9L;
-            for (var e : map.entrySet()) {
-                h += mix(of(e.getKey(), remember, card) * 31 + of(e.getValue(), remember, card));
-            }
-            h = mix(h ^ map.size());
+            // a tracked view (a document's, a tag's link): its card, or all its fields, read without
+            // counting as a page's reading
+            TrackedView view = m instanceof TrackedView t ? t : null;
+            h = map(view != null ? view.all() : m, card ? view : null, remember, card);
         } else if (v instanceof Collection<?> list) {
             h = 0x115EL;
             for (Object o : list) {

@@ -17,8 +17,8 @@ public interface Generator {
     String what();
 
     /**
-     * What the generator reads of its context besides the configuration and the views: it starts
-     * as soon as that is ready, beside the rest of the render.
+     * What the generator reads of its context besides the configuration: it starts as soon as that
+     * is ready, beside the rest of the render.
      */
     default Needs needs() {
         return Needs.PAGES;
@@ -26,9 +26,9 @@ public interface Generator {
 
     /** What of a {@link RenderContext} a generator reads, in the order it becomes ready. */
     enum Needs {
-        /** Nothing more (a memo at most): starts once the views are made. */
-        VIEWS,
-        /** The digests of the views and what the previous build made ({@link RenderContext#unchanged}). */
+        /** Nothing of the views but the site's {@link RenderContext#names}: starts before they are made. */
+        NAMES,
+        /** The views, their digests and what the previous build made ({@link RenderContext#unchanged}). */
         DIGESTS,
         /** The planned pages ({@link RenderContext#pages}) as well. */
         PAGES

@@ -151,9 +151,10 @@ public final class PageRenderer {
     }
 
     /** A context for generators: without pages before they are planned, and without reuse before the digests. */
-    private RenderContext context(SiteIndex index, Views views, FeedPlan feeds, List<SitePage> pages,
+    private RenderContext context(SiteIndex index, Names names, Views views, FeedPlan feeds, List<SitePage> pages,
             boolean sitemapTemplate, ForkJoinPool pool, Reuse reuse) {
-        RenderContext context = new RenderContext(index, views, feeds, pages, templates, pool, sitemapTemplate);
+        RenderContext context = new RenderContext(index, names, views, feeds, pages, templates, pool,
+                sitemapTemplate);
         context.memo(memo);
         context.searchState(searchState);
         if (reuse != null) {
@@ -207,7 +208,7 @@ public final class PageRenderer {
             RenderRecord previous, java.util.Set<String> intact) {
         FeedPlan feeds = new FeedPlan(config, templates.siteHas(config.get("template.feed.file")));
         boolean sitemapTemplate = config.flag("render.sitemap") && templates.siteHas(config.get("template.sitemap.file"));
-        Views views = new Views(index, feeds, memo);
+        Names names = new Names(index);
         // the generators (feeds, sitemap, citations, search index) run beside the templates, some of
         // them single-threaded; each starts as soon as what it reads is ready
         int[] generated = new int[GENERATORS.size()];
@@ -223,19 +224,25 @@ public final class PageRenderer {
                 }
             }
         };
-        starter.start(Generator.Needs.VIEWS, context(index, views, feeds, null, sitemapTemplate, pool, null));
+        starter.start(Generator.Needs.NAMES, context(index, names, null, feeds, null, sitemapTemplate, pool, null));
         try {
+            Views views = new Views(index, feeds, memo, names);
             JBakeModel jbake = new JBakeModel(index, views, data);
             Map<String, Object> shared = shared(index, jbake, views, feeds);
             Map<String, Long> millis = new java.util.LinkedHashMap<>();
             long started = System.nanoTime();
             // digests of the shared values, and of every document's view, before pages render in parallel
             Fingerprints fingerprints = new Fingerprints();
-            for (Article a : index.documents()) {
-                fingerprints.remember(views.of(a), memo);
-            }
             if (memo != null) {
+                for (Article a : index.documents()) {
+                    fingerprints.remember(views.of(a), memo);
+                }
                 memo.endDigests();
+            } else {
+                for (Map<String, Object> link : views.links()) { // digested once, rather than in every view
+                    fingerprints.remember(link);
+                }
+                fingerprints.rememberAll(views.of(index.documents()), pool);
             }
             // each shared value's name and digest as a page's digest adds them, worked out once
             Map<String, Long> sharedDigests = new HashMap<>();
@@ -246,14 +253,14 @@ public final class PageRenderer {
             fingerprints.freeze();
             Map<String, RenderRecord.Entry> record = new java.util.concurrent.ConcurrentHashMap<>();
             Reuse reuse = new Reuse(fingerprints, previous == null ? Map.of() : previous.entries(), intact, record);
-            starter.start(Generator.Needs.DIGESTS, context(index, views, feeds, null, sitemapTemplate, pool, reuse));
+            starter.start(Generator.Needs.DIGESTS, context(index, names, views, feeds, null, sitemapTemplate, pool, reuse));
             List<Job> jobs = plan(index, views, jbake, feeds, sitemapTemplate, new PageMetadata(config, views),
                     fingerprints);
             if (memo != null) {
                 memo.endDocuments();
             }
             List<SitePage> sitePages = jobs.stream().map(Job::page).filter(java.util.Objects::nonNull).toList();
-            starter.start(Generator.Needs.PAGES, context(index, views, feeds, sitePages, sitemapTemplate, pool, reuse));
+            starter.start(Generator.Needs.PAGES, context(index, names, views, feeds, sitePages, sitemapTemplate, pool, reuse));
             List<Problem> problems = new ArrayList<>();
             Map<Problem, List<String>> failures = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, Template> resolved = new HashMap<>();
@@ -281,9 +288,10 @@ public final class PageRenderer {
                 if (t == null) {
                     return;
                 }
-                // the page's own model and the shared values count with documents as cards; the text of
-                // the documents whose text the page showed (its own, usually) counts in full. A model made
-                // from the same as the last build's has the same digest, which is then not worked out again.
+                // the page's own model and the shared values count with documents and tags' links as cards;
+                // the views whose tracked fields the page showed (its own document's text, usually; a tag's
+                // count) count in full. A model made from the same as the last build's has the same digest,
+                // which is then not worked out again.
                 RenderRecord.Entry before = previous == null ? null : previous.entries().get(job.path());
                 boolean wasIntact = before != null && intact.contains(job.path());
                 long own = wasIntact && job.made() != NOTHING_KNOWN && job.made() == before.made()
@@ -299,8 +307,8 @@ public final class PageRenderer {
                 }
                 TrackingModel model = new TrackingModel(shared, job.model().get());
                 byte[] bytes;
-                java.util.Set<ArticleView> textRead;
-                ArticleView.track();
+                java.util.Set<TrackedView> textRead;
+                TrackedView.track();
                 try {
                     bytes = templates.render(t, model);
                 } catch (Exception e) {
@@ -308,11 +316,11 @@ public final class PageRenderer {
                             .add(job.path());
                     return;
                 } finally {
-                    textRead = ArticleView.untrack();
+                    textRead = TrackedView.untrack();
                 }
                 List<String> read = model.read().contains(TrackingModel.ALL)
                         ? shared.keySet().stream().sorted().toList() : List.copyOf(model.read());
-                List<String> text = textRead.stream().map(ArticleView::path).sorted().toList();
+                List<String> text = textRead.stream().map(TrackedView::key).sorted().toList();
                 record.put(job.path(), new RenderRecord.Entry(
                         digest(own, read, sharedDigests, text(text, views, fingerprints)), read, text, job.made(), own));
                 sink.accept(new RenderedPage(job.path(), bytes));
@@ -364,11 +372,14 @@ public final class PageRenderer {
         return h;
     }
 
-    /** The full digests of the views of the documents at {@code paths} (a missing one counts as such). */
-    private static long text(List<String> paths, Views views, Fingerprints fingerprints) {
+    /**
+     * The digests of the tracked views of these keys, in full ({@link Fingerprints#ofTracked}; a
+     * missing one counts as such).
+     */
+    private static long text(List<String> keys, Views views, Fingerprints fingerprints) {
         long h = 0x7E47L;
-        for (String path : paths) {
-            h = Mix64.mix(h * 31 + Mix64.string(path) + fingerprints.of(views.byPath(path)));
+        for (String key : keys) {
+            h = Mix64.mix(h * 31 + Mix64.string(key) + fingerprints.ofTracked(views.byKey(key)));
         }
         return h;
     }

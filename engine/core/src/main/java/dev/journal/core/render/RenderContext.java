@@ -19,6 +19,7 @@ public final class RenderContext {
 
     private final SiteConfig config;
     private final UrlPolicy urls;
+    private final Names names;
     private final Views views;
     private final FeedPlan feeds;
     private final List<SitePage> pages;
@@ -32,10 +33,11 @@ public final class RenderContext {
     private RenderMemo memo;
     private SearchState searchState;
 
-    RenderContext(SiteIndex index, Views views, FeedPlan feeds, List<SitePage> pages, TemplateEngine templates,
-            ForkJoinPool pool, boolean sitemapFromSiteTemplate) {
+    RenderContext(SiteIndex index, Names names, Views views, FeedPlan feeds, List<SitePage> pages,
+            TemplateEngine templates, ForkJoinPool pool, boolean sitemapFromSiteTemplate) {
         this.config = index.config();
         this.urls = new UrlPolicy(config);
+        this.names = names;
         this.views = views;
         this.feeds = feeds;
         this.pages = pages == null ? null : List.copyOf(pages);
@@ -77,7 +79,16 @@ public final class RenderContext {
         }
     }
 
+    /** How the site names tags and authors and shows dates. */
+    Names names() {
+        return names;
+    }
+
+    /** The documents' views, which a generator that needs only {@link Generator.Needs#NAMES} may not read. */
     Views views() {
+        if (views == null) {
+            throw new IllegalStateException("the views are not made yet: a generator that reads them needs DIGESTS");
+        }
         return views;
     }
 

@@ -27,11 +27,12 @@ import java.util.TreeMap;
  */
 public record RenderRecord(String key, Map<String, Entry> entries) {
 
-    private static final String FORMAT = "journal-render 3";
+    private static final String FORMAT = "journal-render 4";
 
     /**
-     * One page: the digest of its inputs, the shared values its template read, and the output paths
-     * of the documents whose text fields ({@link ArticleView#TEXT_FIELDS}) it read; for a document's
+     * One page: the digest of its inputs, the shared values its template read, and the keys of the
+     * views whose tracked fields it read ({@link TrackedView}: documents' output paths for their
+     * text, tags' and authors' keys for their counts); for a document's
      * page also the digest of what its model is made from ({@code made}, else
      * {@link PageRenderer#NOTHING_KNOWN}) and the card digest of the model ({@code own}), so that the
      * next build can tell the page unchanged without making the model again.

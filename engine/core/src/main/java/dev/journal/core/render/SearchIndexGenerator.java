@@ -95,7 +95,7 @@ final class SearchIndexGenerator implements Generator {
 
     @Override
     public Needs needs() {
-        return Needs.VIEWS; // the index, the configuration, the views' names and dates
+        return Needs.NAMES; // the index, the configuration, the site's names and dates
     }
 
     @Override
@@ -112,7 +112,7 @@ final class SearchIndexGenerator implements Generator {
         }
         SearchTerms terms = new SearchTerms(config.language());
         Memo memo = context.searchMemo();
-        byte[] made = bytes(docs, terms, context.views(), BODY_POSTINGS, memo);
+        byte[] made = bytes(docs, terms, context.names(), BODY_POSTINGS, memo);
         context.searchMade();
         return List.of(new RenderedPage(indexPath(config), made));
     }
@@ -126,22 +126,22 @@ final class SearchIndexGenerator implements Generator {
      *
      * @param bodyPostings the budget of body-only terms, shared by all documents
      */
-    String write(List<Article> docs, SearchTerms terms, Views views, int bodyPostings) {
-        return write(docs, terms, views, bodyPostings, null);
+    String write(List<Article> docs, SearchTerms terms, Names names, int bodyPostings) {
+        return write(docs, terms, names, bodyPostings, null);
     }
 
     /**
-     * As {@link #write(List, SearchTerms, Views, int)}, going on from what the last build left in
+     * As {@link #write(List, SearchTerms, Names, int)}, going on from what the last build left in
      * {@code memo}: when an edit changed documents without moving any other or changing the
      * averages, only the changed documents and those whose choice of body terms a changed document
      * frequency can move are weighed again, and only the terms they touch get new postings.
      */
-    String write(List<Article> docs, SearchTerms terms, Views views, int bodyPostings, Memo memo) {
-        return new String(bytes(docs, terms, views, bodyPostings, memo), StandardCharsets.UTF_8);
+    String write(List<Article> docs, SearchTerms terms, Names names, int bodyPostings, Memo memo) {
+        return new String(bytes(docs, terms, names, bodyPostings, memo), StandardCharsets.UTF_8);
     }
 
-    /** The index in UTF-8, as {@link #write(List, SearchTerms, Views, int, Memo)} gives it. */
-    byte[] bytes(List<Article> docs, SearchTerms terms, Views views, int bodyPostings, Memo memo) {
+    /** The index in UTF-8, as {@link #write(List, SearchTerms, Names, int, Memo)} gives it. */
+    byte[] bytes(List<Article> docs, SearchTerms terms, Names names, int bodyPostings, Memo memo) {
         List<SearchCounts> counts = new ArrayList<>(docs.size());
         for (Article a : docs) {
             counts.add(a.search() != null ? a.search()
@@ -150,7 +150,7 @@ final class SearchIndexGenerator implements Generator {
         Memo m = memo != null ? memo : new Memo(false);
         Term[] sorted = m.update(counts, d -> key(docs.get(d)), bodyPostings);
         byte[][][] texts = m.texts(docs, a -> new byte[][] {Json.escapedUtf8(a.uri()), Json.escapedUtf8(a.title()),
-            Json.escapedUtf8(a.date() == null || !a.isPost() ? "" : views.displayDate(a.date())),
+            Json.escapedUtf8(a.date() == null || !a.isPost() ? "" : names.date(a.date())),
             Json.escapedUtf8(shorten(a.summary()))});
         List<String> authors = new ArrayList<>();
         Map<String, Integer> authorNumbers = new HashMap<>();
@@ -173,8 +173,8 @@ final class SearchIndexGenerator implements Generator {
                 raw(g, text[0]);
                 raw(g, text[1]);
                 raw(g, text[2]);
-                numbers(g, a.authors(), views::authorName, authors, authorNumbers);
-                numbers(g, a.tags(), views::tagName, tags, tagNumbers);
+                numbers(g, a.authors(), names::author, authors, authorNumbers);
+                numbers(g, a.tags(), names::tag, tags, tagNumbers);
                 raw(g, text[3]);
                 g.writeEndArray();
             }

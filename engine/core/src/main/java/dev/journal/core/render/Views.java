@@ -41,15 +41,20 @@ final class Views {
     private final Map<String, Map<String, Object>> tags = new HashMap<>();
     private final Map<String, Map<String, Object>> authors = new HashMap<>();
     private final DateTimeFormatter display;
+    private final Names names;
     private final int wordsPerMinute;
 
     Views(SiteIndex index, FeedPlan feeds) {
-        this(index, feeds, null);
+        this(index, feeds, null, new Names(index));
     }
 
-    /** The views of a build, reusing the last build's views of unchanged documents when there is a memo. */
-    Views(SiteIndex index, FeedPlan feeds, RenderMemo memo) {
+    /**
+     * The views of a build, reusing the last build's views of unchanged documents when there is a
+     * memo; {@code names} are the index's.
+     */
+    Views(SiteIndex index, FeedPlan feeds, RenderMemo memo, Names names) {
         this.config = index.config();
+        this.names = names;
         this.now = index.now();
         this.display = config.displayDateFormat();
         this.wordsPerMinute = config.number("journal.reading.wpm");
@@ -60,11 +65,11 @@ final class Views {
         }
         // with a memo, a link equal to the last build's is that very map, so views compare their links quickly
         for (Taxon t : index.tags()) {
-            Map<String, Object> link = Collections.unmodifiableMap(taxon(t, tagPages, feeds.tag(t)));
+            Map<String, Object> link = TrackedView.link("tag", t.key(), taxon(t, tagPages, feeds.tag(t)));
             tagLinks.put(t.key(), memo == null ? link : memo.link("tag " + t.key(), link));
         }
         for (Taxon a : index.authors()) {
-            Map<String, Object> link = Collections.unmodifiableMap(taxon(a, authorPages, feeds.author(a)));
+            Map<String, Object> link = TrackedView.link("author", a.key(), taxon(a, authorPages, feeds.author(a)));
             authors.put(a.key(), memo == null ? link : memo.link("author " + a.key(), link));
         }
         for (List<Article> list : List.of(index.documents(), index.hidden())) {
@@ -93,13 +98,29 @@ final class Views {
         }
     }
 
+    /** Every tag's and author's link: maps that many documents' views share. */
+    List<Map<String, Object>> links() {
+        List<Map<String, Object>> out = new ArrayList<>(tagLinks.values());
+        out.addAll(authors.values());
+        return out;
+    }
+
     Map<String, Object> of(Article a) {
         return articles.get(a.outputPath());
     }
 
-    /** The view of the document written at {@code outputPath}, or null when there is none. */
-    Map<String, Object> byPath(String outputPath) {
-        return articles.get(outputPath);
+    /**
+     * The tracked view of this key ({@link TrackedView#key}): a document's view by its output path,
+     * or a tag's or author's link; null when there is none.
+     */
+    Map<String, Object> byKey(String key) {
+        if (key.startsWith("/tag/")) {
+            return tagLinks.get(key.substring("/tag/".length()));
+        }
+        if (key.startsWith("/author/")) {
+            return authors.get(key.substring("/author/".length()));
+        }
+        return articles.get(key);
     }
 
     List<Map<String, Object>> of(List<Article> list) {
@@ -221,7 +242,7 @@ final class Views {
                     "bibtex_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.bibtexPath(a))),
                     "ris_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.risPath(a)))));
         }
-        return new ArticleView(a.outputPath(), m);
+        return TrackedView.document(a.outputPath(), m);
     }
 
     /** How to cite an article (its reference, BibTeX and RIS). */
@@ -232,14 +253,12 @@ final class Views {
 
     /** How a tag is displayed: as the tag's page names it (the first spelling), whatever the article wrote. */
     String tagName(String name) {
-        Map<String, Object> view = tags.get(Slugs.key(name));
-        return view == null ? name : (String) view.get("name");
+        return names.tag(name);
     }
 
     /** How an author is displayed: as the author's page names them. */
     String authorName(String name) {
-        Map<String, Object> view = authors.get(Slugs.key(name));
-        return view == null ? name : (String) view.get("name");
+        return names.author(name);
     }
 
     /** The link from an author's name to the author's page, relative to the site's root; empty if none. */
@@ -303,7 +322,7 @@ final class Views {
 
     /** A date as pages show it ({@code journal.date.format}). */
     String displayDate(ZonedDateTime date) {
-        return display.format(date);
+        return names.date(date);
     }
 
     /** A date as JBake gives it (a {@link Date}) and as the theme uses it: ISO text and display text. */

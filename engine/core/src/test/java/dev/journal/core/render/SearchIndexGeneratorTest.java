@@ -154,7 +154,7 @@ class SearchIndexGeneratorTest {
     static Index build(List<Article> articles, int bodyPostings) throws IOException {
         SiteIndex site = new SiteIndexer(CONFIG).index(articles, ZonedDateTime.parse("2030-01-01T00:00:00Z"), false)
                 .index();
-        String json = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), new Views(site, new FeedPlan(CONFIG, false)),
+        String json = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), new Names(site),
                 bodyPostings);
         List<String> terms = new ArrayList<>();
         List<String> postings = new ArrayList<>();
@@ -256,9 +256,9 @@ class SearchIndexGeneratorTest {
             }
             SiteIndex site = new SiteIndexer(CONFIG).index(articles, ZonedDateTime.parse("2030-01-01T00:00:00Z"), false)
                     .index();
-            Views views = new Views(site, new FeedPlan(CONFIG, false));
-            String fresh = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 500);
-            String memoized = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 500, memo);
+            Names names = new Names(site);
+            String fresh = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), names, 500);
+            String memoized = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), names, 500, memo);
             assertEquals(fresh, memoized, "round " + round);
         }
     }
@@ -280,9 +280,9 @@ class SearchIndexGeneratorTest {
         for (int round = 0; round < 160; round++) {
             edit(random, vocabulary, articles, round);
             SiteIndex site = site(articles);
-            Views views = new Views(site, new FeedPlan(CONFIG, false));
-            String fresh = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 24 * 30);
-            String memoized = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 24 * 30, memo);
+            Names names = new Names(site);
+            String fresh = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), names, 24 * 30);
+            String memoized = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), names, 24 * 30, memo);
             assertEquals(fresh, memoized, "round " + round);
             if (!memo.weighedAll()) {
                 partly++;
@@ -355,8 +355,8 @@ class SearchIndexGeneratorTest {
         for (int round = 0; round < 160; round++) {
             edit(random, vocabulary, articles, round);
             SiteIndex site = site(articles);
-            Views views = new Views(site, new FeedPlan(CONFIG, false));
-            String fresh = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 24 * 30);
+            Names names = new Names(site);
+            String fresh = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), names, 24 * 30);
             java.util.Set<String> now = new java.util.HashSet<>();
             site.posts().forEach(a -> now.add(SearchIndexGenerator.key(a)));
             List<Article> replaced = before.stream().filter(a -> !now.contains(SearchIndexGenerator.key(a))).toList();
@@ -368,7 +368,7 @@ class SearchIndexGeneratorTest {
             }
             SearchState state = new SearchState(file, odd == 11 ? "another" : "key", odd == 17 ? null : replaced);
             SearchIndexGenerator.Memo memo = state.memo();
-            String carried = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), views, 24 * 30, memo);
+            String carried = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), names, 24 * 30, memo);
             assertEquals(fresh, carried, "round " + round);
             if (memo.weighedAll()) {
                 whole++;

@@ -133,7 +133,7 @@ class SitemapTest {
                     ZonedDateTime.parse("2024-01-0" + i + "T00:00:00Z"), true));
         }
         pages.add(new SitePage("404.html", "404.html", "error404", null, false));
-        RenderContext context = new RenderContext(index, null, new FeedPlan(config, false), pages, null, null, false);
+        RenderContext context = new RenderContext(index, null, null, new FeedPlan(config, false), pages, null, null, false);
         List<RenderedPage> out = new SitemapGenerator(3).generate(index, context);
         assertEquals(List.of("sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml", "robots.txt"),
                 out.stream().map(RenderedPage::path).toList());
