@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
 
     private static final String QUICK = "-XX:TieredStopAtLevel=1";
-    private static final String HEAP = "-XX:InitialRAMPercentage=3.125";
+    private static final String HEAP = "-XX:InitialRAMPercentage=6.25";
     private static final String TENURE = "-XX:MaxTenuringThreshold=0";
     private static final List<String> INLINING = List.of("-XX:FreqInlineSize=50", "-XX:InlineSmallCode=500",
             "-XX:MaxInlineSize=20");
