@@ -165,12 +165,40 @@ public final class SiteIndexer {
      * Links from published pages to drafts and scheduled articles: their pages are not in the
      * build, and the link would give away the URL (and so the subject) before publication.
      */
+    /**
+     * The file name a link's path ends in, when it is spelt plainly (nothing to decode, neither
+     * {@code .} nor {@code ..}), so that the file it resolves to has that very name; else null.
+     */
+    static String plainFileName(String destination) {
+        int end = destination.length();
+        for (int i = 0; i < destination.length(); i++) {
+            char c = destination.charAt(i);
+            if (c == '#' || c == '?') {
+                end = i;
+                break;
+            }
+            if (c == '%' || c == '+' || c == '\\') {
+                return null;
+            }
+        }
+        String name = destination.substring(destination.lastIndexOf('/', end - 1) + 1, end);
+        return name.isEmpty() || name.equals(".") || name.equals("..") ? null : name;
+    }
+
     private static List<Problem> linksToHidden(List<Article> shown, List<Article> hidden, ZonedDateTime now) {
         Map<String, Article> byPath = new HashMap<>();
-        hidden.forEach(h -> byPath.put(h.contentPath(), h));
+        java.util.Set<String> names = new java.util.HashSet<>();
+        hidden.forEach(h -> {
+            byPath.put(h.contentPath(), h);
+            names.add(h.contentPath().substring(h.contentPath().lastIndexOf('/') + 1));
+        });
         List<Problem> problems = new ArrayList<>();
         for (Article a : byPath.isEmpty() ? List.<Article>of() : shown) {
             for (var ref : a.references()) {
+                String name = plainFileName(ref.destination());
+                if (name != null && !names.contains(name)) {
+                    continue; // names no hidden file: not worth resolving
+                }
                 Article target = ContentParser.linkedContentPath(a.contentPath(), ref.destination()).map(byPath::get)
                         .orElse(null);
                 if (target != null && !ref.image()) {
