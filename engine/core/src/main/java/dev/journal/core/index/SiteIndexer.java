@@ -162,10 +162,6 @@ public final class SiteIndexer {
     }
 
     /**
-     * Links from published pages to drafts and scheduled articles: their pages are not in the
-     * build, and the link would give away the URL (and so the subject) before publication.
-     */
-    /**
      * The file name a link's path ends in, when it is spelt plainly (nothing to decode, neither
      * {@code .} nor {@code ..}), so that the file it resolves to has that very name; else null.
      */
@@ -185,6 +181,10 @@ public final class SiteIndexer {
         return name.isEmpty() || name.equals(".") || name.equals("..") ? null : name;
     }
 
+    /**
+     * Links from published pages to drafts and scheduled articles: their pages are not in the
+     * build, and the link would give away the URL (and so the subject) before publication.
+     */
     private static List<Problem> linksToHidden(List<Article> shown, List<Article> hidden, ZonedDateTime now) {
         Map<String, Article> byPath = new HashMap<>();
         java.util.Set<String> names = new java.util.HashSet<>();

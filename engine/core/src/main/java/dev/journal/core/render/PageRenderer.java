@@ -209,6 +209,9 @@ public final class PageRenderer {
         FeedPlan feeds = new FeedPlan(config, templates.siteHas(config.get("template.feed.file")));
         boolean sitemapTemplate = config.flag("render.sitemap") && templates.siteHas(config.get("template.sitemap.file"));
         Names names = new Names(index);
+        if (memo != null) {
+            memo.begin(config); // before the search index, which reads the memo, starts
+        }
         // the generators (feeds, sitemap, citations, search index) run beside the templates, some of
         // them single-threaded; each starts as soon as what it reads is ready
         int[] generated = new int[GENERATORS.size()];

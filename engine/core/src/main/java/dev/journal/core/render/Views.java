@@ -50,7 +50,7 @@ final class Views {
 
     /**
      * The views of a build, reusing the last build's views of unchanged documents when there is a
-     * memo; {@code names} are the index's.
+     * memo (on which the caller has called {@link RenderMemo#begin}); {@code names} are the index's.
      */
     Views(SiteIndex index, FeedPlan feeds, RenderMemo memo, Names names) {
         this.config = index.config();
@@ -60,9 +60,6 @@ final class Views {
         this.wordsPerMinute = config.number("journal.reading.wpm");
         boolean tagPages = config.flag("render.tags");
         boolean authorPages = config.flag("journal.render.authors");
-        if (memo != null) {
-            memo.begin(config);
-        }
         // with a memo, a link equal to the last build's is that very map, so views compare their links quickly
         for (Taxon t : index.tags()) {
             Map<String, Object> link = TrackedView.link("tag", t.key(), taxon(t, tagPages, feeds.tag(t)));

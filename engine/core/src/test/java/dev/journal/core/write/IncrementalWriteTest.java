@@ -148,6 +148,20 @@ class IncrementalWriteTest {
     }
 
     @Test
+    void aRebuildThatMakesAFileOfAFolderFailsBeforeTheOutputMoves() throws IOException {
+        Map<String, String> before = snapshot();
+        List<OutputFile> files = site("p3/index.html", "page 3, edited");
+        files.add(page("P2", "a file where the folder p2 is"));
+        assertThrows(SiteWriter.UnsafePathException.class,
+                () -> new SiteWriter(out, manifest).write(files, ForkJoinPool.commonPool()));
+        assertEquals(before, snapshot(), "the previous site exactly as it was");
+        assertThrows(SiteWriter.UnsafePathException.class,
+                () -> new SiteWriter(dir.resolve("fresh")).write(files, ForkJoinPool.commonPool()),
+                "a whole site written afresh is refused alike");
+        assertFalse(Files.exists(dir.resolve("fresh")));
+    }
+
+    @Test
     void aDeletionKilledHalfWayIsRolledBackAndAForgedJournalLineIgnored() throws IOException {
         Map<String, String> before = snapshot();
         Path txn = dir.resolve("site.txn");
