@@ -7,10 +7,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Date;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * 64-bit digests of template model values, equal for equal content whatever the objects: how the
@@ -60,27 +57,6 @@ final class Fingerprints {
             remember(value);
         }
         carried.keepDigests(value, memo.get(value), cardMemo.get(value));
-    }
-
-    /**
-     * Remembers many shared values, as {@link #remember(Object)} does each, working out their
-     * digests on {@code pool}'s threads: values remembered before are read within them, and none
-     * is written, while those run. Values within them are not remembered.
-     */
-    void rememberAll(List<?> values, ForkJoinPool pool) {
-        requireOpen();
-        long[] full = new long[values.size()];
-        long[] card = new long[values.size()];
-        pool.submit(() -> IntStream.range(0, values.size()).parallel().forEach(i -> {
-            full[i] = of(values.get(i), false, false);
-            card[i] = of(values.get(i), false, true);
-        })).join();
-        synchronized (this) {
-            for (int i = 0; i < full.length; i++) {
-                memo.put(values.get(i), full[i]);
-                cardMemo.put(values.get(i), card[i]);
-            }
-        }
     }
 
     private void requireOpen() {

@@ -236,16 +236,11 @@ public final class PageRenderer {
             long started = System.nanoTime();
             // digests of the shared values, and of every document's view, before pages render in parallel
             Fingerprints fingerprints = new Fingerprints();
+            for (Article a : index.documents()) {
+                fingerprints.remember(views.of(a), memo);
+            }
             if (memo != null) {
-                for (Article a : index.documents()) {
-                    fingerprints.remember(views.of(a), memo);
-                }
                 memo.endDigests();
-            } else {
-                for (Map<String, Object> link : views.links()) { // digested once, rather than in every view
-                    fingerprints.remember(link);
-                }
-                fingerprints.rememberAll(views.of(index.documents()), pool);
             }
             // each shared value's name and digest as a page's digest adds them, worked out once
             Map<String, Long> sharedDigests = new HashMap<>();

@@ -40,7 +40,6 @@ final class Views {
     /** Each tag with its documents, as JBake's {@code tags} list holds it. */
     private final Map<String, Map<String, Object>> tags = new HashMap<>();
     private final Map<String, Map<String, Object>> authors = new HashMap<>();
-    private final DateTimeFormatter display;
     private final Names names;
     private final int wordsPerMinute;
 
@@ -56,7 +55,6 @@ final class Views {
         this.config = index.config();
         this.names = names;
         this.now = index.now();
-        this.display = config.displayDateFormat();
         this.wordsPerMinute = config.number("journal.reading.wpm");
         boolean tagPages = config.flag("render.tags");
         boolean authorPages = config.flag("journal.render.authors");
@@ -93,13 +91,6 @@ final class Views {
             m.put("tagged_documents", of(tagged.getOrDefault(t.key(), List.of())));
             tags.put(t.key(), Collections.unmodifiableMap(m));
         }
-    }
-
-    /** Every tag's and author's link: maps that many documents' views share. */
-    List<Map<String, Object>> links() {
-        List<Map<String, Object>> out = new ArrayList<>(tagLinks.values());
-        out.addAll(authors.values());
-        return out;
     }
 
     Map<String, Object> of(Article a) {
@@ -331,7 +322,7 @@ final class Views {
         }
         m.put(key, Date.from(date.toInstant()));
         derived.accept(key + "_iso", RFC_3339.format(date));
-        derived.accept(key + "_display", display.format(date));
+        derived.accept(key + "_display", names.date(date));
         derived.accept(key + "_year", date.getYear());
     }
 

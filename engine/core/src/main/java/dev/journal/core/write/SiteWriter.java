@@ -309,7 +309,7 @@ public final class SiteWriter {
         /** Makes what was put the site: the swap, or the journaled moves and deletions. */
         public Outcome commit() throws IOException {
             Map<String, Manifest.Entry> next = new HashMap<>(entries);
-            clashes(next.keySet());
+            clashes(origins.keySet());
             if (!update) {
                 Files.writeString(root.resolve(MARKER), "Written by Journal; replaced as a whole by each build.\n");
                 swap(root);
@@ -331,15 +331,12 @@ public final class SiteWriter {
         }
 
         /**
-         * Refuses a site in which one path is a file and also a folder of others (as folded names
-         * compare), before anything in the output folder moves, whichever way the site is written:
-         * staged flat, an update would only meet the clash half-way through its moves.
+         * Refuses a site in which one path is a file and also a folder of others ({@code folded}: the
+         * paths put, as {@link SafePaths#fold} compares them), before anything in the output folder
+         * moves, whichever way the site is written: staged flat, an update would only meet the clash
+         * half-way through its moves.
          */
-        private static void clashes(Set<String> paths) throws UnsafePathException {
-            Set<String> folded = new java.util.HashSet<>();
-            for (String p : paths) {
-                folded.add(SafePaths.fold(p));
-            }
+        private static void clashes(Set<String> folded) throws UnsafePathException {
             for (String p : folded) {
                 for (int slash = p.indexOf('/'); slash > 0; slash = p.indexOf('/', slash + 1)) {
                     if (folded.contains(p.substring(0, slash))) {
