@@ -51,6 +51,8 @@ public final class SiteWriter {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PREVIOUS = ".previous-";
     private static final String TXN = ".txn";
+    /** In the transaction folder: the moves of an update, written before the first of them. */
+    private static final String JOURNAL = "journal";
 
     private final Path output;
     private final Path manifestFile;
@@ -347,9 +349,17 @@ public final class SiteWriter {
             }
         }
 
-        /** Removes what was written; the output folder was never touched. */
+        /**
+         * Removes what was written; the output folder was never touched, or its update was rolled
+         * back. Only an update whose rollback failed leaves its journal, and then the transaction
+         * folder stays as it is, for the next build to roll back.
+         */
         public void abort() throws IOException {
-            deleteTree(update ? root.getParent() : root);
+            if (!update) {
+                deleteTree(root);
+            } else if (!Files.exists(root.getParent().resolve(JOURNAL))) {
+                deleteTree(root.getParent());
+            }
         }
     }
 
@@ -387,6 +397,8 @@ public final class SiteWriter {
      * Moves new files into place and old ones aside (journaled first, so that the next build can roll
      * back a run that was cut short), then removes what was set aside. A journal line is the move's
      * kind, the name of the staged and the set-aside file (both in flat folders) and the site's path.
+     * The journal appears whole or not at all (written beside, then renamed), and a move that fails is
+     * rolled back here and now; should the rollback fail too, the journal stays for the next build's.
      *
      * @param staged each written path's staged file in {@code txn/new}
      */
@@ -399,25 +411,36 @@ public final class SiteWriter {
         for (int i = 0; i < deletions.size(); i++) {
             journal.append("D\td").append(i).append('\t').append(deletions.get(i)).append('\n');
         }
-        Files.writeString(txn.resolve("journal"), journal, StandardCharsets.UTF_8);
+        Path part = Files.writeString(txn.resolve(JOURNAL + ".part"), journal, StandardCharsets.UTF_8);
+        Files.move(part, txn.resolve(JOURNAL), StandardCopyOption.ATOMIC_MOVE);
         Path out = output.toRealPath();
-        Set<Path> folders = new java.util.HashSet<>();
-        for (String path : writes) {
-            Path target = out.resolve(path);
-            String name = staged.get(path);
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Files.move(target, aside.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            } else if (folders.add(target.getParent())) {
-                Files.createDirectories(target.getParent());
+        try {
+            Set<Path> folders = new java.util.HashSet<>();
+            for (String path : writes) {
+                Path target = out.resolve(path);
+                String name = staged.get(path);
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(target, aside.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                } else if (folders.add(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                }
+                Files.move(fresh.resolve(name), target, StandardCopyOption.ATOMIC_MOVE);
             }
-            Files.move(fresh.resolve(name), target, StandardCopyOption.ATOMIC_MOVE);
-        }
-        for (int i = 0; i < deletions.size(); i++) {
-            Path target = out.resolve(deletions.get(i));
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Files.move(target, aside.resolve("d" + i), StandardCopyOption.ATOMIC_MOVE);
+            for (int i = 0; i < deletions.size(); i++) {
+                Path target = out.resolve(deletions.get(i));
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(target, aside.resolve("d" + i), StandardCopyOption.ATOMIC_MOVE);
+                }
+                pruneEmptyFolders(target.getParent(), out);
             }
-            pruneEmptyFolders(target.getParent(), out);
+        } catch (IOException | RuntimeException e) {
+            try {
+                rollBack(txn);
+                Files.delete(txn.resolve(JOURNAL)); // rolled back: the session's abort may remove the rest
+            } catch (IOException | RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
         Files.writeString(txn.resolve("done"), "");
         deleteTree(txn);
@@ -509,7 +532,7 @@ public final class SiteWriter {
     private void recover() throws IOException {
         Path txn = output.resolveSibling(output.getFileName() + TXN);
         if (Files.isDirectory(txn)) {
-            if (!Files.exists(txn.resolve("done")) && Files.isRegularFile(txn.resolve("journal"))) {
+            if (!Files.exists(txn.resolve("done")) && Files.isRegularFile(txn.resolve(JOURNAL))) {
                 rollBack(txn);
             }
             deleteTree(txn);
@@ -541,7 +564,9 @@ public final class SiteWriter {
 
     /** Undoes the moves of an update that did not finish, newest first. */
     private void rollBack(Path txn) throws IOException {
-        List<String> lines = Files.readAllLines(txn.resolve("journal"), StandardCharsets.UTF_8);
+        // decoded leniently: a damaged line names no file of the site, and is skipped below
+        List<String> lines = new String(Files.readAllBytes(txn.resolve(JOURNAL)), StandardCharsets.UTF_8)
+                .lines().toList();
         Path aside = txn.resolve("old");
         for (int i = lines.size() - 1; i >= 0; i--) {
             String[] op = lines.get(i).split("\t", 3);
@@ -555,7 +580,10 @@ public final class SiteWriter {
                 Files.createDirectories(target.getParent());
                 Files.move(old, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else if (op[0].equals("W") && !Files.exists(txn.resolve("new").resolve(op[1]))) {
-                Files.deleteIfExists(target); // created by the update: not part of the previous site
+                // created by the update, maybe with its folders: not part of the previous site
+                if (Files.deleteIfExists(target)) {
+                    pruneEmptyFolders(target.getParent(), output);
+                }
             }
         }
     }

@@ -148,6 +148,51 @@ class IncrementalWriteTest {
     }
 
     @Test
+    void aMoveThatFailsHalfWayIsRolledBackAtOnce() throws IOException {
+        // a file put into the site by hand where the new site needs a folder: the update meets it
+        // after p0 is already in place and gone/deep/x.html not yet deleted
+        Files.writeString(out.resolve("q"), "put here by hand");
+        Map<String, String> before = snapshot();
+        List<OutputFile> files = site("p0/index.html", "page 0, edited");
+        files.add(page("q/index.html", "new page"));
+        SiteWriter writer = new SiteWriter(out, manifest);
+        assertThrows(IOException.class, () -> writer.write(files, ForkJoinPool.commonPool()));
+        assertEquals(before, snapshot(), "the previous site exactly as it was");
+        assertFalse(Files.exists(dir.resolve("site.txn")), "rolled back: nothing left for the next build");
+        Files.delete(out.resolve("q"));
+        SiteWriter.Outcome o = new SiteWriter(out, manifest).write(files, ForkJoinPool.commonPool());
+        assertEquals(2, o.written(), "the manifest still that of the previous site: p0 and q written");
+        assertEquals(1, o.deleted());
+        assertEquals("page 0, edited", Files.readString(out.resolve("p0/index.html")));
+    }
+
+    @Test
+    void aJournalCutShortOrDamagedStillLetsTheNextBuildRecover() throws IOException {
+        Map<String, String> before = snapshot();
+        Path txn = dir.resolve("site.txn");
+        Files.createDirectories(txn.resolve("old"));
+        Files.createDirectories(txn.resolve("new"));
+        // killed while writing the journal: it never got its name, and nothing moved
+        Files.writeString(txn.resolve("new/0"), "staged");
+        Files.write(txn.resolve("journal.part"), "W\t0\tp1/index.html\nW\t1\tp\u00e9".getBytes(StandardCharsets.UTF_8));
+        new SiteWriter(out, manifest).intact();
+        assertEquals(before, snapshot());
+        assertFalse(Files.exists(txn));
+        // a journal damaged on disk (a byte sequence that is no UTF-8): its good lines still roll back
+        Files.createDirectories(txn.resolve("old"));
+        Files.move(out.resolve("p1/index.html"), txn.resolve("old/0"));
+        Files.writeString(out.resolve("p1/index.html"), "half-applied");
+        byte[] good = "W\t0\tp1/index.html\nW\t1\tp".getBytes(StandardCharsets.UTF_8);
+        byte[] damaged = java.util.Arrays.copyOf(good, good.length + 2);
+        damaged[good.length] = (byte) 0xC3;
+        damaged[good.length + 1] = '\n';
+        Files.write(txn.resolve("journal"), damaged);
+        new SiteWriter(out, manifest).intact();
+        assertEquals(before, snapshot());
+        assertFalse(Files.exists(txn));
+    }
+
+    @Test
     void aRebuildThatMakesAFileOfAFolderFailsBeforeTheOutputMoves() throws IOException {
         Map<String, String> before = snapshot();
         List<OutputFile> files = site("p3/index.html", "page 3, edited");
