@@ -4,6 +4,7 @@ import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.index.SiteIndexer;
+import dev.journal.core.internal.Spelling;
 import dev.journal.core.internal.markdown.MarkdownResult.Reference;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
@@ -81,9 +82,7 @@ public final class SiteChecks {
             if (ContentParser.KNOWN_FIELDS.contains(key) || profile && SiteIndexer.PROFILE_FIELDS.contains(key)) {
                 continue;
             }
-            int near = key.length() <= 4 ? 1 : 2;
-            List<String> known = profile ? KNOWN_IN_PROFILES : KNOWN;
-            String hint = known.stream().filter(k -> distance(k, key) <= near).findFirst()
+            String hint = Spelling.nearest(key, profile ? KNOWN_IN_PROFILES : KNOWN)
                     .map(k -> " (did you mean " + k + "?)")
                     .orElse("; templates may read it as content." + key + ", the engine gives it no meaning");
             problems.add(Problem.warning(a.sourcePath(), a.line(key), "unknown field '" + key + "'" + hint));
@@ -186,25 +185,6 @@ public final class SiteChecks {
         } catch (URISyntaxException e) {
             return "/";
         }
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
 }

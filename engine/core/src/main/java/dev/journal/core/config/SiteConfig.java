@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.SafeText;
+import dev.journal.core.internal.Spelling;
 import dev.journal.core.internal.markdown.MarkdownOptions;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -455,33 +456,12 @@ public final class SiteConfig {
             if (ConfigKeys.isPatternKey(name)) {
                 return;
             }
-            String hint = ConfigKeys.all().stream()
-                    .map(ConfigKey::name)
-                    .filter(k -> distance(k, name) <= 2)
-                    .findFirst()
+            String hint = Spelling.nearest(name, ConfigKeys.all().stream().map(ConfigKey::name).toList(), 2)
                     .map(k -> " (did you mean " + k + "?)")
                     .orElse("");
             problems.add(Problem.warning(FILE_NAME, line, "unknown key " + name + hint + "; templates see it as config."
                     + name.replace('.', '_')));
         }
 
-        private static int distance(String a, String b) {
-            int[] prev = new int[b.length() + 1];
-            int[] cur = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                prev[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                cur[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                }
-                int[] t = prev;
-                prev = cur;
-                cur = t;
-            }
-            return prev[b.length()];
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.journal.core.analysis.SearchTerms;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.SafeText;
+import dev.journal.core.internal.Spelling;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.internal.markdown.MarkdownResult;
 import dev.journal.core.internal.markdown.SafeUrlSanitizer;
@@ -353,7 +354,7 @@ public final class ContentParser {
         h.date = f.date("date", jbake ? config.get("date.format") : null);
         h.updated = f.date("updated", jbake ? config.get("date.format") : null);
         if (h.date == null && fm.get("date") == null && "post".equals(h.type)) {
-            h.problems.add(Problem.error(path, 1, "date is missing; every article needs one, e.g. date: 2024-06-28"));
+            h.problems.add(f.missing("date", "; every article needs one, e.g. date: 2024-06-28"));
         }
         if (h.date != null && h.updated != null && h.updated.isBefore(h.date)) {
             h.problems.add(Problem.warning(path, fm.line("updated"), "updated is earlier than date"));
@@ -507,6 +508,21 @@ public final class ContentParser {
 
     /** Typed access to front matter fields, reporting values of the wrong kind. */
     private static final class Fields {
+        /**
+         * A required field is missing: reported at the line of a field that looks like a misspelling
+         * of it (titel, Date, tilte), when the header has one, else at the file's first line.
+         */
+        Problem missing(String key, String example) {
+            for (String written : fm.values().keySet()) {
+                if (!KNOWN_FIELDS.contains(written)
+                        && Spelling.nearest(written.toLowerCase(Locale.ROOT), List.of(key)).isPresent()) {
+                    return Problem.error(path, fm.line(written), key + " is missing; did you mean " + key
+                            + " rather than " + written + "?");
+                }
+            }
+            return Problem.error(path, 1, key + " is missing" + example);
+        }
+
         final String path;
         final FrontMatter fm;
         final List<Problem> problems;
@@ -524,7 +540,7 @@ public final class ContentParser {
             if (v == null) {
                 if (required) {
                     problems.add(fm.lines().containsKey(key) ? Problem.error(path, fm.line(key), key + " is empty")
-                            : Problem.error(path, 1, key + " is missing"));
+                            : missing(key, ""));
                 }
                 return null;
             }
