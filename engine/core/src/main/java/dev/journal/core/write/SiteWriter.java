@@ -411,12 +411,21 @@ public final class SiteWriter {
         for (int i = 0; i < deletions.size(); i++) {
             journal.append("D\td").append(i).append('\t').append(deletions.get(i)).append('\n');
         }
+        Path out = output.toRealPath();
+        Set<Path> ownFolders = new java.util.HashSet<>();
+        for (String path : writes) {
+            noLinkOnTheWay(out, path, ownFolders);
+        }
+        for (String path : deletions) {
+            noLinkOnTheWay(out, path, ownFolders);
+        }
         Path part = Files.writeString(txn.resolve(JOURNAL + ".part"), journal, StandardCharsets.UTF_8);
         Files.move(part, txn.resolve(JOURNAL), StandardCopyOption.ATOMIC_MOVE);
-        Path out = output.toRealPath();
+        String current = null;
         try {
             Set<Path> folders = new java.util.HashSet<>();
             for (String path : writes) {
+                current = path;
                 Path target = out.resolve(path);
                 String name = staged.get(path);
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -427,23 +436,49 @@ public final class SiteWriter {
                 Files.move(fresh.resolve(name), target, StandardCopyOption.ATOMIC_MOVE);
             }
             for (int i = 0; i < deletions.size(); i++) {
-                Path target = out.resolve(deletions.get(i));
+                current = deletions.get(i);
+                Path target = out.resolve(current);
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     Files.move(target, aside.resolve("d" + i), StandardCopyOption.ATOMIC_MOVE);
                 }
                 pruneEmptyFolders(target.getParent(), out);
             }
         } catch (IOException | RuntimeException e) {
+            String after;
             try {
                 rollBack(txn);
                 Files.delete(txn.resolve(JOURNAL)); // rolled back: the session's abort may remove the rest
+                after = "the output folder is back as the previous build left it";
             } catch (IOException | RuntimeException again) {
                 e.addSuppressed(again);
+                after = "the next build puts the previous site back first";
+            }
+            if (e instanceof IOException io) {
+                String why = io instanceof FileAlreadyExistsException taken
+                        ? taken.getFile() + " is in the way (a file where the site needs a folder, put there by hand?)"
+                        : io.toString();
+                throw new IOException("could not update " + current + " in " + out + ": " + why + "; " + after, io);
             }
             throw e;
         }
         Files.writeString(txn.resolve("done"), "");
         deleteTree(txn);
+    }
+
+    /**
+     * Refuses to move a file through a symbolic link to a folder inside the output folder (put there
+     * by hand): the move would write, or delete, a file outside the site. {@code checked} holds the
+     * folders found to be the output's own, with all their parents, so that each is looked at once.
+     */
+    private static void noLinkOnTheWay(Path out, String path, Set<Path> checked) throws UnsafePathException {
+        for (Path dir = out.resolve(path).getParent(); dir != null && dir.startsWith(out) && !dir.equals(out)
+                && checked.add(dir); dir = dir.getParent()) {
+            if (Files.isSymbolicLink(dir)) {
+                throw new UnsafePathException(out.relativize(dir) + " in the output folder " + out + " is a symbolic "
+                        + "link, and " + path + " would be written through it, outside the site; remove the link "
+                        + "(the next build writes the folder itself)");
+            }
+        }
     }
 
     private static void pruneEmptyFolders(Path dir, Path root) throws IOException {
@@ -574,6 +609,7 @@ public final class SiteWriter {
                 continue; // not a line this engine writes: the manifest is dropped, and all compared again
             }
             checkPath(op[2], "the journal of an interrupted build");
+            noLinkOnTheWay(output, op[2], new java.util.HashSet<>());
             Path target = output.resolve(op[2]);
             Path old = aside.resolve(op[1]);
             if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {

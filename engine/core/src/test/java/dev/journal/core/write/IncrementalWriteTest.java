@@ -156,7 +156,10 @@ class IncrementalWriteTest {
         List<OutputFile> files = site("p0/index.html", "page 0, edited");
         files.add(page("q/index.html", "new page"));
         SiteWriter writer = new SiteWriter(out, manifest);
-        assertThrows(IOException.class, () -> writer.write(files, ForkJoinPool.commonPool()));
+        IOException e = assertThrows(IOException.class, () -> writer.write(files, ForkJoinPool.commonPool()));
+        assertTrue(e.getMessage().startsWith("could not update q/index.html in ")
+                && e.getMessage().contains("q is in the way")
+                && e.getMessage().endsWith("the output folder is back as the previous build left it"), e.getMessage());
         assertEquals(before, snapshot(), "the previous site exactly as it was");
         assertFalse(Files.exists(dir.resolve("site.txn")), "rolled back: nothing left for the next build");
         Files.delete(out.resolve("q"));
@@ -164,6 +167,29 @@ class IncrementalWriteTest {
         assertEquals(2, o.written(), "the manifest still that of the previous site: p0 and q written");
         assertEquals(1, o.deleted());
         assertEquals("page 0, edited", Files.readString(out.resolve("p0/index.html")));
+    }
+
+    @Test
+    void aFolderOfTheOutputLinkedElsewhereIsNeverWrittenThrough() throws IOException {
+        // p3 and gone/deep moved out of the site by hand, with links left in their place
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.move(out.resolve("p3"), elsewhere.resolve("p3"));
+        Files.createSymbolicLink(out.resolve("p3"), elsewhere.resolve("p3"));
+        Files.move(out.resolve("gone/deep"), elsewhere.resolve("deep"));
+        Files.createSymbolicLink(out.resolve("gone/deep"), elsewhere.resolve("deep"));
+        Map<String, String> before = snapshot();
+        String outside = Files.readString(elsewhere.resolve("p3/index.html"));
+        SiteWriter.UnsafePathException e = assertThrows(SiteWriter.UnsafePathException.class, () -> new SiteWriter(
+                out, manifest).write(site("p3/index.html", "page 3, edited"), ForkJoinPool.commonPool()));
+        assertTrue(e.getMessage().startsWith("p3 in the output folder"), e.getMessage());
+        // p3 as it was (kept, not written), but gone/deep/x.html to be deleted through its link
+        e = assertThrows(SiteWriter.UnsafePathException.class, () -> new SiteWriter(out, manifest).write(
+                site("none", ""), ForkJoinPool.commonPool()));
+        assertTrue(e.getMessage().startsWith("gone/deep in the output folder"), e.getMessage());
+        assertEquals(outside, Files.readString(elsewhere.resolve("p3/index.html")), "nothing written outside");
+        assertTrue(Files.exists(elsewhere.resolve("deep/x.html")), "nothing deleted outside");
+        assertEquals(before, snapshot());
+        assertFalse(Files.exists(dir.resolve("site.txn")));
     }
 
     @Test
