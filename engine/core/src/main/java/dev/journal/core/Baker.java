@@ -291,6 +291,7 @@ public final class Baker implements AutoCloseable {
                         "        %6d ms    %s", ms, what)));
                 t = System.nanoTime();
                 out.copies(files, !config.jbakeLayout());
+                out.failIfNotWritten();
                 problems.addAll(out.problems());
                 failOnErrors(problems);
                 outcome = session.commit();

@@ -36,6 +36,8 @@ final class SiteOutput {
     private final Map<String, OutputFile> firstOnPath = new ConcurrentHashMap<>();
     private final List<OutputFile> files = Collections.synchronizedList(new ArrayList<>());
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicReference<IOException> failure =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final Map<String, Article> articles = new HashMap<>();
 
     /**
@@ -95,8 +97,13 @@ final class SiteOutput {
         if (session != null) {
             try {
                 session.put(f);
-            } catch (IOException e) {
+            } catch (SiteWriter.UnsafePathException e) {
                 problems.add(Problem.error(f.origin(), 0, e.getMessage()));
+            } catch (IOException e) {
+                // the disk, not the content (a full disk, a failing device): the build fails as on
+                // any other failure to write, after the render, naming the first file
+                failure.compareAndSet(null, new IOException("could not write " + f.path() + " (from " + f.origin()
+                        + "): " + e.getMessage(), e));
             }
         }
     }
@@ -112,6 +119,14 @@ final class SiteOutput {
     }
 
     /** Unusable paths and paths claimed twice; sorted, so the report never depends on thread timing. */
+    /** Fails with the first failure to write a file, if any: not a problem of the content. */
+    void failIfNotWritten() throws IOException {
+        IOException first = failure.get();
+        if (first != null) {
+            throw first;
+        }
+    }
+
     List<Problem> problems() {
         List<Problem> sorted = new ArrayList<>(problems);
         sorted.sort(Problem.ORDER);
