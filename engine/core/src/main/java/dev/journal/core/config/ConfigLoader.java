@@ -1,12 +1,15 @@
 package dev.journal.core.config;
 
+import dev.journal.core.Problem;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -23,15 +26,17 @@ public final class ConfigLoader {
     public static SiteConfig load(Path sourceDir) throws IOException {
         Path file = sourceDir.resolve(SiteConfig.FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            return new SiteConfig(Map.of(), Map.of(), sourceDir);
+            return new SiteConfig(Map.of(), Map.of(), sourceDir, List.of());
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        return new SiteConfig(read(text), keyLines(text), sourceDir);
+        List<Problem> twice = new ArrayList<>();
+        return new SiteConfig(read(text), keyLines(text, twice), sourceDir, twice);
     }
 
     /** Parses the text of a properties file (UTF-8, java.util.Properties syntax). */
     public static SiteConfig parse(String text) throws IOException {
-        return new SiteConfig(read(text), keyLines(text));
+        List<Problem> twice = new ArrayList<>();
+        return new SiteConfig(read(text), keyLines(text, twice), null, twice);
     }
 
     private static Map<String, String> read(String text) throws IOException {
@@ -44,8 +49,11 @@ public final class ConfigLoader {
         return values;
     }
 
-    /** The line on which each key is first set, for messages that point into the file. */
-    private static Map<String, Integer> keyLines(String text) {
+    /**
+     * The line on which each key is set, for messages that point into the file: the last, whose
+     * value {@link Properties} keeps; a key set again is a warning in {@code twice}.
+     */
+    private static Map<String, Integer> keyLines(String text, List<Problem> twice) {
         Map<String, Integer> lines = new HashMap<>();
         String[] rows = text.split("\r\n|\r|\n", -1);
         boolean continued = false;
@@ -60,7 +68,12 @@ public final class ConfigLoader {
             while (end < row.length() && "=: \t\f".indexOf(row.charAt(end)) < 0) {
                 end += row.charAt(end) == '\\' ? 2 : 1;
             }
-            lines.putIfAbsent(row.substring(0, Math.min(end, row.length())).replace("\\", ""), i + 1);
+            String key = row.substring(0, Math.min(end, row.length())).replace("\\", "");
+            Integer first = lines.put(key, i + 1);
+            if (first != null) {
+                twice.add(Problem.warning(SiteConfig.FILE_NAME, i + 1, key + " is set again here; the value of line "
+                        + first + " is ignored"));
+            }
         }
         return lines;
     }

@@ -40,19 +40,20 @@ public final class SiteConfig {
     private final boolean jbakeLayout;
 
     SiteConfig(Map<String, String> fileValues, Map<String, Integer> lines) {
-        this(fileValues, lines, null);
+        this(fileValues, lines, null, List.of());
     }
 
     /**
-     * @param sourceDir the site's folder, to look for JBake templates when {@code journal.layout}
-     *                  is {@code auto}; null when there is no site folder (tests, tools)
+     * @param sourceDir    the site's folder, to look for JBake templates when {@code journal.layout}
+     *                     is {@code auto}; null when there is no site folder (tests, tools)
+     * @param fileProblems what reading the file found (keys set twice)
      */
-    SiteConfig(Map<String, String> fileValues, Map<String, Integer> lines, Path sourceDir) {
+    SiteConfig(Map<String, String> fileValues, Map<String, Integer> lines, Path sourceDir, List<Problem> fileProblems) {
         Map<String, String> merged = new TreeMap<>();
         for (ConfigKey key : ConfigKeys.all()) {
             merged.put(key.name(), key.defaultValue());
         }
-        List<Problem> found = new ArrayList<>();
+        List<Problem> found = new ArrayList<>(fileProblems);
         fileValues.forEach((key, value) -> {
             // properties escapes (\u0001) can write characters that no page or feed may hold
             String safe = SafeText.clean(value);

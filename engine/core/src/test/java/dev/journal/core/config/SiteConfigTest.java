@@ -55,6 +55,22 @@ class SiteConfigTest {
     }
 
     @Test
+    void aKeySetTwiceIsReportedAtTheLineWhoseValueCounts() throws Exception {
+        SiteConfig c = ConfigLoader.parse("""
+                index.posts_per_page=8
+                journal.timezone=UTC
+                index.posts_per_page=-3
+                """);
+        assertEquals("-3", c.get("index.posts_per_page"), "the last value, as java.util.Properties keeps it");
+        List<Problem> errors = c.problems().stream().filter(Problem::isError).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(3, errors.get(0).line());
+        assertTrue(c.problems().stream().anyMatch(p -> !p.isError() && p.line() == 3
+                && p.message().equals("index.posts_per_page is set again here; the value of line 1 is ignored")),
+                c.problems().toString());
+    }
+
+    @Test
     void feedAndSitemapKeysAreChecked() throws IOException {
         SiteConfig c = ConfigLoader.parse("""
                 journal.feed.entries=0
