@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32C;
 
 /**
  * The parse cache on disk, in the build cache folder, as three logs and an index:
@@ -48,11 +49,14 @@ import java.util.regex.Pattern;
  * and writes only the records of the files it parsed: the cost of keeping the cache follows what
  * changed, not the size of the site. When dead data outweighs the live, the live is copied into a
  * new generation {@code G} of the logs. A cache written by another engine or for another
- * configuration ({@code key}) is ignored, and a damaged one is only a slower build.
+ * configuration ({@code key}) is ignored, and a damaged one is only a slower build: the index keeps
+ * a CRC-32C of the words log and of each record, each record one of its body, and a record or body
+ * that does not match is parsed again from its file (checked when the record is decoded, before
+ * anything of it is used).
  */
 public final class ArticleStore implements ParseCache, AutoCloseable {
 
-    private static final String FORMAT = "journal-articles 4";
+    private static final String FORMAT = "journal-articles 5";
     private static final String INDEX = "index.bin";
     private static final Pattern LOG = Pattern.compile("(bodies|records|words)-(\\d+)\\.bin");
     /** Dead bytes a log may hold beyond its live ones before it is compacted. */
@@ -71,6 +75,8 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
     private long recordsLength;
     private long wordsLength;
     private final ArticleCodec.Words words;
+    /** The CRC-32C of the words log so far, carried on as it grows and saved in the index. */
+    private CRC32C wordsCrc = new CRC32C();
     /**
      * The index file as this store last wrote it, when the store can go on to another build from
      * memory (see {@link #resume}); null when it cannot.
@@ -86,18 +92,21 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         final String hash;
         final long record;
         final int recordLength;
+        /** The CRC-32C of the record's bytes, checked before it is decoded. */
+        final int recordCrc;
         volatile Entry entry;
         volatile StoredBody body;
 
-        Stored(String path, String hash, long record, int recordLength) {
+        Stored(String path, String hash, long record, int recordLength, int recordCrc) {
             this.path = path;
             this.hash = hash;
             this.record = record;
             this.recordLength = recordLength;
+            this.recordCrc = recordCrc;
         }
 
         Stored(Entry entry) {
-            this(entry.article().sourcePath(), entry.article().hash(), -1, 0);
+            this(entry.article().sourcePath(), entry.article().hash(), -1, 0, 0);
             this.entry = entry;
             this.body = (StoredBody) entry.article().body();
         }
@@ -105,6 +114,9 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         Entry entry() throws IOException {
             Entry e = entry;
             if (e == null) {
+                if (crc(records, (int) record, recordLength) != recordCrc) {
+                    throw new IOException("a record of the build cache is damaged");
+                }
                 ByteReader in = new ByteReader(records, (int) record, (int) record + recordLength);
                 List<Problem> problems = new ArrayList<>();
                 int np = ArticleCodec.readVar(in);
@@ -120,10 +132,17 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                 int html = ArticleCodec.readVar(in);
                 int text = ArticleCodec.readVar(in);
                 String digest = ArticleCodec.readString(in);
+                int bodyCrc = in.readInt();
                 if (html < 0 || text < 0 || offset < 0 || offset + html + text > end.get()) {
                     throw new IOException("a body lies beyond the end of the build cache's bodies");
                 }
-                StoredBody b = new StoredBody(offset, html, text, digest);
+                // read once here, beside the parse, so that a damaged body is parsed again rather
+                // than shown on a page
+                if (crc(ByteReader.read(bodies, offset, html + text, "the build cache's bodies are too short"), 0,
+                        html + text) != bodyCrc) {
+                    throw new IOException("a body of the build cache is damaged");
+                }
+                StoredBody b = new StoredBody(offset, html, text, digest, bodyCrc);
                 e = new Entry(ArticleCodec.read(in, b, words), List.copyOf(problems), Map.copyOf(linked));
                 if (!e.article().sourcePath().equals(path) || !e.article().hash().equals(hash)) {
                     throw new IOException("a record of the build cache is not the one its index names");
@@ -222,6 +241,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
             long bodiesLength = in.readLong();
             long recordsLength = in.readLong();
             long wordsLength = in.readLong();
+            int wordsCrc = in.readInt();
             if (Files.size(log(dir, "bodies", generation)) < bodiesLength || recordsLength > Integer.MAX_VALUE - 8
                     || wordsLength > Integer.MAX_VALUE - 8) {
                 return null;
@@ -231,19 +251,26 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
             if (records == null || wordLog == null) {
                 return null;
             }
+            CRC32C wordsSoFar = new CRC32C();
+            wordsSoFar.update(wordLog);
+            if ((int) wordsSoFar.getValue() != wordsCrc) {
+                return null;
+            }
             ArticleCodec.Words words = ArticleCodec.Words.read(new ByteReader(wordLog));
-            int n = in.bounded(in.readInt(), 14); // a path, a digest, where the record is and its length
+            int n = in.bounded(in.readInt(), 18); // a path, a digest, where the record is, its length and CRC
             Map<String, Stored> previous = new HashMap<>(n * 2);
             store = new ArticleStore(dir, key, generation, previous, records, words, wordsLength, slack);
+            store.wordsCrc = wordsSoFar;
             for (int i = 0; i < n; i++) {
                 String path = ArticleCodec.readString(in);
                 String hash = ArticleCodec.readString(in);
                 long record = in.readLong();
                 int length = in.readInt();
+                int crc = in.readInt();
                 if (record < 0 || length < 0 || record + length > recordsLength) {
                     throw new IOException("a record lies beyond the end of the records");
                 }
-                previous.put(path, store.new Stored(path, hash, record, length));
+                previous.put(path, store.new Stored(path, hash, record, length, crc));
             }
             return store;
         } catch (NoSuchFileException e) {
@@ -323,6 +350,9 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         byte[] t = text.getBytes(StandardCharsets.UTF_8);
         long offset = end.getAndAdd(h.length + t.length);
         String digest = Body.digest(h);
+        CRC32C crc = new CRC32C();
+        crc.update(h);
+        crc.update(t);
         try {
             ByteBuffer buffer = ByteBuffer.allocate(h.length + t.length).put(h).put(t).flip();
             long at = offset;
@@ -332,7 +362,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new StoredBody(offset, h.length, t.length, digest);
+        return new StoredBody(offset, h.length, t.length, digest, (int) crc.getValue());
     }
 
     /**
@@ -350,6 +380,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         ArticleCodec.Words extended = words;
         long[] at = new long[all.size()];
         int[] length = new int[all.size()];
+        int[] crcs = new int[all.size()];
         long recordsLength = this.recordsLength;
         try (FileChannel log = FileChannel.open(log("records", generation), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
@@ -364,6 +395,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                 if (s.record >= 0) {
                     at[i] = s.record;
                     length[i] = s.recordLength;
+                    crcs[i] = s.recordCrc;
                 } else {
                     byte[] record = encode(s, s.body.offset, extended);
                     if (record == null) {
@@ -371,20 +403,24 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                     }
                     at[i] = recordsLength;
                     length[i] = record.length;
+                    crcs[i] = crc(record, 0, record.length);
                     appended.write(record);
                     recordsLength += record.length;
                 }
             }
             appended.flush();
         }
-        long newWordsLength = append(log("words", generation), wordsLength, extended.added());
-        Object index = writeIndex(generation, all, at, length, recordsLength, newWordsLength);
+        byte[] addedWords = extended.added();
+        long newWordsLength = append(log("words", generation), wordsLength, addedWords);
+        wordsCrc.update(addedWords);
+        Object index = writeIndex(generation, all, at, length, crcs, recordsLength, newWordsLength,
+                (int) wordsCrc.getValue());
         // the next build of this process may go on from here: what was kept is what it finds
         Map<String, Stored> next = new HashMap<>(all.size() * 2);
         for (int i = 0; i < all.size(); i++) {
             Stored s = all.get(i);
             if (length[i] > 0) {
-                Stored saved = s.record >= 0 ? s : new Stored(s.path, s.hash, at[i], length[i]);
+                Stored saved = s.record >= 0 ? s : new Stored(s.path, s.hash, at[i], length[i], crcs[i]);
                 saved.entry = s.entry;
                 saved.body = s.body;
                 next.put(s.path, saved);
@@ -422,6 +458,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         ArticleCodec.Words fresh = new ArticleCodec.Words();
         long[] at = new long[all.size()];
         int[] length = new int[all.size()];
+        int[] crcs = new int[all.size()];
         long recordsLength = 0;
         try (FileChannel out = FileChannel.open(log("bodies", next), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -443,6 +480,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                 }
                 at[i] = recordsLength;
                 length[i] = record.length;
+                crcs[i] = crc(record, 0, record.length);
                 recordsOut.write(record);
                 recordsLength += record.length;
             }
@@ -450,7 +488,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         byte[] wordLog = fresh.added();
         Files.write(log("words", next), wordLog);
         bodies.close();
-        writeIndex(next, all, at, length, recordsLength, wordLog.length);
+        writeIndex(next, all, at, length, crcs, recordsLength, wordLog.length, crc(wordLog, 0, wordLog.length));
     }
 
     /** An article's record, with its body at {@code bodyOffset}; null when the cache cannot hold it. */
@@ -471,6 +509,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
             ArticleCodec.writeVar(rec, s.body.htmlLength);
             ArticleCodec.writeVar(rec, s.body.textLength);
             ArticleCodec.writeString(rec, s.body.digest);
+            rec.writeInt(s.body.crc);
             ArticleCodec.write(rec, e.article(), into);
         } catch (ArticleCodec.Uncacheable x) {
             return null; // left out: parsed again next time
@@ -494,8 +533,8 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
     }
 
     /** Writes the index, moved into place whole; returns the index file's version as written. */
-    private Object writeIndex(int gen, List<Stored> all, long[] at, int[] length, long recordsLength,
-            long wordLength) throws IOException {
+    private Object writeIndex(int gen, List<Stored> all, long[] at, int[] length, int[] crcs, long recordsLength,
+            long wordLength, int wordCrc) throws IOException {
         long bodiesLength = gen == generation ? end.get() : Files.size(log("bodies", gen));
         Object version = FileVersion.write(dir.resolve(INDEX), stream -> {
             DataOutputStream out = new DataOutputStream(stream);
@@ -505,6 +544,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
             out.writeLong(bodiesLength);
             out.writeLong(recordsLength);
             out.writeLong(wordLength);
+            out.writeInt(wordCrc);
             int n = 0;
             for (int i = 0; i < all.size(); i++) {
                 n += length[i] > 0 ? 1 : 0;
@@ -516,6 +556,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                     ArticleCodec.writeString(out, all.get(i).hash);
                     out.writeLong(at[i]);
                     out.writeInt(length[i]);
+                    out.writeInt(crcs[i]);
                 }
             }
         });
@@ -523,6 +564,13 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         Files.deleteIfExists(dir.resolve("articles.bin")); // the single-file store of earlier versions
         Files.deleteIfExists(dir.resolve("bodies.bin"));
         return version;
+    }
+
+    /** The CRC-32C of part of an array, as the index and the records keep it. */
+    private static int crc(byte[] bytes, int from, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, from, length);
+        return (int) crc.getValue();
     }
 
     private Path log(String name, int gen) {
@@ -568,12 +616,15 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         final int htmlLength;
         final int textLength;
         final String digest;
+        /** The CRC-32C of the HTML's and the text's bytes, checked when the record is decoded. */
+        final int crc;
 
-        StoredBody(long offset, int htmlLength, int textLength, String digest) {
+        StoredBody(long offset, int htmlLength, int textLength, String digest, int crc) {
             this.offset = offset;
             this.htmlLength = htmlLength;
             this.textLength = textLength;
             this.digest = digest;
+            this.crc = crc;
         }
 
         @Override

@@ -407,7 +407,7 @@ class ArticleStoreTest {
         Path index = dir.resolve("index.bin");
         byte[] good = java.nio.file.Files.readAllBytes(index);
         int recordsLength = recordsLengthAt(good);
-        int count = recordsLength + 2 * Long.BYTES; // after the records' and the words' lengths
+        int count = recordsLength + 2 * Long.BYTES + Integer.BYTES; // after the records' and words' lengths, the words' CRC
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
                 java.lang.management.ManagementFactory.getThreadMXBean();
         // 2^29 records: a table of 2^30 slots, made at the first record, were the count believed;
@@ -466,11 +466,15 @@ class ArticleStoreTest {
         changed.write(records, after, records.length - after);
         byte[] damaged = changed.toByteArray();
         java.nio.file.Files.write(log, damaged);
-        // the index names the record's new length, and the records' log's
+        // the index names the record's new length and CRC (last), and the records' log's length: the
+        // record passes its checksum, and its lengths are what refuses it
         Path index = dir.resolve("index.bin");
         byte[] bytes = java.nio.file.Files.readAllBytes(index);
         java.nio.ByteBuffer.wrap(bytes).putLong(recordsLengthAt(bytes), damaged.length);
-        java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - 4, damaged.length); // the only record's length, last
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(damaged);
+        java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - 8, damaged.length).putInt(bytes.length - 4,
+                (int) crc.getValue());
         java.nio.file.Files.write(index, bytes);
         try (ArticleStore store = ArticleStore.open(dir, "key")) {
             assertTrue(store.find(only.sourcePath(), only.hash()).isEmpty(), "the damaged record is parsed again");
@@ -483,6 +487,59 @@ class ArticleStoreTest {
             Map<String, Article> parsed = parse(files, store);
             store.save();
             return parsed;
+        }
+    }
+
+    /** Removes the store's files, so that the next one starts at generation 1 again. */
+    private void empty() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.delete(f);
+            }
+        }
+    }
+
+    /** One byte of a cache file flipped at {@code at} (from the end when negative). */
+    private void flip(String name, int at) throws java.io.IOException {
+        Path file = dir.resolve(name);
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        bytes[at < 0 ? bytes.length + at : at] ^= 0x20;
+        java.nio.file.Files.write(file, bytes);
+    }
+
+    /**
+     * A byte changed in a body, a record or the words the records share (a failing disk, a stray
+     * write) is caught by its checksum: the article is parsed again, never shown as the cache has it.
+     */
+    @Test
+    void aChangedByteInABodyARecordOrTheWordsIsCaught() throws Exception {
+        Map<String, Article> first = parsedAndSaved(articles(4, ""));
+        flip("bodies-1.bin", -3);
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            int found = 0;
+            for (Article a : first.values()) {
+                var back = store.find(a.sourcePath(), a.hash());
+                if (back.isPresent()) {
+                    assertEquals(html.get(a), back.get().article().bodyHtml());
+                    found++;
+                }
+            }
+            assertEquals(3, found, "only the damaged body's article is parsed again");
+        }
+        empty();
+        first = parsedAndSaved(articles(4, ""));
+        flip("records-1.bin", 40);
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            long found = first.values().stream().filter(a -> store.find(a.sourcePath(), a.hash()).isPresent()).count();
+            assertEquals(3, found, "only the damaged record's article is parsed again");
+        }
+        empty();
+        first = parsedAndSaved(articles(4, ""));
+        flip("words-1.bin", 5);
+        try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            for (Article a : first.values()) {
+                assertTrue(store.find(a.sourcePath(), a.hash()).isEmpty(), "damaged words: the cache is not used");
+            }
         }
     }
 
