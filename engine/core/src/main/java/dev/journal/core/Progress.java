@@ -49,9 +49,15 @@ final class Progress implements AutoCloseable {
         done.incrementAndGet();
     }
 
+    /** Stops reporting; a line being said when the stage ends is finished first, so none comes after. */
     @Override
     public void close() {
         task.cancel(false);
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
