@@ -247,6 +247,12 @@ public final class Baker implements AutoCloseable {
             ContentParser.Parsed parsed = front.parsed();
             SiteIndex index = front.index();
             DataFiles.Loaded data = front.data();
+            if (!options.preview() && problems.stream().anyMatch(Problem::isError)) {
+                // the build fails: the templates' errors are found first, as `journal check` finds
+                // them (a render that writes nothing), so that one run lists every problem; the
+                // preview, which builds on every save, fails at once
+                problems.addAll(templateProblems(source, config, index, pool));
+            }
             failOnErrors(problems);
             // the search index's memo: the preview's in memory; a build with the cache goes on from
             // the last one's file, with the articles whose files changed or went since as the last
@@ -660,6 +666,16 @@ public final class Baker implements AutoCloseable {
     private void stage(String name, String what, long startNanos) {
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         options.log().accept(String.format(Locale.ROOT, "%-7s %6d ms  %s", name, ms, what));
+    }
+
+    /** The problems a render of the site finds (its templates' errors), writing nothing. */
+    private List<Problem> templateProblems(Path source, SiteConfig config, SiteIndex index, ForkJoinPool pool) {
+        try {
+            TemplateEngine templates = templates(source, config, templatesDigest(source, config));
+            return new PageRenderer(config, templates).render(index, pool, page -> { }).problems();
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // the content's errors are reported all the same
+        }
     }
 
     private static void failOnErrors(List<Problem> problems) throws ContentException {
