@@ -146,6 +146,10 @@ public final class TemplateEngine {
                 if (t != null) {
                     return Optional.of(t);
                 }
+            } catch (SecurityException e) {
+                // FreeMarker's loader refuses a template that resolves outside its folder (a link)
+                throw new Refused(name, "a template must be a file inside the template folder, and this one is a "
+                        + "link that leads outside it; copy the file in rather than linking to it");
             } catch (TemplateNotFoundException e) {
                 // try the next name
             }
@@ -174,6 +178,17 @@ public final class TemplateEngine {
         return out.toByteArray();
     }
 
+    /** A template the engine will not use, with its name. */
+    static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+
+        Refused(String name, String message) {
+            super(message);
+            this.name = name;
+        }
+    }
+
     /** A template problem, located in the template file (the site's, or the built-in theme's). */
     public Problem problem(Exception e) {
         String name;
@@ -183,6 +198,10 @@ public final class TemplateEngine {
             name = te.getTemplateSourceName();
             line = te.getLineNumber() == null ? 0 : te.getLineNumber();
             message = firstLines(te.getMessageWithoutStackTop());
+        } else if (e instanceof Refused r) {
+            name = r.name;
+            line = 0;
+            message = r.getMessage();
         } else if (e instanceof ParseException pe) {
             name = pe.getTemplateName();
             line = pe.getLineNumber();
@@ -199,7 +218,8 @@ public final class TemplateEngine {
         if (name == null) {
             return "(template)";
         }
-        if (siteTemplates != null && Files.isRegularFile(siteTemplates.resolve(name))) {
+        if (siteTemplates != null
+                && Files.exists(siteTemplates.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return siteTemplates.getFileName() + "/" + name;
         }
         return "(built-in theme)/" + name;
