@@ -118,33 +118,48 @@ class JBakeCompatibilityTest {
     /** Pages whose neighbours JBake linked inconsistently in this bake (see {@link #NEIGHBOURS}). */
     static Set<String> jbakeNeighboursWrong;
 
+    /** How many bakes of stock JBake the comparison of neighbours may take (see {@link #bakeBoth}). */
+    private static final int JBAKE_BAKES = 3;
+
     @BeforeAll
     static void bakeBoth() throws Exception {
-        jbakeSite = bakeWithJBake();
         journalSite = Path.of("target", "journal-output");
         journalResult = new Baker(BakeOptions.of(SITE, journalSite)).bake();
-        Set<String> common = files(jbakeSite);
-        common.retainAll(files(journalSite));
-        jbakeNeighboursWrong = inconsistentNeighbours(jbakeSite, common);
+        // stock JBake links neighbours differently from one bake to the next (its render threads
+        // and its database's order), now and then wrongly on every page: baked again, up to a few
+        // times, until enough of its pages can be compared with Journal's
+        for (int bake = 1;; bake++) {
+            jbakeSite = bakeWithJBake();
+            Set<String> common = files(jbakeSite);
+            common.retainAll(files(journalSite));
+            jbakeNeighboursWrong = inconsistentNeighbours(jbakeSite, common);
+            if (comparableNeighbours() >= 3 || bake == JBAKE_BAKES) {
+                break;
+            }
+            dev.journal.core.write.SiteWriter.deleteTree(jbakeSite.getParent());
+        }
     }
 
-    /**
-     * Journal's neighbours are consistent, so where it differs from JBake's, JBake's are wrong; and
-     * enough of JBake's are right for the comparison to check Journal's.
-     */
-    @Test
-    void journalLinksNeighboursBothWays() throws IOException {
-        Set<String> pages = files(journalSite);
-        assertEquals(Set.of(), inconsistentNeighbours(journalSite, pages));
-        long compared = pages.stream().filter(p -> p.endsWith(".html")).filter(p -> {
+    /** Journal's pages with neighbours on which JBake's neighbours are consistent. */
+    private static long comparableNeighbours() throws IOException {
+        return files(journalSite).stream().filter(p -> p.endsWith(".html")).filter(p -> {
             try {
                 return parse(journalSite, p).selectFirst(NEIGHBOURS) != null && !jbakeNeighboursWrong.contains(p);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }).count();
-        assertTrue(compared >= 3, "JBake's neighbours are right on too few pages to compare: wrong on "
-                + jbakeNeighboursWrong);
+    }
+
+    /**
+     * Journal's neighbours are consistent, so where it differs from JBake's, JBake's are wrong; and
+     * enough of JBake's are right (in one of a few bakes) for the comparison to check Journal's.
+     */
+    @Test
+    void journalLinksNeighboursBothWays() throws IOException {
+        assertEquals(Set.of(), inconsistentNeighbours(journalSite, files(journalSite)));
+        assertTrue(comparableNeighbours() >= 3, "JBake's neighbours are right on too few pages to compare, in "
+                + JBAKE_BAKES + " bakes: wrong on " + jbakeNeighboursWrong);
     }
 
     /**
