@@ -1,7 +1,8 @@
 package dev.journal.core.write;
 
+import dev.journal.core.internal.Checksummed;
 import dev.journal.core.internal.FileVersion;
-import java.io.BufferedReader;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * What the previous build wrote into an output folder: per file its size, modification time and
@@ -42,23 +45,43 @@ final class Manifest {
         return entries;
     }
 
+    /** The first line of a manifest in this format. */
+    private static final String HEADER = "journal-manifest 2";
+
+    /**
+     * The manifest in {@code file}; empty (every file compared again, the site written whole) when
+     * there is none, or it is of another format, cut short or damaged: it ends with the CRC-32C of
+     * all before it ({@link Checksummed}), so that a manifest missing some lines never leaves the
+     * files they name in the site.
+     */
     static Manifest read(Path file) throws IOException {
+        byte[] all;
+        try {
+            all = Checksummed.read(file);
+        } catch (NoSuchFileException e) {
+            return empty();
+        }
+        if (all == null) {
+            return empty();
+        }
+        String text = new String(all, 0, all.length - Checksummed.TRAILER, StandardCharsets.UTF_8);
         Map<String, Entry> entries = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (!"journal-manifest 1".equals(header)) {
-                return empty();
-            }
-            String line;
-            while ((line = in.readLine()) != null) {
-                String[] f = line.split("\t", 4);
+        int at = text.indexOf('\n');
+        if (at < 0 || !text.substring(0, at).equals(HEADER)) {
+            return empty();
+        }
+        try {
+            for (int next; at + 1 < text.length(); at = next) {
+                next = text.indexOf('\n', at + 1);
+                if (next < 0) {
+                    return empty();
+                }
+                String[] f = text.substring(at + 1, next).split("\t", 4);
                 if (f.length != 4) {
                     return empty();
                 }
                 entries.put(f[3], new Entry(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2]));
             }
-        } catch (NoSuchFileException e) {
-            return empty();
         } catch (NumberFormatException e) {
             return empty();
         }
@@ -72,13 +95,15 @@ final class Manifest {
     Object write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         return FileVersion.write(file, stream -> {
-            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            out.write("journal-manifest 1\n");
+            CheckedOutputStream summed = new CheckedOutputStream(stream, new CRC32C());
+            Writer out = new OutputStreamWriter(summed, StandardCharsets.UTF_8);
+            out.write(HEADER + "\n");
             for (var e : entries.entrySet()) { // in the map's order: read back into a map, not compared
                 Entry v = e.getValue();
                 out.write(v.size() + "\t" + v.modified() + "\t" + v.digest() + "\t" + e.getKey() + "\n");
             }
             out.flush();
+            new DataOutputStream(stream).writeLong(summed.getChecksum().getValue());
         });
     }
 }

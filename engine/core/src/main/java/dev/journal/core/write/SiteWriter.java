@@ -114,8 +114,8 @@ public final class SiteWriter {
                     intact.put(e.getKey(), e.getValue().digest());
                 }
                 return null;
-            } catch (NoSuchFileException ex) {
-                return null; // deleted by hand: written again
+            } catch (NoSuchFileException | InvalidPathException ex) {
+                return null; // deleted by hand, or a name no file can have: written again
             } catch (IOException ex) {
                 return ex;
             }

@@ -193,6 +193,27 @@ class IncrementalWriteTest {
     }
 
     @Test
+    void aManifestCutShortOrDamagedMakesTheNextBuildWriteTheWholeSite() throws IOException {
+        // cut to half: the lines naming gone/deep/x.html may be among those lost, and the file
+        // must not outlive the build that drops it
+        byte[] whole = Files.readAllBytes(manifest);
+        Files.write(manifest, java.util.Arrays.copyOf(whole, whole.length / 2));
+        SiteWriter.Outcome o = new SiteWriter(out, manifest).write(site("none", ""), ForkJoinPool.commonPool());
+        assertTrue(o.swapped(), "a manifest that fails its checksum is not used");
+        assertFalse(Files.exists(out.resolve("gone/deep/x.html")));
+        // bytes that are no UTF-8, and a NUL in a path: neither stops the build
+        byte[] damaged = Files.readAllBytes(manifest);
+        damaged[damaged.length / 2] = 0;
+        Files.write(manifest, java.util.Arrays.copyOf(damaged, damaged.length + 1));
+        Files.write(manifest, new byte[] {(byte) 0xff}, java.nio.file.StandardOpenOption.APPEND);
+        o = new SiteWriter(out, manifest).write(site("p1/index.html", "edited"), ForkJoinPool.commonPool());
+        assertTrue(o.swapped());
+        assertEquals("edited", Files.readString(out.resolve("p1/index.html")));
+        o = new SiteWriter(out, manifest).write(site("p1/index.html", "edited"), ForkJoinPool.commonPool());
+        assertEquals(0, o.written(), "the manifest written by that build is used again");
+    }
+
+    @Test
     void aJournalCutShortOrDamagedStillLetsTheNextBuildRecover() throws IOException {
         Map<String, String> before = snapshot();
         Path txn = dir.resolve("site.txn");
