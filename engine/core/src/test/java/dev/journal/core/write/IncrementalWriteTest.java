@@ -55,6 +55,14 @@ class IncrementalWriteTest {
         return OutputFile.generated(path, text.getBytes(StandardCharsets.UTF_8), path);
     }
 
+    /** The transaction folder of an update cut short, with its two flat folders, empty. */
+    private Path interruptedUpdate() throws IOException {
+        Path txn = dir.resolve("site.txn");
+        Files.createDirectories(txn.resolve("old"));
+        Files.createDirectories(txn.resolve("new"));
+        return txn;
+    }
+
     private Map<String, String> snapshot() throws IOException {
         Map<String, String> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(out)) {
@@ -132,9 +140,7 @@ class IncrementalWriteTest {
         Map<String, String> before = snapshot();
         // what a build killed after moving one of two files into place leaves behind
         // (staged files and those set aside are named by number, in two flat folders)
-        Path txn = dir.resolve("site.txn");
-        Files.createDirectories(txn.resolve("old"));
-        Files.createDirectories(txn.resolve("new"));
+        Path txn = interruptedUpdate();
         Files.move(out.resolve("p1/index.html"), txn.resolve("old/1"));
         Files.writeString(out.resolve("p1/index.html"), "half-applied new content");
         Files.writeString(txn.resolve("new/3"), "not yet moved");
@@ -216,9 +222,7 @@ class IncrementalWriteTest {
     @Test
     void aJournalCutShortOrDamagedStillLetsTheNextBuildRecover() throws IOException {
         Map<String, String> before = snapshot();
-        Path txn = dir.resolve("site.txn");
-        Files.createDirectories(txn.resolve("old"));
-        Files.createDirectories(txn.resolve("new"));
+        Path txn = interruptedUpdate();
         // killed while writing the journal: it never got its name, and nothing moved
         Files.writeString(txn.resolve("new/0"), "staged");
         Files.write(txn.resolve("journal.part"), "W\t0\tp1/index.html\nW\t1\tp\u00e9".getBytes(StandardCharsets.UTF_8));
@@ -256,9 +260,7 @@ class IncrementalWriteTest {
     @Test
     void aDeletionKilledHalfWayIsRolledBackAndAForgedJournalLineIgnored() throws IOException {
         Map<String, String> before = snapshot();
-        Path txn = dir.resolve("site.txn");
-        Files.createDirectories(txn.resolve("old"));
-        Files.createDirectories(txn.resolve("new"));
+        Path txn = interruptedUpdate();
         Files.move(out.resolve("gone/deep/x.html"), txn.resolve("old/d0"));
         Files.delete(out.resolve("gone/deep"));
         Files.delete(out.resolve("gone"));
