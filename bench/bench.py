@@ -960,7 +960,13 @@ def svg(results, state):
 # --- main ------------------------------------------------------------------------------------------
 
 def parse_sizes(text):
-    return [int(s.replace("_", "")) for s in text.split(",") if s.strip()]
+    """Sizes written as 1000,10_000; empty or "none" for none."""
+    if text.strip().lower() == "none":
+        return []
+    try:
+        return [int(s.strip().replace("_", "")) for s in text.split(",") if s.strip()]
+    except ValueError:
+        sys.exit("bench.py: sizes are whole numbers separated by commas, or none: %r" % text)
 
 
 def main():
@@ -977,7 +983,7 @@ def main():
                          "and ten minutes or more at 50,000 articles); with --merge, earlier Hugo rows stay")
     ap.add_argument("--jbake-sizes", default="1000,5000",
                     help="sizes at which to time stock JBake (once each; slow: minutes at 5,000 articles) and "
-                         "Journal on the same JBake site; empty for none (default: %(default)s)")
+                         "Journal on the same JBake site; empty or none for none (default: %(default)s)")
     ap.add_argument("--java-opts", default="", help="JVM options added to the launcher's for Journal's builds, e.g. '-Xmx1g' "
                          "(default: none)")
     ap.add_argument("--preview-sizes", default="1000",
