@@ -118,7 +118,6 @@ final class SiteOutput {
                 + " (one file on most systems)") + "; rename one of them");
     }
 
-    /** Unusable paths and paths claimed twice; sorted, so the report never depends on thread timing. */
     /** Fails with the first failure to write a file, if any: not a problem of the content. */
     void failIfNotWritten() throws IOException {
         IOException first = failure.get();
@@ -127,6 +126,7 @@ final class SiteOutput {
         }
     }
 
+    /** Unusable paths and paths claimed twice; sorted, so the report never depends on thread timing. */
     List<Problem> problems() {
         List<Problem> sorted = new ArrayList<>(problems);
         sorted.sort(Problem.ORDER);

@@ -508,6 +508,18 @@ public final class ContentParser {
 
     /** Typed access to front matter fields, reporting values of the wrong kind. */
     private static final class Fields {
+        final String path;
+        final FrontMatter fm;
+        final List<Problem> problems;
+        final java.time.ZoneId zone;
+
+        Fields(String path, FrontMatter fm, List<Problem> problems, java.time.ZoneId zone) {
+            this.path = path;
+            this.fm = fm;
+            this.problems = problems;
+            this.zone = zone;
+        }
+
         /**
          * A required field is missing: reported at the line of a field that looks like a misspelling
          * of it (titel, Date, tilte), when the header has one, else at the file's first line.
@@ -521,18 +533,6 @@ public final class ContentParser {
                 }
             }
             return Problem.error(path, 1, key + " is missing" + example);
-        }
-
-        final String path;
-        final FrontMatter fm;
-        final List<Problem> problems;
-        final java.time.ZoneId zone;
-
-        Fields(String path, FrontMatter fm, List<Problem> problems, java.time.ZoneId zone) {
-            this.path = path;
-            this.fm = fm;
-            this.problems = problems;
-            this.zone = zone;
         }
 
         String text(String key, boolean required) {

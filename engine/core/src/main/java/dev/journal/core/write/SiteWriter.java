@@ -603,13 +603,14 @@ public final class SiteWriter {
         List<String> lines = new String(Files.readAllBytes(txn.resolve(JOURNAL)), StandardCharsets.UTF_8)
                 .lines().toList();
         Path aside = txn.resolve("old");
+        Set<Path> ownFolders = new java.util.HashSet<>();
         for (int i = lines.size() - 1; i >= 0; i--) {
             String[] op = lines.get(i).split("\t", 3);
             if (op.length != 3 || !op[1].matches("d?[0-9]+")) {
                 continue; // not a line this engine writes: the manifest is dropped, and all compared again
             }
             checkPath(op[2], "the journal of an interrupted build");
-            noLinkOnTheWay(output, op[2], new java.util.HashSet<>());
+            noLinkOnTheWay(output, op[2], ownFolders);
             Path target = output.resolve(op[2]);
             Path old = aside.resolve(op[1]);
             if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
