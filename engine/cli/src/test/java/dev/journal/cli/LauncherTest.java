@@ -269,6 +269,99 @@ class LauncherTest {
     }
 
     @Test
+    void fromJava25TheAheadOfTimeCacheTakesTheClassArchivesPlace() throws Exception {
+        Path bin = dir.resolve("tools with spaces");
+        Files.createDirectories(bin);
+        Files.copy(LAUNCHER, bin.resolve("journal"));
+        Files.writeString(bin.resolve("journal.jsa"), "");
+        Path cache = bin.resolve("journal.aot");
+        String headers = "-XX:+UseCompactObjectHeaders";
+        for (String version : List.of("25.0.3", "25-ea", "26")) {
+            release("JAVA_VERSION=\"" + version + "\"");
+            Files.deleteIfExists(cache);
+            for (String command : List.of("build", "serve", "check", "--version")) {
+                List<String> args = launchCopy(bin.resolve("journal"), site, "-Xmx1g", command);
+                assertTrue(args.contains(headers), version + ", " + command + ": " + args);
+                assertFalse(args.stream().anyMatch(a -> a.contains("AOTCache") || a.contains("SharedArchiveFile")),
+                        version + ", " + command + ": the archive made for older runtimes is not theirs: " + args);
+            }
+            Files.writeString(cache, "");
+            for (String command : List.of("build", "serve", "check", "--version")) {
+                List<String> args = launchCopy(bin.resolve("journal"), site, "-Xmx1g", command);
+                int at = args.indexOf("-XX:AOTCache=" + cache);
+                assertTrue(at > 0, version + ", " + command + ": " + args);
+                assertEquals(headers, args.get(at - 1), "the cache is made with compact headers and needs them");
+                assertEquals(List.of("-Xlog:aot=off", "-Xlog:cds=off", "-Xmx1g", "-jar"), args.subList(at + 1, at + 5),
+                        version + ", " + command + ": the cache's check is quiet, and the user's options still come last");
+                assertFalse(args.stream().anyMatch(a -> a.contains("SharedArchiveFile")), args.toString());
+            }
+        }
+        // a jar made after the cache (packaged again with an older JDK, say): the cache is another jar's
+        Files.writeString(bin.resolve("journal.jar"), "");
+        Files.setLastModifiedTime(bin.resolve("journal.jar"), java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(cache).toMillis() + 60_000));
+        List<String> args = launchCopy(bin.resolve("journal"), site, null, "build");
+        assertTrue(args.contains(headers), args.toString());
+        assertFalse(args.stream().anyMatch(a -> a.contains("AOTCache") || a.contains("SharedArchiveFile")), args.toString());
+    }
+
+    @Test
+    void olderRuntimesKeepTheClassArchiveAndTheirHeaders() throws Exception {
+        Path bin = dir.resolve("bin");
+        Files.createDirectories(bin);
+        Files.copy(LAUNCHER, bin.resolve("journal"));
+        Files.writeString(bin.resolve("journal.jsa"), "");
+        Files.writeString(bin.resolve("journal.aot"), "");
+        // a release file naming an older runtime, an unreadable one and none at all
+        for (String release : List.of("JAVA_VERSION=\"17.0.15\"", "JAVA_VERSION=\"24.0.1\"", "JAVA_VERSION=\"1.8.0_292\"",
+                "IMPLEMENTOR=\"nobody\"", "")) {
+            if (release.isEmpty()) {
+                Files.deleteIfExists(dir.resolve("jdk/release"));
+            } else {
+                release(release);
+            }
+            List<String> args = launchCopy(bin.resolve("journal"), site, null, "build");
+            assertTrue(args.contains("-XX:SharedArchiveFile=" + bin.resolve("journal.jsa")), release + ": " + args);
+            assertFalse(args.stream().anyMatch(a -> a.contains("AOTCache") || a.contains("CompactObjectHeaders")
+                    || a.contains("aot")), release + ": options an older JVM would refuse: " + args);
+        }
+    }
+
+    @Test
+    void theRuntimeOnThePathIsFoundThroughItsLinks() throws Exception {
+        // no JAVA_HOME: the java on the PATH, a link into a JDK's bin folder, tells the version
+        Path jdk = dir.resolve("jdk-25");
+        Files.createDirectories(jdk.resolve("bin"));
+        Files.copy(dir.resolve("jdk/bin/java"), jdk.resolve("bin/java"));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
+        Path links = dir.resolve("links");
+        Files.createDirectories(links);
+        Files.createSymbolicLink(links.resolve("java"), jdk.resolve("bin/java"));
+        Path bin = dir.resolve("bin");
+        Files.createDirectories(bin);
+        Files.copy(LAUNCHER, bin.resolve("journal"));
+        Files.writeString(bin.resolve("journal.aot"), "");
+        Path written = dir.resolve("arguments.txt");
+        ProcessBuilder builder = new ProcessBuilder("sh", bin.resolve("journal").toString(), "build")
+                .directory(site.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile());
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().remove("JOURNAL_JAVA_OPTS");
+        builder.environment().put("PATH", links + java.io.File.pathSeparator + builder.environment().get("PATH"));
+        builder.environment().put("ARGUMENTS", written.toString());
+        Process p = builder.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("log.txt")));
+        List<String> args = Files.readAllLines(written);
+        assertTrue(args.contains("-XX:+UseCompactObjectHeaders"), args.toString());
+        assertTrue(args.contains("-XX:AOTCache=" + bin.resolve("journal.aot")), args.toString());
+    }
+
+    /** The stand-in runtime's release file, holding {@code line}. */
+    private void release(String line) throws Exception {
+        Files.writeString(dir.resolve("jdk/release"), "IMPLEMENTOR=\"Test\"\n" + line + "\n");
+    }
+
+    @Test
     void hugePagesAreAskedForWhereTheKernelOffersThem() throws Exception {
         String thp = "-XX:+UseTransparentHugePages";
         for (String setting : List.of("[always] madvise never", "always [madvise] never", "always madvise [never]",
