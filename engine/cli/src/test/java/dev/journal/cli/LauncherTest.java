@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,15 @@ class LauncherTest {
 
     /** As {@link #launch(Path, String, String...)}, with the launcher at {@code script}. */
     private List<String> launchCopy(Path script, Path cwd, String options, String... args) throws Exception {
+        return launchCopy(script, cwd, options == null ? Map.of() : Map.of("JOURNAL_JAVA_OPTS", options), args);
+    }
+
+    /**
+     * As {@link #launch(Path, String, String...)}, with the launcher at {@code script} and these
+     * variables of the environment (none of the JVM's own option variables otherwise).
+     */
+    private List<String> launchCopy(Path script, Path cwd, Map<String, String> environment, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of("sh", script.toString()));
         command.addAll(List.of(args));
         Path written = dir.resolve("arguments.txt");
@@ -93,10 +103,10 @@ class LauncherTest {
                 .redirectOutput(dir.resolve("log.txt").toFile());
         builder.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
         builder.environment().put("ARGUMENTS", written.toString());
-        builder.environment().remove("JOURNAL_JAVA_OPTS");
-        if (options != null) {
-            builder.environment().put("JOURNAL_JAVA_OPTS", options);
+        for (String variable : List.of("JOURNAL_JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+            builder.environment().remove(variable);
         }
+        builder.environment().putAll(environment);
         Process p = builder.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("log.txt")));
@@ -296,11 +306,31 @@ class LauncherTest {
                 assertFalse(args.stream().anyMatch(a -> a.contains("SharedArchiveFile")), args.toString());
             }
         }
+        // the jar the cache was made from: older than the cache, or of the same time
+        Path jar = bin.resolve("journal.jar");
+        Files.writeString(jar, "");
+        for (long offset : new long[] {-60_000, 0}) {
+            Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+                    Files.getLastModifiedTime(cache).toMillis() + offset));
+            assertTrue(launchCopy(bin.resolve("journal"), site, (String) null, "build").contains("-XX:AOTCache=" + cache),
+                    "a jar " + offset + " ms from the cache");
+        }
+        // options of the user's that choose an archive or cache, or none: the JVM refuses both at once
+        for (String option : List.of("-Xshare:off", "-Xshare:auto", "-XX:SharedArchiveFile=/tmp/theirs.jsa",
+                "-XX:AOTMode=off", "-XX:AOTCache=/tmp/theirs.aot", "-XX:AOTCacheOutput=/tmp/new.aot",
+                "-XX:DumpLoadedClassList=/tmp/classes.txt")) {
+            for (String variable : List.of("JOURNAL_JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+                List<String> args = launchCopy(bin.resolve("journal"), site, Map.of(variable, "-Xmx1g " + option),
+                        "build");
+                assertFalse(args.contains("-XX:AOTCache=" + cache) || args.contains("-Xlog:aot=off"),
+                        variable + "=" + option + ": " + args);
+                assertTrue(args.contains(headers), args.toString());
+            }
+        }
         // a jar made after the cache (packaged again with an older JDK, say): the cache is another jar's
-        Files.writeString(bin.resolve("journal.jar"), "");
-        Files.setLastModifiedTime(bin.resolve("journal.jar"), java.nio.file.attribute.FileTime.fromMillis(
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
                 Files.getLastModifiedTime(cache).toMillis() + 60_000));
-        List<String> args = launchCopy(bin.resolve("journal"), site, null, "build");
+        List<String> args = launchCopy(bin.resolve("journal"), site, (String) null, "build");
         assertTrue(args.contains(headers), args.toString());
         assertFalse(args.stream().anyMatch(a -> a.contains("AOTCache") || a.contains("SharedArchiveFile")), args.toString());
     }
@@ -320,7 +350,7 @@ class LauncherTest {
             } else {
                 release(release);
             }
-            List<String> args = launchCopy(bin.resolve("journal"), site, null, "build");
+            List<String> args = launchCopy(bin.resolve("journal"), site, (String) null, "build");
             assertTrue(args.contains("-XX:SharedArchiveFile=" + bin.resolve("journal.jsa")), release + ": " + args);
             assertFalse(args.stream().anyMatch(a -> a.contains("AOTCache") || a.contains("CompactObjectHeaders")
                     || a.contains("aot")), release + ": options an older JVM would refuse: " + args);
@@ -344,8 +374,9 @@ class LauncherTest {
         Path written = dir.resolve("arguments.txt");
         ProcessBuilder builder = new ProcessBuilder("sh", bin.resolve("journal").toString(), "build")
                 .directory(site.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile());
-        builder.environment().remove("JAVA_HOME");
-        builder.environment().remove("JOURNAL_JAVA_OPTS");
+        for (String variable : List.of("JAVA_HOME", "JOURNAL_JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+            builder.environment().remove(variable);
+        }
         builder.environment().put("PATH", links + java.io.File.pathSeparator + builder.environment().get("PATH"));
         builder.environment().put("ARGUMENTS", written.toString());
         Process p = builder.start();
