@@ -421,7 +421,7 @@ def run_preview(n, corpus, logs, edits):
     page showing it, as `journal-bench preview` measures it (a warm server, as an author has it)."""
     log("Journal, %d articles: preview, from saving an edit to the page showing it (%d edits)" % (n, edits))
     # the JVM settings of the launcher for `serve`: the default collector
-    cmd = ["java", "-jar", str(BENCH_JAR), "preview", "--source", str(corpus),
+    cmd = [runtime_java(), "-jar", str(BENCH_JAR), "preview", "--source", str(corpus),
            "--edits", str(edits)]
     with open(logs / ("preview-%d.log" % n), "ab") as out:
         out.write(("\n$ %s\n" % " ".join(map(shlex.quote, cmd))).encode())
@@ -575,6 +575,22 @@ def first_line(cmd):
         return ""
 
 
+def runtime_java():
+    """The java the journal launcher runs: JAVA_HOME's, or the one on the PATH."""
+    home = os.environ.get("JAVA_HOME")
+    return str(Path(home) / "bin" / "java") if home else "java"
+
+
+def runtime_feature():
+    """The feature version of that runtime (17, 25, ...), 0 when it cannot be told."""
+    try:
+        out = subprocess.run([runtime_java(), "-version"], capture_output=True, text=True).stderr
+    except OSError:
+        return 0
+    found = re.search(r'version "(?:1\.)?(\d+)', out)
+    return int(found.group(1)) if found else 0
+
+
 def machine():
     cpu = "unknown CPU"
     try:
@@ -590,7 +606,7 @@ def machine():
         mem = "%.0f GiB" % (kb / 1024 / 1024)
     except (OSError, ValueError, IndexError):
         pass
-    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.strip().splitlines()
+    java = subprocess.run([runtime_java(), "-version"], capture_output=True, text=True).stderr.strip().splitlines()
     hugo = shutil.which("hugo")
     return {
         "cpu": cpu,
@@ -620,7 +636,12 @@ def launcher_options():
         offered = pages.exists() and re.search(r"\[(always|madvise)\]", pages.read_text())
         said += ("; with each, `-XX:+UseTransparentHugePages`, %s"
                  % ("as this kernel offers huge pages" if offered else "which this kernel does not offer, so not here"))
-    if "SharedArchiveFile" in script:
+    if "AOTCache" in script and runtime_feature() >= 25:
+        made = (ROOT / "engine" / "cli" / "target" / "journal.aot").exists()
+        said += ("; on this Java 25 or later, `-XX:+UseCompactObjectHeaders` and the ahead-of-time cache "
+                 "`-XX:AOTCache=engine/cli/target/journal.aot -Xlog:aot=off -Xlog:cds=off`%s"
+                 % ("" if made else " (not made here: package the jar with this JDK)"))
+    elif "SharedArchiveFile" in script:
         made = (ROOT / "engine" / "cli" / "target" / "journal.jsa").exists()
         said += ("; and the class archive `-XX:SharedArchiveFile=engine/cli/target/journal.jsa -Xlog:cds=off "
                  "-Xlog:cds+dynamic=off`%s" % ("" if made else " (not made here)"))
