@@ -280,10 +280,7 @@ class LauncherTest {
 
     @Test
     void fromJava25TheAheadOfTimeCacheTakesTheClassArchivesPlace() throws Exception {
-        Path bin = dir.resolve("tools with spaces");
-        Files.createDirectories(bin);
-        Files.copy(LAUNCHER, bin.resolve("journal"));
-        Files.writeString(bin.resolve("journal.jsa"), "");
+        Path bin = installed("tools with spaces", "journal.jsa");
         Path cache = bin.resolve("journal.aot");
         String headers = "-XX:+UseCompactObjectHeaders";
         for (String version : List.of("25.0.3", "25-ea", "26")) {
@@ -337,11 +334,7 @@ class LauncherTest {
 
     @Test
     void olderRuntimesKeepTheClassArchiveAndTheirHeaders() throws Exception {
-        Path bin = dir.resolve("bin");
-        Files.createDirectories(bin);
-        Files.copy(LAUNCHER, bin.resolve("journal"));
-        Files.writeString(bin.resolve("journal.jsa"), "");
-        Files.writeString(bin.resolve("journal.aot"), "");
+        Path bin = installed("bin", "journal.jsa", "journal.aot");
         // a release file naming an older runtime, an unreadable one and none at all
         for (String release : List.of("JAVA_VERSION=\"17.0.15\"", "JAVA_VERSION=\"24.0.1\"", "JAVA_VERSION=\"1.8.0_292\"",
                 "IMPLEMENTOR=\"nobody\"", "")) {
@@ -367,10 +360,7 @@ class LauncherTest {
         Path links = dir.resolve("links");
         Files.createDirectories(links);
         Files.createSymbolicLink(links.resolve("java"), jdk.resolve("bin/java"));
-        Path bin = dir.resolve("bin");
-        Files.createDirectories(bin);
-        Files.copy(LAUNCHER, bin.resolve("journal"));
-        Files.writeString(bin.resolve("journal.aot"), "");
+        Path bin = installed("bin", "journal.aot");
         Path written = dir.resolve("arguments.txt");
         ProcessBuilder builder = new ProcessBuilder("sh", bin.resolve("journal").toString(), "build")
                 .directory(site.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile());
@@ -385,6 +375,17 @@ class LauncherTest {
         List<String> args = Files.readAllLines(written);
         assertTrue(args.contains("-XX:+UseCompactObjectHeaders"), args.toString());
         assertTrue(args.contains("-XX:AOTCache=" + bin.resolve("journal.aot")), args.toString());
+    }
+
+    /** A folder of the test's holding the launcher as {@code journal} and these (empty) files beside it. */
+    private Path installed(String folder, String... files) throws Exception {
+        Path bin = dir.resolve(folder);
+        Files.createDirectories(bin);
+        Files.copy(LAUNCHER, bin.resolve("journal"));
+        for (String file : files) {
+            Files.writeString(bin.resolve(file), "");
+        }
+        return bin;
     }
 
     /** The stand-in runtime's release file, holding {@code line}. */
