@@ -6,6 +6,8 @@ targets in docs/BENCHMARKS.md, with an SVG chart (docs/benchmarks.svg).
 
 Build the tools first, from the repository root:
     mvn -B -q install -DskipTests -Djournal.skip=true
+Journal runs on the java of JAVA_HOME when it is set (else the PATH's); package with that JDK too,
+so that the launcher finds its class archive (Java 17-24) or ahead-of-time cache (Java 25+).
 
 Then, for example:
     python3 bench/bench.py                                  # 1,000, 10,000, 50,000 articles; peers
