@@ -1,6 +1,7 @@
 package dev.journal.core.cache;
 
 import dev.journal.core.Problem;
+import dev.journal.core.internal.Checksummed;
 import dev.journal.core.internal.FileVersion;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Body;
@@ -566,11 +567,9 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
         return version;
     }
 
-    /** The CRC-32C of part of an array, as the index and the records keep it. */
+    /** The CRC-32C of part of an array, as the index and the records keep it (its low 32 bits, all it has). */
     private static int crc(byte[] bytes, int from, int length) {
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, from, length);
-        return (int) crc.getValue();
+        return (int) Checksummed.crc(bytes, from, length);
     }
 
     private Path log(String name, int gen) {

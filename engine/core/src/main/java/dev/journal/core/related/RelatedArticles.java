@@ -3,7 +3,6 @@ package dev.journal.core.related;
 import dev.journal.core.Problem;
 import dev.journal.core.internal.Checksummed;
 import dev.journal.core.internal.FileCounts;
-import dev.journal.core.internal.FileVersion;
 import dev.journal.core.internal.Mix64;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Slugs;
@@ -25,8 +24,6 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import java.util.zip.CRC32C;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The recommended articles under each article: ranks every other published article by shared
@@ -248,9 +245,8 @@ public final class RelatedArticles {
                 Files.deleteIfExists(file);
                 return;
             }
-            FileVersion.write(file, stream -> {
-                CRC32C crc = new CRC32C();
-                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(stream, crc));
+            Checksummed.write(file, stream -> {
+                DataOutputStream out = new DataOutputStream(stream);
                 out.writeUTF(FORMAT);
                 out.writeUTF(key);
                 out.writeLong(s.besides());
@@ -273,7 +269,6 @@ public final class RelatedArticles {
                 }
                 text.write(out);
                 out.flush();
-                new DataOutputStream(stream).writeLong(crc.getValue()); // the checksum, outside what it sums
             });
         }
 

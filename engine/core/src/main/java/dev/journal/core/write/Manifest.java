@@ -1,8 +1,6 @@
 package dev.journal.core.write;
 
 import dev.journal.core.internal.Checksummed;
-import dev.journal.core.internal.FileVersion;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -13,8 +11,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.zip.CRC32C;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * What the previous build wrote into an output folder: per file its size, modification time and
@@ -94,16 +90,14 @@ final class Manifest {
      */
     Object write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        return FileVersion.write(file, stream -> {
-            CheckedOutputStream summed = new CheckedOutputStream(stream, new CRC32C());
-            Writer out = new OutputStreamWriter(summed, StandardCharsets.UTF_8);
+        return Checksummed.write(file, stream -> {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             out.write(HEADER + "\n");
             for (var e : entries.entrySet()) { // in the map's order: read back into a map, not compared
                 Entry v = e.getValue();
                 out.write(v.size() + "\t" + v.modified() + "\t" + v.digest() + "\t" + e.getKey() + "\n");
             }
             out.flush();
-            new DataOutputStream(stream).writeLong(summed.getChecksum().getValue());
         });
     }
 }
