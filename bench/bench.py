@@ -52,6 +52,7 @@ on its own and still appear in one report).
 """
 import argparse
 import datetime
+import functools
 import html
 import itertools
 import json
@@ -583,13 +584,18 @@ def runtime_java():
     return str(Path(home) / "bin" / "java") if home else "java"
 
 
+@functools.lru_cache(maxsize=None)
+def runtime_version():
+    """What that runtime's `java -version` prints, asked once; empty when it cannot be run."""
+    try:
+        return subprocess.run([runtime_java(), "-version"], capture_output=True, text=True).stderr.strip()
+    except OSError:
+        return ""
+
+
 def runtime_feature():
     """The feature version of that runtime (17, 25, ...), 0 when it cannot be told."""
-    try:
-        out = subprocess.run([runtime_java(), "-version"], capture_output=True, text=True).stderr
-    except OSError:
-        return 0
-    found = re.search(r'version "(?:1\.)?(\d+)', out)
+    found = re.search(r'version "(?:1\.)?(\d+)', runtime_version())
     return int(found.group(1)) if found else 0
 
 
@@ -608,7 +614,7 @@ def machine():
         mem = "%.0f GiB" % (kb / 1024 / 1024)
     except (OSError, ValueError, IndexError):
         pass
-    java = subprocess.run([runtime_java(), "-version"], capture_output=True, text=True).stderr.strip().splitlines()
+    java = runtime_version().splitlines()
     hugo = shutil.which("hugo")
     return {
         "cpu": cpu,
