@@ -646,7 +646,6 @@ public final class Baker implements AutoCloseable {
         }
         SourceStamps stamps = SourceStamps.of(sources.documents(), digests, readFrom);
         List<StaticFile> files = sources.files();
-        sources = null; // the documents' bytes are not needed after the parse
         List<Article> gone = replaced.get();
         if (rankings != null && rankings != relatedMemo) {
             rankings.replaced(gone);

@@ -9,8 +9,9 @@ import java.nio.file.Path;
  *
  * @param path        relative to the site's source folder, {@code /}-separated (used in messages)
  * @param contentPath relative to the content folder, {@code /}-separated (decides the page's URL)
- * @param bytes       the file's bytes, never modified; null when the loader left the file unread as
- *                    unchanged since an earlier build (see {@link Origin#digest})
+ * @param bytes       the file's bytes, never modified; null while the file is unread (the loader
+ *                    reads none: the parse reads each file when it comes to it, and lets the bytes
+ *                    go once it has their digest and text; see {@link Origin#digest} and {@link #read})
  * @param origin      where the file is and what it was when loaded; null for a file made in memory
  */
 public record SourceFile(String path, String contentPath, byte[] bytes, Origin origin) {
@@ -22,8 +23,9 @@ public record SourceFile(String path, String contentPath, byte[] bytes, Origin o
      * @param key      its identity on the file system (an inode), as text; {@code "null"} where there is none
      * @param size     its size in bytes
      * @param modified its modification time, in nanoseconds since the epoch
-     * @param digest   its content digest when the loader knew it without reading (the file is
-     *                 unchanged since an earlier build that kept it); else null
+     * @param digest   its content digest when known without reading the file again: it is unchanged
+     *                 since an earlier build that kept it, or the parse read it and let the bytes go
+     *                 ({@link SourceFile#released}); else null
      */
     public record Origin(Path file, String key, long size, long modified, String digest) {
     }
@@ -34,15 +36,24 @@ public record SourceFile(String path, String contentPath, byte[] bytes, Origin o
     }
 
     public SourceFile {
-        if (bytes == null && (origin == null || origin.digest() == null)) {
-            throw new IllegalArgumentException("a file left unread needs its file and digest: " + path);
+        if (bytes == null && origin == null) {
+            throw new IllegalArgumentException("a file left unread needs its file: " + path);
         }
     }
 
-    /** The file with its bytes, read now if the loader left it unread. */
+    /** The file with its bytes, read now if it is unread. */
     public SourceFile read() throws IOException {
         return bytes != null ? this : new SourceFile(path, contentPath, Files.readAllBytes(origin.file()),
                 new Origin(origin.file(), origin.key(), origin.size(), origin.modified(), null));
+    }
+
+    /**
+     * The file without its bytes, known by {@code digest} (the digest of the bytes it had): what a
+     * stage keeps of a file once it has taken what it needs from the bytes.
+     */
+    public SourceFile released(String digest) {
+        return origin == null ? this : new SourceFile(path, contentPath, null,
+                new Origin(origin.file(), origin.key(), origin.size(), origin.modified(), digest));
     }
 
     /** The file name's extension in lower case, without the dot; empty when there is none. */

@@ -110,7 +110,8 @@ public final class ContentParser {
 
     /** A file on its way through the parse: its digest, its cached article if any, its header if parsed. */
     private static final class Item {
-        final SourceFile file;
+        /** The file; without its bytes once its header is read or its article found in the cache. */
+        SourceFile file;
         final String digest;
         ParseCache.Entry cached;
         Header header;
@@ -135,15 +136,28 @@ public final class ContentParser {
      * each file is done: found in the cache, parsed, or failed.
      */
     public Parsed parse(List<SourceFile> files, ForkJoinPool pool, ParseCache cache, Runnable step) {
-        List<Item> items = pool.submit(() -> files.parallelStream().map(f -> {
+        List<Item> items = pool.submit(() -> files.parallelStream().map(unread -> {
+            SourceFile f = unread;
+            if (f.bytes() == null && f.origin().digest() == null) {
+                try {
+                    f = f.read();
+                } catch (IOException e) {
+                    Item failed = new Item(f, null, null);
+                    failed.header = unreadable(f, e);
+                    step.run();
+                    return failed;
+                }
+            }
             String digest = f.bytes() != null ? digest(f.bytes()) : f.origin().digest();
             Item item = new Item(f, digest, cache.find(f.path(), digest).orElse(null));
             if (item.cached == null) {
                 item.header = header(f);
+                item.file = item.header.file;
                 if (!item.header.ok) {
                     step.run();
                 }
             } else {
+                item.file = f.released(digest);
                 step.run();
             }
             return item;
@@ -316,12 +330,11 @@ public final class ContentParser {
         try {
             file = unread.read(); // left unread as unchanged, but not found in the cache
         } catch (IOException e) {
-            h.file = unread;
-            h.problems.add(Problem.error(path, 0, "cannot be read: " + e.getMessage()));
-            return h;
+            return unreadable(unread, e);
         }
-        h.file = file;
         h.digest = digest(file.bytes());
+        // the bytes go once decoded: the header and the body's text are all the parse needs of them
+        h.file = file.released(h.digest);
         String text;
         try {
             text = Utf8.decode(file.bytes());
@@ -383,6 +396,14 @@ public final class ContentParser {
             h.slug = dot > 0 && !out.endsWith("/index.html") ? stem.substring(0, dot) : stem;
         }
         h.ok = h.problems.stream().noneMatch(Problem::isError);
+        return h;
+    }
+
+    /** The header of a file that cannot be read: that problem alone. */
+    private static Header unreadable(SourceFile file, IOException e) {
+        Header h = new Header();
+        h.file = file;
+        h.problems.add(Problem.error(file.path(), 0, "cannot be read: " + e.getMessage()));
         return h;
     }
 

@@ -37,6 +37,32 @@ class ContentLoaderTest {
     }
 
     @Test
+    void theParseReadsTheFilesAndReportsOneGoneSinceTheLoadByItsPath() throws IOException {
+        write("content/a.md", "---\ntitle: A\ndate: 2024-01-02\n---\nAlpha.\n");
+        write("content/b.md", "---\ntitle: B\ndate: 2024-01-03\n---\nBeta.\n");
+        Sources s = new ContentLoader(site, SiteConfig.defaults()).load();
+        assertTrue(s.documents().stream().allMatch(f -> f.bytes() == null), "the loader reads no document");
+        Files.delete(site.resolve("content/b.md"));
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
+        dev.journal.core.parse.ContentParser.Parsed parsed;
+        try {
+            parsed = new dev.journal.core.parse.ContentParser(SiteConfig.defaults(),
+                    new dev.journal.core.internal.markdown.MarkdownRenderer(
+                            dev.journal.core.internal.markdown.MarkdownOptions.site(true)))
+                    .parse(s.documents(), pool);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(List.of("A"), parsed.articles().stream().map(dev.journal.core.parse.Article::title).toList());
+        assertEquals(dev.journal.core.cache.Digests.sha256(Files.readAllBytes(site.resolve("content/a.md"))),
+                parsed.articles().get(0).hash());
+        assertEquals(1, parsed.problems().size(), parsed.problems().toString());
+        assertEquals("content/b.md", parsed.problems().get(0).path());
+        assertTrue(parsed.problems().get(0).isError() && parsed.problems().get(0).message().startsWith("cannot be read"),
+                parsed.problems().toString());
+    }
+
+    @Test
     void readingInParallelGivesWhatReadingOneByOneGives() throws IOException {
         for (int i = 0; i < 300; i++) {
             write("content/f" + i % 7 + "/doc" + i + ".md", "document " + i + "\n".repeat(i % 13));
@@ -54,8 +80,8 @@ class ContentLoaderTest {
             pool.shutdown();
         }
         assertEquals(300, parallel.documents().size());
-        assertEquals(one.documents().stream().map(f -> f.path() + "=" + new String(f.bytes())).toList(),
-                parallel.documents().stream().map(f -> f.path() + "=" + new String(f.bytes())).toList());
+        assertEquals(one.documents().stream().map(f -> f.path() + "=" + f.origin().size()).toList(),
+                parallel.documents().stream().map(f -> f.path() + "=" + f.origin().size()).toList());
         assertEquals(one.files().stream().map(StaticFile::target).toList(),
                 parallel.files().stream().map(StaticFile::target).toList());
         assertEquals(2, parallel.problems().size(), parallel.problems().toString()); // the AsciiDoc and the huge file
