@@ -108,17 +108,15 @@ public final class ContentParser {
         return parse(files, pool, ParseCache.NONE);
     }
 
-    /** A file on its way through the parse: its digest, its cached article if any, its header if parsed. */
+    /** A file on its way through the parse: its cached article if any, its header if parsed. */
     private static final class Item {
         /** The file; without its bytes once its header is read or its article found in the cache. */
         SourceFile file;
-        final String digest;
         ParseCache.Entry cached;
         Header header;
 
-        Item(SourceFile file, String digest, ParseCache.Entry cached) {
+        Item(SourceFile file, ParseCache.Entry cached) {
             this.file = file;
-            this.digest = digest;
             this.cached = cached;
         }
     }
@@ -142,16 +140,16 @@ public final class ContentParser {
                 try {
                     f = f.read();
                 } catch (IOException e) {
-                    Item failed = new Item(f, null, null);
+                    Item failed = new Item(f, null);
                     failed.header = unreadable(f, e);
                     step.run();
                     return failed;
                 }
             }
             String digest = f.bytes() != null ? digest(f.bytes()) : f.origin().digest();
-            Item item = new Item(f, digest, cache.find(f.path(), digest).orElse(null));
+            Item item = new Item(f, cache.find(f.path(), digest).orElse(null));
             if (item.cached == null) {
-                item.header = header(f);
+                item.header = header(f, digest);
                 item.file = item.header.file;
                 if (!item.header.ok) {
                     step.run();
@@ -174,7 +172,7 @@ public final class ContentParser {
         List<Item> stale = items.stream().filter(i -> i.cached != null && !stillLinked(i.cached, uris)).toList();
         pool.submit(() -> stale.parallelStream().forEach(i -> {
             i.cached = null;
-            i.header = header(i.file);
+            i.header = header(i.file, null);
         })).join();
         List<Problem> problems = new ArrayList<>();
         Map<String, Article> byOutput = new HashMap<>();
@@ -285,7 +283,7 @@ public final class ContentParser {
 
     /** Parses one file on the calling thread (for tools that look at a single file). */
     public Parsed parseOne(SourceFile file, Map<String, String> knownUris) {
-        Header h = header(file);
+        Header h = header(file, null);
         if (!h.ok) {
             return new Parsed(List.of(), h.problems);
         }
@@ -323,7 +321,8 @@ public final class ContentParser {
         Article.Related related = Article.Related.DEFAULT;
     }
 
-    private Header header(SourceFile unread) {
+    /** The header of a file; {@code digest} is its bytes', when the file comes with them and they were digested. */
+    private Header header(SourceFile unread, String digest) {
         Header h = new Header();
         String path = unread.path();
         SourceFile file;
@@ -332,7 +331,7 @@ public final class ContentParser {
         } catch (IOException e) {
             return unreadable(unread, e);
         }
-        h.digest = digest(file.bytes());
+        h.digest = digest != null && unread.bytes() != null ? digest : digest(file.bytes());
         // the bytes go once decoded: the header and the body's text are all the parse needs of them
         h.file = file.released(h.digest);
         String text;
