@@ -622,7 +622,7 @@ public final class Baker implements AutoCloseable {
             Replaced replaced)
             throws IOException {
         long t = System.nanoTime();
-        Sources sources = loader.load(known, pool);
+        Sources sources = loader.load(known);
         problems.addAll(sources.problems());
         DataFiles.Loaded data = DataFiles.load(source, config);
         problems.addAll(data.problems());

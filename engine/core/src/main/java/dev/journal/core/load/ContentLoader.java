@@ -48,24 +48,16 @@ public final class ContentLoader {
         this.config = config;
     }
 
-    /** Walks and reads; never throws for one bad file, reports it instead. */
+    /** Walks the folders; never throws for one bad file, reports it instead. */
     public Sources load() throws IOException {
         return load(SourceStamps.NONE);
     }
 
     /**
-     * Walks and reads, leaving unread the content files that {@code known} says are unchanged since
-     * an earlier build (their {@link SourceFile#bytes} null, their digest known).
+     * Walks the folders, reading no content file: the parse reads each when it comes to it. A
+     * document's digest is given when {@code known} says it is unchanged since an earlier build.
      */
     public Sources load(SourceStamps known) throws IOException {
-        return load(known, null);
-    }
-
-    /**
-     * As {@link #load(SourceStamps)}, reading the content files in parallel on {@code pool} (on the
-     * calling thread when null); the result is the same either way.
-     */
-    public Sources load(SourceStamps known, java.util.concurrent.ForkJoinPool pool) throws IOException {
         List<SourceFile> documents = new ArrayList<>();
         List<StaticFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -73,10 +65,8 @@ public final class ContentLoader {
         if (Files.isDirectory(content)) {
             Walk walk = walked(content);
             problems.addAll(walk.problems());
-            java.util.function.Function<Found, Taken> take = found -> take(found, content, known);
-            List<Taken> taken = pool == null ? walk.files().stream().map(take).toList()
-                    : pool.submit(() -> walk.files().parallelStream().map(take).toList()).join();
-            for (Taken t : taken) { // in the walk's order, as read one by one
+            for (Found found : walk.files()) {
+                Taken t = take(found, content, known);
                 if (t.problem() != null) {
                     problems.add(t.problem());
                 }

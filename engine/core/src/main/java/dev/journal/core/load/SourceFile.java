@@ -1,8 +1,11 @@
 package dev.journal.core.load;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * A content file as read from disk.
@@ -41,9 +44,30 @@ public record SourceFile(String path, String contentPath, byte[] bytes, Origin o
         }
     }
 
-    /** The file with its bytes, read now if it is unread. */
+    /**
+     * The file with its bytes, read now if it is unread.
+     *
+     * @throws IOException when it cannot be read, or grew past the size the loader allows since the
+     *                     loader looked at it
+     */
     public SourceFile read() throws IOException {
-        return bytes != null ? this : new SourceFile(path, contentPath, Files.readAllBytes(origin.file()),
+        if (bytes != null) {
+            return this;
+        }
+        byte[] read;
+        try (SeekableByteChannel in = Files.newByteChannel(origin.file())) {
+            long size = in.size();
+            if (size > ContentLoader.MAX_DOCUMENT_BYTES) {
+                throw new IOException("the file grew past " + ContentLoader.MAX_DOCUMENT_BYTES / (1024 * 1024)
+                        + " MB, the most a content file may hold");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size); // what it holds now, and no more
+            while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+                // reads until full or the end
+            }
+            read = buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
+        }
+        return new SourceFile(path, contentPath, read,
                 new Origin(origin.file(), origin.key(), origin.size(), origin.modified(), null));
     }
 

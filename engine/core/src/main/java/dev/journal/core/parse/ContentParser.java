@@ -114,6 +114,8 @@ public final class ContentParser {
         SourceFile file;
         ParseCache.Entry cached;
         Header header;
+        /** Whether the progress counted it already: found in the cache, then parsed again after all. */
+        boolean counted;
 
         Item(SourceFile file, ParseCache.Entry cached) {
             this.file = file;
@@ -172,6 +174,7 @@ public final class ContentParser {
         List<Item> stale = items.stream().filter(i -> i.cached != null && !stillLinked(i.cached, uris)).toList();
         pool.submit(() -> stale.parallelStream().forEach(i -> {
             i.cached = null;
+            i.counted = true;
             i.header = header(i.file, null);
         })).join();
         List<Problem> problems = new ArrayList<>();
@@ -213,8 +216,10 @@ public final class ContentParser {
                 cache.keep(new ParseCache.Entry(b.article(), List.copyOf(own), Map.copyOf(linked)));
                 b = b.with(broken);
             }
-            i.header = null; // its decoded text is not needed now; the bytes go with the sources after the parse
-            step.run();
+            i.header = null; // its decoded text is not needed now
+            if (!i.counted) {
+                step.run();
+            }
             return b;
         }).toList()).join();
         List<Article> articles = new ArrayList<>();

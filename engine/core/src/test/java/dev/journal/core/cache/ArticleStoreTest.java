@@ -137,12 +137,14 @@ class ArticleStoreTest {
             store.save();
         }
         try (ArticleStore store = ArticleStore.open(dir, "key")) {
+            java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
             ContentParser.Parsed p = PARSER.parse(List.of(file("l.md", linking),
                     file("t.md", "---\ntitle: T\ndate: 2024-01-01\nslug: moved\n---\nT.\n")), ForkJoinPool.commonPool(),
-                    store);
+                    store, steps::incrementAndGet);
             Article l = p.articles().stream().filter(a -> a.slug().equals("l")).findFirst().orElseThrow();
             assertTrue(l.bodyHtml().contains("href=\"moved.html\""), l.bodyHtml());
             assertTrue(p.problems().stream().noneMatch(Problem::isError), p.problems().toString());
+            assertEquals(2, steps.get(), "the progress counts each file once, the one parsed again too");
         }
     }
 
