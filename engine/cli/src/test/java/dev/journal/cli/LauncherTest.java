@@ -95,6 +95,16 @@ class LauncherTest {
      */
     private List<String> launchCopy(Path script, Path cwd, Map<String, String> environment, String... args)
             throws Exception {
+        return launchCopy(script, cwd, variables -> variables.putAll(environment), args);
+    }
+
+    /**
+     * As {@link #launch(Path, String, String...)}, with the launcher at {@code script} and the
+     * environment as {@code edit} leaves it: JAVA_HOME the stand-in runtime's and none of the JVM's
+     * own option variables, unless it says otherwise.
+     */
+    private List<String> launchCopy(Path script, Path cwd, java.util.function.Consumer<Map<String, String>> edit,
+            String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("sh", script.toString()));
         command.addAll(List.of(args));
         Path written = dir.resolve("arguments.txt");
@@ -106,7 +116,7 @@ class LauncherTest {
         for (String variable : List.of("JOURNAL_JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
             builder.environment().remove(variable);
         }
-        builder.environment().putAll(environment);
+        edit.accept(builder.environment());
         Process p = builder.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("log.txt")));
@@ -361,18 +371,10 @@ class LauncherTest {
         Files.createDirectories(links);
         Files.createSymbolicLink(links.resolve("java"), jdk.resolve("bin/java"));
         Path bin = installed("bin", "journal.aot");
-        Path written = dir.resolve("arguments.txt");
-        ProcessBuilder builder = new ProcessBuilder("sh", bin.resolve("journal").toString(), "build")
-                .directory(site.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile());
-        for (String variable : List.of("JAVA_HOME", "JOURNAL_JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
-            builder.environment().remove(variable);
-        }
-        builder.environment().put("PATH", links + java.io.File.pathSeparator + builder.environment().get("PATH"));
-        builder.environment().put("ARGUMENTS", written.toString());
-        Process p = builder.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("log.txt")));
-        List<String> args = Files.readAllLines(written);
+        List<String> args = launchCopy(bin.resolve("journal"), site, variables -> {
+            variables.remove("JAVA_HOME");
+            variables.put("PATH", links + java.io.File.pathSeparator + variables.get("PATH"));
+        }, "build");
         assertTrue(args.contains("-XX:+UseCompactObjectHeaders"), args.toString());
         assertTrue(args.contains("-XX:AOTCache=" + bin.resolve("journal.aot")), args.toString());
     }
