@@ -28,9 +28,12 @@ At --preview-sizes (1,000 by default), `journal-bench preview` also times the pr
 (`journal serve`, warm, as an author has it): from saving an edit to the page showing it.
 
 Peers (cold builds of the same articles; skipped with a message when missing, never an error):
-  Hugo         `hugo` on the PATH (Debian package hugo); bench/hugo holds the site (tags and
-               authors taxonomies with pages and RSS, RSS and JSON home feeds, related content,
-               paginated home, sitemap); the corpus is copied into it with Hugo's front matter.
+  Hugo         `hugo` on the PATH (Debian package hugo); bench/hugo holds the site, made to write
+               what Journal writes: article pages with related content and a BibTeX and a RIS
+               file each, paginated home, tag and author pages each with RSS, Atom and JSON feeds
+               of the latest 20, the same three feeds for the whole journal, a full-text search
+               index (each article's plain text), sitemap; the corpus is copied into it with
+               Hugo's front matter.
                Its cold builds take turns with Journal's (Journal, Hugo, Journal, Hugo, ...), and
                the 10,000-article target is judged on the median of the per-turn ratios, so that
                a virtual machine whose speed drifts during the run weighs on both alike.
@@ -53,6 +56,7 @@ on its own and still appear in one report).
 import argparse
 import datetime
 import functools
+import hashlib
 import html
 import itertools
 import json
@@ -235,20 +239,29 @@ def sources(corpus):
     return sorted(p for p in content.rglob("*.md") if p.is_file())
 
 
-def stamp_matches(folder, corpus):
-    stamp = folder / ".bench-source"
-    return stamp.exists() and stamp.read_text() == str(corpus)
+def stamp(corpus, template):
+    """What a peer's site was written from: the corpus, and a digest of the folder of that peer's
+    configuration and templates (so that a change to bench/hugo or bench/jbake writes it again)."""
+    digest = hashlib.sha256()
+    for p in sorted(q for q in template.rglob("*") if q.is_file()):
+        digest.update(str(p.relative_to(template)).encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
+    return "%s\n%s" % (corpus, digest.hexdigest())
 
 
-def write_stamp(folder, corpus):
-    (folder / ".bench-source").write_text(str(corpus))
+def stamp_matches(folder, corpus, template):
+    file = folder / ".bench-source"
+    return file.exists() and file.read_text() == stamp(corpus, template)
+
+
+def write_stamp(folder, corpus, template):
+    (folder / ".bench-source").write_text(stamp(corpus, template))
 
 
 def hugo_site(corpus, work, n):
     """The Hugo site: bench/hugo's configuration and layouts, and the corpus with Hugo's front
     matter (authors as a list, for the authors taxonomy)."""
     site = work / ("hugo-%d" % n)
-    if stamp_matches(site, corpus):
+    if stamp_matches(site, corpus, HUGO_SITE):
         return site
     log("writing the Hugo site for %d articles in %s" % (n, site))
     shutil.rmtree(site, ignore_errors=True)
@@ -270,7 +283,7 @@ def hugo_site(corpus, work, n):
         dest = site / "content" / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text("\n".join(fm) + "\n" + body, encoding="utf-8")
-    write_stamp(site, corpus)
+    write_stamp(site, corpus, HUGO_SITE)
     return site
 
 
@@ -293,7 +306,7 @@ def jbake_site(corpus, work, n):
     """The corpus as a JBake site: JBake's header format (JBake 2.7 reads no YAML front matter)
     and the templates of bench/jbake/templates."""
     site = work / ("jbake-site-%d" % n)
-    if stamp_matches(site, corpus):
+    if stamp_matches(site, corpus, JBAKE_DIR / "templates"):
         return site
     log("writing the JBake site for %d articles in %s" % (n, site))
     shutil.rmtree(site, ignore_errors=True)
@@ -321,7 +334,7 @@ def jbake_site(corpus, work, n):
         dest = site / "content" / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text("\n".join(header) + "\n\n" + body, encoding="utf-8")
-    write_stamp(site, corpus)
+    write_stamp(site, corpus, JBAKE_DIR / "templates")
     return site
 
 
@@ -849,17 +862,19 @@ def write_report(state, out_md):
               "paginated home, archive, tag and author pages each with RSS, Atom and JSON feeds, site feeds, "
               "sitemap and search index.",
               "- **Hugo**: bench/hugo, the same articles with Hugo front matter (title, date, summary, tags, "
-              "authors): article pages with a table of contents and four related articles "
-              "(`.Site.RegularPages.Related`, on tags, authors and date), paginated home, section lists, tag and "
-              "author pages with RSS, RSS and JSON home feeds, sitemap. Hugo's related content uses front matter "
-              "only, where Journal's recommender reads every article's text.",
+              "authors), made to write what Journal writes: article pages with a table of contents and four "
+              "related articles (`.Site.RegularPages.Related`, on tags, authors and date) and a BibTeX and a RIS "
+              "file each, paginated home, section lists, tag and author pages each with RSS, Atom and JSON feeds "
+              "of the latest 20 articles, the same three feeds for the whole journal, a search index of every "
+              "article's plain text (Hugo's usual way to full-text search, where Journal writes an inverted "
+              "index), sitemap. Hugo's related content uses front matter only, where Journal's recommender "
+              "reads every article's text.",
               "- **JBake 2.7.0**: the same articles with JBake headers (`title=`, `date=`, `type=post`, `tags=`, "
               "`status=`, `~~~~~~`) and the Freemarker templates of bench/jbake/templates (post pages with "
               "neighbours, paginated home, archive, tag pages and tag index, RSS feed of the latest 20, "
               "sitemap, 404); no author pages and no related content. Journal builds the same folder for the ratio.",
-              "", "Page counts differ with what each tool writes (Journal writes four feeds per tag and author and "
-              "two citation files per article; JBake writes drafts as `-draft.html` pages; Hugo writes section "
-              "lists). The raw numbers are in bench/target/results.json after a run.", ""]
+              "", "Page counts differ with what each tool writes (JBake writes drafts as `-draft.html` pages; Hugo "
+              "writes section lists and paginates taxonomies by its own rule). The raw numbers are in bench/target/results.json after a run.", ""]
     out_md.parent.mkdir(parents=True, exist_ok=True)
     out_md.write_text("\n".join(lines), encoding="utf-8")
     (out_md.parent / "benchmarks.svg").write_text(svg(results, state), encoding="utf-8")
