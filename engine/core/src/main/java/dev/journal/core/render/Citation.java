@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How to cite one article: a formatted reference (Chicago notes-bibliography style, with the
@@ -139,10 +140,64 @@ final class Citation {
         return String.join(", ", listed.subList(0, listed.size() - 1)) + ", and " + listed.get(listed.size() - 1);
     }
 
+    /** A name as references list it: "Family, Given", and ", Suffix" after them when it has one. */
     static String inverted(String name) {
-        String n = SafeText.collapseWhitespace(name.strip());
-        int space = n.lastIndexOf(' ');
-        return space < 0 ? n : n.substring(space + 1) + ", " + n.substring(0, space);
+        return PersonName.of(name).inverted();
+    }
+
+    /** Generational suffixes, which follow the family name rather than stand for it. */
+    private static final Set<String> SUFFIXES = Set.of("jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v");
+
+    /**
+     * A name as written in the front matter, in its parts: "Given Family", "Given Family Jr.",
+     * "Given Family, Jr.", "Family, Given" or "Family, Given, Jr."; a name of one word is a family
+     * name alone. Without a comma the family name is the last word (before a suffix).
+     */
+    record PersonName(String family, String given, String suffix) {
+
+        static PersonName of(String written) {
+            String n = SafeText.collapseWhitespace(written.strip());
+            List<String> parts = new ArrayList<>();
+            for (String part : n.split(",")) {
+                if (!part.isBlank()) {
+                    parts.add(part.strip());
+                }
+            }
+            if (parts.isEmpty()) {
+                return new PersonName(n, "", "");
+            }
+            String last = parts.get(parts.size() - 1);
+            if (parts.size() >= 2 && isSuffix(last)) {
+                // "Given Family, Jr." or "Family, Given, Jr."
+                PersonName rest = parts.size() == 2 ? ofWords(parts.get(0), false)
+                        : new PersonName(parts.get(0), String.join(", ", parts.subList(1, parts.size() - 1)), "");
+                return new PersonName(rest.family(), rest.given(), last);
+            }
+            if (parts.size() >= 2) {
+                return new PersonName(parts.get(0), String.join(", ", parts.subList(1, parts.size())), "");
+            }
+            return ofWords(parts.get(0), true);
+        }
+
+        private static PersonName ofWords(String name, boolean suffixAllowed) {
+            String[] words = name.split(" ");
+            int end = words.length;
+            String suffix = "";
+            if (suffixAllowed && end > 2 && isSuffix(words[end - 1])) {
+                suffix = words[--end];
+            }
+            String family = words[end - 1];
+            String given = String.join(" ", List.of(words).subList(0, end - 1));
+            return new PersonName(family, given, suffix);
+        }
+
+        private static boolean isSuffix(String word) {
+            return SUFFIXES.contains(word.toLowerCase(Locale.ROOT));
+        }
+
+        String inverted() {
+            return family + (given.isEmpty() ? "" : ", " + given) + (suffix.isEmpty() ? "" : ", " + suffix);
+        }
     }
 
     // ---- BibTeX
@@ -193,7 +248,7 @@ final class Citation {
      * the title of three or more letters, folded to ASCII letters and digits.
      */
     String key() {
-        String family = article.authors().isEmpty() ? "" : ascii(lastWord(article.authors().get(0)));
+        String family = article.authors().isEmpty() ? "" : ascii(PersonName.of(article.authors().get(0)).family());
         String year = article.date() == null ? "" : Integer.toString(article.date().getYear());
         String word = "";
         for (String w : NOT_WORD.split(article.title())) {
@@ -205,11 +260,6 @@ final class Citation {
         }
         String key = family + year + word;
         return key.isEmpty() ? "article" + ascii(article.slug()) : key;
-    }
-
-    private static String lastWord(String name) {
-        String n = name.strip();
-        return n.substring(n.lastIndexOf(' ') + 1);
     }
 
     private static String ascii(String s) {
