@@ -88,7 +88,9 @@ public final class Checker {
                     .parse(sources.documents(), pool, cached == null ? ParseCache.NONE : cached);
             problems.addAll(parsed.problems());
             ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(config.zone());
-            SiteIndexer.Result indexed = new SiteIndexer(config).index(parsed.articles(), now, false);
+            // two articles on one page are one error of the parse; the first of them is rendered
+            SiteIndexer.Result indexed = new SiteIndexer(config).index(ContentParser.firstOnEachPage(parsed.articles()),
+                    now, false);
             problems.addAll(indexed.problems());
             TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
             SiteOutput out = new SiteOutput(source, indexed.index().documents(), null);

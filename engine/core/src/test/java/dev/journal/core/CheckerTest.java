@@ -56,6 +56,20 @@ class CheckerTest {
     }
 
     @Test
+    void twoArticlesOnOnePageAreOneErrorNotAClashOfEveryFileTheyMake() throws IOException {
+        write(site, "content/articles/2024/s1.md", article("One", "tags: [Energy]\nauthor: Ann Lee\nslug: same\n",
+                "Text.\n"));
+        write(site, "content/articles/2024/s2.md", article("Two", "tags: [Energy]\nauthor: Ann Lee\nslug: same\n",
+                "Text.\n"));
+        CheckResult r = check();
+        List<String> errors = r.problems().stream().filter(Problem::isError).map(Problem::toString).toList();
+        assertEquals(1, errors.size(), String.join("\n", lines(r)));
+        assertTrue(errors.get(0).startsWith("content/articles/2024/s2.md:6: this page and content/articles/2024/s1.md"
+                + " (line 6) would both be written to articles/2024/same.html"), errors.get(0));
+        assertHas(r, "content/articles/2024/s2.md:6: warning: the slug 'same' is also the slug of");
+    }
+
+    @Test
     void anAuthorsProfileFieldsAreKnownInProfilesOnly() throws IOException {
         write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nauthor: Anna Berg\n", "Text.\n"));
         write(site, "content/authors/anna-berg.md", "---\ntype: author\nname: Anna Berg\nrole: Fellow\n"

@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -238,6 +239,24 @@ public final class ContentParser {
         }
         articles.sort(java.util.Comparator.comparing(Article::sourcePath));
         return new Parsed(articles, problems);
+    }
+
+    /**
+     * The articles without those whose page an article earlier in the list claims (their paths
+     * compared as {@link SafePaths#fold} does): the parse reports each of those as an error, and a
+     * check that goes on to render the site renders the first alone, rather than report every file
+     * the two would make (page, citation files) once more. Authors' profiles are kept: the indexer
+     * reports two of one author.
+     */
+    public static List<Article> firstOnEachPage(List<Article> articles) {
+        Set<String> taken = new HashSet<>();
+        List<Article> first = new ArrayList<>(articles.size());
+        for (Article a : articles) {
+            if (AUTHOR_TYPE.equals(a.type()) || taken.add(SafePaths.fold(a.outputPath()))) {
+                first.add(a);
+            }
+        }
+        return first;
     }
 
     /** Whether every content file a cached article's links named still has the URI it had then. */
