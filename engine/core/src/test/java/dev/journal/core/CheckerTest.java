@@ -70,6 +70,31 @@ class CheckerTest {
     }
 
     @Test
+    void linksToArticlesFromTheContentRootAreFollowedAndLinksOutOfTheContentAreErrors() throws Exception {
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\n",
+                "See [two](/articles/2024/two.md#part), [about](/pages/about.md), [gone](/articles/2024/gone.md),"
+                        + " [out](../../../outside.md) and [a file](/files/report.pdf).\n"));
+        write(site, "content/articles/2024/two.md", article("Two", "tags: [Energy]\n", "## Part\n"));
+        write(site, "content/pages/about.md", "---\ntitle: About\ntype: page\n---\nAbout.\n");
+        write(site, "outside.md", "not content");
+        List<String> errors = check().problems().stream().filter(Problem::isError).map(Problem::toString).toList();
+        assertEquals(List.of("content/articles/2024/one.md:6: link to ../../../outside.md, which leads out of the"
+                + " content folder: a link reaches another article through its path from this file's folder, or from"
+                + " the content folder's root (/articles/...)",
+                "content/articles/2024/one.md:6: link to /articles/2024/gone.md, which is not a content"
+                + " file (looked for articles/2024/gone.md in the content folder)"), errors);
+
+        Files.delete(site.resolve("content/articles/2024/one.md"));
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\n",
+                "See [two](/articles/2024/two.md#part), [about](/pages/about.md) and [a file](/files/report.pdf).\n"));
+        Path out = site.resolve("out");
+        new Baker(BakeOptions.of(site, out).withClock(CLOCK).withThreads(2).withLog(line -> { })).bake();
+        String page = Files.readString(out.resolve("articles/2024/one.html"));
+        assertTrue(page.contains("href=\"two.html#part\"") && page.contains("href=\"../../pages/about.html\"")
+                && page.contains("href=\"/files/report.pdf\""), page);
+    }
+
+    @Test
     void anAuthorsProfileFieldsAreKnownInProfilesOnly() throws IOException {
         write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nauthor: Anna Berg\n", "Text.\n"));
         write(site, "content/authors/anna-berg.md", "---\ntype: author\nname: Anna Berg\nrole: Fellow\n"

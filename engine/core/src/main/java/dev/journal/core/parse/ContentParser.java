@@ -719,23 +719,15 @@ public final class ContentParser {
 
     /**
      * Rewrites a relative link in the file at {@code contentPath} so that it resolves from the page
-     * at {@code outputPath}: a link to another content file becomes a link to its page, a link to
-     * any other file is adjusted for the page's place in the output.
+     * at {@code outputPath}: a link to another content file (relative, or from the content folder's
+     * root: {@code /articles/2024/other.md}) becomes a link to its page, a relative link to any other
+     * file is adjusted for the page's place in the output.
      */
     private static UnaryOperator<String> links(String contentPath, String outputPath, Map<String, String> uris) {
-        int slash = contentPath.lastIndexOf('/');
-        String dir = slash < 0 ? "" : contentPath.substring(0, slash + 1);
+        String dir = folderOf(contentPath);
         return dest -> {
-            if (!UrlPolicy.isRelative(dest)) {
-                return dest;
-            }
-            int cut = indexOfAny(dest, "#?");
-            String path = cut < 0 ? dest : dest.substring(0, cut);
-            String rest = cut < 0 ? "" : dest.substring(cut);
-            if (path.isEmpty()) {
-                return dest;
-            }
-            String target = normalize(dir + decode(path));
+            String path = linkPath(dest);
+            String target = path == null ? null : resolve(dir, path);
             if (target == null) {
                 return dest;
             }
@@ -746,27 +738,26 @@ public final class ContentParser {
                 }
                 uri = UrlPolicy.encode(target);
             }
-            return UrlPolicy.relative(outputPath, uri) + rest;
+            return UrlPolicy.relative(outputPath, uri) + dest.substring(path.length());
         };
     }
 
-    /** Links to Markdown files that are not in the content. */
+    /** Links to Markdown files that are not in the content, or that lead out of the content folder. */
     private static List<Problem> brokenLinks(Article a, Map<String, String> uris) {
         List<Problem> problems = new ArrayList<>();
-        int slash = a.contentPath().lastIndexOf('/');
-        String dir = slash < 0 ? "" : a.contentPath().substring(0, slash + 1);
+        String dir = folderOf(a.contentPath());
         for (MarkdownResult.Reference ref : a.references()) {
             String dest = ref.destination();
-            if (ref.image() || !UrlPolicy.isRelative(dest)) {
+            String path = ref.image() ? null : linkPath(dest);
+            if (path == null || !isDocumentLink(path)) {
                 continue;
             }
-            int cut = indexOfAny(dest, "#?");
-            String path = cut < 0 ? dest : dest.substring(0, cut);
-            if (path.isEmpty()) {
-                continue;
-            }
-            String target = normalize(dir + decode(path));
-            if (target != null && isDocumentLink(target) && !uris.containsKey(target)) {
+            String target = resolve(dir, path);
+            if (target == null) {
+                problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + dest
+                        + ", which leads out of the content folder: a link reaches another article through its"
+                        + " path from this file's folder, or from the content folder's root (/articles/...)"));
+            } else if (!uris.containsKey(target)) {
                 problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + dest
                         + ", which is not a content file (looked for " + target + " in the content folder)"));
             }
@@ -777,20 +768,38 @@ public final class ContentParser {
     /**
      * The content path a link in the file at {@code contentPath} points to, when it is a relative
      * link to a file in the content folder ({@code ../2024/other.md#notes} from
-     * {@code articles/2025/x.md} is {@code articles/2024/other.md}).
+     * {@code articles/2025/x.md} is {@code articles/2024/other.md}) or a link to a Markdown file
+     * from the content folder's root ({@code /articles/2024/other.md}).
      */
     public static Optional<String> linkedContentPath(String contentPath, String destination) {
-        if (!UrlPolicy.isRelative(destination)) {
-            return Optional.empty();
+        String path = linkPath(destination);
+        return path == null ? Optional.empty() : Optional.ofNullable(resolve(folderOf(contentPath), path));
+    }
+
+    /**
+     * The path part of a link destination (before its {@code #} or {@code ?}) when the link names a
+     * file of the content: a relative link, or a link to a Markdown file from the content folder's
+     * root; null for any other destination (another site, a fragment, a root-relative link to a
+     * file that is not Markdown, which the browser resolves from the site's root).
+     */
+    private static String linkPath(String dest) {
+        boolean rooted = dest.startsWith("/") && !dest.startsWith("//");
+        if (!rooted && !UrlPolicy.isRelative(dest)) {
+            return null;
         }
-        int cut = indexOfAny(destination, "#?");
-        String path = cut < 0 ? destination : destination.substring(0, cut);
-        if (path.isEmpty()) {
-            return Optional.empty();
-        }
+        int cut = indexOfAny(dest, "#?");
+        String path = cut < 0 ? dest : dest.substring(0, cut);
+        return path.isEmpty() || rooted && !isDocumentLink(path) ? null : path;
+    }
+
+    /** The content path {@link #linkPath a link's path} leads to from folder {@code dir}; null outside the content. */
+    private static String resolve(String dir, String path) {
+        return path.startsWith("/") ? normalize(decode(path.substring(1))) : normalize(dir + decode(path));
+    }
+
+    private static String folderOf(String contentPath) {
         int slash = contentPath.lastIndexOf('/');
-        String dir = slash < 0 ? "" : contentPath.substring(0, slash + 1);
-        return Optional.ofNullable(normalize(dir + decode(path)));
+        return slash < 0 ? "" : contentPath.substring(0, slash + 1);
     }
 
     /** Whether a path names a Markdown file, which a link must reach through its page. */
