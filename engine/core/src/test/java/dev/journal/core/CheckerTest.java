@@ -95,6 +95,16 @@ class CheckerTest {
     }
 
     @Test
+    void aRevisionDatedLaterThanNowIsAWarning() throws IOException {
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nupdated: 2099-01-01\n", "Text.\n"));
+        write(site, "content/articles/2024/two.md", article("Two", "tags: [Energy]\nupdated: 2025-05-31\n", "Text.\n"));
+        CheckResult r = check();
+        assertEquals(List.of("content/articles/2024/one.md:5: warning: updated is later than now (2025-06-01): feeds"
+                + " and the sitemap give it as the last change as written"), lines(r));
+        assertFalse(r.hasErrors());
+    }
+
+    @Test
     void anAuthorsProfileFieldsAreKnownInProfilesOnly() throws IOException {
         write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nauthor: Anna Berg\n", "Text.\n"));
         write(site, "content/authors/anna-berg.md", "---\ntype: author\nname: Anna Berg\nrole: Fellow\n"

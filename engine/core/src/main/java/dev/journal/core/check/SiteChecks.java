@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Checks of the content that only the whole site can answer, beyond what a build refuses: fields
- * the engine does not know, images that the site will not have, images without alt text, links
+ * the engine does not know, revisions dated later than now, images that the site will not have, images without alt text, links
  * from published articles to unpublished ones or to files the site will not have, articles without
  * tags, and articles sharing a slug. Pure: from the parsed articles and the list of files the build
  * would write to problems.
@@ -59,6 +59,10 @@ public final class SiteChecks {
         List<Problem> problems = new ArrayList<>();
         for (Article a : articles) {
             unknownFields(a, problems);
+            if (a.updated() != null && a.updated().isAfter(index.now())) {
+                problems.add(Problem.warning(a.sourcePath(), a.line("updated"), "updated is later than now ("
+                        + index.now().toLocalDate() + "): feeds and the sitemap give it as the last change as written"));
+            }
             if (a.isPost() && a.tags().isEmpty()) {
                 problems.add(Problem.warning(a.sourcePath(), a.line("tags"),
                         "no tags: the article appears on no topic page"));
