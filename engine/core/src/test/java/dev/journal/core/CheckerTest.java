@@ -105,6 +105,20 @@ class CheckerTest {
     }
 
     @Test
+    void anAuthorsPhotoTheSiteWillNotHaveIsAnError() throws IOException {
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nauthors: [Anna Berg, Bo Chen]\n",
+                "Text.\n"));
+        write(site, "content/authors/anna-berg.md", "---\ntype: author\nname: Anna Berg\nphoto: anna.jpg\n---\nAnna.\n");
+        write(site, "content/authors/bo-chen.md", "---\ntype: author\nname: Bo Chen\nphoto: /images/bo.jpg\n---\nBo.\n");
+        write(site, "assets/images/bo.jpg", "jpg");
+        assertEquals(List.of("content/authors/anna-berg.md:4: photo anna.jpg not found: the site will have no"
+                + " authors/anna.jpg (looked for content/authors/anna.jpg and assets/authors/anna.jpg)"),
+                check().problems().stream().filter(Problem::isError).map(Problem::toString).toList());
+        write(site, "content/authors/anna.jpg", "jpg");
+        assertFalse(check().hasErrors());
+    }
+
+    @Test
     void anAuthorsProfileFieldsAreKnownInProfilesOnly() throws IOException {
         write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nauthor: Anna Berg\n", "Text.\n"));
         write(site, "content/authors/anna-berg.md", "---\ntype: author\nname: Anna Berg\nrole: Fellow\n"

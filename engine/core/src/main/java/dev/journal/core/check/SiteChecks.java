@@ -20,9 +20,9 @@ import java.util.Set;
 
 /**
  * Checks of the content that only the whole site can answer, beyond what a build refuses: fields
- * the engine does not know, revisions dated later than now, images that the site will not have, images without alt text, links
- * from published articles to unpublished ones or to files the site will not have, articles without
- * tags, and articles sharing a slug. Pure: from the parsed articles and the list of files the build
+ * the engine does not know, revisions dated later than now, images and authors' photos that the
+ * site will not have, images without alt text, links from published articles to unpublished ones or
+ * to files the site will not have, articles without tags, and articles sharing a slug. Pure: from the parsed articles and the list of files the build
  * would write to problems.
  */
 public final class SiteChecks {
@@ -77,6 +77,7 @@ public final class SiteChecks {
             }
         }
         duplicateSlugs(articles, problems);
+        photos(byContentPath.values(), problems);
         return problems;
     }
 
@@ -111,6 +112,26 @@ public final class SiteChecks {
             message += "; to show the site's " + written + ", write " + up + dest + " or /" + dest;
         }
         problems.add(Problem.error(a.sourcePath(), ref.line(), message));
+    }
+
+    /** Authors' photos the site will not have: the author's page would show a broken image. */
+    private void photos(java.util.Collection<Article> articles, List<Problem> problems) {
+        Map<String, Article> bySource = new HashMap<>();
+        articles.forEach(a -> bySource.put(a.sourcePath(), a));
+        for (var author : index.authors()) {
+            var profile = author.profile();
+            if (profile == null || profile.photo() == null) {
+                continue;
+            }
+            String target = URI.create(profile.photo()).getPath();
+            if (!exists(target)) {
+                Article a = bySource.get(profile.sourcePath());
+                Object written = a == null ? null : a.meta().get("photo");
+                problems.add(Problem.error(profile.sourcePath(), a == null ? 0 : a.line("photo"), "photo "
+                        + (written == null ? target : written) + " not found: the site will have no " + target
+                        + " (looked for " + contentFolder + "/" + target + " and " + assetFolder + "/" + target + ")"));
+            }
+        }
     }
 
     private void link(Article a, Reference ref, Map<String, Article> byContentPath, Set<String> published,
