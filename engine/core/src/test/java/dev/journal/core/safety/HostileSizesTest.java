@@ -102,6 +102,8 @@ class HostileSizesTest {
                 Arguments.of("link reference definitions", (Supplier<String>) () -> "[a]: b\n".repeat(N / 4)
                         + "[a]".repeat(N / 4)),
                 Arguments.of("same heading many times", (Supplier<String>) () -> "# x\n".repeat(N / 4)),
+                Arguments.of("headings that take each other's ids", (Supplier<String>) () -> "# x\n# x 1\n# x-1\n"
+                        .repeat(N / 8)),
                 Arguments.of("nested raw HTML", (Supplier<String>) () -> "<div>".repeat(N) + "x"),
                 Arguments.of("nested inline raw HTML", (Supplier<String>) () -> "x " + "<span>".repeat(N)),
                 Arguments.of("unclosed raw HTML comments", (Supplier<String>) () -> "a <!-- ".repeat(N)),

@@ -3,6 +3,8 @@ package dev.journal.core.internal.markdown;
 import dev.journal.core.internal.SafeText;
 import dev.journal.core.internal.html.HtmlSanitizer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.function.UnaryOperator;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnoteDefinition;
+import org.commonmark.ext.footnotes.FootnoteReference;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -204,20 +207,49 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * Gives every heading an id from commonmark's {@link IdGenerator}, unique within the document.
-     * The text is lower-cased here, independently of the JVM's locale (the generator itself would
-     * use the default locale, and a Turkish default changes {@code I}).
+     * Ids that headings never take: the ones the built-in theme's templates give their own elements.
+     * A body is printed inside {@code layout.ftlh}'s {@code <main id="main">}, beside
+     * {@code post.ftlh}'s contents, author notes, citation and further reading, whose titles carry
+     * ids; the search page's form and results are reserved too, since a site's own layout may put a
+     * search box on every page. A test holds this set to the ids written in the templates.
+     */
+    static final Set<String> RESERVED_IDS = Set.of("main", "toc-title", "about-authors-title", "cite-title",
+            "related-title", "search-form", "search-input", "search-hint", "search-status", "search-results",
+            "search-more");
+
+    /**
+     * Gives every heading an id unique within the page. The id is the heading's text made into an
+     * identifier by commonmark's {@link IdGenerator} ({@code section} when nothing is left of it,
+     * {@code h-} before one that would start with a digit); when another heading already has it, or
+     * it is one of the {@link #RESERVED_IDS} or the id of a footnote or footnote reference, it gets
+     * {@code -1}, {@code -2}... counting on until the id is free. A heading whose id is free keeps it,
+     * so links to it stay good. The text is lower-cased here, independently of the JVM's locale (the
+     * generator itself would use the default locale, and a Turkish default changes {@code I}). The
+     * generator is used afresh for each heading, only to turn text into an identifier: its own
+     * numbering of repeated texts gives {@code x}, {@code x-1}, {@code x-1} for the headings
+     * {@code x}, {@code x}, {@code x 1}.
      */
     private static List<dev.journal.core.parse.Heading> assignHeadingIds(Node document) {
-        IdGenerator ids = IdGenerator.builder().defaultId("section").build();
+        FootnoteIds footnotes = FootnoteIds.of(document);
+        Set<String> taken = new HashSet<>(RESERVED_IDS);
+        Map<String, Integer> next = new HashMap<>(); // per identifier, the first suffix not yet tried
         List<dev.journal.core.parse.Heading> toc = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
                 String text = textOf(heading).strip();
-                String id = ids.generateId(text.toLowerCase(Locale.ROOT));
-                if (!id.isEmpty() && Character.isDigit(id.charAt(0))) {
-                    id = "h-" + id;
+                String base = IdGenerator.builder().defaultId("section").build()
+                        .generateId(text.toLowerCase(Locale.ROOT));
+                if (!base.isEmpty() && Character.isDigit(base.charAt(0))) {
+                    base = "h-" + base;
+                }
+                String id = base;
+                if (footnotes.contains(id) || !taken.add(id)) {
+                    int n = next.getOrDefault(base, 1);
+                    while (footnotes.contains(id = base + "-" + n) || !taken.add(id)) {
+                        n++;
+                    }
+                    next.put(base, n + 1);
                 }
                 heading.prependChild(new HeadingId(id));
                 if (heading.getParent() instanceof Document) {
@@ -226,6 +258,69 @@ public final class MarkdownRenderer {
             }
         });
         return List.copyOf(toc);
+    }
+
+    /**
+     * The ids the footnotes extension writes, known from the labels of a document's notes: a note
+     * labelled {@code L} is {@code fn-L}, its first reference {@code fnref-L}, its n-th
+     * {@code fnref-L-n}. Every note defined counts, referenced or not, and n runs up to the number of
+     * references in the document, so the set holds at least the ids written (it is asked rather than
+     * listed, which would take notes times references).
+     */
+    private record FootnoteIds(Set<String> labels, int references) {
+
+        static FootnoteIds of(Node document) {
+            Set<String> labels = new HashSet<>();
+            int[] references = {0};
+            document.accept(new AbstractVisitor() {
+                @Override
+                public void visit(org.commonmark.node.CustomBlock block) {
+                    if (block instanceof FootnoteDefinition note) {
+                        labels.add(note.getLabel());
+                    }
+                    visitChildren(block);
+                }
+
+                @Override
+                public void visit(org.commonmark.node.CustomNode node) {
+                    if (node instanceof FootnoteReference) {
+                        references[0]++;
+                    }
+                    visitChildren(node);
+                }
+            });
+            return new FootnoteIds(Set.copyOf(labels), references[0]);
+        }
+
+        boolean contains(String id) {
+            if (labels.isEmpty()) {
+                return false;
+            }
+            if (id.startsWith("fn-")) {
+                return labels.contains(id.substring(3));
+            }
+            if (!id.startsWith("fnref-")) {
+                return false;
+            }
+            String rest = id.substring(6);
+            int dash = rest.lastIndexOf('-');
+            return labels.contains(rest)
+                    || dash > 0 && isRepeat(rest.substring(dash + 1)) && labels.contains(rest.substring(0, dash));
+        }
+
+        /** Whether {@code n} is the number of a note's second or later reference: 2 up to the references. */
+        private boolean isRepeat(String n) {
+            if (n.isEmpty() || n.length() > 9 || n.charAt(0) == '0') {
+                return false;
+            }
+            for (int i = 0; i < n.length(); i++) {
+                if (n.charAt(i) < '0' || n.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            int number = Integer.parseInt(n);
+            return number >= 2 && number <= references;
+        }
     }
 
     /**
