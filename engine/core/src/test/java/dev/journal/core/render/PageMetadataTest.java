@@ -90,6 +90,32 @@ class PageMetadataTest {
                 .contains("<meta property=\"og:image\" content=\"https://example.org/journal/img/card.jpg\">"));
     }
 
+    @Test
+    void anArticleThatOpensWithAFigureIsSummarisedByItsText() throws Exception {
+        SiteFixture f = new SiteFixture(dir.resolve("figures")).config("uri.noExtension=true")
+                .post("2024/figure", "title: Figure\ndate: 2024-05-03\ntags: [Energy]",
+                        "![Chart of things](chart.png)\n\nPrices rose in May.\n")
+                .post("2024/given", "title: Given\ndate: 2024-05-02\ntags: [Energy]\nsummary: The summary given.",
+                        "![Chart of things](chart.png)\n\nPrices rose in May.\n")
+                .post("2024/pictures", "title: Pictures\ndate: 2024-05-01\ntags: [Energy]",
+                        "![Chart of things](chart.png)\n\n[![Logo](chart.png)](chart.png)\n")
+                .file("content/articles/2024/chart.png", "png");
+        Path out = f.bake();
+        assertTrue(SiteFixture.read(out.resolve("articles/2024/figure/index.html"))
+                .contains("<meta name=\"description\" content=\"Prices rose in May.\">"));
+        assertTrue(SiteFixture.read(out.resolve("articles/2024/given/index.html"))
+                .contains("<meta name=\"description\" content=\"The summary given.\">"), "the front matter's wins");
+        assertFalse(SiteFixture.read(out.resolve("articles/2024/pictures/index.html"))
+                .contains("<meta name=\"description\""), "images alone give no summary");
+        assertEquals(java.util.List.of("Prices rose in May.", "The summary given."),
+                TaxonomyPagesTest.html(out.resolve("index.html")).select(".summary").eachText());
+        var items = FeedsTest.json(out.resolve("tags/energy/feed.json")).get("items");
+        assertEquals("Prices rose in May.", items.get(0).get("summary").asText());
+        assertEquals("The summary given.", items.get(1).get("summary").asText());
+        assertFalse(items.get(2).has("summary"));
+        assertFalse(SiteFixture.read(out.resolve("feed.xml")).contains("Chart of things</description>"));
+    }
+
     private static int count(String s, String part) {
         return s.split(Pattern.quote(part), -1).length - 1;
     }

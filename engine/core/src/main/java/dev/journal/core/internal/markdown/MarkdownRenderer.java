@@ -421,19 +421,50 @@ public final class MarkdownRenderer {
         }
     }
 
-    /** The text of the first top-level paragraph, or of the first paragraph in a quote when there is none. */
+    /**
+     * The text of the first top-level paragraph that has text of its own or, when there is none, of
+     * the first quote that opens with such a paragraph; empty when neither is there. A paragraph of
+     * images alone (linked or not, side by side or on lines of their own) is a figure, not prose:
+     * their descriptions would make the summary of an article that opens with a chart. (An image
+     * whose address was refused is already its description, shown as text, and counts as text.)
+     */
     private static String firstParagraph(Node document) {
         for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
-            if (n instanceof Paragraph) {
+            if (n instanceof Paragraph && hasOwnText(n)) {
                 return textOf(n).strip();
             }
         }
         for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
-            if (n instanceof BlockQuote && n.getFirstChild() instanceof Paragraph p) {
+            if (n instanceof BlockQuote && n.getFirstChild() instanceof Paragraph p && hasOwnText(p)) {
                 return textOf(p).strip();
             }
         }
         return "";
+    }
+
+    /**
+     * Whether a paragraph has text outside the descriptions of its images: text, in a link or not,
+     * or a code span. Line breaks, raw HTML and footnote references are not text.
+     */
+    private static boolean hasOwnText(Node paragraph) {
+        boolean[] own = {false};
+        paragraph.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                own[0] |= !text.getLiteral().isBlank();
+            }
+
+            @Override
+            public void visit(Code code) {
+                own[0] |= !code.getLiteral().isBlank();
+            }
+
+            @Override
+            public void visit(Image image) {
+                // its description is the image's, not the paragraph's
+            }
+        });
+        return own[0];
     }
 
     /** Renders the id carriers to nothing. */

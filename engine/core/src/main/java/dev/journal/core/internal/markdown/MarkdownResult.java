@@ -9,7 +9,8 @@ import java.util.List;
  * @param html           the body HTML
  * @param headings       top-level headings with their anchor ids, in order
  * @param text           the prose as plain text
- * @param firstParagraph the plain text of the first paragraph (the summary when none is given)
+ * @param firstParagraph the plain text of the first paragraph with text of its own, not images alone (the
+ *                       summary when none is given)
  * @param references     every link and image, with its destination as written and its line
  * @param rawHtml        whether the document contains raw HTML
  */
