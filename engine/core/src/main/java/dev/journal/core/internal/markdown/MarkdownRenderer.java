@@ -193,9 +193,10 @@ public final class MarkdownRenderer {
                 body = Jsoup.parseBodyFragment(out).body();
             }
         }
-        Element first = body.selectFirst("p");
+        // as in Markdown, the first paragraph with text: one of images alone has none
+        String first = body.select("p").stream().map(Element::text).filter(t -> !t.isBlank()).findFirst().orElse("");
         return new MarkdownResult(SafeText.clean(out), List.of(), SafeText.clean(body.text()) + "\n",
-                first == null ? "" : SafeText.clean(first.text()), List.of(), true);
+                SafeText.clean(first), List.of(), true);
     }
 
     private static int line(Node node, int firstLine) {

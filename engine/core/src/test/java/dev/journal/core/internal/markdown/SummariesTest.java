@@ -3,7 +3,9 @@ package dev.journal.core.internal.markdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.journal.core.SpecFiles;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,5 +23,18 @@ class SummariesTest {
     @MethodSource("rows")
     void firstParagraph(String markdown, String summary) {
         assertEquals(summary, RENDERER.render(markdown, 1, s -> s).firstParagraph());
+    }
+
+    /** An HTML document (JBake's .html content) likewise passes over paragraphs of images alone. */
+    @Test
+    void anHtmlDocumentIsSummarisedByItsFirstParagraphOfText() {
+        String html = "<p><img src=\"chart.png\" alt=\"Chart of things\"></p>\n"
+                + "<p> <a href=\"chart.png\"><img src=\"chart.png\" alt=\"Chart\"></a> </p>\n"
+                + "<p>Prices rose in May.</p>\n";
+        for (MarkdownOptions.RawHtml mode : List.of(MarkdownOptions.RawHtml.SANITIZE, MarkdownOptions.RawHtml.TRUST)) {
+            assertEquals("Prices rose in May.", new MarkdownRenderer(MarkdownOptions.site(true).withRawHtml(mode))
+                    .renderHtml(html).firstParagraph(), mode.name());
+        }
+        assertEquals("", RENDERER.renderHtml("<p><img src=\"chart.png\" alt=\"Chart\"></p>").firstParagraph());
     }
 }
