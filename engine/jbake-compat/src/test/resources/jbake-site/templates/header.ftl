@@ -2,7 +2,7 @@
 <html lang="en">
   <head>
     <meta charset="utf-8"/>
-    <title><#if (content.title)??>${content.title} | </#if>${config.site_title}</title>
+    <title><#if (content.title)??><#escape x as x?xml>${content.title}</#escape> | </#if>${config.site_title}</title>
     <meta name="description" content="${config.site_description}">
     <#if (content.og)??>
     <meta property="og:description" content="${content.og.description}"/>

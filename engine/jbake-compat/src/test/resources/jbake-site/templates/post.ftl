@@ -1,17 +1,19 @@
 <#include "header.ftl">
 <#include "menu.ftl">
 
+<#escape x as x?xml>
 <article>
   <h1>${content.title}</h1>
   <p class="date">${content.date?string("EEEE, d MMMM yyyy")} (${content.status})</p>
   <#if (content.author)??><p class="author">By ${content.author}</p></#if>
-  ${content.body}
+  <#noescape>${content.body}</#noescape>
   <#if content.tags?has_content>
   <p class="tags">Tagged:
     <#list content.tags as tag><a href="${content.rootpath}${config.tag_path}/${tag}.html">${tag}</a><#sep>, </#sep></#list>
   </p>
   </#if>
 </article>
+</#escape>
 
 <nav class="neighbours">
   <#if (content.previousContent)??><a rel="prev" href="${content.rootpath}${content.previousContent.uri}">Previous: ${content.previousContent.title}</a></#if>

@@ -139,6 +139,41 @@ class JBakeLayoutTest {
                 "bodies print as HTML, header values are escaped");
     }
 
+    /**
+     * JBake's example project escaped titles with {@code <#escape x as x?xml>} in its header, post and
+     * index templates; Freemarker refuses that where escaping is automatic. Such a template is left
+     * to escape itself, once, wherever it is used (here header.ftl from a tags.ftl that does not);
+     * a template without the directive, one that only mentions it in a comment among them, is still
+     * auto-escaped.
+     */
+    @Test
+    void templatesThatEscapeWithJBakesEscapeDirectiveAreNotEscapedTwice() throws Exception {
+        jbakeSite("render.tags=true\n");
+        write(site, "templates/header.ftl",
+                "<title><#if (content.title)??><#escape x as x?xml>${content.title}</#escape><#else>JBake</#if></title>");
+        write(site, "templates/menu.ftl", "<nav>${content.title!\"-\"}</nav>");
+        write(site, "templates/post.ftl", """
+                <#include "header.ftl"><#include "menu.ftl">
+                <h1><#escape x as x?xml>${content.title}</#escape></h1>${content.title}|${content.body}|\
+                <#escape x as x?xml><#noescape>${content.title}</#noescape></#escape>""");
+        write(site, "templates/tags.ftl", "<#include \"header.ftl\">${tag}");
+        write(site, "templates/page.ftl", "[#ftl][#escape x as x?html]${content.title}[/#escape]|${content.title}");
+        write(site, "templates/index.ftl",
+                "<#-- JBake's example escaped here: <#escape x as x?xml> --><#list published_posts as p>${p.title}</#list>");
+        post("blog/a.md", "title=A & <i>B</i>\ndate=2024-01-01\ntype=post\nstatus=published\ntags=R&D");
+        post("about.md", "title=About <us>\ndate=2024-01-01\ntype=page\nstatus=published");
+        Path out = bake();
+        String body = "<p>Text of blog/a.md with <b>bold</b> &amp; more.</p>\n";
+        assertEquals("<title>A &amp; &lt;i&gt;B&lt;/i&gt;</title><nav>A &amp; &lt;i&gt;B&lt;/i&gt;</nav>"
+                + "<h1>A &amp; &lt;i&gt;B&lt;/i&gt;</h1>A & <i>B</i>|" + body + "|A & <i>B</i>", read(out, "blog/a.html"),
+                "as JBake prints them: escaped once inside #escape, as written outside it and in #noescape;"
+                        + " the included menu.ftl, without #escape, auto-escaped; the body as HTML");
+        assertEquals("<title>JBake</title>R&amp;D", read(out, "tags/R&D.html"),
+                "header.ftl escapes itself, included from an auto-escaped tags.ftl");
+        assertEquals("About &lt;us&gt;|About <us>", read(out, "about.html"), "the square-bracket syntax");
+        assertEquals("A &amp; &lt;i&gt;B&lt;/i&gt;", read(out, "index.html"), "a comment is not a directive");
+    }
+
     @Test
     void templatesFormatWithJBakesLocaleAndZone() throws Exception {
         jbakeSite("jvm.locale=fr\nfreemarker.timezone=Asia/Tokyo\n");

@@ -12,6 +12,7 @@ import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.NotMatcher;
 import freemarker.cache.OrMatcher;
 import freemarker.cache.TemplateConfigurationFactory;
+import freemarker.cache.TemplateConfigurationFactoryException;
 import freemarker.cache.TemplateLoader;
 import freemarker.cache.TemplateSourceMatcher;
 import freemarker.core.HTMLOutputFormat;
@@ -30,6 +31,8 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,10 +40,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.regex.Pattern;
 
 /**
  * Freemarker, configured safely: HTML auto-escaping for {@code .ftlh} templates and for a site's
- * JBake-style {@code .ftl} ones (XML for {@code .ftlx}), no {@code new} or {@code api} built-ins,
+ * JBake-style {@code .ftl} ones (XML for {@code .ftlx}; not for a {@code .ftl} template that escapes
+ * its values itself with JBake's {@code #escape}), no {@code new} or {@code api} built-ins,
  * exceptions rethrown rather than printed into pages, and the site's locale and zone rather than
  * the JVM's. The site's template folder comes
  * first and the built-in theme fills in every template the site does not override.
@@ -77,7 +82,7 @@ public final class TemplateEngine {
         cfg.setAPIBuiltinEnabled(false);
         cfg.setObjectWrapper(HTML_WRAPPER);
         if (config.flag("journal.ftl.autoescape")) {
-            cfg.setTemplateConfigurations(jbakeTemplates(config));
+            cfg.setTemplateConfigurations(jbakeTemplates(config, cfg.getTemplateLoader()));
         }
         this.freemarker = cfg;
     }
@@ -112,14 +117,70 @@ public final class TemplateEngine {
      * with {@code <#ftl auto_esc=false>}, or a site switches the key off to get JBake's behaviour
      * exactly (nothing escaped, bodies as text). The feed and sitemap templates are XML, not HTML,
      * and keep the format they declare themselves.
+     *
+     * <p>A template that escapes its values itself, with JBake's {@code <#escape x as x?xml>} (JBake's
+     * example project did, in its header, post and index templates), is read as if it began with
+     * {@code <#ftl auto_esc=false>}: Freemarker refuses {@code #escape} where escaping is automatic,
+     * and escaping its values twice would show {@code &amp;amp;}. Its values print as JBake prints
+     * them, escaped inside {@code #escape} and as they are outside it; bodies stay HTML markup. The
+     * decision is each template's own, made from its source, so it holds wherever the template is
+     * used: a {@code header.ftl} with {@code #escape} included by a {@code tags.ftl} without it is
+     * read without auto-escaping, and the {@code tags.ftl} with it.
      */
-    private static TemplateConfigurationFactory jbakeTemplates(SiteConfig config) {
+    private static TemplateConfigurationFactory jbakeTemplates(SiteConfig config, TemplateLoader loader) {
         TemplateConfiguration html = new TemplateConfiguration();
         html.setOutputFormat(HTMLOutputFormat.INSTANCE);
         TemplateSourceMatcher xml = new OrMatcher(new FileNameGlobMatcher(config.get("template.feed.file").strip()),
                 new FileNameGlobMatcher(config.get("template.sitemap.file").strip()));
-        return new ConditionalTemplateConfigurationFactory(
-                new AndMatcher(new FileNameGlobMatcher("*.ftl"), new NotMatcher(xml)), html);
+        return new EscapingItself(new ConditionalTemplateConfigurationFactory(
+                new AndMatcher(new FileNameGlobMatcher("*.ftl"), new NotMatcher(xml)), html), loader);
+    }
+
+    /**
+     * The configuration of the auto-escaped {@code .ftl} templates, but for those among them whose
+     * source uses legacy escaping ({@code #escape} or {@code #noescape}, in {@code <#...>} or
+     * {@code [#...]} syntax, outside comments): HTML, not auto-escaped. Freemarker's own matchers
+     * look at a template's name only, so this one reads the source, through the same loader and
+     * source object the template is then parsed from: a second read of a small file, each time
+     * Freemarker loads the template.
+     */
+    private static final class EscapingItself extends TemplateConfigurationFactory {
+        /** Freemarker's comments, in either syntax: a directive in one is no directive. */
+        private static final Pattern COMMENT = Pattern.compile("<#--.*?-->|\\[#--.*?--]", Pattern.DOTALL);
+        /** The start tag of {@code #escape} or {@code #noescape} (also in camel case), in either syntax. */
+        private static final Pattern LEGACY = Pattern.compile("[<\\[]#(?:escape|noescape|noEscape)(?=[\\s/>\\]])");
+
+        private final TemplateConfigurationFactory autoEscaped;
+        private final TemplateConfiguration escapingItself = new TemplateConfiguration();
+        private final TemplateLoader loader;
+
+        EscapingItself(TemplateConfigurationFactory autoEscaped, TemplateLoader loader) {
+            this.autoEscaped = autoEscaped;
+            this.loader = loader;
+            escapingItself.setOutputFormat(HTMLOutputFormat.INSTANCE);
+            escapingItself.setAutoEscapingPolicy(Configuration.DISABLE_AUTO_ESCAPING_POLICY);
+        }
+
+        @Override
+        public TemplateConfiguration get(String sourceName, Object templateSource)
+                throws IOException, TemplateConfigurationFactoryException {
+            TemplateConfiguration tc = autoEscaped.get(sourceName, templateSource);
+            return tc != null && escapesItself(templateSource) ? escapingItself : tc;
+        }
+
+        private boolean escapesItself(Object templateSource) throws IOException {
+            StringWriter text = new StringWriter();
+            try (Reader reader = loader.getReader(templateSource, "UTF-8")) {
+                reader.transferTo(text);
+            }
+            return LEGACY.matcher(COMMENT.matcher(text.toString()).replaceAll("")).find();
+        }
+
+        @Override
+        protected void setConfigurationOfChildren(Configuration cfg) {
+            autoEscaped.setConfiguration(cfg);
+            escapingItself.setParentConfiguration(cfg);
+        }
     }
 
     /**
