@@ -8,8 +8,6 @@ import dev.journal.core.internal.Spelling;
 import dev.journal.core.internal.markdown.MarkdownResult.Reference;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,7 +43,7 @@ public final class SiteChecks {
     public SiteChecks(SiteConfig config, SiteIndex index, Set<String> files) {
         this.index = index;
         this.files = Set.copyOf(files);
-        this.hostPath = hostPath(config.siteHost());
+        this.hostPath = config.sitePath();
         this.contentFolder = config.get("content.folder").strip();
         this.assetFolder = config.get("asset.folder").strip();
     }
@@ -200,16 +198,6 @@ public final class SiteChecks {
             return files.contains(target + "index.html");
         }
         return files.contains(target) || files.contains(target + "/index.html");
-    }
-
-    /** The path of the site's root on its host ({@code /} or {@code /journal/}), for links written from the root. */
-    private static String hostPath(String siteHost) {
-        try {
-            String path = new URI(siteHost).getPath();
-            return path == null || path.isEmpty() ? "/" : path.endsWith("/") ? path : path + "/";
-        } catch (URISyntaxException e) {
-            return "/";
-        }
     }
 
 }

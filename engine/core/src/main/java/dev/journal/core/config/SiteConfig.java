@@ -7,6 +7,8 @@ import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.SafeText;
 import dev.journal.core.internal.Spelling;
 import dev.journal.core.internal.markdown.MarkdownOptions;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -244,6 +246,21 @@ public final class SiteConfig {
     public String siteHost() {
         String host = get("site.host").trim();
         return host.endsWith("/") ? host : host + "/";
+    }
+
+    /**
+     * The path of the site's root on its host, from {@code site.host}: {@code /}, or
+     * {@code /journal/} for {@code https://example.org/journal}, percent-encoded as written there;
+     * {@code /} when site.host has no path or is no URL. A link that starts with it leads to the same
+     * file from every address of the published site.
+     */
+    public String sitePath() {
+        try {
+            String path = new URI(siteHost()).getRawPath();
+            return path == null || !path.startsWith("/") ? "/" : path;
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 
     public String title() {
