@@ -181,6 +181,36 @@ class SampleJournalTest {
         assertTrue(unreached.isEmpty(), "pages no link leads to: " + unreached);
     }
 
+    /**
+     * No link leads to the 404 page, and a server sends it for any missing address, at that address:
+     * its links must lead to the journal's files from there, not from the root where it is written.
+     */
+    @Test
+    void the404PagesLinksWorkWhereverItIsServed() throws IOException {
+        URI host = URI.create("https://eurasia-review.example.org/");
+        Document doc = Jsoup.parse(site.resolve("404.html").toFile(), "UTF-8");
+        List<String> broken = new ArrayList<>();
+        List<Element> links = doc.select("a[href], link[href], img[src], script[src]");
+        assertTrue(links.size() > 10, "the 404 page's links: " + links);
+        for (String missing : List.of("nothing.html", "articles/2024/nothing/")) {
+            for (Element e : links) {
+                String ref = e.hasAttr("href") ? e.attr("href") : e.attr("src");
+                if (ref.startsWith("#") || e.attr("rel").equals("canonical")) {
+                    continue;
+                }
+                URI target = host.resolve(missing).resolve(ref);
+                Path file = site.resolve(URLDecoder.decode(target.getRawPath().substring(1), StandardCharsets.UTF_8));
+                if (Files.isDirectory(file)) {
+                    file = file.resolve("index.html");
+                }
+                if (!target.toString().startsWith(host.toString()) || !Files.isRegularFile(file)) {
+                    broken.add("/" + missing + ": " + ref + " -> " + target);
+                }
+            }
+        }
+        assertTrue(broken.isEmpty(), "broken links on the 404 page: " + broken);
+    }
+
     @Test
     void everyPageIsValidHtml() throws Exception {
         List<String> errors = new ArrayList<>();

@@ -25,7 +25,7 @@ public final class ConfigKeys {
             key("render.encoding", "UTF-8", "encoding of written pages (only UTF-8 is supported)"),
             key("template.encoding", "UTF-8", "encoding of template files (only UTF-8 is supported)"),
             key("freemarker.outputencoding", "UTF-8", "Freemarker's output_encoding setting"),
-            key("site.host", "http://www.jbake.org", "absolute base URL of the published site, used for canonical links, feeds and the sitemap"),
+            key("site.host", "http://www.jbake.org", "absolute base URL of the published site, used for canonical links, feeds and the sitemap; its path (/journal/ in https://example.org/journal) begins the 404 page's links"),
             key("header.separator", "~~~~~~", "line that ends a JBake-style key=value header"),
             key("date.format", "yyyy-MM-dd", "date pattern of JBake-style headers"),
             key("default.status", "draft", "status of a JBake-style file whose header has none"),
@@ -49,7 +49,7 @@ public final class ConfigKeys {
             key("tag.sanitize", "false", "with JBake's layout, spaces in tags become hyphens (in names and page file names); the journal's layout makes tag URLs from slugs"),
             key("render.sitemap", "false", "render the sitemap of every public page (and robots.txt, see journal.robots)"),
             key("sitemap.file", "sitemap.xml", "file name of the sitemap"),
-            key("render.error404", "false", "render the 404 page"),
+            key("render.error404", "false", "render the 404 page (its links start at the site's root on its host, so that they work at any address a server sends it for)"),
             key("error404.file", "404.html", "file name of the 404 page"),
             // Template files (JBake)
             key("template.masterindex.file", "index.ftl", "template of the home page"),

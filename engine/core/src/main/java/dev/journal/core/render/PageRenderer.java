@@ -540,9 +540,10 @@ public final class PageRenderer {
                     Map.of("search_index", UrlPolicy.relative(search.outputPath(), indexUri)), siteFeeds, null));
         }
         if (config.flag("render.error404")) {
-            jobs.add(simple(meta, urls.file(config.get("error404.file").strip()), "template.error404.file",
-                    "error404", Map.of("kind", "error404", "title", "Page not found", "description", ""), unpaged,
-                    siteFeeds, null));
+            jobs.add(simple(meta, urls.file(config.get("error404.file").strip()), notFoundRoot(index),
+                    "template.error404.file", "error404",
+                    Map.of("kind", "error404", "title", "Page not found", "description", ""), unpaged, siteFeeds,
+                    null));
         }
         // A site's own feed or sitemap template (JBake's feed.ftl, sitemap.ftl) makes that file, in
         // place of the built-in generator's.
@@ -709,10 +710,32 @@ public final class PageRenderer {
         return model;
     }
 
+    /**
+     * The {@code rootpath} of the 404 page: the path of the site's root on its host ({@code /}, or
+     * {@code /journal/} for a site.host of {@code https://example.org/journal}), not the way up from
+     * the page's own folder as on every other page. A server sends the 404 page for any missing
+     * address, at that address (nginx's {@code error_page}, Apache's {@code ErrorDocument}, GitHub
+     * Pages, Netlify, the preview server), so its links must lead to the same files from every
+     * folder: {@code css/journal.css} asked for from {@code /articles/2024/nothing/} would be
+     * {@code /articles/2024/nothing/css/journal.css}. The preview serves the site at {@code /},
+     * whatever site.host says. (JBake gives its 404 page an empty rootpath, which works only at
+     * the root.)
+     */
+    private String notFoundRoot(SiteIndex index) {
+        return index.preview() ? "/" : config.sitePath();
+    }
+
     private Job simple(PageMetadata meta, UrlPolicy.Target target, String templateKey, String fallback,
             Map<String, Object> info, Map<String, Object> extra, List<Map<String, Object>> feeds,
             ZonedDateTime lastModified) {
-        String root = UrlPolicy.rootPath(target.outputPath());
+        return simple(meta, target, UrlPolicy.rootPath(target.outputPath()), templateKey, fallback, info, extra,
+                feeds, lastModified);
+    }
+
+    /** A page that is not a document's nor one of a list's pages, its links made from {@code root}. */
+    private Job simple(PageMetadata meta, UrlPolicy.Target target, String root, String templateKey, String fallback,
+            Map<String, Object> info, Map<String, Object> extra, List<Map<String, Object>> feeds,
+            ZonedDateTime lastModified) {
         String kind = (String) info.get("kind");
         Map<String, Object> model = new HashMap<>(extra);
         model.put("content", JBakeModel.listContent(jbakeType(kind), root));

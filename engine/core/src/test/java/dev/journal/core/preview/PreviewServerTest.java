@@ -14,6 +14,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +55,9 @@ class PreviewServerTest {
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
         site = dir;
-        write(site, "jbake.properties", "uri.noExtension=true\nrender.error404=true\njournal.title=Preview Test\n");
+        // published under a sub-path, which the preview (serving at /) does not have
+        write(site, "jbake.properties", "site.host=https://preview.example.org/review\nuri.noExtension=true\n"
+                + "render.error404=true\njournal.title=Preview Test\n");
         write(site, "content/articles/2024/one.md", "---\ntitle: First version\ndate: 2024-05-01\ntags: [X]\n---\n"
                 + "Text of one.\n");
         write(site, "content/articles/2024/draft.md", "---\ntitle: Unfinished\ndate: 2024-05-02\ndraft: true\n---\n"
@@ -193,6 +198,11 @@ class PreviewServerTest {
         assertEquals(404, r.status());
         assertTrue(r.body().contains("Page not found"), r.body());
         assertTrue(r.body().contains("/__journal/live.js"));
+        Matcher sheet = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"").matcher(r.body());
+        assertTrue(sheet.find(), r.body());
+        String asked = URI.create("http://127.0.0.1/no/such/page/").resolve(sheet.group(1)).getRawPath();
+        assertEquals("/css/journal.css", asked, "the stylesheet, from the address the 404 page was served at");
+        assertEquals(200, get(asked).status());
         assertEquals(404, get("/no-such-file.css").status());
         assertEquals(404, get("/index.html/").status(), "a file is not a folder");
         assertEquals(404, get("/__journal/anything").status());
