@@ -1,6 +1,7 @@
 package dev.journal.core.config;
 
 import dev.journal.core.Problem;
+import dev.journal.core.internal.Utf8;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -21,16 +22,30 @@ public final class ConfigLoader {
 
     /**
      * Loads the configuration of the site in {@code sourceDir}; defaults only when it has no
-     * {@code jbake.properties}. Bad values are reported by {@link SiteConfig#problems()}.
+     * {@code jbake.properties}. Bad values are reported by {@link SiteConfig#problems()}, and so is
+     * a file that is not UTF-8.
+     *
+     * <p>The file is UTF-8, as JBake reads it (its {@code ConfigUtil} hands commons-configuration
+     * the encoding UTF-8 unless {@code --prop-encoding} says otherwise, and a byte that is not UTF-8
+     * silently becomes U+FFFD there). A file saved as Latin-1, the classic encoding of
+     * {@code .properties} files, is an error naming the line of the first bad byte; the rest of
+     * the file is still read (that byte as U+FFFD), so that its other problems are reported with it.
      */
     public static SiteConfig load(Path sourceDir) throws IOException {
         Path file = sourceDir.resolve(SiteConfig.FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return new SiteConfig(Map.of(), Map.of(), sourceDir, List.of());
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        List<Problem> twice = new ArrayList<>();
-        return new SiteConfig(read(text), keyLines(text, twice), sourceDir, twice);
+        byte[] bytes = Files.readAllBytes(file);
+        List<Problem> found = new ArrayList<>();
+        String text;
+        try {
+            text = Utf8.strict(bytes);
+        } catch (Utf8.MalformedException e) {
+            found.add(Problem.error(SiteConfig.FILE_NAME, e.line(), e.getMessage()));
+            text = new String(bytes, StandardCharsets.UTF_8);
+        }
+        return new SiteConfig(read(text), keyLines(text, found), sourceDir, found);
     }
 
     /** Parses the text of a properties file (UTF-8, java.util.Properties syntax). */

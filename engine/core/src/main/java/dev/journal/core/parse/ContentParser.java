@@ -6,6 +6,7 @@ import dev.journal.core.analysis.SearchTerms;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.SafeText;
+import dev.journal.core.internal.Utf8;
 import dev.journal.core.internal.Spelling;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.internal.markdown.MarkdownResult;
@@ -362,7 +363,7 @@ public final class ContentParser {
         try {
             text = Utf8.decode(file.bytes());
         } catch (Utf8.MalformedException e) {
-            h.problems.add(Problem.error(path, e.line, e.getMessage()));
+            h.problems.add(Problem.error(path, e.line(), e.getMessage()));
             return h;
         }
         text = replaceControls(path, text, h.problems);

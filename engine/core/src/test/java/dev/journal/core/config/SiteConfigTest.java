@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SiteConfigTest {
 
@@ -68,6 +69,20 @@ class SiteConfigTest {
         assertTrue(c.problems().stream().anyMatch(p -> !p.isError() && p.line() == 3
                 && p.message().equals("index.posts_per_page is set again here; the value of line 1 is ignored")),
                 c.problems().toString());
+    }
+
+    @Test
+    void aFileNotInUtf8IsAnErrorOnTheLineOfItsFirstBadByteAndTheRestIsStillChecked(@TempDir Path site)
+            throws IOException {
+        // Latin-1, as a .properties file is classically saved: JBake reads the file as UTF-8 too
+        Files.write(site.resolve("jbake.properties"), "site.host=https://x.org/\njournal.title=Caf\u00e9 Europa\n"
+                .concat("index.posts_per_page=many\n").getBytes(StandardCharsets.ISO_8859_1));
+        SiteConfig c = ConfigLoader.load(site);
+        List<String> errors = c.problems().stream().filter(Problem::isError).map(Problem::toString).toList();
+        assertEquals(List.of("jbake.properties:2: the file is not valid UTF-8 (byte 0xE9 at offset 42); save it as"
+                + " UTF-8", "jbake.properties:3: index.posts_per_page must be a whole number above 0, not 'many'"),
+                errors.stream().sorted().toList());
+        assertEquals("https://x.org/", c.get("site.host"));
     }
 
     @Test
