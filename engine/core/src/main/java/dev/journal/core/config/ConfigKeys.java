@@ -23,7 +23,7 @@ public final class ConfigKeys {
             key("asset.ignore", "false", "skip hidden files (dot-files) in the asset folder; they are always skipped in content"),
             key("destination.folder", "output", "output folder when none is given on the command line"),
             key("render.encoding", "UTF-8", "encoding of written pages (only UTF-8 is supported)"),
-            key("template.encoding", "UTF-8", "encoding of template files (only UTF-8 is supported)"),
+            key("template.encoding", "UTF-8", "encoding of template files (only UTF-8 is supported; a template that is not UTF-8 is an error naming its line)"),
             key("freemarker.outputencoding", "UTF-8", "Freemarker's output_encoding setting"),
             key("site.host", "http://www.jbake.org", "absolute base URL of the published site, used for canonical links, feeds and the sitemap; its path (/journal/ in https://example.org/journal) begins the 404 page's links"),
             key("header.separator", "~~~~~~", "line that ends a JBake-style key=value header"),

@@ -3,6 +3,7 @@ package dev.journal.core.render;
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.internal.SafeText;
+import dev.journal.core.internal.Utf8;
 import freemarker.cache.AndMatcher;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.ConditionalTemplateConfigurationFactory;
@@ -30,9 +31,13 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNotFoundException;
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -63,7 +69,7 @@ public final class TemplateEngine {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (siteTemplates != null && Files.isDirectory(siteTemplates)) {
-            loaders.add(new FileTemplateLoader(siteTemplates.toFile()));
+            loaders.add(new Utf8Templates(siteTemplates.toFile()));
         }
         loaders.add(new ClassTemplateLoader(TemplateEngine.class, THEME));
         cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
@@ -85,6 +91,71 @@ public final class TemplateEngine {
             cfg.setTemplateConfigurations(jbakeTemplates(config, cfg.getTemplateLoader()));
         }
         this.freemarker = cfg;
+    }
+
+    /**
+     * The site's templates, read as strict UTF-8 ({@code template.encoding}): FreeMarker's own loader
+     * reads a file through an {@link java.io.InputStreamReader}, which turns a byte that is not UTF-8
+     * (a template saved as Latin-1) into U+FFFD without a word, and every page then shows it. A
+     * template is read whole, once (FreeMarker keeps it parsed), so the check costs nothing worth
+     * counting. A template that declares another encoding in its {@code <#ftl encoding="...">}
+     * header is read in that encoding, as FreeMarker does.
+     */
+    private static final class Utf8Templates extends FileTemplateLoader {
+
+        Utf8Templates(File folder) throws IOException {
+            super(folder);
+        }
+
+        @Override
+        public Reader getReader(Object source, String encoding) throws IOException {
+            if (!(source instanceof File file) || !isUtf8(encoding)) {
+                return super.getReader(source, encoding);
+            }
+            byte[] bytes = Files.readAllBytes(file.toPath());
+            try {
+                return new StringReader(Utf8.strict(bytes));
+            } catch (Utf8.MalformedException e) {
+                if (declaresOtherEncoding(bytes)) {
+                    return super.getReader(source, encoding); // FreeMarker reads it again in the declared one
+                }
+                String name = getBaseDirectory().toPath().relativize(file.toPath()).toString()
+                        .replace(File.separatorChar, '/');
+                throw new NotUtf8(name, e.line(), e.getMessage());
+            }
+        }
+
+        private static boolean isUtf8(String encoding) {
+            try {
+                return encoding != null && Charset.forName(encoding).equals(StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        /** Whether the template starts with an {@code ftl} header naming an encoding other than UTF-8. */
+        private static boolean declaresOtherEncoding(byte[] bytes) {
+            String head = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1);
+            Matcher m = FTL_ENCODING.matcher(head);
+            return m.lookingAt() && !isUtf8(m.group(1));
+        }
+    }
+
+    /** An {@code ftl} header, first in a template, with its {@code encoding} parameter. */
+    private static final Pattern FTL_ENCODING = Pattern.compile(
+            "(?:\\xEF\\xBB\\xBF)?\\s*[<\\[]#ftl\\s[^>\\]]*?\\bencoding\\s*=\\s*[\"']([^\"']*)[\"']");
+
+    /** A site's template that is not UTF-8, with its name and the line of its first bad byte. */
+    static final class NotUtf8 extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+        private final int line;
+
+        NotUtf8(String name, int line, String message) {
+            super(message);
+            this.name = name;
+            this.line = line;
+        }
     }
 
     /** Wraps {@link Html} as markup: for templates whose output format is HTML (the theme's {@code .ftlh}). */
@@ -252,6 +323,12 @@ public final class TemplateEngine {
 
     /** A template problem, located in the template file (the site's, or the built-in theme's). */
     public Problem problem(Exception e) {
+        // a template that is not UTF-8, loaded for a page or by another's include or import
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NotUtf8 bad) {
+                return Problem.error(templatePath(bad.name), bad.line, bad.getMessage());
+            }
+        }
         String name;
         int line;
         String message;
