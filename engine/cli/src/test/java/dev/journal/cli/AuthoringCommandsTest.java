@@ -186,7 +186,7 @@ class AuthoringCommandsTest {
         assertTrue(twoTitles.err().contains("--title names one article"), twoTitles.err());
         CliRunner.Run badDate = CliRunner.run("import", "-s", site.toString(), "--date", "28/06/2024", SEED.toString());
         assertEquals(2, badDate.exit());
-        assertTrue(badDate.err().contains("ambiguous"), badDate.err());
+        assertTrue(badDate.err().contains("write it year first, 2024-06-28"), badDate.err());
         Path empty = write("empty.txt", "Author: Nobody\n");
         CliRunner.Run mixed = CliRunner.run("import", "-s", site.toString(), "--date", "2024-06-28", "--tags", "X",
                 SEED.toString(), empty.toString(), dir.resolve("missing.txt").toString());

@@ -647,8 +647,11 @@ public final class ContentParser {
             if (placeholder(key, raw)) {
                 return null;
             }
+            java.util.function.Consumer<String> warnings = w -> problems.add(Problem.warning(path, fm.line(key),
+                    key + ": " + w));
             try {
-                return jbakePattern != null ? Dates.parse(raw, jbakePattern, zone) : Dates.parse(raw, zone);
+                return jbakePattern != null ? Dates.parse(raw, jbakePattern, zone, warnings)
+                        : Dates.parse(raw, zone, warnings);
             } catch (Dates.DateException e) {
                 problems.add(Problem.error(path, fm.line(key), key + ": " + e.getMessage()));
                 return null;

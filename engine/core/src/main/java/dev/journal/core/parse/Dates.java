@@ -10,22 +10,33 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Dates as authors write them: {@code 2024-06-28}, {@code 2024-06-28 14:30},
  * {@code 2024-06-28T14:30:00+02:00}. A date or time without a zone is in the site's zone. Dates
- * that do not exist ({@code 2023-02-29}) and forms whose day and month could be read either way
- * ({@code 10/03/2024}) are refused with a message saying why.
+ * that do not exist ({@code 2023-02-29}), forms whose day and month could be read either way
+ * ({@code 10/03/2024}) and other forms ({@code 2024/06/28}, {@code 28.06.2024}) are refused with a
+ * message saying why and how to write them.
+ *
+ * <p>Daylight saving time: a time the site's zone skips when its clocks go forward
+ * ({@code 2024-03-31 02:30} in Europe/Berlin) does not exist, and is refused. A time it passes
+ * twice when they go back ({@code 2024-10-27 02:30}) is taken as the first of the two (the earlier
+ * instant, at the summer offset), with a warning that gives the offset to write for the second. A
+ * date without a time is the first moment of that day, which always exists.
  */
 public final class Dates {
 
     private static final Pattern ISO = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?"
                     + "\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
-    private static final Pattern AMBIGUOUS = Pattern.compile("\\d{1,4}[/.]\\d{1,2}[/.]\\d{1,4}.*");
+    /** Three numbers separated by slashes or dots, as in {@code 10/03/2024}, {@code 2024/06/28}, {@code 28.06.2024}. */
+    private static final Pattern SEPARATED = Pattern.compile("(\\d{1,4})[/.](\\d{1,2})[/.](\\d{1,4})(.*)");
+    private static final String HOW = "write the date as YYYY-MM-DD";
 
     private Dates() {
     }
@@ -39,34 +50,52 @@ public final class Dates {
         }
     }
 
-    /** Parses a date written in the ISO style, in {@code zone} unless it names its own offset. */
+    /**
+     * Parses a date written in the ISO style, in {@code zone} unless it names its own offset; the
+     * warning about a time that the zone passes twice is dropped (for zones without daylight
+     * saving time, and for callers that only check the form).
+     */
     public static ZonedDateTime parse(String raw, ZoneId zone) throws DateException {
+        return parse(raw, zone, warning -> { });
+    }
+
+    /**
+     * Parses a date written in the ISO style, in {@code zone} unless it names its own offset, handing
+     * {@code warnings} what is worth saying about a date that is used all the same (a time the zone
+     * passes twice).
+     */
+    public static ZonedDateTime parse(String raw, ZoneId zone, Consumer<String> warnings) throws DateException {
         String text = raw.strip();
         Matcher m = ISO.matcher(text);
         if (!m.matches()) {
-            if (AMBIGUOUS.matcher(text).matches()) {
-                throw new DateException(Problem.quote(text) + " is ambiguous: day and month could be read either way;"
-                        + " write the date as YYYY-MM-DD");
+            Matcher s = SEPARATED.matcher(text);
+            if (s.matches()) {
+                throw new DateException(notIso(text, s));
             }
             throw new DateException(Problem.quote(text) + " is not a date; write it as YYYY-MM-DD, optionally"
                     + " followed by a time (HH:MM) and an offset (+02:00)");
         }
+        LocalDate date;
+        LocalTime time;
         try {
-            LocalDate date = LocalDate.of(num(m.group(1)), num(m.group(2)), num(m.group(3)));
-            LocalTime time = m.group(4) == null ? LocalTime.MIDNIGHT
+            date = LocalDate.of(num(m.group(1)), num(m.group(2)), num(m.group(3)));
+            time = m.group(4) == null ? null
                     : LocalTime.of(num(m.group(4)), num(m.group(5)), m.group(6) == null ? 0 : num(m.group(6)),
                             m.group(7) == null ? 0 : nanos(m.group(7)));
-            LocalDateTime local = LocalDateTime.of(date, time);
-            String offset = m.group(8);
-            if (offset == null) {
-                return ZonedDateTime.of(local, zone);
-            }
+        } catch (DateTimeException e) {
+            throw new DateException(Problem.quote(text) + " is not a real date or time: " + e.getMessage());
+        }
+        String offset = m.group(8);
+        if (offset == null) {
+            return inZone(text, date, time, zone, warnings);
+        }
+        try {
             ZoneId own = switch (offset.toUpperCase(Locale.ROOT)) {
                 case "Z", "UTC", "GMT" -> ZoneOffset.UTC;
                 default -> ZoneOffset.of(offset.length() == 5 ? offset.substring(0, 3) + ":" + offset.substring(3)
                         : offset);
             };
-            return ZonedDateTime.of(local, own);
+            return ZonedDateTime.of(date, time == null ? LocalTime.MIDNIGHT : time, own);
         } catch (DateTimeException e) {
             throw new DateException(Problem.quote(text) + " is not a real date or time: " + e.getMessage());
         }
@@ -74,24 +103,126 @@ public final class Dates {
 
     /**
      * Parses a date in a JBake {@code date.format} pattern (as {@link java.text.SimpleDateFormat}
-     * writes it), falling back to the ISO forms.
+     * writes it), falling back to the ISO forms; the warning about a time that the zone passes
+     * twice is dropped.
      */
     public static ZonedDateTime parse(String raw, String pattern, ZoneId zone) throws DateException {
+        return parse(raw, pattern, zone, warning -> { });
+    }
+
+    /**
+     * Parses a date in a JBake {@code date.format} pattern (as {@link java.text.SimpleDateFormat}
+     * writes it), falling back to the ISO forms, handing {@code warnings} what is worth saying about
+     * a date that is used all the same.
+     */
+    public static ZonedDateTime parse(String raw, String pattern, ZoneId zone, Consumer<String> warnings)
+            throws DateException {
         String text = raw.strip();
+        Object parsed;
         try {
             DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ROOT)
                     .withResolverStyle(java.time.format.ResolverStyle.STRICT);
-            var parsed = f.parseBest(text, ZonedDateTime::from, LocalDateTime::from, LocalDate::from);
-            if (parsed instanceof ZonedDateTime z) {
-                return z;
-            }
-            if (parsed instanceof LocalDateTime l) {
-                return ZonedDateTime.of(l, zone);
-            }
-            return ZonedDateTime.of((LocalDate) parsed, LocalTime.MIDNIGHT, zone);
+            parsed = f.parseBest(text, ZonedDateTime::from, LocalDateTime::from, LocalDate::from);
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            return parse(text, zone);
+            return parse(text, zone, warnings);
         }
+        if (parsed instanceof ZonedDateTime z) {
+            return z;
+        }
+        if (parsed instanceof LocalDateTime l) {
+            return inZone(text, l.toLocalDate(), l.toLocalTime(), zone, warnings);
+        }
+        return inZone(text, (LocalDate) parsed, null, zone, warnings);
+    }
+
+    /**
+     * A date and time as the clocks of {@code zone} show it: refused when they skip it, the first of
+     * the two when they show it twice. A date without a time ({@code time} null) is the first moment
+     * of that day.
+     */
+    private static ZonedDateTime inZone(String text, LocalDate date, LocalTime time, ZoneId zone,
+            Consumer<String> warnings) throws DateException {
+        if (time == null) {
+            ZonedDateTime start = date.atStartOfDay(zone); // after a gap at midnight, its end
+            if (!start.toLocalDate().equals(date)) {
+                ZoneOffsetTransition t = zone.getRules().getTransition(date.atStartOfDay());
+                throw new DateException(Problem.quote(text) + " does not exist in " + zone.getId() + ": the clocks"
+                        + " go forward " + span(t) + ", skipping the day");
+            }
+            return start;
+        }
+        LocalDateTime local = LocalDateTime.of(date, time);
+        ZoneOffsetTransition t = zone.getRules().getTransition(local);
+        if (t == null) {
+            return ZonedDateTime.of(local, zone);
+        }
+        if (t.isGap()) {
+            throw new DateException(Problem.quote(text) + " does not exist in " + zone.getId() + ": the clocks go"
+                    + " forward " + span(t) + "; write a time before " + clock(t.getDateTimeBefore()) + " or from "
+                    + clock(t.getDateTimeAfter()));
+        }
+        ZonedDateTime first = ZonedDateTime.ofLocal(local, zone, t.getOffsetBefore());
+        ZonedDateTime second = ZonedDateTime.ofLocal(local, zone, t.getOffsetAfter());
+        warnings.accept(Problem.quote(text) + " happens twice in " + zone.getId() + ", as the clocks go back "
+                + span(t) + "; taken as the first, " + first.toOffsetDateTime() + "; write "
+                + second.toOffsetDateTime() + " for the second");
+        return first;
+    }
+
+    /** When a transition happens, in the local times before and after it: {@code on 2024-03-31 from 02:00 to 03:00}. */
+    private static String span(ZoneOffsetTransition t) {
+        LocalDateTime before = t.getDateTimeBefore();
+        LocalDateTime after = t.getDateTimeAfter();
+        if (before.toLocalDate().equals(after.toLocalDate())) {
+            return "on " + before.toLocalDate() + " from " + clock(before) + " to " + clock(after);
+        }
+        return "from " + before.toLocalDate() + " " + clock(before) + " to " + after.toLocalDate() + " " + clock(after);
+    }
+
+    private static String clock(LocalDateTime t) {
+        return t.toLocalTime().format(DateTimeFormatter.ofPattern(t.getSecond() == 0 ? "HH:mm" : "HH:mm:ss",
+                Locale.ROOT));
+    }
+
+    /**
+     * Why three numbers separated by slashes or dots are refused: ambiguous when the day and the
+     * month could be read either way; otherwise the form, with the same date written year first,
+     * with hyphens.
+     */
+    private static String notIso(String text, Matcher s) {
+        String a = s.group(1);
+        String c = s.group(3);
+        int x = num(a);
+        int y = num(s.group(2));
+        String which = Problem.quote(text);
+        if (a.length() == 4) { // year, month, day
+            return notIso(which, x, y, num(c), s.group(4), "with hyphens");
+        }
+        if (c.length() != 4) {
+            return which + " does not say which number is the year; " + HOW;
+        }
+        int year = num(c);
+        if (x <= 12 && y <= 12 && x != y) {
+            return which + " is ambiguous: day and month could be read either way (" + iso(year, y, x) + " or "
+                    + iso(year, x, y) + "); " + HOW;
+        }
+        // one reading only: day first (28/06/2024), month first (06/28/2024), or both the same (10/10/2024)
+        return x > 12 ? notIso(which, year, y, x, s.group(4), "year first")
+                : notIso(which, year, x, y, s.group(4), "year first");
+    }
+
+    /** A date in another form than YYYY-MM-DD that can be read one way only, and how to write it. */
+    private static String notIso(String which, int year, int month, int day, String rest, String how) {
+        try {
+            LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return which + " is not a real date; " + HOW;
+        }
+        return which + " is not in the form YYYY-MM-DD: write it " + how + ", " + iso(year, month, day) + rest;
+    }
+
+    private static String iso(int year, int month, int day) {
+        return String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
     }
 
     private static int num(String digits) {

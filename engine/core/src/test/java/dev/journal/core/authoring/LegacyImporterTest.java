@@ -133,7 +133,7 @@ class LegacyImporterTest {
         LegacyImporter importer = LegacyImporter.open(site, CLOCK);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> importer.importFile(seed,
                 new LegacyImporter.Options("T", "28/06/2024", List.of())));
-        assertTrue(e.getMessage().contains("ambiguous"), e.getMessage());
+        assertTrue(e.getMessage().contains("write it year first, 2024-06-28"), e.getMessage());
         Path empty = Files.writeString(dir.resolve("empty.txt"), "Author: Nobody\n\nRECOMMEND:x\n");
         assertThrows(IllegalArgumentException.class, () -> importer.importFile(empty,
                 new LegacyImporter.Options(null, null, List.of())));
