@@ -178,7 +178,7 @@ final class RelatedBenchmark implements Callable<Integer> {
         return new Article(a.sourcePath(), a.contentPath(), a.type(), a.draft(), a.title(), a.authors(), a.date(),
                 a.updated(), a.tags(), a.summary(), a.slug(), a.outputPath(), a.uri(), a.image(), a.lang(),
                 a.related(), Map.of(), Body.of("", a.text()), List.of(), a.words(), List.of(), a.hash(), a.lines(),
-                null, null);
+                a.entryLines(), null, null);
     }
 
     /** Precision at k against the generator's hidden topics: a check that speed did not cost quality. */

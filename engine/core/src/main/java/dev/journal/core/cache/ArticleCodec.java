@@ -199,6 +199,15 @@ final class ArticleCodec {
             writeString(out, e.getKey());
             writeVar(out, e.getValue());
         }
+        writeVar(out, a.entryLines().size());
+        for (var e : new java.util.TreeMap<>(a.entryLines()).entrySet()) {
+            writeString(out, e.getKey());
+            writeVar(out, e.getValue().size());
+            for (var entry : new java.util.TreeMap<>(e.getValue()).entrySet()) {
+                writeString(out, entry.getKey());
+                writeVar(out, entry.getValue());
+            }
+        }
         ArticleTerms t = a.terms();
         out.writeBoolean(t != null);
         if (t != null) {
@@ -261,6 +270,17 @@ final class ArticleCodec {
         for (int i = 0; i < nl; i++) {
             lines.put(readString(in), readVar(in));
         }
+        int ne = count(in, 2);
+        Map<String, Map<String, Integer>> entryLines = ne == 0 ? Map.of() : new LinkedHashMap<>();
+        for (int i = 0; i < ne; i++) {
+            String field = readString(in);
+            int n = count(in, 2);
+            Map<String, Integer> entries = new LinkedHashMap<>();
+            for (int j = 0; j < n; j++) {
+                entries.put(readString(in), readVar(in));
+            }
+            entryLines.put(field, Collections.unmodifiableMap(entries));
+        }
         ArticleTerms terms = null;
         if (in.readBoolean()) {
             int n = count(in, 5);
@@ -291,7 +311,7 @@ final class ArticleCodec {
         }
         return new Article(sourcePath, contentPath, type, draft, title, authors, date, updated, tags, summary, slug,
                 outputPath, uri, image, lang, related, meta, body, List.copyOf(headings), wordCount, List.copyOf(refs),
-                hash, Collections.unmodifiableMap(lines), terms, search);
+                hash, Collections.unmodifiableMap(lines), Collections.unmodifiableMap(entryLines), terms, search);
     }
 
     static void writeProblem(DataOutputStream out, Problem p) throws IOException {

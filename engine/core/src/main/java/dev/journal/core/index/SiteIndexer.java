@@ -416,8 +416,8 @@ public final class SiteIndexer {
             if (e.getValue() instanceof String url && LINK.matcher(url.strip()).matches()) {
                 out.add(new AuthorProfile.Link(String.valueOf(e.getKey()), url.strip()));
             } else {
-                problems.add(Problem.error(f.sourcePath(), f.line("links"), "link " + e.getKey()
-                        + " must be an http(s) or mailto URL"));
+                problems.add(Problem.error(f.sourcePath(), f.line("links", String.valueOf(e.getKey())), "link "
+                        + e.getKey() + " must be an http(s) or mailto URL"));
             }
         }
         return out;

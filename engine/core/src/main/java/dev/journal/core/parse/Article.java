@@ -35,6 +35,7 @@ import java.util.Optional;
  * @param references  every link and image in the body, with its line
  * @param hash        a digest of the source bytes, for the build cache
  * @param lines       the line of each front matter field, for messages
+ * @param entryLines  for a field written as a set of fields ({@code links:}), the line of each of them
  * @param terms       the terms the recommender compares, counted when parsed; null when not counted
  * @param search      the terms the search index lists, counted when parsed; null when not counted
  */
@@ -62,6 +63,7 @@ public record Article(
         List<Reference> references,
         String hash,
         Map<String, Integer> lines,
+        Map<String, Map<String, Integer>> entryLines,
         ArticleTerms terms,
         SearchCounts search) {
 
@@ -83,6 +85,15 @@ public record Article(
     /** The line of a front matter field, or 1 when the field is absent. */
     public int line(String field) {
         return lines.getOrDefault(field, 1);
+    }
+
+    /**
+     * The line of an entry of a field written as a set of fields ({@code Website:} under
+     * {@code links:}), or the field's line when the entry's is not known.
+     */
+    public int line(String field, String entry) {
+        Integer line = entryLines.getOrDefault(field, Map.of()).get(entry);
+        return line != null ? line : line(field);
     }
 
     public boolean isPost() {

@@ -303,7 +303,7 @@ public final class ContentParser {
         return new Article(h.file.path(), h.file.contentPath(), h.type, h.draft, h.title == null ? "" : h.title,
                 List.of(), null, null, List.of(), null, h.slug == null ? "" : h.slug, h.target.outputPath(),
                 h.target.uri(), null, null, Article.Related.DEFAULT, Map.of(), Body.of("", ""), List.of(), 0,
-                List.of(), "", h.fm.lines(), null, null);
+                List.of(), "", h.fm.lines(), h.fm.entryLines(), null, null);
     }
 
     /** Parses one file on the calling thread (for tools that look at a single file). */
@@ -716,7 +716,7 @@ public final class ContentParser {
                 h.related, h.fm.values(), cache.body(r.html(), text), r.headings(), countWords(text),
                 r.references(),
                 h.digest,
-                h.fm.lines(), relatedTerms ? ArticleTerms.of(title, summary, text, englishTerms) : null,
+                h.fm.lines(), h.fm.entryLines(), relatedTerms ? ArticleTerms.of(title, summary, text, englishTerms) : null,
                 searchTerms == null ? null : SearchCounts.of(searchTerms, title, h.authors, h.tags, summary, text)),
                 List.of());
     }

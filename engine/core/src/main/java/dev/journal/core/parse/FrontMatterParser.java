@@ -122,16 +122,21 @@ public final class FrontMatterParser {
         String body = bodyOffset >= text.length() ? "" : text.substring(bodyOffset);
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Integer> keyLines = new HashMap<>();
+        Map<String, Map<String, Integer>> entryLines = new HashMap<>();
         if (!yaml.isBlank()) {
-            readYaml(path, yaml, values, keyLines, problems);
+            readYaml(path, yaml, values, keyLines, entryLines, problems);
         }
         boolean ok = problems.stream().noneMatch(Problem::isError);
-        return new Result(ok ? new FrontMatter(FrontMatter.Format.YAML, values, keyLines,
+        return new Result(ok ? new FrontMatter(FrontMatter.Format.YAML, values, keyLines, entryLines,
                 close + 2, body) : null, problems);
     }
 
+    /**
+     * Reads a YAML front matter into {@code values}, with the line of each field in {@code keyLines}
+     * and, for a field written as a set of fields, the line of each of these in {@code entryLines}.
+     */
     private static void readYaml(String path, String yaml, Map<String, Object> values, Map<String, Integer> keyLines,
-            List<Problem> problems) {
+            Map<String, Map<String, Integer>> entryLines, List<Problem> problems) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
@@ -183,9 +188,13 @@ public final class FrontMatterParser {
                 continue;
             }
             keyLines.put(key, line(keyNode));
-            Object value = converter.convert(tuple.getValueNode(), 0);
+            Map<String, Integer> entries = tuple.getValueNode() instanceof MappingNode ? new HashMap<>() : null;
+            Object value = converter.convert(tuple.getValueNode(), 0, entries);
             if (value != null) {
                 values.put(key, value);
+            }
+            if (entries != null && !entries.isEmpty()) {
+                entryLines.put(key, entries);
             }
         }
     }
@@ -202,7 +211,11 @@ public final class FrontMatterParser {
             this.problems = problems;
         }
 
-        Object convert(Node node, int depth) {
+        /**
+         * The value of a node; when it is a set of fields, the line of each goes to {@code lines}
+         * (null: not wanted).
+         */
+        Object convert(Node node, int depth, Map<String, Integer> lines) {
             if (++count > MAX_VALUES || depth > MAX_DEPTH) {
                 if (!tooMany) {
                     tooMany = true;
@@ -229,7 +242,7 @@ public final class FrontMatterParser {
             if (node instanceof SequenceNode seq) {
                 List<Object> list = new ArrayList<>();
                 for (Node item : seq.getValue()) {
-                    Object v = convert(item, depth + 1);
+                    Object v = convert(item, depth + 1, null);
                     if (v != null) {
                         list.add(v);
                     }
@@ -248,7 +261,10 @@ public final class FrontMatterParser {
                     problems.add(Problem.error(path, line(k), "duplicate field " + Problem.quote(key)));
                     continue;
                 }
-                Object v = convert(t.getValueNode(), depth + 1);
+                if (lines != null) {
+                    lines.put(key, line(k));
+                }
+                Object v = convert(t.getValueNode(), depth + 1, null);
                 if (v != null) {
                     out.put(key, v);
                 }
@@ -308,7 +324,7 @@ public final class FrontMatterParser {
     private static Object jsonObject(String path, int line, String key, String value, List<Problem> problems) {
         List<Problem> found = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
-        readYaml(path, "value: " + value, values, new HashMap<>(), found);
+        readYaml(path, "value: " + value, values, new HashMap<>(), new HashMap<>(), found);
         if (found.isEmpty() && values.get("value") instanceof Map<?, ?> map) {
             return map;
         }
@@ -363,7 +379,7 @@ public final class FrontMatterParser {
         }
         String body = bodyOffset >= text.length() ? "" : text.substring(bodyOffset);
         boolean ok = problems.stream().noneMatch(Problem::isError);
-        return new Result(ok ? new FrontMatter(FrontMatter.Format.JBAKE, values, keyLines, sep + 2,
+        return new Result(ok ? new FrontMatter(FrontMatter.Format.JBAKE, values, keyLines, Map.of(), sep + 2,
                 body) : null, problems);
     }
 }

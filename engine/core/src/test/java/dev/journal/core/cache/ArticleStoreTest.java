@@ -100,6 +100,7 @@ class ArticleStoreTest {
             assertEquals(original.words(), back.words());
             assertEquals(original.references(), back.references());
             assertEquals(original.lines(), back.lines());
+            assertEquals(Map.of("series", Map.of("name", 11, "part", 11, "tags", 11, "flag", 11)), back.entryLines());
             assertArrayEquals(original.terms().hashes(), back.terms().hashes());
             assertArrayEquals(original.terms().counts(), back.terms().counts());
             assertEquals(original.terms().length(), back.terms().length());

@@ -35,6 +35,16 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void theEntriesOfAFieldWrittenAsASetOfFieldsKeepTheirLines() {
+        FrontMatter fm = read("---\ntitle: T\nlinks:\n  Website: https://x.org/\n\n  Bad:\n    ftp://x\n"
+                + "inline: {a: 1, b: 2}\nlist:\n  - k: v\n---\n");
+        assertEquals(3, fm.line("links"));
+        assertEquals(java.util.Map.of("links", java.util.Map.of("Website", 4, "Bad", 6), "inline",
+                java.util.Map.of("a", 8, "b", 8)), fm.entryLines(), "a list's sets of fields are not counted");
+        assertEquals(java.util.Map.of(), read("title=T\nog={\"a\": \"b\"}\n~~~~~~\n").entryLines());
+    }
+
+    @Test
     void aYamlHeaderNeverClosedIsAnError() {
         FrontMatterParser.Result r = PARSER.parse("content/a.md", "---\ntitle: T\n" + "x: y\n".repeat(300));
         assertNull(r.frontMatter());

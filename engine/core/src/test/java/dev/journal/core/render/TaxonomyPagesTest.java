@@ -220,16 +220,19 @@ class TaxonomyPagesTest {
         SiteFixture f = new SiteFixture(dir)
                 .post("a", "title: A\ndate: 2024-05-01\nauthor: Anna Lindqvist", "Text.")
                 .file("content/authors/anna.md", "---\ntype: author\nname: Anna Lindqvist\nphoto: https://x.org/a.jpg\n"
-                        + "links:\n  Site: javascript:alert(1)\n---\nBio.\n")
+                        + "links:\n  Site: javascript:alert(1)\n  Home: https://anna.example.org/\n  Bad: ftp://x\n---\nBio.\n")
                 .file("content/authors/anna-again.md", "---\ntype: author\nname: ANNA LINDQVIST\n---\nBio.\n");
         ContentException e = assertThrows(ContentException.class, f::bake);
         List<String> errors = e.errors().stream().map(Problem::toString).toList();
-        assertEquals(3, errors.size(), errors.toString());
+        assertEquals(4, errors.size(), errors.toString());
         assertTrue(errors.stream().anyMatch(m -> m.startsWith("content/authors/anna.md:3:") && m.contains("second profile")
                 && m.contains("content/authors/anna-again.md")), errors.toString());
         assertTrue(errors.stream().anyMatch(m -> m.startsWith("content/authors/anna.md:4:") && m.contains("photo")),
                 errors.toString());
-        assertTrue(errors.stream().anyMatch(m -> m.startsWith("content/authors/anna.md:5:") && m.contains("Site")),
+        // each link on its own line, not on the line of links:
+        assertTrue(errors.stream().anyMatch(m -> m.startsWith("content/authors/anna.md:6:") && m.contains("link Site ")),
+                errors.toString());
+        assertTrue(errors.stream().anyMatch(m -> m.startsWith("content/authors/anna.md:8:") && m.contains("link Bad ")),
                 errors.toString());
     }
 
