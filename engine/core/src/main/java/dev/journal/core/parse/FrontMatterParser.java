@@ -151,7 +151,15 @@ public final class FrontMatterParser {
             root = composer.getSingleNode();
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 2 : 1;
-            problems.add(Problem.error(path, line, "invalid front matter: " + yamlMessage(e)));
+            String message = "invalid front matter: " + yamlMessage(e);
+            // a quote or bracket never closed is found at the end: name the line where it opens
+            if (e.getContextMark() != null && e.getProblemMark() != null
+                    && e.getProblemMark().getIndex() >= yaml.stripTrailing().length()
+                    && e.getContextMark().getLine() + 2 < line) {
+                line = e.getContextMark().getLine() + 2;
+                message += ", for the value that starts on this line and is never closed";
+            }
+            problems.add(Problem.error(path, line, message));
             return;
         } catch (YAMLException | StackOverflowError e) {
             String m = firstLine(e.getMessage());
