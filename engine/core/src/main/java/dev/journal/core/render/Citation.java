@@ -126,8 +126,11 @@ final class Citation {
         if (names.isEmpty()) {
             return "";
         }
-        List<String> listed = new ArrayList<>(names.size() > MAX_LISTED ? names.subList(0, LISTED_WHEN_CUT) : names);
-        listed.set(0, inverted(listed.get(0)));
+        List<String> listed = new ArrayList<>();
+        for (String name : names.size() > MAX_LISTED ? names.subList(0, LISTED_WHEN_CUT) : names) {
+            PersonName p = PersonName.of(name);
+            listed.add(listed.isEmpty() ? p.inverted() : p.natural());
+        }
         if (names.size() > MAX_LISTED) {
             return String.join(", ", listed) + ", et al.";
         }
@@ -198,9 +201,33 @@ final class Citation {
         String inverted() {
             return family + (given.isEmpty() ? "" : ", " + given) + (suffix.isEmpty() ? "" : ", " + suffix);
         }
+
+        /** "Given Family Suffix", as a name reads in running text. */
+        String natural() {
+            return (given.isEmpty() ? "" : given + " ") + family + (suffix.isEmpty() ? "" : " " + suffix);
+        }
     }
 
     // ---- BibTeX
+
+    /**
+     * An author for BibTeX's {@code author} field, which reads "First von Last", "von Last, First"
+     * and "von Last, Jr, First" itself: a name as written, but with a suffix put in BibTeX's place
+     * ({@code King, Jr., Martin Luther}), and braced whole when the word "and" would split it or a
+     * comma cannot be read as one of those forms.
+     */
+    static String bibName(String written) {
+        String n = SafeText.collapseWhitespace(written.strip());
+        PersonName p = PersonName.of(n);
+        if ((" " + n.toLowerCase(Locale.ROOT) + " ").contains(" and ")) {
+            return "{" + bib(n) + "}";
+        }
+        if (!p.suffix().isEmpty()) {
+            return p.given().isEmpty() ? "{" + bib(n) + "}"
+                    : bib(p.family() + ", " + p.suffix() + ", " + p.given());
+        }
+        return n.chars().filter(c -> c == ',').count() > 1 ? "{" + bib(n) + "}" : bib(n);
+    }
 
     String bibtex() {
         StringBuilder sb = new StringBuilder();
@@ -208,10 +235,7 @@ final class Citation {
         if (!article.authors().isEmpty()) {
             List<String> names = new ArrayList<>();
             for (String name : article.authors()) {
-                String n = SafeText.collapseWhitespace(name.strip());
-                // a comma or the word "and" would split the name; braces keep it whole
-                boolean whole = n.contains(",") || (" " + n.toLowerCase(Locale.ROOT) + " ").contains(" and ");
-                names.add(whole ? "{" + bib(n) + "}" : bib(n));
+                names.add(bibName(name));
             }
             field(sb, "author", String.join(" and ", names));
         }

@@ -35,6 +35,8 @@ class CitationTest {
     void authorListsQuestionsAndQuotesInTitles() {
         assertTrue(citation("title: Alliance or Pact?\nauthors: [Ann Lee, Bo Chen]\ndate: 2024-01-02").text()
                 .startsWith("Lee, Ann, and Bo Chen. \u201cAlliance or Pact?\u201d The Review"));
+        assertTrue(citation("title: T\nauthors: ['Doe, Jane', 'Lee, Ann', 'King, Martin Luther, Jr.']\ndate: 2024-01-02")
+                .text().startsWith("Doe, Jane, Ann Lee, and Martin Luther King Jr. \u201cT.\u201d"));
         assertTrue(citation("title: T\nauthors: [A One, B Two, C Three]\ndate: 2024-01-02").text()
                 .startsWith("One, A, B Two, and C Three. \u201cT.\u201d"));
         String many = citation("title: T\nauthors: [A1 X, A2 X, A3 X, A4 X, A5 X, A6 X, A7 X, A8 X, A9 X, A10 X, A11 X]"
@@ -55,7 +57,7 @@ class CitationTest {
         assertTrue(bib.startsWith("@article{lee2024all,\n"), bib);
         assertTrue(bib.contains("  title = {{50\\% of \\textbraceleft{}all\\textbraceright{} costs \\& C\\#\\_1 at "
                 + "\\$5 \\textasciitilde{} \\textasciicircum{} \\textbackslash{} end}},\n"), bib);
-        assertTrue(bib.contains("  author = {Ann Lee and {Smith and Sons} and {Doe, Jane}},\n"), bib);
+        assertTrue(bib.contains("  author = {Ann Lee and {Smith and Sons} and Doe, Jane},\n"), bib);
         assertTrue(bib.contains("  year = {2024},\n  month = jun,\n  date = {2024-06-28},\n"), bib);
         assertTrue(bib.contains("  keywords = {Energy, EU},\n"), bib);
         assertTrue(bib.contains("  abstract = {Two lines}\n}\n"), bib);
