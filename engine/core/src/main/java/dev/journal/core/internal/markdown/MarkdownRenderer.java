@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnoteDefinition;
@@ -152,7 +154,8 @@ public final class MarkdownRenderer {
         if (options.smart()) {
             SmartPunctuation.apply(document);
         }
-        List<dev.journal.core.parse.Heading> headings = options.headingIds() ? assignHeadingIds(document) : List.of();
+        List<dev.journal.core.parse.Heading> headings = options.headingIds()
+                ? assignHeadingIds(document, markdown.contains("[^")) : List.of();
         // character references can write what the file cannot (&#1;, &#xFFFE;)
         String html = SafeText.clean(renderer.render(document));
         if (options.extensions()) {
@@ -230,8 +233,8 @@ public final class MarkdownRenderer {
      * numbering of repeated texts gives {@code x}, {@code x-1}, {@code x-1} for the headings
      * {@code x}, {@code x}, {@code x 1}.
      */
-    private static List<dev.journal.core.parse.Heading> assignHeadingIds(Node document) {
-        FootnoteIds footnotes = FootnoteIds.of(document);
+    private static List<dev.journal.core.parse.Heading> assignHeadingIds(Node document, boolean mayHaveFootnotes) {
+        FootnoteIds footnotes = mayHaveFootnotes ? FootnoteIds.of(document) : FootnoteIds.NONE;
         Set<String> taken = new HashSet<>(RESERVED_IDS);
         Map<String, Integer> next = new HashMap<>(); // per identifier, the first suffix not yet tried
         List<dev.journal.core.parse.Heading> toc = new ArrayList<>();
@@ -239,8 +242,7 @@ public final class MarkdownRenderer {
             @Override
             public void visit(Heading heading) {
                 String text = textOf(heading).strip();
-                String base = IdGenerator.builder().defaultId("section").build()
-                        .generateId(text.toLowerCase(Locale.ROOT));
+                String base = identifier(text.toLowerCase(Locale.ROOT));
                 if (!base.isEmpty() && Character.isDigit(base.charAt(0))) {
                     base = "h-" + base;
                 }
@@ -261,6 +263,25 @@ public final class MarkdownRenderer {
         return List.copyOf(toc);
     }
 
+    /** The characters an identifier keeps, as commonmark's {@link IdGenerator} has them. */
+    private static final Pattern ID_CHARACTERS = Pattern.compile("[\\w\\-_]+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * A heading's lower-cased text made into an identifier as {@link IdGenerator#generateId} makes
+     * its first one (spaces become hyphens, only word characters, hyphens and underscores stay;
+     * {@code section} when none is left), without a generator per heading, whose construction
+     * compiles its pattern.
+     */
+    static String identifier(String lowerCased) {
+        String hyphenated = lowerCased.replace(' ', '-');
+        Matcher m = ID_CHARACTERS.matcher(hyphenated);
+        StringBuilder id = new StringBuilder(hyphenated.length());
+        while (m.find()) {
+            id.append(hyphenated, m.start(), m.end());
+        }
+        return id.length() == 0 ? "section" : id.toString();
+    }
+
     /**
      * The ids the footnotes extension writes, known from the labels of a document's notes: a note
      * labelled {@code L} is {@code fn-L}, its first reference {@code fnref-L}, its n-th
@@ -269,6 +290,9 @@ public final class MarkdownRenderer {
      * listed, which would take notes times references).
      */
     private record FootnoteIds(Set<String> labels, int references) {
+
+        /** A document without footnotes: its source has no {@code [^}. */
+        static final FootnoteIds NONE = new FootnoteIds(Set.of(), 0);
 
         static FootnoteIds of(Node document) {
             Set<String> labels = new HashSet<>();

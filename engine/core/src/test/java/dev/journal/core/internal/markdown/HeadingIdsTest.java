@@ -44,6 +44,24 @@ class HeadingIdsTest {
         assertUniqueAndFree(body, r);
     }
 
+    /** Property: the renderer's own identifier of a text is the one commonmark's generator makes first. */
+    @Test
+    void identifiersAreCommonmarksFirstIds() {
+        String alphabet = "aZ09 -_.,:;!?'\"()[]{}<>#&%$@*+=/\\|~^`\u00e9\u00df\u0130\u0131\u00c5\u0436\u05d0"
+                + "\u0627\u4e2d\u3042\u00a0\t\u2014\u201c\u0301\ud83d\ude00";
+        Random random = new Random(7);
+        for (int run = 0; run < 5_000; run++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
+                        random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            }
+            String lower = text.toString().toLowerCase(Locale.ROOT);
+            assertEquals(org.commonmark.ext.heading.anchor.IdGenerator.builder().defaultId("section").build()
+                    .generateId(lower), MarkdownRenderer.identifier(lower), text.toString());
+        }
+    }
+
     /** Property: whatever headings and notes a document has, every id in it is unique and free. */
     @Test
     void randomDocumentsHaveUniqueIds() {
