@@ -40,7 +40,7 @@ public final class ConfigLoader {
         List<Problem> found = new ArrayList<>();
         String text;
         try {
-            text = Utf8.strict(bytes);
+            text = Utf8.decode(bytes); // a byte order mark is not part of the first key
         } catch (Utf8.MalformedException e) {
             found.add(Problem.error(SiteConfig.FILE_NAME, e.line(), e.getMessage()));
             text = new String(bytes, StandardCharsets.UTF_8);

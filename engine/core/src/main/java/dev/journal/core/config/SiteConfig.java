@@ -257,7 +257,12 @@ public final class SiteConfig {
     public String sitePath() {
         try {
             String path = new URI(siteHost()).getRawPath();
-            return path == null || !path.startsWith("/") ? "/" : path;
+            if (path == null || !path.startsWith("/")) {
+                return "/";
+            }
+            // one slash first (a second would name a host), one last (after a query, say)
+            path = "/" + path.replaceFirst("^/+", "");
+            return path.endsWith("/") ? path : path + "/";
         } catch (URISyntaxException e) {
             return "/";
         }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +84,24 @@ class SiteConfigTest {
                 + " UTF-8", "jbake.properties:3: index.posts_per_page must be a whole number above 0, not 'many'"),
                 errors.stream().sorted().toList());
         assertEquals("https://x.org/", c.get("site.host"));
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstKey(@TempDir Path site) throws IOException {
+        Files.write(site.resolve("jbake.properties"), "\uFEFFsite.host=https://x.org/\r\njournal.title=T\r\n"
+                .getBytes(StandardCharsets.UTF_8));
+        SiteConfig c = ConfigLoader.load(site);
+        assertEquals("https://x.org/", c.get("site.host"));
+        assertEquals(List.of(), c.problems());
+    }
+
+    @Test
+    void theSitesPathOnItsHostStartsAndEndsWithOneSlash() {
+        for (String[] hostAndPath : new String[][] {{"https://x.org", "/"}, {"https://x.org/", "/"},
+                {"https://x.org//", "/"}, {"https://x.org/journal", "/journal/"}, {"https://x.org//journal/", "/journal/"},
+                {"https://x.org/journal?x=1", "/journal/"}, {"https://x.org/a%20b/", "/a%20b/"}, {"not a url", "/"}}) {
+            assertEquals(hostAndPath[1], SiteConfig.of(Map.of("site.host", hostAndPath[0])).sitePath(), hostAndPath[0]);
+        }
     }
 
     @Test
