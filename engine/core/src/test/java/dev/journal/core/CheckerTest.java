@@ -98,6 +98,9 @@ class CheckerTest {
     void aRevisionDatedLaterThanNowIsAWarning() throws IOException {
         write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nupdated: 2099-01-01\n", "Text.\n"));
         write(site, "content/articles/2024/two.md", article("Two", "tags: [Energy]\nupdated: 2025-05-31\n", "Text.\n"));
+        // unpublished: no feed or sitemap gives its dates
+        write(site, "content/articles/2024/three.md", article("Three", "tags: [Energy]\nupdated: 2099-01-01\n"
+                + "draft: true\n", "Text.\n"));
         CheckResult r = check();
         assertEquals(List.of("content/articles/2024/one.md:5: warning: updated is later than now (2025-06-01): feeds"
                 + " and the sitemap give it as the last change as written"), lines(r));
@@ -106,8 +109,11 @@ class CheckerTest {
 
     @Test
     void anAuthorsPhotoTheSiteWillNotHaveIsAnError() throws IOException {
-        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nauthors: [Anna Berg, Bo Chen]\n",
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nauthors: [Anna Berg, Bo Chen, Cy Dee]\n",
                 "Text.\n"));
+        // a percent-encoded name is the file's name decoded, as in a link
+        write(site, "content/authors/cy-dee.md", "---\ntype: author\nname: Cy Dee\nphoto: my%20face.jpg\n---\nCy.\n");
+        write(site, "content/authors/my face.jpg", "jpg");
         write(site, "content/authors/anna-berg.md", "---\ntype: author\nname: Anna Berg\nphoto: anna.jpg\n---\nAnna.\n");
         write(site, "content/authors/bo-chen.md", "---\ntype: author\nname: Bo Chen\nphoto: /images/bo.jpg\n---\nBo.\n");
         write(site, "assets/images/bo.jpg", "jpg");
@@ -116,6 +122,16 @@ class CheckerTest {
                 check().problems().stream().filter(Problem::isError).map(Problem::toString).toList());
         write(site, "content/authors/anna.jpg", "jpg");
         assertFalse(check().hasErrors());
+    }
+
+    @Test
+    void aLinkToADraftFromTheContentRootIsAnErrorOnASiteUnderAPath() throws IOException {
+        write(site, "jbake.properties", "site.host=https://example.org/journal/\n");
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\n",
+                "See [the draft](/articles/2024/draft.md).\n"));
+        write(site, "content/articles/2024/draft.md", article("Draft", "tags: [Energy]\ndraft: true\n", "Text.\n"));
+        assertEquals(List.of("content/articles/2024/one.md:6: link to /articles/2024/draft.md, which is a draft and"
+                + " has no page in this build; remove the link until it is published"), lines(check()));
     }
 
     @Test
@@ -163,8 +179,12 @@ class CheckerTest {
                 + " assets/articles/2024/missing.png)");
         assertHas(r, "content/articles/2024/bad.md:11: image logo.png not found");
         assertTrue(lines(r).stream().anyMatch(l -> l.contains("write ../../logo.png or /logo.png")), lines(r)::toString);
-        assertHas(r, "content/articles/2024/bad.md:13: link to draft.md, a draft");
-        assertHas(r, "content/articles/2024/bad.md:13: warning: link to ../2025/later.md, which is scheduled");
+        // as the build reports them, once each
+        assertHas(r, "content/articles/2024/bad.md:13: link to draft.md, which is a draft and has no page in this"
+                + " build");
+        assertHas(r, "content/articles/2024/bad.md:13: link to ../2025/later.md, which is scheduled for 2025-12-01");
+        assertEquals(2, lines(r).stream().filter(l -> l.contains("draft.md") || l.contains("later.md")).count(),
+                lines(r)::toString);
         assertHas(r, "content/articles/2024/bad.md:13: warning: link to ../../tags/nope/: the site will have no"
                 + " tags/nope/");
         assertHas(r, "content/articles/2025/bad.md:1: warning: the slug 'bad' is also the slug of"

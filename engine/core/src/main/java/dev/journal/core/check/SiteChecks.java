@@ -15,14 +15,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Checks of the content that only the whole site can answer, beyond what a build refuses: fields
  * the engine does not know, revisions dated later than now, images and authors' photos that the
- * site will not have, images without alt text, links from published articles to unpublished ones or
- * to files the site will not have, articles without tags, and articles sharing a slug. Pure: from the parsed articles and the list of files the build
- * would write to problems.
+ * site will not have, images without alt text, links from published articles to files the site will
+ * not have, articles without tags, and articles sharing a slug (links to drafts and scheduled
+ * articles are the index's errors, as in a build). Pure: from the parsed articles and the list of
+ * files the build would write to problems.
  */
 public final class SiteChecks {
 
@@ -58,7 +60,8 @@ public final class SiteChecks {
         List<Problem> problems = new ArrayList<>();
         for (Article a : articles) {
             unknownFields(a, problems);
-            if (a.updated() != null && a.updated().isAfter(index.now())) {
+            boolean isPublished = published.contains(a.outputPath());
+            if (isPublished && a.updated() != null && a.updated().isAfter(index.now())) {
                 problems.add(Problem.warning(a.sourcePath(), a.line("updated"), "updated is later than now ("
                         + index.now().toLocalDate() + "): feeds and the sitemap give it as the last change as written"));
             }
@@ -66,12 +69,11 @@ public final class SiteChecks {
                 problems.add(Problem.warning(a.sourcePath(), a.line("tags"),
                         "no tags: the article appears on no topic page"));
             }
-            boolean isPublished = published.contains(a.outputPath());
             for (Reference ref : a.references()) {
                 if (ref.image()) {
                     image(a, ref, problems);
                 } else if (isPublished) {
-                    link(a, ref, byContentPath, published, problems);
+                    link(a, ref, problems);
                 }
             }
         }
@@ -133,25 +135,14 @@ public final class SiteChecks {
         }
     }
 
-    private void link(Article a, Reference ref, Map<String, Article> byContentPath, Set<String> published,
-            List<Problem> problems) {
+    private void link(Article a, Reference ref, List<Problem> problems) {
         String dest = ref.destination();
         String target = sitePath(a, dest);
         if (target == null) {
             return;
         }
         if (ContentParser.isDocumentLink(target)) {
-            Article to = byContentPath.get(target);
-            if (to == null || published.contains(to.outputPath())) {
-                return; // a missing Markdown file is already an error of the parse stage
-            }
-            if (to.draft()) {
-                problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + dest + ", a draft: the link is"
-                        + " broken on the published site until that article is published"));
-            } else {
-                problems.add(Problem.warning(a.sourcePath(), ref.line(), "link to " + dest + ", which is scheduled"
-                        + " for later: the link is broken until then"));
-            }
+            // a missing Markdown file is an error of the parse, a draft or scheduled one of the index
             return;
         }
         if (!exists(target)) {
@@ -177,7 +168,9 @@ public final class SiteChecks {
      * destinations outside it (other sites, fragments, mail addresses).
      */
     private String sitePath(Article a, String dest) {
-        return dest.startsWith("/") ? sitePath(dest) : ContentParser.linkedContentPath(a.contentPath(), dest).orElse(null);
+        // a link to a Markdown file from the root is read from the content folder's root, as the build reads it
+        Optional<String> content = ContentParser.linkedContentPath(a.contentPath(), dest);
+        return dest.startsWith("/") && content.isEmpty() ? sitePath(dest) : content.orElse(null);
     }
 
     /** A destination read from the site's root: {@code /img/x.png}, or {@code img/x.png} as if written there. */

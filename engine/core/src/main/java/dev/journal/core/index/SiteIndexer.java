@@ -390,9 +390,7 @@ public final class SiteIndexer {
                     + " relative to this file or to the site's root (/images/...), not " + photo));
             return null;
         }
-        int slash = f.contentPath().lastIndexOf('/');
-        String dir = slash < 0 ? "" : f.contentPath().substring(0, slash + 1);
-        String path = ContentParser.normalize(photo.startsWith("/") ? photo.substring(1) : dir + photo);
+        String path = ContentParser.filePath(f.contentPath(), photo);
         if (path == null || path.isEmpty()) {
             problems.add(Problem.error(f.sourcePath(), f.line("photo"), "photo " + photo + " is outside the site"));
             return null;

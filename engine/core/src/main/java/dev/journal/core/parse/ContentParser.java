@@ -801,6 +801,15 @@ public final class ContentParser {
         return path.startsWith("/") ? normalize(decode(path.substring(1))) : normalize(dir + decode(path));
     }
 
+    /**
+     * The path a file's path written in the file at {@code contentPath} names, percent-decoded:
+     * relative to that file's folder, or from the root with a leading slash; null when it climbs
+     * out (an author's {@code photo}).
+     */
+    public static String filePath(String contentPath, String written) {
+        return resolve(folderOf(contentPath), written);
+    }
+
     private static String folderOf(String contentPath) {
         int slash = contentPath.lastIndexOf('/');
         return slash < 0 ? "" : contentPath.substring(0, slash + 1);
