@@ -6,9 +6,6 @@ import dev.journal.core.parse.Dates;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigInteger;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,10 +107,9 @@ public final class DataFiles {
             }
             String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-            } catch (CharacterCodingException e) {
-                problems.add(Problem.error(path, 0, "not UTF-8 text"));
+                text = dev.journal.core.internal.Utf8.strict(Files.readAllBytes(file));
+            } catch (dev.journal.core.internal.Utf8.MalformedException e) {
+                problems.add(Problem.error(path, e.line(), e.getMessage()));
                 continue;
             }
             Map<String, Object> data = read(path, text, problems);
