@@ -202,7 +202,7 @@ public final class Dates {
             return which + " does not say which number is the year; " + HOW;
         }
         int year = num(c);
-        if (x <= 12 && y <= 12 && x != y) {
+        if (x >= 1 && y >= 1 && x <= 12 && y <= 12 && x != y) {
             return which + " is ambiguous: day and month could be read either way (" + iso(year, y, x) + " or "
                     + iso(year, x, y) + "); " + HOW;
         }
