@@ -159,7 +159,8 @@ class JBakeLayoutTest {
         write(site, "templates/tags.ftl", "<#include \"header.ftl\">${tag}");
         write(site, "templates/page.ftl", "[#ftl][#escape x as x?html]${content.title}[/#escape]|${content.title}");
         write(site, "templates/index.ftl",
-                "<#-- JBake's example escaped here: <#escape x as x?xml> --><#list published_posts as p>${p.title}</#list>");
+                "<#-- JBake's example escaped here: <#escape x as x?xml> --><#list published_posts as p>${p.title}</#list>"
+                        + "<#noparse><#escape x as x?xml></#noparse>");
         post("blog/a.md", "title=A & <i>B</i>\ndate=2024-01-01\ntype=post\nstatus=published\ntags=R&D");
         post("about.md", "title=About <us>\ndate=2024-01-01\ntype=page\nstatus=published");
         Path out = bake();
@@ -171,7 +172,8 @@ class JBakeLayoutTest {
         assertEquals("<title>JBake</title>R&amp;D", read(out, "tags/R&D.html"),
                 "header.ftl escapes itself, included from an auto-escaped tags.ftl");
         assertEquals("About &lt;us&gt;|About <us>", read(out, "about.html"), "the square-bracket syntax");
-        assertEquals("A &amp; &lt;i&gt;B&lt;/i&gt;", read(out, "index.html"), "a comment is not a directive");
+        assertEquals("A &amp; &lt;i&gt;B&lt;/i&gt;<#escape x as x?xml>", read(out, "index.html"),
+                "a comment, or text in #noparse, is not a directive");
     }
 
     @Test

@@ -216,8 +216,12 @@ public final class TemplateEngine {
      * Freemarker loads the template.
      */
     private static final class EscapingItself extends TemplateConfigurationFactory {
-        /** Freemarker's comments, in either syntax: a directive in one is no directive. */
-        private static final Pattern COMMENT = Pattern.compile("<#--.*?-->|\\[#--.*?--]", Pattern.DOTALL);
+        /**
+         * Freemarker's comments and {@code #noparse} blocks, in either syntax: a directive in one
+         * is no directive.
+         */
+        private static final Pattern COMMENT = Pattern.compile("<#--.*?-->|\\[#--.*?--]"
+                + "|<#no[pP]arse\\s*>.*?</#no[pP]arse\\s*>|\\[#no[pP]arse\\s*].*?\\[/#no[pP]arse\\s*]", Pattern.DOTALL);
         /** The start tag of {@code #escape} or {@code #noescape} (also in camel case), in either syntax. */
         private static final Pattern LEGACY = Pattern.compile("[<\\[]#(?:escape|noescape|noEscape)(?=[\\s/>\\]])");
 
