@@ -241,8 +241,9 @@ def sources(corpus):
 
 def stamp(corpus, template):
     """What a peer's site was written from: the corpus, and a digest of the folder of that peer's
-    configuration and templates (so that a change to bench/hugo or bench/jbake writes it again)."""
-    digest = hashlib.sha256()
+    configuration and templates and of this script, which converts the corpus (so that a change to
+    bench/hugo, bench/jbake or the conversion writes the site again)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
     for p in sorted(q for q in template.rglob("*") if q.is_file()):
         digest.update(str(p.relative_to(template)).encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
     return "%s\n%s" % (corpus, digest.hexdigest())
