@@ -149,9 +149,12 @@ class JBakeLayoutTest {
     @Test
     void templatesThatEscapeWithJBakesEscapeDirectiveAreNotEscapedTwice() throws Exception {
         jbakeSite("render.tags=true\n");
+        write(site, "jbake.properties", "render.feed=false\nrender.archive=true\nrender.tags=true\n");
         write(site, "templates/header.ftl",
                 "<title><#if (content.title)??><#escape x as x?xml>${content.title}</#escape><#else>JBake</#if></title>");
         write(site, "templates/menu.ftl", "<nav>${content.title!\"-\"}</nav>");
+        write(site, "templates/archive.ftl", "<#list published_posts as p>${p.title?html}|${p.title}</#list>"
+                + "<p>1 < 2</p><?xml-stylesheet?>");
         write(site, "templates/post.ftl", """
                 <#include "header.ftl"><#include "menu.ftl">
                 <h1><#escape x as x?xml>${content.title}</#escape></h1>${content.title}|${content.body}|\
@@ -172,6 +175,8 @@ class JBakeLayoutTest {
         assertEquals("<title>JBake</title>R&amp;D", read(out, "tags/R&D.html"),
                 "header.ftl escapes itself, included from an auto-escaped tags.ftl");
         assertEquals("About &lt;us&gt;|About <us>", read(out, "about.html"), "the square-bracket syntax");
+        assertEquals("A &amp; &lt;i&gt;B&lt;/i&gt;|A & <i>B</i><p>1 < 2</p><?xml-stylesheet?>", read(out, "archive.html"),
+                "?html escapes once and the rest prints as written, as in JBake");
         assertEquals("A &amp; &lt;i&gt;B&lt;/i&gt;<#escape x as x?xml>", read(out, "index.html"),
                 "a comment, or text in #noparse, is not a directive");
     }

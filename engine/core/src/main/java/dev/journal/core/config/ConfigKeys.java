@@ -109,7 +109,7 @@ public final class ConfigKeys {
             key("journal.archive.path", "archive", "folder of the archive's pages per year"),
             key("journal.pages.folder", "pages", "content under this folder is of type page unless its header says otherwise"),
             key("journal.markdown.smart", "true", "smart typography: curly quotes, en and em dashes, ellipses (off unless set when journal.layout is jbake)"),
-            key("journal.ftl.autoescape", "true", "HTML auto-escaping in a site's .ftl templates too (bodies stay HTML), but for those that escape their values themselves with JBake's #escape; false for JBake's output exactly: nothing escaped, bodies as text"),
+            key("journal.ftl.autoescape", "true", "HTML auto-escaping in a site's .ftl templates too (bodies stay HTML), but for those that escape their values themselves with JBake's #escape or ?html; false for JBake's output exactly: nothing escaped, bodies as text"),
             key("journal.markdown.html", "sanitize", "raw HTML in Markdown and .html content files: sanitize (an allow-list keeps safe markup), trust (kept as written) or escape (shown as text)"),
             key("journal.markdown.html.embeds", "youtube-nocookie.com, player.vimeo.com", "hosts (and their subdomains) whose pages raw HTML may embed with an https iframe when sanitising; empty for none"),
             key("journal.summary.length", "300", "maximum length in characters of a summary derived from the first paragraph"),

@@ -210,7 +210,8 @@ public final class TemplateEngine {
     /**
      * The configuration of the auto-escaped {@code .ftl} templates, but for those among them whose
      * source uses legacy escaping ({@code #escape} or {@code #noescape}, in {@code <#...>} or
-     * {@code [#...]} syntax, outside comments): HTML, not auto-escaped. Freemarker's own matchers
+     * {@code [#...]} syntax, or the {@code ?html} built-in and its kin, outside comments): HTML, not
+     * auto-escaped. Freemarker's own matchers
      * look at a template's name only, so this one reads the source, through the same loader and
      * source object the template is then parsed from: a second read of a small file, each time
      * Freemarker loads the template.
@@ -222,8 +223,13 @@ public final class TemplateEngine {
          */
         private static final Pattern COMMENT = Pattern.compile("<#--.*?-->|\\[#--.*?--]"
                 + "|<#no[pP]arse\\s*>.*?</#no[pP]arse\\s*>|\\[#no[pP]arse\\s*].*?\\[/#no[pP]arse\\s*]", Pattern.DOTALL);
-        /** The start tag of {@code #escape} or {@code #noescape} (also in camel case), in either syntax. */
-        private static final Pattern LEGACY = Pattern.compile("[<\\[]#(?:escape|noescape|noEscape)(?=[\\s/>\\]])");
+        /**
+         * The start tag of {@code #escape} or {@code #noescape} (also in camel case), in either
+         * syntax, or a legacy escaping built-in after an expression ({@code content.title?html},
+         * {@code ?xhtml}, {@code ?xml}, {@code ?rtf}; not the {@code <?xml} of a declaration).
+         */
+        private static final Pattern LEGACY = Pattern.compile("[<\\[]#(?:escape|noescape|noEscape)(?=[\\s/>\\]])"
+                + "|(?<=[\\w)\\]\"'!])\\?(?:html|xhtml|xml|rtf)(?!\\w)");
 
         private final TemplateConfigurationFactory autoEscaped;
         private final TemplateConfiguration escapingItself = new TemplateConfiguration();
