@@ -53,8 +53,6 @@ public final class SiteChecks {
 
     /** The problems of {@code articles} (every parsed document, drafts included). */
     public List<Problem> check(List<Article> articles) {
-        Map<String, Article> byContentPath = new HashMap<>();
-        articles.forEach(a -> byContentPath.put(a.contentPath(), a));
         Set<String> published = new HashSet<>();
         index.documents().forEach(a -> published.add(a.outputPath()));
         List<Problem> problems = new ArrayList<>();
@@ -78,7 +76,7 @@ public final class SiteChecks {
             }
         }
         duplicateSlugs(articles, problems);
-        photos(byContentPath.values(), problems);
+        photos(articles, problems);
         return problems;
     }
 
@@ -116,7 +114,7 @@ public final class SiteChecks {
     }
 
     /** Authors' photos the site will not have: the author's page would show a broken image. */
-    private void photos(java.util.Collection<Article> articles, List<Problem> problems) {
+    private void photos(List<Article> articles, List<Problem> problems) {
         Map<String, Article> bySource = new HashMap<>();
         articles.forEach(a -> bySource.put(a.sourcePath(), a));
         for (var author : index.authors()) {
