@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -150,13 +151,13 @@ public final class FrontMatterParser {
                     new Resolver(), options);
             root = composer.getSingleNode();
         } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 2 : 1;
+            int line = line(e.getProblemMark());
             String message = "invalid front matter: " + yamlMessage(e);
             // a quote or bracket never closed is found at the end: name the line where it opens
             if (e.getContextMark() != null && e.getProblemMark() != null
                     && e.getProblemMark().getIndex() >= yaml.stripTrailing().length()
-                    && e.getContextMark().getLine() + 2 < line) {
-                line = e.getContextMark().getLine() + 2;
+                    && line(e.getContextMark()) < line) {
+                line = line(e.getContextMark());
                 message += ", for the value that starts on this line and is never closed";
             }
             problems.add(Problem.error(path, line, message));
@@ -302,7 +303,12 @@ public final class FrontMatterParser {
 
     /** The file line of a node: YAML lines count from 0, and the YAML starts on the file's line 2. */
     private static int line(Node node) {
-        return node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 2;
+        return line(node.getStartMark());
+    }
+
+    /** The file line of a place in the YAML (1 when unknown). */
+    private static int line(Mark mark) {
+        return mark == null ? 1 : mark.getLine() + 2;
     }
 
     private static String yamlMessage(MarkedYAMLException e) {
