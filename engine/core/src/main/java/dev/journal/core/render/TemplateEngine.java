@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
 /**
  * Freemarker, configured safely: HTML auto-escaping for {@code .ftlh} templates and for a site's
  * JBake-style {@code .ftl} ones (XML for {@code .ftlx}; not for a {@code .ftl} template that escapes
- * its values itself with JBake's {@code #escape}), no {@code new} or {@code api} built-ins,
+ * its values itself with JBake's {@code #escape} or {@code ?html}), no {@code new} or {@code api} built-ins,
  * exceptions rethrown rather than printed into pages, and the site's locale and zone rather than
  * the JVM's. The site's template folder comes
  * first and the built-in theme fills in every template the site does not override.
@@ -190,10 +190,11 @@ public final class TemplateEngine {
      * and keep the format they declare themselves.
      *
      * <p>A template that escapes its values itself, with JBake's {@code <#escape x as x?xml>} (JBake's
-     * example project did, in its header, post and index templates), is read as if it began with
-     * {@code <#ftl auto_esc=false>}: Freemarker refuses {@code #escape} where escaping is automatic,
-     * and escaping its values twice would show {@code &amp;amp;}. Its values print as JBake prints
-     * them, escaped inside {@code #escape} and as they are outside it; bodies stay HTML markup. The
+     * example project did, in its header, post and index templates) or {@code ?html}, is read as if
+     * it began with {@code <#ftl auto_esc=false>}: Freemarker refuses both where escaping is
+     * automatic, and escaping its values twice would show {@code &amp;amp;}. Its values print as
+     * JBake prints them, escaped inside {@code #escape} and by {@code ?html}, as they are elsewhere;
+     * bodies stay HTML markup. The
      * decision is each template's own, made from its source, so it holds wherever the template is
      * used: a {@code header.ftl} with {@code #escape} included by a {@code tags.ftl} without it is
      * read without auto-escaping, and the {@code tags.ftl} with it.
@@ -211,10 +212,9 @@ public final class TemplateEngine {
      * The configuration of the auto-escaped {@code .ftl} templates, but for those among them whose
      * source uses legacy escaping ({@code #escape} or {@code #noescape}, in {@code <#...>} or
      * {@code [#...]} syntax, or the {@code ?html} built-in and its kin, outside comments): HTML, not
-     * auto-escaped. Freemarker's own matchers
-     * look at a template's name only, so this one reads the source, through the same loader and
-     * source object the template is then parsed from: a second read of a small file, each time
-     * Freemarker loads the template.
+     * auto-escaped. Freemarker's own matchers look at a template's name only, so this one reads the
+     * source, through the same loader and source object the template is then parsed from: a second
+     * read of a small file, each time Freemarker loads the template.
      */
     private static final class EscapingItself extends TemplateConfigurationFactory {
         /**

@@ -223,15 +223,13 @@ public final class MarkdownRenderer {
 
     /**
      * Gives every heading an id unique within the page. The id is the heading's text made into an
-     * identifier by commonmark's {@link IdGenerator} ({@code section} when nothing is left of it,
-     * {@code h-} before one that would start with a digit); when another heading already has it, or
-     * it is one of the {@link #RESERVED_IDS} or the id of a footnote or footnote reference, it gets
-     * {@code -1}, {@code -2}... counting on until the id is free. A heading whose id is free keeps it,
-     * so links to it stay good. The text is lower-cased here, independently of the JVM's locale (the
-     * generator itself would use the default locale, and a Turkish default changes {@code I}). The
-     * generator is used afresh for each heading, only to turn text into an identifier: its own
-     * numbering of repeated texts gives {@code x}, {@code x-1}, {@code x-1} for the headings
-     * {@code x}, {@code x}, {@code x 1}.
+     * identifier as commonmark's {@link IdGenerator} makes it ({@link #identifier}; {@code h-} before
+     * one that would start with a digit); when another heading already has it, or it is one of the
+     * {@link #RESERVED_IDS} or the id of a footnote or footnote reference, it gets {@code -1},
+     * {@code -2}... counting on until the id is free. A heading whose id is free keeps it, so links
+     * to it stay good. The text is lower-cased here, independently of the JVM's locale (a Turkish
+     * default changes {@code I}). The generator's own numbering of repeated texts is not used: it
+     * gives {@code x}, {@code x-1}, {@code x-1} for the headings {@code x}, {@code x}, {@code x 1}.
      */
     private static List<dev.journal.core.parse.Heading> assignHeadingIds(Node document, boolean mayHaveFootnotes) {
         FootnoteIds footnotes = mayHaveFootnotes ? FootnoteIds.of(document) : FootnoteIds.NONE;
@@ -243,7 +241,7 @@ public final class MarkdownRenderer {
             public void visit(Heading heading) {
                 String text = textOf(heading).strip();
                 String base = identifier(text.toLowerCase(Locale.ROOT));
-                if (!base.isEmpty() && Character.isDigit(base.charAt(0))) {
+                if (Character.isDigit(base.charAt(0))) { // never empty: "section" stands for nothing left
                     base = "h-" + base;
                 }
                 String id = base;
