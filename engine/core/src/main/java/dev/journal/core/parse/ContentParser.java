@@ -165,11 +165,14 @@ public final class ContentParser {
             return item;
         }).toList()).join();
         Map<String, String> uris = new HashMap<>();
+        Set<String> failed = new HashSet<>(); // content files whose own errors are reported: links to them are not
         for (Item i : items) {
             if (i.cached != null) {
                 uris.put(i.cached.article().contentPath(), i.cached.article().uri());
             } else if (i.header.ok) {
                 uris.put(i.file.contentPath(), i.header.target.uri());
+            } else {
+                failed.add(i.file.contentPath());
             }
         }
         // a cached article whose links now lead elsewhere (a linked page moved, appeared or went) is parsed again
@@ -211,7 +214,7 @@ public final class ContentParser {
             if (b.article() != null) {
                 // the broken links are looked up through the recording too, so a cached article
                 // still linked as it was has the same ones and keeps them among its problems
-                List<Problem> broken = brokenLinks(b.article(), recording);
+                List<Problem> broken = brokenLinks(b.article(), recording, failed);
                 List<Problem> own = new ArrayList<>(i.header.problems);
                 own.addAll(b.problems());
                 own.addAll(broken);
@@ -320,7 +323,7 @@ public final class ContentParser {
         if (b.article() == null) {
             return new Parsed(List.of(), problems);
         }
-        problems.addAll(brokenLinks(b.article(), uris));
+        problems.addAll(brokenLinks(b.article(), uris, Set.of()));
         return new Parsed(List.of(b.article()), problems);
     }
 
@@ -746,8 +749,12 @@ public final class ContentParser {
         };
     }
 
-    /** Links to Markdown files that are not in the content, or that lead out of the content folder. */
-    private static List<Problem> brokenLinks(Article a, Map<String, String> uris) {
+    /**
+     * Links to Markdown files that are not in the content, or that lead out of the content folder. A
+     * link to one of the {@code failed} files (content files whose header has errors, reported on
+     * their own) is not reported again: the page is missing because of those errors.
+     */
+    private static List<Problem> brokenLinks(Article a, Map<String, String> uris, Set<String> failed) {
         List<Problem> problems = new ArrayList<>();
         String dir = folderOf(a.contentPath());
         for (MarkdownResult.Reference ref : a.references()) {
@@ -761,7 +768,7 @@ public final class ContentParser {
                 problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + dest
                         + ", which leads out of the content folder: a link reaches another article through its"
                         + " path from this file's folder, or from the content folder's root (/articles/...)"));
-            } else if (!uris.containsKey(target)) {
+            } else if (!uris.containsKey(target) && !failed.contains(target)) {
                 problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + dest
                         + ", which is not a content file (looked for " + target + " in the content folder)"));
             }
