@@ -18,6 +18,7 @@ import java.util.Locale;
 public final class NewArticle {
 
     static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
+    static final DateTimeFormatter MINUTES_AND_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mmxxx", Locale.ROOT);
 
     private NewArticle() {
     }
@@ -65,12 +66,23 @@ public final class NewArticle {
         String text = new FrontMatterText()
                 .text("title", title)
                 .authors(request.authors())
-                .plain("date", MINUTES.format(now))
+                .plain("date", date(now))
                 .list("tags", request.tags())
                 .plain("draft", "true")
                 .end() + BODY;
         ArticleFiles.Placed placed = ArticleFiles.write(journal, now.getYear(), slug, text);
         return new Created(placed.file(), placed.taken());
+    }
+
+    /**
+     * The date and time to write: to the minute, in the journal's zone, with the offset only when
+     * the zone's clocks show that time twice (the hour they go back), where the time alone would
+     * be read as the first of the two, with a warning.
+     */
+    static String date(ZonedDateTime now) {
+        boolean twice = now.getZone().getRules().getValidOffsets(now.toLocalDateTime().withSecond(0).withNano(0))
+                .size() > 1;
+        return (twice ? MINUTES_AND_OFFSET : MINUTES).format(now);
     }
 
     static final String BODY = """

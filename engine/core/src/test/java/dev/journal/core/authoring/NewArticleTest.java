@@ -75,6 +75,21 @@ class NewArticleTest {
     }
 
     @Test
+    void anHourTheClocksShowTwiceIsWrittenWithItsOffset() throws Exception {
+        write(site, "jbake.properties", "journal.timezone=Europe/Berlin\n");
+        SiteConfig config = SiteConfig.of(Map.of("journal.timezone", "Europe/Berlin"));
+        // 2024-10-27: Berlin's clocks go back from 03:00 to 02:00, so 02:30 comes twice
+        for (String[] c : new String[][] {{"2024-10-27T00:30:00Z", "first", "2024-10-27 02:30+02:00"},
+            {"2024-10-27T01:30:00Z", "second", "2024-10-27 02:30+01:00"}, {"2024-10-27T02:30:00Z", "after", "2024-10-27 03:30\n"}}) {
+            Instant at = Instant.parse(c[0]);
+            NewArticle.Created made = NewArticle.create(site, new NewArticle.Request("Clocks " + c[1], List.of(),
+                    List.of()), Clock.fixed(at, ZoneOffset.UTC));
+            assertTrue(Files.readString(made.file()).contains("date: " + c[2]), Files.readString(made.file()));
+            assertEquals(at, parse(site, made.file(), config).date().toInstant(), c[1] + ", without a warning");
+        }
+    }
+
+    @Test
     void aTitleWithoutLettersIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NewArticle.create(site, new NewArticle.Request("?!", List.of(), List.of()), CLOCK));
