@@ -398,7 +398,10 @@ public final class SiteIndexer {
         return UrlPolicy.encode(path);
     }
 
-    /** {@code links:} as a mapping of label to URL, in the order written; only http(s) and mailto URLs. */
+    /**
+     * {@code links:} as a mapping of label to URL, in the order written; only http(s) and mailto
+     * URLs, and every label with one.
+     */
     private static List<AuthorProfile.Link> links(Article f, List<Problem> problems) {
         Object v = f.meta().get("links");
         if (v == null) {
@@ -418,6 +421,13 @@ public final class SiteIndexer {
                         + e.getKey() + " must be an http(s) or mailto URL"));
             }
         }
+        // an entry left empty (Website: and nothing after it) is not in the values at all
+        f.entryLines().getOrDefault("links", Map.of()).forEach((label, line) -> {
+            if (!map.containsKey(label)) {
+                problems.add(Problem.error(f.sourcePath(), line, "link " + label + " has no URL; write one after the"
+                        + " colon (e.g. " + label + ": https://example.org) or remove the line"));
+            }
+        });
         return out;
     }
 
