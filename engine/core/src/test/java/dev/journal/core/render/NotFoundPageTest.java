@@ -94,6 +94,10 @@ class NotFoundPageTest {
         Document page = Jsoup.parse(out.resolve("404.html").toFile(), "UTF-8");
         assertEquals("/css/journal.css", page.select("link[rel=stylesheet]").attr("href"));
         assertEquals("/", page.select(".site-title a").attr("href"), "home is the site's root");
+        assertEquals("noindex", page.select("meta[name=robots]").attr("content"),
+                "served for missing addresses: search engines keep it out of their results");
+        Document article = Jsoup.parse(out.resolve("articles/2024/one/index.html").toFile(), "UTF-8");
+        assertTrue(article.select("meta[name=robots]").isEmpty(), "other pages are indexed");
     }
 
     @Test
