@@ -83,9 +83,31 @@ public final class FrontMatterParser {
         if (sep >= 0) {
             return jbake(path, text, lines, sep, problems);
         }
+        if (first.indexOf('=') > 0) {
+            problems.add(unendedJbakeHeader(path, lines));
+            return new Result(null, problems);
+        }
         problems.add(Problem.error(path, 1, "no front matter: a content file starts with a line ---, then its"
                 + " fields (title: ..., date: ...), then another line ---"));
         return new Result(null, problems);
+    }
+
+    /**
+     * A file that starts as a JBake header ({@code key=value}) but has no separator after its fields:
+     * names the first line that is neither a field nor the separator (a mistyped separator, a
+     * {@code key: value} line), which is where the author has to look, rather than line 1.
+     */
+    private Problem unendedJbakeHeader(String path, String[] lines) {
+        for (int i = 1; i < lines.length && i < JBAKE_HEADER_LINES; i++) {
+            String l = lines[i].strip();
+            if (!l.isEmpty() && l.indexOf('=') <= 0) {
+                return Problem.error(path, i + 1, "no front matter: line 1 begins a JBake header (key=value),"
+                        + " but this line is neither a key=value field nor the line " + separator
+                        + " (header.separator) that ends the header");
+            }
+        }
+        return Problem.error(path, 1, "no front matter: line 1 begins a JBake header (key=value), but no line "
+                + separator + " (header.separator) ends it");
     }
 
     private Result yaml(String path, String text, int firstLineLength, List<Problem> problems) {
