@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Symbolic links are followed only while they stay inside the site's source folder; loops are
  * detected and skipped. Dot-files and dot-folders ({@code .git}, {@code .svn}, ...), editor
  * leftovers ({@code *~}, {@code .#*}, {@code #*#}, {@code *.swp}) and folders holding JBake's
- * {@code .jbakeignore} marker are ignored.
+ * {@code .jbakeignore} marker are ignored; in the asset folder, as in JBake, dot-files and
+ * dot-folders are copied unless {@code asset.ignore} is true ({@code .nojekyll}, {@code .htaccess},
+ * {@code .well-known/}), but for version-control folders and {@code .DS_Store}.
  */
 public final class ContentLoader {
 
@@ -39,6 +41,9 @@ public final class ContentLoader {
 
     /** Larger content files are refused rather than risk the build's memory. */
     static final long MAX_DOCUMENT_BYTES = 32L * 1024 * 1024;
+
+    /** Dot-names never copied from the asset folder, whatever {@code asset.ignore} says. */
+    private static final Set<String> NEVER_ASSETS = Set.of(".git", ".svn", ".hg", ".bzr", ".DS_Store");
 
     private final SiteConfig config;
     private final Path root;
@@ -63,7 +68,7 @@ public final class ContentLoader {
         List<Problem> problems = new ArrayList<>();
         Path content = root.resolve(config.get("content.folder").trim());
         if (Files.isDirectory(content)) {
-            Walk walk = walked(content);
+            Walk walk = walked(content, false);
             problems.addAll(walk.problems());
             for (Found found : walk.files()) {
                 Taken t = take(found, content, known);
@@ -82,7 +87,7 @@ public final class ContentLoader {
         }
         Path assets = root.resolve(config.get("asset.folder").trim());
         if (Files.isDirectory(assets)) {
-            Walk walk = walked(assets);
+            Walk walk = walked(assets, hiddenAssets());
             problems.addAll(walk.problems());
             for (Found found : walk.files()) {
                 files.add(staticFile(found, relative(assets, found.file())));
@@ -109,7 +114,7 @@ public final class ContentLoader {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
-            for (Found found : walked(folder).files()) {
+            for (Found found : walked(folder, key.equals("asset.folder") && hiddenAssets()).files()) {
                 BasicFileAttributes a = found.attrs();
                 sb.append(relative(root, found.file())).append('\t').append(a.size()).append('\t')
                         .append(a.lastModifiedTime().toMillis()).append('\n');
@@ -129,6 +134,20 @@ public final class ContentLoader {
     public record Stamp(String digest, long newest) {
     }
 
+    /** Whether the asset folder's dot-files and dot-folders are copied ({@code asset.ignore=false}). */
+    private boolean hiddenAssets() {
+        return !config.flag("asset.ignore");
+    }
+
+    /** Whether a file or folder name of the asset folder is one the loader skips. */
+    private static boolean ignored(String name, boolean hiddenToo) {
+        if (hiddenToo && name.startsWith(".") && !name.startsWith(".#") && !NEVER_ASSETS.contains(name)) {
+            return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swo") || name.endsWith(".swx")
+                    || name.endsWith(".tmp");
+        }
+        return ignored(name);
+    }
+
     /** Whether a file or folder name is one the loader skips. */
     public static boolean ignored(String name) {
         return name.startsWith(".") || name.endsWith("~") || name.startsWith("#") && name.endsWith("#")
@@ -145,26 +164,28 @@ public final class ContentLoader {
     }
 
     /** Each folder's walk, made once per loader: a stamp and then a load stat every file once. */
-    private final Map<Path, Walk> walks = new HashMap<>();
+    private final Map<List<Object>, Walk> walks = new HashMap<>();
 
-    private Walk walked(Path folder) throws IOException {
-        Walk walk = walks.get(folder);
+    /** @param hiddenToo whether dot-files and dot-folders are taken (the asset folder's, by default) */
+    private Walk walked(Path folder, boolean hiddenToo) throws IOException {
+        List<Object> key = List.of(folder, hiddenToo);
+        Walk walk = walks.get(key);
         if (walk == null) {
             List<Problem> problems = new ArrayList<>();
-            List<Found> files = walk(folder, problems);
+            List<Found> files = walk(folder, hiddenToo, problems);
             walk = new Walk(List.copyOf(files), List.copyOf(problems));
-            walks.put(folder, walk);
+            walks.put(key, walk);
         }
         return walk;
     }
 
-    private List<Found> walk(Path start, List<Problem> problems) throws IOException {
+    private List<Found> walk(Path start, boolean hiddenToo, List<Problem> problems) throws IOException {
         List<Found> found = new ArrayList<>();
         Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                        if (!dir.equals(start) && ignored(dir.getFileName().toString())) {
+                        if (!dir.equals(start) && ignored(dir.getFileName().toString(), hiddenToo)) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         if (Files.isSymbolicLink(dir) && !insideRoot(dir)) {
@@ -180,7 +201,7 @@ public final class ContentLoader {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        if (ignored(file.getFileName().toString()) || !attrs.isRegularFile()) {
+                        if (ignored(file.getFileName().toString(), hiddenToo) || !attrs.isRegularFile()) {
                             return FileVisitResult.CONTINUE;
                         }
                         // a file in a folder that is inside the site is too, unless it is a link itself
