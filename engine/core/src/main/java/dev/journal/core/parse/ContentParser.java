@@ -6,8 +6,8 @@ import dev.journal.core.analysis.SearchTerms;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.SafeText;
-import dev.journal.core.internal.Utf8;
 import dev.journal.core.internal.Spelling;
+import dev.journal.core.internal.Utf8;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.internal.markdown.MarkdownResult;
 import dev.journal.core.internal.markdown.SafeUrlSanitizer;
@@ -52,6 +52,8 @@ public final class ContentParser {
      * links are rewritten to resolve from that page.
      */
     public static final String AUTHOR_TYPE = "author";
+    /** Types the engine makes pages of without a {@code template.<type>.file}. */
+    private static final List<String> BUILT_IN_TYPES = List.of("post", "page", AUTHOR_TYPE);
 
     /**
      * Marks a value still to be filled in, as {@code journal import} writes it ({@code "TODO: the
@@ -448,6 +450,11 @@ public final class ContentParser {
             f.problems.add(Problem.error(f.path, fm.line("type"), "type " + Problem.quote(t)
                     + " must be a word such as post or page"));
             return "post";
+        }
+        if (!BUILT_IN_TYPES.contains(t) && !config.isSet("template." + t + ".file")) {
+            f.problems.add(Problem.warning(f.path, fm.line("type"), "type " + Problem.quote(t) + " has no template"
+                    + " (no template." + t + ".file in jbake.properties), so its page is made with the page template"
+                    + Spelling.nearest(t, BUILT_IN_TYPES).map(k -> "; did you mean " + k + "?").orElse("")));
         }
         return t;
     }
