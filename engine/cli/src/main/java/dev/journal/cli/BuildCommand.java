@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code journal build}: bakes the site once. */
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -39,8 +41,12 @@ final class BuildCommand implements Callable<Integer> {
             description = "Threads for parsing and rendering (default: one per core).")
     Integer threads;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        Main.inRange(spec, "--threads", threads, 1, Integer.MAX_VALUE);
         PrintStream out = System.out;
         PrintStream err = System.err;
         try {

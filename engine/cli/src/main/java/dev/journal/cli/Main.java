@@ -56,6 +56,17 @@ public final class Main {
         System.exit(code);
     }
 
+    /**
+     * A usage error (exit code 2, with the command's usage) for a number option given out of its
+     * range, rather than the stack trace of the engine refusing it.
+     */
+    static void inRange(CommandLine.Model.CommandSpec spec, String option, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be "
+                    + (max == Integer.MAX_VALUE ? "at least " + min : "from " + min + " to " + max) + ", not " + value);
+        }
+    }
+
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());

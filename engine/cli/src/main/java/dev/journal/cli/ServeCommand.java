@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code journal serve}: the preview server, until Ctrl+C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -34,8 +36,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Threads for parsing and rendering (default: one per core).")
     Integer threads;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
+        Main.inRange(spec, "--port", port, 0, 65535);
+        Main.inRange(spec, "--threads", threads, 1, Integer.MAX_VALUE);
         PrintStream out = System.out;
         PreviewServer server;
         try {

@@ -36,6 +36,23 @@ class BuildCommandTest {
     }
 
     @Test
+    void aNumberOptionOutOfRangeIsAUsageErrorNotAStackTrace() throws IOException {
+        write("site/content/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nHi.\n");
+        String site = dir.resolve("site").toString();
+        for (String[] args : new String[][] {
+            {"build", "-s", site, "-o", dir.resolve("out").toString(), "--threads", "0"},
+            {"serve", "-s", site, "--port", "99999"},
+            {"serve", "-s", site, "--threads", "-1"}}) {
+            CliRunner.Run run = CliRunner.run(args);
+            assertEquals(2, run.exit(), run.err());
+            assertTrue(run.err().startsWith(args[args.length - 2] + " must be "), run.err());
+            assertTrue(!run.err().contains("Exception") && !run.err().contains("\tat "), run.err());
+        }
+        assertTrue(!Files.exists(dir.resolve("out")) && !Files.exists(dir.resolve("site/target/preview")),
+                "nothing built");
+    }
+
+    @Test
     void aSiteWithNoConfigurationAndNoTemplatesUsesTheDefaults() throws IOException {
         write("site/content/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nHi *there*.\n");
         Path out = dir.resolve("out");
