@@ -46,6 +46,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Main.sourceFolder(spec, source);
         Main.inRange(spec, "--threads", threads, 1, Integer.MAX_VALUE);
         PrintStream out = System.out;
         PrintStream err = System.err;

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code journal check}: reports every problem of the content, writes nothing. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -33,8 +35,12 @@ final class CheckCommand implements Callable<Integer> {
                     + " (target/journal-cache). The check never writes to the cache.")
     boolean noCache;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        Main.sourceFolder(spec, source);
         CheckResult result;
         try {
             result = new Checker(source, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** {@code journal import}: legacy plain-text articles to Markdown articles. */
@@ -38,8 +40,12 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--tags", paramLabel = "TAGS", split = ",", description = "Tags, separated by commas.")
     List<String> tags = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        Main.sourceFolder(spec, source);
         PrintStream out = System.out;
         PrintStream err = System.err;
         if (title != null && files.size() > 1) {

@@ -67,6 +67,15 @@ public final class Main {
         }
     }
 
+    /** A usage error (exit code 2) when {@code --source} is not a folder, rather than a bare path as the message. */
+    static void sourceFolder(CommandLine.Model.CommandSpec spec, Path source) {
+        if (!java.nio.file.Files.isDirectory(source)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--source " + source + " is not a folder"
+                    + (java.nio.file.Files.exists(source) ? "" : " (it does not exist)")
+                    + ": give the journal's folder, the one holding jbake.properties and content/");
+        }
+    }
+
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code journal new}: starts an article. */
 @Command(name = "new", mixinStandardHelpOptions = true,
@@ -33,8 +35,12 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--tags", paramLabel = "TAGS", split = ",", description = "Tags, separated by commas.")
     List<String> tags = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        Main.sourceFolder(spec, source);
         try {
             NewArticle.Created created = NewArticle.create(source, new NewArticle.Request(title, authors, tags),
                     Clock.systemUTC());

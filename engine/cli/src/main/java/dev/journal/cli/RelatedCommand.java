@@ -22,7 +22,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** {@code journal related FILE}: one article's recommendations, with the score of each signal. */
@@ -41,8 +43,12 @@ final class RelatedCommand implements Callable<Integer> {
     @Option(names = "--preview", description = "As the preview server ranks them (scheduled articles included).")
     boolean preview;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        Main.sourceFolder(spec, source);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = System.err;
         try {

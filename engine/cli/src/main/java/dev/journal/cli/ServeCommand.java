@@ -41,6 +41,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Main.sourceFolder(spec, source);
         Main.inRange(spec, "--port", port, 0, 65535);
         Main.inRange(spec, "--threads", threads, 1, Integer.MAX_VALUE);
         PrintStream out = System.out;

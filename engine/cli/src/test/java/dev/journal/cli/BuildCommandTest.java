@@ -53,6 +53,21 @@ class BuildCommandTest {
     }
 
     @Test
+    void aSourceThatIsNoFolderIsAUsageErrorThatSaysSo() {
+        String missing = dir.resolve("no-such-site").toString();
+        for (String command : new String[] {"build", "check", "serve", "related"}) {
+            CliRunner.Run run = command.equals("related") ? CliRunner.run(command, "-s", missing, "a.md")
+                    : CliRunner.run(command, "-s", missing);
+            assertEquals(2, run.exit(), command + ": " + run.err());
+            assertTrue(run.err().startsWith("--source " + missing + " is not a folder (it does not exist)"),
+                    command + ": " + run.err());
+        }
+        CliRunner.Run run = CliRunner.run("new", "-s", missing, "-t", "A title");
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(!Files.exists(dir.resolve("no-such-site")), "nothing made");
+    }
+
+    @Test
     void aSiteWithNoConfigurationAndNoTemplatesUsesTheDefaults() throws IOException {
         write("site/content/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nHi *there*.\n");
         Path out = dir.resolve("out");
