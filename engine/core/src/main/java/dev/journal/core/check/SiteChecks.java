@@ -3,8 +3,6 @@ package dev.journal.core.check;
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
-import dev.journal.core.index.SiteIndexer;
-import dev.journal.core.internal.Spelling;
 import dev.journal.core.internal.markdown.MarkdownResult.Reference;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
@@ -27,10 +25,6 @@ import java.util.Set;
  * files the build would write to problems.
  */
 public final class SiteChecks {
-
-    private static final List<String> KNOWN = ContentParser.KNOWN_FIELDS.stream().sorted().toList();
-    private static final List<String> KNOWN_IN_PROFILES = java.util.stream.Stream.concat(KNOWN.stream(),
-            SiteIndexer.PROFILE_FIELDS.stream()).sorted().toList();
 
     private final SiteIndex index;
     private final Set<String> files;
@@ -80,16 +74,16 @@ public final class SiteChecks {
         return problems;
     }
 
+    /** Fields the engine does not know; those that look like a misspelling of one are the parse's warnings. */
     private static void unknownFields(Article a, List<Problem> problems) {
         boolean profile = a.isAuthorProfile();
         for (String key : a.lines().keySet().stream().sorted().toList()) {
-            if (ContentParser.KNOWN_FIELDS.contains(key) || profile && SiteIndexer.PROFILE_FIELDS.contains(key)) {
+            if (ContentParser.KNOWN_FIELDS.contains(key) || profile && ContentParser.PROFILE_FIELDS.contains(key)
+                    || ContentParser.nearestField(key, profile).isPresent()) {
                 continue;
             }
-            String hint = Spelling.nearest(key, profile ? KNOWN_IN_PROFILES : KNOWN)
-                    .map(k -> " (did you mean " + k + "?)")
-                    .orElse("; templates may read it as content." + key + ", the engine gives it no meaning");
-            problems.add(Problem.warning(a.sourcePath(), a.line(key), "unknown field '" + key + "'" + hint));
+            problems.add(Problem.warning(a.sourcePath(), a.line(key), "unknown field '" + key + "'; templates may"
+                    + " read it as content." + key + ", the engine gives it no meaning"));
         }
     }
 

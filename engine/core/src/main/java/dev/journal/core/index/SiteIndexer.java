@@ -45,8 +45,6 @@ public final class SiteIndexer {
 
     private static final Pattern LINK = Pattern.compile("(?i)(https?://|mailto:)\\S+");
 
-    /** The fields an author's profile ({@code type: author}) has besides an article's. */
-    public static final java.util.Set<String> PROFILE_FIELDS = java.util.Set.of("name", "role", "photo", "links");
 
     private final SiteConfig config;
     private final UrlPolicy urls;

@@ -45,6 +45,11 @@ public final class ContentParser {
     /** Front matter fields with a meaning; any other is passed to templates as it is. */
     public static final Set<String> KNOWN_FIELDS = Set.of("title", "author", "authors", "date", "updated", "tags",
             "summary", "draft", "status", "slug", "image", "lang", "type", "related");
+    /** The fields an author's profile ({@code type: author}) has besides an article's. */
+    public static final Set<String> PROFILE_FIELDS = Set.of("name", "role", "photo", "links");
+    private static final List<String> KNOWN = KNOWN_FIELDS.stream().sorted().toList();
+    private static final List<String> KNOWN_IN_PROFILES = java.util.stream.Stream.concat(KNOWN.stream(),
+            PROFILE_FIELDS.stream()).sorted().toList();
 
     /**
      * The type of an author's profile: its {@code name} (or {@code title}) says whose, its body is
@@ -424,8 +429,35 @@ public final class ContentParser {
             int dot = stem.lastIndexOf('.');
             h.slug = dot > 0 && !out.endsWith("/index.html") ? stem.substring(0, dot) : stem;
         }
+        misspelt(path, fm, profile, h.problems);
         h.ok = h.problems.stream().noneMatch(Problem::isError);
         return h;
+    }
+
+    /**
+     * Fields that look like a misspelling of one the engine knows ({@code stauts}, {@code tgas}):
+     * a warning on their line, in every build, as the field they meant is silently missing
+     * (a JBake header without its status is a draft). Other unknown fields, which a site's
+     * templates may read, are {@code journal check}'s to list. A line that already has a problem
+     * (a required field reported missing there) gets no second one.
+     */
+    private static void misspelt(String path, FrontMatter fm, boolean profile, List<Problem> problems) {
+        for (String key : fm.lines().keySet().stream().sorted().toList()) {
+            if (KNOWN_FIELDS.contains(key) || profile && PROFILE_FIELDS.contains(key)) {
+                continue;
+            }
+            Optional<String> meant = nearestField(key, profile);
+            int line = fm.line(key);
+            if (meant.isPresent() && problems.stream().noneMatch(p -> p.line() == line)) {
+                problems.add(Problem.warning(path, line, "unknown field '" + key + "' (did you mean " + meant.get()
+                        + "?)"));
+            }
+        }
+    }
+
+    /** The known field {@code key} looks like a misspelling of, if any. */
+    public static Optional<String> nearestField(String key, boolean profile) {
+        return Spelling.nearest(key, profile ? KNOWN_IN_PROFILES : KNOWN);
     }
 
     /** The header of a file that cannot be read: that problem alone. */
