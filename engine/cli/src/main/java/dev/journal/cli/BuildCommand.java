@@ -61,8 +61,9 @@ final class BuildCommand implements Callable<Integer> {
                 err.println(p);
             }
             if (!quiet) {
-                out.printf(Locale.ROOT, "Built %d pages and copied %d files from %d documents in %d ms.%n",
-                        result.pages(), result.copied(), result.documents(), result.elapsed().toMillis());
+                out.printf(Locale.ROOT, "Built %s and copied %s from %s in %d ms.%n", count(result.pages(), "page"),
+                        count(result.copied(), "file"), count(result.documents(), "document"),
+                        result.elapsed().toMillis());
             }
             return 0;
         } catch (ContentException e) {
@@ -77,5 +78,10 @@ final class BuildCommand implements Callable<Integer> {
             err.println("Build failed: " + e.getMessage());
             return Main.IO_ERROR;
         }
+    }
+
+    /** {@code 1 page}, {@code 2 pages}. */
+    static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

@@ -79,6 +79,8 @@ class BuildCommandTest {
         assertTrue(page.contains("css/journal.css"), "the built-in theme");
         assertTrue(Files.exists(out.resolve("index.html")));
         assertTrue(Files.exists(out.resolve("css/journal.css")));
+        assertTrue(run.out().matches("(?s).*Built \\d+ pages and copied \\d+ files? from 1 document in \\d+ ms\\.\\s*"),
+                run.out());
     }
 
     @Test

@@ -56,8 +56,8 @@ public class BakeMojo extends AbstractMojo {
             for (Problem p : result.warnings()) {
                 getLog().warn(p.toString());
             }
-            getLog().info("Baked " + result.pages() + " pages and copied " + result.copied() + " files into "
-                    + output + " in " + result.elapsed().toMillis() + " ms");
+            getLog().info("Baked " + count(result.pages(), "page") + " and copied " + count(result.copied(), "file")
+                    + " into " + output + " in " + result.elapsed().toMillis() + " ms");
         } catch (ContentException e) {
             for (Problem p : e.problems()) {
                 if (p.isError()) {
@@ -72,5 +72,10 @@ public class BakeMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Baking the journal failed: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code 1 page}, {@code 2 pages}. */
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 }
