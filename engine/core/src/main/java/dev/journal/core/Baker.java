@@ -168,6 +168,7 @@ public final class Baker implements AutoCloseable {
         List<Problem> problems = new ArrayList<>();
         SiteConfig config = ConfigLoader.load(source);
         problems.addAll(config.problems());
+        notAJournal(source, config).ifPresent(problems::add);
         failOnErrors(problems);
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
@@ -194,6 +195,7 @@ public final class Baker implements AutoCloseable {
         List<Problem> problems = new ArrayList<>();
         SiteConfig config = ConfigLoader.load(source);
         problems.addAll(config.problems());
+        notAJournal(source, config).ifPresent(problems::add);
         failOnErrors(problems);
         Path output = options.output().toAbsolutePath().normalize();
         Optional<String> refused = OutputFolderGuard.check(output, source, List.of(
@@ -514,6 +516,20 @@ public final class Baker implements AutoCloseable {
                     "the build cache is in use by another build; building without it"));
         }
         return cache;
+    }
+
+    /**
+     * An error when {@code source} holds neither {@code jbake.properties} nor a content folder: a
+     * wrong folder given, rather than a journal without articles yet, whose build would make an
+     * empty site (and a build cache) there.
+     */
+    static Optional<Problem> notAJournal(Path source, SiteConfig config) {
+        String content = config.get("content.folder").strip();
+        if (Files.isRegularFile(source.resolve(SiteConfig.FILE_NAME)) || Files.isDirectory(source.resolve(content))) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.error(source.toString(), 0, "this folder holds neither " + SiteConfig.FILE_NAME
+                + " nor a folder " + content + ": it is not a journal's folder (give the one holding them)"));
     }
 
     /** What the build cache of the site in {@code source} is keyed on besides the engine: its configuration file's bytes. */

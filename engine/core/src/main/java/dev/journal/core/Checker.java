@@ -72,6 +72,7 @@ public final class Checker {
         List<Problem> problems = new ArrayList<>();
         SiteConfig config = ConfigLoader.load(source);
         problems.addAll(config.problems());
+        Baker.notAJournal(source, config).ifPresent(problems::add);
         if (problems.stream().anyMatch(Problem::isError)) {
             return new CheckResult(0, problems);
         }

@@ -3,6 +3,7 @@ package dev.journal.core.check;
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
+import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.markdown.MarkdownResult.Reference;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
@@ -148,7 +149,8 @@ public final class SiteChecks {
         Map<String, Article> first = new HashMap<>();
         articles.stream().filter(Article::isPost).sorted(Comparator.comparing(Article::sourcePath)).forEach(a -> {
             Article other = first.putIfAbsent(a.slug(), a);
-            if (other != null) {
+            // two on one page are the parse's error already
+            if (other != null && !SafePaths.fold(other.outputPath()).equals(SafePaths.fold(a.outputPath()))) {
                 problems.add(Problem.warning(a.sourcePath(), a.line("slug"), "the slug '" + a.slug()
                         + "' is also the slug of " + other.sourcePath() + "; related lists cannot tell them apart"));
             }
