@@ -141,6 +141,52 @@ public final class SafeText {
         return sb == null ? s : sb.toString();
     }
 
+    /**
+     * The greatest index at most {@code end} where {@code s} can be cut without splitting what a
+     * reader sees as one character: never inside a surrogate pair (a lone half cannot be written in
+     * UTF-8 at all), nor before a combining mark, a variation selector, an emoji modifier or tag,
+     * nor on either side of a zero-width joiner, nor inside a flag's pair of regional indicators.
+     */
+    public static int cutPoint(CharSequence s, int end) {
+        int i = Math.min(Math.max(end, 0), s.length());
+        while (i > 0 && i < s.length()) {
+            if (Character.isLowSurrogate(s.charAt(i)) && Character.isHighSurrogate(s.charAt(i - 1))) {
+                i--;
+                continue;
+            }
+            int cp = Character.codePointAt(s, i);
+            int before = Character.codePointBefore(s, i);
+            if (!extendsPrevious(cp) && before != 0x200d && !(regionalIndicator(cp) && oddIndicatorsBefore(s, i))) {
+                break;
+            }
+            i -= Character.charCount(before);
+        }
+        return i;
+    }
+
+    private static boolean extendsPrevious(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK || cp == 0x200d
+                || cp >= 0xfe00 && cp <= 0xfe0f || cp >= 0xe0100 && cp <= 0xe01ef // variation selectors
+                || cp >= 0x1f3fb && cp <= 0x1f3ff // skin tones
+                || cp >= 0xe0020 && cp <= 0xe007f; // tags (the flags of England, Scotland, Wales)
+    }
+
+    private static boolean regionalIndicator(int cp) {
+        return cp >= 0x1f1e6 && cp <= 0x1f1ff;
+    }
+
+    /** Whether an odd number of regional indicators ends just before {@code i}: {@code i} splits a flag. */
+    private static boolean oddIndicatorsBefore(CharSequence s, int i) {
+        int count = 0;
+        while (i > 0 && regionalIndicator(Character.codePointBefore(s, i))) {
+            count++;
+            i -= 2;
+        }
+        return count % 2 == 1;
+    }
+
     private static boolean asciiSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }

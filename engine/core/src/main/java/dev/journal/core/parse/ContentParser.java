@@ -908,7 +908,7 @@ public final class ContentParser {
         }
         int cut = p.lastIndexOf(' ', max - 1);
         if (cut < max / 2) {
-            cut = max - 1;
+            cut = SafeText.cutPoint(p, max - 1); // no space near the end (Chinese, a long URL): cut between characters
         }
         String s = p.substring(0, cut);
         while (!s.isEmpty() && ",;:.-\u2013\u2014".indexOf(s.charAt(s.length() - 1)) >= 0) {

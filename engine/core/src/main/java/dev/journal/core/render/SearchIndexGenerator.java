@@ -10,6 +10,7 @@ import dev.journal.core.index.SiteIndex;
 import dev.journal.core.internal.Averages;
 import dev.journal.core.internal.Checksummed;
 import dev.journal.core.internal.FileVersion;
+import dev.journal.core.internal.SafeText;
 import dev.journal.core.internal.json.Json;
 import dev.journal.core.parse.Article;
 import java.io.IOException;
@@ -1149,7 +1150,7 @@ final class SearchIndexGenerator implements Generator {
             return s;
         }
         int cut = s.lastIndexOf(' ', SUMMARY_LENGTH - 1);
-        int end = cut > SUMMARY_LENGTH / 2 ? cut : SUMMARY_LENGTH - 1;
+        int end = cut > SUMMARY_LENGTH / 2 ? cut : SafeText.cutPoint(s, SUMMARY_LENGTH - 1);
         while (end > 0 && " \t\n\u000B\f\r,;:.\u2013\u2014-".indexOf(s.charAt(end - 1)) >= 0) {
             end--; // no dangling punctuation before the ellipsis
         }

@@ -47,6 +47,21 @@ class SafeTextTest {
     }
 
     @Test
+    void cutPointsKeepWhatReadsAsOneCharacterWhole() {
+        assertEquals(2, SafeText.cutPoint("ab😀", 3), "not inside a pair");
+        assertEquals(4, SafeText.cutPoint("ab😀", 4), "after it");
+        assertEquals(2, SafeText.cutPoint("ab👍🏽", 4), "not before a skin tone");
+        assertEquals(2, SafeText.cutPoint("ab👩\u200D👧", 4), "not after a joiner");
+        assertEquals(2, SafeText.cutPoint("ab👩\u200D👧", 5), "not before the character a joiner joins");
+        assertEquals(2, SafeText.cutPoint("abe\u0301\u0301x", 3), "not before a combining mark");
+        assertEquals(2, SafeText.cutPoint("ab1\uFE0F\u20E3", 4), "not before a keycap");
+        assertEquals(2, SafeText.cutPoint("ab🇩🇪🇫🇷", 4), "not inside a flag");
+        assertEquals(6, SafeText.cutPoint("ab🇩🇪🇫🇷", 6), "between two flags");
+        assertEquals(3, SafeText.cutPoint("abc", 9));
+        assertEquals(0, SafeText.cutPoint("é", 0));
+    }
+
+    @Test
     void paths() {
         assertEquals(Optional.empty(), SafePaths.problem("articles/2024/x/index.html"));
         assertEquals(Optional.empty(), SafePaths.problem("tags/việt-nam/index.html"));
