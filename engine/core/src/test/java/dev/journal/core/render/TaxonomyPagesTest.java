@@ -247,4 +247,35 @@ class TaxonomyPagesTest {
         assertEquals("content/authors/ana.md", warnings.get(0).path());
         assertTrue(warnings.get(0).message().contains("Ana Lindqvist"));
     }
+
+    /**
+     * An article in another language than the page that lists it carries its language on its title
+     * and summary (WCAG 3.1.2), on lists, in the archive, in the related block and the neighbours'
+     * links; and an English article listed on the French article's page is marked English.
+     */
+    @Test
+    void articlesInAnotherLanguageAreMarkedWhereTheyAreListed() throws Exception {
+        SiteFixture f = new SiteFixture(dir).config("uri.noExtension=true\nrender.archive=true")
+                .post("en", "title: Gas pipelines\ndate: 2024-05-01\ntags: [Energy]\nauthor: Ann Example",
+                        "Gas pipelines and energy security.")
+                .post("fr", "title: Les gazoducs\ndate: 2024-05-02\ntags: [Energy]\nauthor: Ann Example\nlang: fr",
+                        "Gas pipelines et energy security.");
+        Path site = f.bake();
+        for (String list : List.of("index.html", "tags/energy/index.html", "authors/ann-example/index.html",
+                "archive/2024/index.html")) {
+            Document d = html(site.resolve(list));
+            assertEquals(List.of("fr", ""), d.select(".item-title a").stream().map(e -> e.attr("lang")).toList(), list);
+            assertEquals(List.of("fr", ""), d.select("p.summary").stream().map(e -> e.attr("lang")).toList(), list);
+        }
+        assertEquals("fr", html(site.resolve("archive.html")).select("a[href*=articles/fr]").attr("lang"));
+        Document fr = html(site.resolve("articles/fr/index.html"));
+        assertEquals("fr", fr.select("html").attr("lang"));
+        assertEquals("en", fr.select("a.related-link").attr("lang"));
+        assertEquals("en", fr.select("aside.related p.summary").attr("lang"));
+        assertEquals("en", fr.select("a.older span[lang]").attr("lang"));
+        Document en = html(site.resolve("articles/en/index.html"));
+        assertEquals("fr", en.select("a.related-link").attr("lang"));
+        assertEquals("fr", en.select("a.newer span[lang]").attr("lang"));
+        assertTrue(en.select("a.newer").text().endsWith("Les gazoducs"));
+    }
 }
