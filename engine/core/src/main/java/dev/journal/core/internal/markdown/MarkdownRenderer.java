@@ -364,11 +364,14 @@ public final class MarkdownRenderer {
 
     /** The text of a node's inline content: text, code spans, and line breaks as spaces. */
     static String textOf(Node node) {
-        return textOf(node, new StringBuilder()).toString();
+        return textOf(node, new StringBuilder(), false).toString();
     }
 
-    /** Appends {@link #textOf(Node)} to {@code sb}; returns {@code sb}. */
-    private static StringBuilder textOf(Node node, StringBuilder sb) {
+    /**
+     * Appends {@link #textOf(Node)} to {@code sb}, with {@code <br>} tags as spaces too when
+     * {@code htmlBreaks} (prose; a heading's text keeps the id it has always had); returns {@code sb}.
+     */
+    private static StringBuilder textOf(Node node, StringBuilder sb, boolean htmlBreaks) {
         node.accept(new AbstractVisitor() {
             @Override
             public void visit(Text text) {
@@ -389,9 +392,19 @@ public final class MarkdownRenderer {
             public void visit(HardLineBreak hardLineBreak) {
                 sb.append(' ');
             }
+
+            @Override
+            public void visit(HtmlInline html) {
+                if (htmlBreaks && BREAK_TAG.matcher(html.getLiteral()).matches()) {
+                    sb.append(' '); // a line break written in HTML parts words as Markdown's does
+                }
+            }
         });
         return sb;
     }
+
+    private static final Pattern BREAK_TAG = Pattern.compile(
+            "(?i)<br(?:[\\s/][^>]*)?>");
 
     /**
      * The prose of the document, block by block on separate lines; code blocks and HTML left out.
@@ -402,12 +415,12 @@ public final class MarkdownRenderer {
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Paragraph paragraph) {
-                textOf(paragraph, sb).append('\n');
+                textOf(paragraph, sb, true).append('\n');
             }
 
             @Override
             public void visit(Heading heading) {
-                textOf(heading, sb).append('\n');
+                textOf(heading, sb, false).append('\n');
             }
 
             @Override
@@ -437,7 +450,7 @@ public final class MarkdownRenderer {
     private static void cellsText(Node block, StringBuilder sb) {
         for (Node n = block.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof org.commonmark.ext.gfm.tables.TableCell) {
-                textOf(n, sb).append(' ');
+                textOf(n, sb, true).append(' ');
             } else {
                 cellsText(n, sb);
             }
@@ -454,12 +467,12 @@ public final class MarkdownRenderer {
     private static String firstParagraph(Node document) {
         for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Paragraph && hasOwnText(n)) {
-                return textOf(n).strip();
+                return textOf(n, new StringBuilder(), true).toString().strip();
             }
         }
         for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof BlockQuote && n.getFirstChild() instanceof Paragraph p && hasOwnText(p)) {
-                return textOf(p).strip();
+                return textOf(p, new StringBuilder(), true).toString().strip();
             }
         }
         return "";
