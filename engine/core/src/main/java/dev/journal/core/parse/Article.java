@@ -109,8 +109,11 @@ public record Article(
         return ContentParser.AUTHOR_TYPE.equals(type);
     }
 
-    /** The date of the last change: {@code updated} when given, else {@code date}. */
+    /**
+     * The date of the last change: {@code updated} when given, else {@code date}; never earlier than
+     * {@code date} (an update dated before the publication is a slip, warned about when parsed).
+     */
     public Optional<ZonedDateTime> lastModified() {
-        return Optional.ofNullable(updated != null ? updated : date);
+        return Optional.ofNullable(updated != null && (date == null || !updated.isBefore(date)) ? updated : date);
     }
 }

@@ -110,6 +110,24 @@ class SitemapTest {
         assertNull(listed.get(HOST + "pages/about/"), "an undated page has no lastmod");
     }
 
+    /**
+     * An update dated before the publication (a slip, warned about) is not the article's last change:
+     * the sitemap, the page's metadata and the feeds all give the publication date, as the feeds did.
+     */
+    @Test
+    void anUpdateBeforeThePublicationIsNotTheLastChange(@TempDir Path dir) throws Exception {
+        Path out = new SiteFixture(dir).config("uri.noExtension=true\nrender.sitemap=true")
+                .post("a", "title: A\ndate: 2024-06-28\nupdated: 2024-01-01", "Text.").bake();
+        String date = "2024-06-28T00:00:00Z";
+        Map<String, String> listed = entries(Files.readAllBytes(out.resolve("sitemap.xml")));
+        assertEquals(date, listed.get(HOST + "articles/a/"));
+        assertEquals(date, listed.get(HOST));
+        String page = read(out.resolve("articles/a/index.html"));
+        assertTrue(page.contains("<meta property=\"article:modified_time\" content=\"" + date + "\">"), page);
+        assertTrue(page.contains("\"dateModified\":\"" + date + "\""), page);
+        assertTrue(read(out.resolve("atom.xml")).contains("<updated>" + date + "</updated>"));
+    }
+
     @Test
     void robotsTxtNamesTheSitemapByItsAbsoluteUrl() throws Exception {
         assertEquals("User-agent: *\nAllow: /\n\nSitemap: " + HOST + "sitemap.xml\n", read(site.resolve("robots.txt")));
