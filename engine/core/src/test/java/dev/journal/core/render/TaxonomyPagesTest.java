@@ -251,7 +251,8 @@ class TaxonomyPagesTest {
     /**
      * An article in another language than the page that lists it carries its language on its title
      * and summary (WCAG 3.1.2), on lists, in the archive, in the related block and the neighbours'
-     * links; and an English article listed on the French article's page is marked English.
+     * links; its own page is in the site's language, with its title, summary and body marked as
+     * its own, so an English article listed there needs no mark.
      */
     @Test
     void articlesInAnotherLanguageAreMarkedWhereTheyAreListed() throws Exception {
@@ -269,10 +270,12 @@ class TaxonomyPagesTest {
         }
         assertEquals("fr", html(site.resolve("archive.html")).select("a[href*=articles/fr]").attr("lang"));
         Document fr = html(site.resolve("articles/fr/index.html"));
-        assertEquals("fr", fr.select("html").attr("lang"));
-        assertEquals("en", fr.select("a.related-link").attr("lang"));
-        assertEquals("en", fr.select("aside.related p.summary").attr("lang"));
-        assertEquals("en", fr.select("a.older span[lang]").attr("lang"));
+        assertEquals("en", fr.select("html").attr("lang"), "the page's own words (navigation, labels) are the site's");
+        assertEquals("fr", fr.select("h1 span").attr("lang"));
+        assertEquals("fr", fr.select("div.article-body").attr("lang"));
+        assertEquals("", fr.select("a.related-link").attr("lang"), "listed in the page's language");
+        assertEquals("", fr.select("a.older span[lang]").attr("lang"));
+        assertTrue(fr.select("a.older").text().endsWith("Gas pipelines"));
         Document en = html(site.resolve("articles/en/index.html"));
         assertEquals("fr", en.select("a.related-link").attr("lang"));
         assertEquals("fr", en.select("a.newer span[lang]").attr("lang"));
