@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -52,6 +53,9 @@ public final class FrontMatterParser {
      * (templates compare {@code post.featured == "true"}).
      */
     private static final Set<String> BOOLEAN_FIELDS = Set.of("draft", "related");
+
+    /** Fields whose text value is a list of names separated by commas. */
+    private static final Set<String> LIST_FIELDS = Set.of("tags", "authors", "author");
 
     private final String separator;
 
@@ -199,7 +203,7 @@ public final class FrontMatterParser {
             problems.add(Problem.error(path, line(root), "the front matter must be fields (key: value), one per line"));
             return;
         }
-        Converter converter = new Converter(path, problems);
+        Converter converter = new Converter(path, yaml, problems);
         Map<String, Integer> seen = new HashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
@@ -219,6 +223,9 @@ public final class FrontMatterParser {
                 continue;
             }
             keyLines.put(key, line(keyNode));
+            if (LIST_FIELDS.contains(key)) {
+                converter.foldedListText(key, tuple.getValueNode());
+            }
             Map<String, Integer> entries = tuple.getValueNode() instanceof MappingNode ? new HashMap<>() : null;
             Object value = converter.convert(tuple.getValueNode(), 0, entries);
             if (value != null) {
@@ -233,13 +240,63 @@ public final class FrontMatterParser {
     /** Nodes to values, counting every value visited so that aliases cannot multiply the work. */
     private static final class Converter {
         private final String path;
+        private final String yaml;
         private final List<Problem> problems;
         private int count;
         private boolean tooMany;
 
-        Converter(String path, List<Problem> problems) {
+        Converter(String path, String yaml, List<Problem> problems) {
             this.path = path;
+            this.yaml = yaml;
             this.problems = problems;
+        }
+
+        /**
+         * A list item written as plain text over more than one line: YAML folds the lines into one
+         * value, which in a list is nearly always an item misindented (a "- " one space further in
+         * than the item before it continues that item) rather than meant.
+         */
+        void foldedItem(SequenceNode list, Node item) {
+            if (!folded(item)) {
+                return;
+            }
+            String how = list.getFlowStyle() == DumperOptions.FlowStyle.FLOW
+                    ? "the items of a list in brackets are separated by commas"
+                    : "each item of a list starts with \"- \" at the same indentation";
+            problems.add(Problem.warning(path, line(item), "this list item continues on line "
+                    + (line(item) + 1) + ", so it is read as one value "
+                    + Problem.quote(((ScalarNode) item).getValue()) + "; " + how));
+        }
+
+        /**
+         * A field whose text is a list of names ({@code tags}, {@code authors}) written as plain
+         * text over more than one line, where a line does not end with the comma that separates
+         * the names: read as one name, where a list was most likely meant.
+         */
+        void foldedListText(String key, Node value) {
+            if (!folded(value)) {
+                return;
+            }
+            String source = yaml.substring(value.getStartMark().getIndex(), value.getEndMark().getIndex());
+            String[] lines = source.split("\n");
+            boolean commas = true;
+            for (int i = 0; i < lines.length - 1; i++) {
+                String l = lines[i].strip();
+                commas &= l.isEmpty() || l.endsWith(",");
+            }
+            if (commas) {
+                return;
+            }
+            problems.add(Problem.warning(path, line(value), key + " continues on line " + (line(value) + 1)
+                    + ", so it is read as one value " + Problem.quote(((ScalarNode) value).getValue())
+                    + "; to give a list, start each item on its own line with \"- \" at the same indentation,"
+                    + " or separate the items with commas"));
+        }
+
+        /** A plain (unquoted) text whose source spans more than one line. */
+        private static boolean folded(Node node) {
+            return node instanceof ScalarNode scalar && scalar.isPlain() && node.getEndMark() != null
+                    && node.getEndMark().getLine() > node.getStartMark().getLine();
         }
 
         /**
@@ -273,6 +330,7 @@ public final class FrontMatterParser {
             if (node instanceof SequenceNode seq) {
                 List<Object> list = new ArrayList<>();
                 for (Node item : seq.getValue()) {
+                    foldedItem(seq, item);
                     Object v = convert(item, depth + 1, null);
                     if (v != null) {
                         list.add(v);
