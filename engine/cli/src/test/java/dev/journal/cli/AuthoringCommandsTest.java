@@ -112,8 +112,7 @@ class AuthoringCommandsTest {
                         + " assets/articles/2024/missing.png)",
                 "content/articles/2024/a.md:9: link to b.md, which is not a content file (looked for"
                         + " articles/2024/b.md in the content folder)",
-                "content/articles/2024/c.md:3: date: '2024-13-01' is not a real date or time: Invalid value for"
-                        + " MonthOfYear (valid values 1 - 12): 13",
+                "content/articles/2024/c.md:3: date: '2024-13-01' is not a real date: month 13 does not exist (1-12)",
                 "Checked 2 documents: 4 errors, 1 warning."), lines);
         try (Stream<Path> s = Files.list(site)) {
             assertEquals(List.of("content"), s.map(p -> p.getFileName().toString()).toList(), "nothing written");

@@ -7,9 +7,11 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -75,30 +77,70 @@ public final class Dates {
             throw new DateException(Problem.quote(text) + " is not a date; write it as YYYY-MM-DD, optionally"
                     + " followed by a time (HH:MM) and an offset (+02:00)");
         }
-        LocalDate date;
-        LocalTime time;
-        try {
-            date = LocalDate.of(num(m.group(1)), num(m.group(2)), num(m.group(3)));
-            time = m.group(4) == null ? null
-                    : LocalTime.of(num(m.group(4)), num(m.group(5)), m.group(6) == null ? 0 : num(m.group(6)),
-                            m.group(7) == null ? 0 : nanos(m.group(7)));
-        } catch (DateTimeException e) {
-            throw new DateException(Problem.quote(text) + " is not a real date or time: " + e.getMessage());
-        }
+        LocalDate date = date(text, num(m.group(1)), num(m.group(2)), num(m.group(3)));
+        LocalTime time = m.group(4) == null ? null
+                : time(text, num(m.group(4)), num(m.group(5)), m.group(6) == null ? 0 : num(m.group(6)),
+                        m.group(7) == null ? 0 : nanos(m.group(7)));
         String offset = m.group(8);
         if (offset == null) {
             return inZone(text, date, time, zone, warnings);
         }
-        try {
-            ZoneId own = switch (offset.toUpperCase(Locale.ROOT)) {
-                case "Z", "UTC", "GMT" -> ZoneOffset.UTC;
-                default -> ZoneOffset.of(offset.length() == 5 ? offset.substring(0, 3) + ":" + offset.substring(3)
-                        : offset);
-            };
-            return ZonedDateTime.of(date, time == null ? LocalTime.MIDNIGHT : time, own);
-        } catch (DateTimeException e) {
-            throw new DateException(Problem.quote(text) + " is not a real date or time: " + e.getMessage());
+        ZoneId own = switch (offset.toUpperCase(Locale.ROOT)) {
+            case "Z", "UTC", "GMT" -> ZoneOffset.UTC;
+            default -> offset(text, offset);
+        };
+        return ZonedDateTime.of(date, time == null ? LocalTime.MIDNIGHT : time, own);
+    }
+
+    /** A date, or why it does not exist, in words (not java.time's, which name its fields in code). */
+    private static LocalDate date(String text, int year, int month, int day) throws DateException {
+        String no = Problem.quote(text) + " is not a real date: ";
+        if (month < 1 || month > 12) {
+            throw new DateException(no + "month " + month + " does not exist (1-12)");
         }
+        YearMonth ym = YearMonth.of(year, month);
+        if (day >= 1 && day <= ym.lengthOfMonth()) {
+            return ym.atDay(day);
+        }
+        String name = ym.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        if (month == 2 && day == 29) {
+            throw new DateException(no + "day 29 does not exist, as " + year + " is not a leap year (February "
+                    + year + " has 28 days)");
+        }
+        throw new DateException(no + "day " + day + " does not exist (" + (month == 2 ? name + " " + year : name)
+                + " has " + ym.lengthOfMonth() + " days)");
+    }
+
+    /** A time of day, or why it does not exist, in words. */
+    private static LocalTime time(String text, int hour, int minute, int second, int nanos) throws DateException {
+        String no = Problem.quote(text) + " is not a real time: ";
+        if (hour > 23) {
+            throw new DateException(no + "hour " + hour + " does not exist (0-23" + (hour == 24
+                    ? "; midnight at the end of the day is 00:00 of the next)" : ")"));
+        }
+        if (minute > 59) {
+            throw new DateException(no + "minute " + minute + " does not exist (0-59)");
+        }
+        if (second > 59) {
+            throw new DateException(no + "second " + second + " does not exist (0-59)");
+        }
+        return LocalTime.of(hour, minute, second, nanos);
+    }
+
+    /** An offset written {@code +02}, {@code +0200} or {@code +02:00}, or why it does not exist, in words. */
+    private static ZoneOffset offset(String text, String offset) throws DateException {
+        String digits = offset.substring(1).replace(":", "");
+        int hours = num(digits.substring(0, 2));
+        int minutes = digits.length() > 2 ? num(digits.substring(2)) : 0;
+        String no = Problem.quote(text) + " has no real offset: ";
+        if (minutes > 59) {
+            throw new DateException(no + "minute " + minutes + " of " + offset + " does not exist (0-59)");
+        }
+        if (hours * 60 + minutes > 18 * 60) {
+            throw new DateException(no + offset + " is more than 18 hours from UTC");
+        }
+        int sign = offset.charAt(0) == '-' ? -1 : 1;
+        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
     }
 
     /**
