@@ -226,6 +226,46 @@ class IncrementalBuildTest {
         assertBrokenLink(() -> bake(out, cache), "a new process after the deletion");
     }
 
+    @Test
+    void aMisspeltBylineIsOneWarningInEveryBuildAndCheckWhetherItsArticleIsParsedOrCached() throws Exception {
+        smallSite(3);
+        write("content/authors/anna.md", "---\ntype: author\nname: Anna Lindqvist\n---\nAnna writes.\n");
+        write("content/articles/miss.md", "---\ntitle: Miss\ndate: 2024-05-05\nauthor: Ana Lindqvist\n---\nText.\n");
+        List<String> expected = List.of("content/articles/miss.md:4: warning: no profile for author 'Ana Lindqvist';"
+                + " did you mean 'Anna Lindqvist' (content/authors/anna.md)?");
+        Path out = dir.resolve("out");
+        settle();
+        assertEquals(expected, bylineWarnings(new Baker(options(dir.resolve("clean"), null)).bake()), "a clean build");
+        assertEquals(expected, bylineWarnings(new Baker(options(out, cache)).bake()), "the first build with the cache");
+        Path a1 = site.resolve("content/articles/a1.md");
+        Files.writeString(a1, Files.readString(a1) + "\nAn edit elsewhere.\n");
+        settle();
+        assertEquals(expected, bylineWarnings(new Baker(options(out, cache)).bake()), "a rebuild, miss.md cached");
+        assertEquals(expected, bylineWarnings(new Baker(options(out, cache)).bake()), "a rebuild with nothing changed");
+        Files.writeString(a1, Files.readString(a1) + "\nAnother edit.\n");
+        settle();
+        Baker baker = Baker.keepingState(options(out, cache));
+        try {
+            assertEquals(expected, bylineWarnings(baker.bake()), "a long-lived baker's first build");
+            Files.writeString(a1, Files.readString(a1) + "\nA third edit.\n");
+            settle();
+            assertEquals(expected, bylineWarnings(baker.bake()), "a long-lived baker's rebuild");
+        } finally {
+            baker.close();
+        }
+        assertEquals(expected, new Checker(site, CLOCK, 2).check().problems().stream()
+                .filter(p -> p.message().startsWith("no profile for author")).map(Problem::toString).toList(),
+                "a check");
+        assertEquals(expected, new Checker(site, CLOCK, 2, cache).check().problems().stream()
+                .filter(p -> p.message().startsWith("no profile for author")).map(Problem::toString).toList(),
+                "a check reading the build cache");
+    }
+
+    private static List<String> bylineWarnings(BakeResult result) {
+        return result.warnings().stream().filter(p -> p.message().startsWith("no profile for author"))
+                .map(Problem::toString).toList();
+    }
+
     private static void assertBrokenLink(org.junit.jupiter.api.function.Executable build, String when) {
         ContentException e = assertThrows(ContentException.class, build, when);
         assertEquals(List.of("content/articles/a1.md"), e.problems().stream().filter(Problem::isError)

@@ -2,6 +2,7 @@ package dev.journal.core.index;
 
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
+import dev.journal.core.internal.Spelling;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
 import dev.journal.core.parse.Slugs;
@@ -366,7 +367,50 @@ public final class SiteIndexer {
             }
             out.put(key, new AuthorProfile(name, role, photo, links, f.bodyHtml(), f.summary(), f.sourcePath()));
         }
+        if (!out.isEmpty()) {
+            misspeltBylines(all, out, problems);
+        }
         return out;
+    }
+
+    /**
+     * A byline name without a profile that is a letter or two from the name of an author who has one
+     * (Ana Lindqvist, where the profile is Anna Lindqvist's): a misspelling, most likely, which would
+     * otherwise give that name an author page of its own, without the profile. Once per article and
+     * name, on the article's author or authors line; each name is compared with the profiles once.
+     */
+    private static void misspeltBylines(List<Article> all, Map<String, AuthorProfile> profiles,
+            List<Problem> problems) {
+        List<String> keys = new ArrayList<>(profiles.keySet());
+        keys.sort(null); // the same suggestion whatever the order of the files
+        Map<String, java.util.Optional<AuthorProfile>> near = new HashMap<>();
+        for (Article a : all) {
+            if (a.isAuthorProfile()) {
+                continue;
+            }
+            for (String name : a.authors()) {
+                String key = Slugs.key(name);
+                if (profiles.containsKey(key)) {
+                    continue;
+                }
+                AuthorProfile p = near.computeIfAbsent(key, k -> nearestProfile(k, keys, profiles)).orElse(null);
+                if (p != null) {
+                    problems.add(Problem.warning(a.sourcePath(), fieldLine(a, "authors"), "no profile for author "
+                            + Problem.quote(name.strip()) + "; did you mean "
+                            + Problem.quote(p.name()) + " (" + p.sourcePath() + ")?"));
+                }
+            }
+        }
+    }
+
+    /**
+     * The profile whose author's name is nearest {@code key}: one edit away (a letter added, left out,
+     * changed, or two swapped) in names of fewer than ten characters, two in longer ones, as short
+     * names of different people are often a letter or two apart; the first by name of the nearest.
+     */
+    private static java.util.Optional<AuthorProfile> nearestProfile(String key, List<String> keys,
+            Map<String, AuthorProfile> profiles) {
+        return Spelling.nearest(key, keys, key.length() < 10 ? 1 : 2).map(profiles::get);
     }
 
     private static String text(Article f, String field, List<Problem> problems) {
