@@ -378,10 +378,24 @@ public final class SiteIndexer {
      * (Ana Lindqvist, where the profile is Anna Lindqvist's): a misspelling, most likely, which would
      * otherwise give that name an author page of its own, without the profile. Once per article and
      * name, on the article's author or authors line; each name is compared with the profiles once.
+     * Only profiles that another byline names are suggested: when none does, the profile's name is
+     * the one likely misspelt, and the profile's own warning says so.
      */
     private static void misspeltBylines(List<Article> all, Map<String, AuthorProfile> profiles,
             List<Problem> problems) {
+        // only profiles some byline names: a profile no byline names is the misspelt one, which
+        // its own warning reports once, rather than every article that spells the name right
+        Set<String> named = new HashSet<>();
+        for (Article a : all) {
+            if (!a.isAuthorProfile()) {
+                a.authors().forEach(name -> named.add(Slugs.key(name)));
+            }
+        }
         List<String> keys = new ArrayList<>(profiles.keySet());
+        keys.retainAll(named);
+        if (keys.isEmpty()) {
+            return;
+        }
         keys.sort(null); // the same suggestion whatever the order of the files
         Map<String, java.util.Optional<AuthorProfile>> near = new HashMap<>();
         for (Article a : all) {
