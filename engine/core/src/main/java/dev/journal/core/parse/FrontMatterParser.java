@@ -277,7 +277,10 @@ public final class FrontMatterParser {
             if (!folded(value)) {
                 return;
             }
-            String source = yaml.substring(value.getStartMark().getIndex(), value.getEndMark().getIndex());
+            // a mark's index counts code points, not the chars of a String (an emoji above is two)
+            int from = yaml.offsetByCodePoints(0, value.getStartMark().getIndex());
+            String source = yaml.substring(from, yaml.offsetByCodePoints(from,
+                    value.getEndMark().getIndex() - value.getStartMark().getIndex()));
             String[] lines = source.split("\n");
             boolean commas = true;
             for (int i = 0; i < lines.length - 1; i++) {
