@@ -87,13 +87,25 @@ public final class FrontMatterParser {
         if (sep >= 0) {
             return jbake(path, text, lines, sep, problems);
         }
-        if (first.indexOf('=') > 0) {
+        if (jbakeField(first)) {
             problems.add(unendedJbakeHeader(path, lines));
             return new Result(null, problems);
         }
         problems.add(Problem.error(path, 1, "no front matter: a content file starts with a line ---, then its"
                 + " fields (title: ..., date: ...), then another line ---"));
         return new Result(null, problems);
+    }
+
+    /**
+     * Whether a line reads as a JBake header's field: a name of letters, digits, {@code _ . -}, then
+     * {@code =}. An HTML or Markdown file without a header ({@code <div class="intro">},
+     * {@code x = 2}) does not begin one.
+     */
+    private static boolean jbakeField(String line) {
+        int eq = line.indexOf('=');
+        String key = eq < 0 ? "" : line.substring(0, eq).strip();
+        return !key.isEmpty() && key.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '.'
+                || c == '-');
     }
 
     /**
