@@ -42,8 +42,14 @@ public final class ContentLoader {
     /** Larger content files are refused rather than risk the build's memory. */
     static final long MAX_DOCUMENT_BYTES = 32L * 1024 * 1024;
 
-    /** Dot-names never copied from the asset folder, whatever {@code asset.ignore} says. */
-    private static final Set<String> NEVER_ASSETS = Set.of(".git", ".svn", ".hg", ".bzr", ".DS_Store");
+    /**
+     * Dot-names never copied from the asset folder, whatever {@code asset.ignore} says: version
+     * control, Finder's files, and the marker of an output folder, which only the writer writes
+     * (at the root it would fail the build; deeper it would make a folder of the site look like
+     * an output folder to a later build pointed at it).
+     */
+    private static final Set<String> NEVER_ASSETS = Set.of(".git", ".svn", ".hg", ".bzr", ".DS_Store",
+            dev.journal.core.write.SiteWriter.MARKER);
 
     private final SiteConfig config;
     private final Path root;

@@ -106,6 +106,15 @@ class ContentLoaderTest {
     }
 
     @Test
+    void theOutputMarkerIsNeverCopiedFromTheAssets() throws IOException {
+        write("assets/.nojekyll", "");
+        write("assets/.journal-output", "x");
+        write("assets/docs/.journal-output", "x");
+        Sources s = new ContentLoader(site, SiteConfig.defaults()).load();
+        assertEquals(List.of(".nojekyll"), s.files().stream().map(StaticFile::target).toList());
+    }
+
+    @Test
     void symlinksOutOfTheSiteAreNotFollowed(@TempDir Path outside) throws IOException {
         write("content/ok.md", "x");
         Files.writeString(outside.resolve("secret.md"), "secret");
