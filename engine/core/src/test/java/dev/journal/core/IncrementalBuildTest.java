@@ -232,7 +232,8 @@ class IncrementalBuildTest {
         write("content/authors/anna.md", "---\ntype: author\nname: Anna Lindqvist\n---\nAnna writes.\n");
         write("content/articles/miss.md", "---\ntitle: Miss\ndate: 2024-05-05\nauthor: Ana Lindqvist\n---\nText.\n");
         List<String> expected = List.of("content/articles/miss.md:4: warning: no profile for author 'Ana Lindqvist';"
-                + " did you mean 'Anna Lindqvist' (content/authors/anna.md)?");
+                + " did you mean 'Anna Lindqvist' (content/authors/anna.md)? If another person is meant,"
+                + " a profile of their own ends this warning");
         Path out = dir.resolve("out");
         settle();
         assertEquals(expected, bylineWarnings(new Baker(options(dir.resolve("clean"), null)).bake()), "a clean build");

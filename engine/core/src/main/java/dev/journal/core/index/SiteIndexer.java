@@ -368,7 +368,7 @@ public final class SiteIndexer {
             out.put(key, new AuthorProfile(name, role, photo, links, f.bodyHtml(), f.summary(), f.sourcePath()));
         }
         if (!out.isEmpty()) {
-            misspeltBylines(all, out, problems);
+            misspeltBylines(all, out, bylines, problems);
         }
         return out;
     }
@@ -381,16 +381,11 @@ public final class SiteIndexer {
      * Only profiles that another byline names are suggested: when none does, the profile's name is
      * the one likely misspelt, and the profile's own warning says so.
      */
-    private static void misspeltBylines(List<Article> all, Map<String, AuthorProfile> profiles,
+    private static void misspeltBylines(List<Article> all, Map<String, AuthorProfile> profiles, Set<String> named,
             List<Problem> problems) {
-        // only profiles some byline names: a profile no byline names is the misspelt one, which
-        // its own warning reports once, rather than every article that spells the name right
-        Set<String> named = new HashSet<>();
-        for (Article a : all) {
-            if (!a.isAuthorProfile()) {
-                a.authors().forEach(name -> named.add(Slugs.key(name)));
-            }
-        }
+        // only profiles some byline names (named: every byline's key): a profile no byline names is
+        // the misspelt one, which its own warning reports once, rather than every article that
+        // spells the name right
         List<String> keys = new ArrayList<>(profiles.keySet());
         keys.retainAll(named);
         if (keys.isEmpty()) {
@@ -411,7 +406,8 @@ public final class SiteIndexer {
                 if (p != null) {
                     problems.add(Problem.warning(a.sourcePath(), fieldLine(a, "authors"), "no profile for author "
                             + Problem.quote(name.strip()) + "; did you mean "
-                            + Problem.quote(p.name()) + " (" + p.sourcePath() + ")?"));
+                            + Problem.quote(p.name()) + " (" + p.sourcePath() + ")? If another person is meant,"
+                            + " a profile of their own ends this warning"));
                 }
             }
         }

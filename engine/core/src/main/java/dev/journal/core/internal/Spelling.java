@@ -18,7 +18,10 @@ public final class Spelling {
         String best = null;
         int bestDistance = most + 1;
         for (String k : known) {
-            int d = distance(k, typed);
+            if (Math.abs(k.length() - typed.length()) >= bestDistance) {
+                continue; // each edit changes the length by one at most
+            }
+            int d = distance(k, typed, bestDistance - 1);
             if (d < bestDistance) {
                 best = k;
                 bestDistance = d;
@@ -37,22 +40,41 @@ public final class Spelling {
      * edit (the optimal string alignment distance).
      */
     public static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
+        return distance(a, b, Integer.MAX_VALUE - 1);
+    }
+
+    /**
+     * {@link #distance(String, String)}, or {@code most + 1} as soon as it is known to be more than
+     * {@code most}: three rows of the table, and a row whose every cell exceeds {@code most} ends it
+     * (a cell never drops below the least of the row above).
+     */
+    static int distance(String a, String b, int most) {
+        int[] older = new int[b.length() + 1];
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+            prev[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int least = cur[0];
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i][j - 1] + 1, d[i - 1][j] + 1), d[i - 1][j - 1] + cost);
+                int d = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    d = Math.min(d, older[j - 2] + 1);
                 }
+                cur[j] = d;
+                least = Math.min(least, d);
             }
+            if (least > most) {
+                return most + 1;
+            }
+            int[] t = older;
+            older = prev;
+            prev = cur;
+            cur = t;
         }
-        return d[a.length()][b.length()];
+        return Math.min(prev[b.length()], most + 1);
     }
 }

@@ -483,9 +483,10 @@ public final class ContentParser {
                     + " must be a word such as post or page"));
             return "post";
         }
-        if (!BUILT_IN_TYPES.contains(t) && !config.isSet("template." + t + ".file")) {
+        if (!BUILT_IN_TYPES.contains(t) && config.get("template." + t + ".file").isBlank()) {
+            // the renderer's choice: template.<type>.file (set, or one of JBake's defaults), else the post template
             f.problems.add(Problem.warning(f.path, fm.line("type"), "type " + Problem.quote(t) + " has no template"
-                    + " (no template." + t + ".file in jbake.properties), so its page is made with the page template"
+                    + " (no template." + t + ".file in jbake.properties), so its page is made with the post template"
                     + Spelling.nearest(t, BUILT_IN_TYPES).map(k -> "; did you mean " + k + "?").orElse("")));
         }
         return t;
