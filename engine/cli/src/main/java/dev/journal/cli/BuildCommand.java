@@ -4,6 +4,7 @@ import dev.journal.core.BakeOptions;
 import dev.journal.core.BakeResult;
 import dev.journal.core.Baker;
 import dev.journal.core.ContentException;
+import dev.journal.core.Counted;
 import dev.journal.core.Problem;
 import dev.journal.core.config.ConfigLoader;
 import java.io.IOException;
@@ -61,18 +62,17 @@ final class BuildCommand implements Callable<Integer> {
                 err.println(p);
             }
             if (!quiet) {
-                out.printf(Locale.ROOT, "Built %s and copied %s from %s in %d ms.%n", count(result.pages(), "page"),
-                        count(result.copied(), "file"), count(result.documents(), "document"),
-                        result.elapsed().toMillis());
+                out.printf(Locale.ROOT, "Built %s and copied %s from %s in %d ms.%n",
+                        Counted.of(result.pages(), "page"), Counted.of(result.copied(), "file"),
+                        Counted.of(result.documents(), "document"), result.elapsed().toMillis());
             }
             return 0;
         } catch (ContentException e) {
             for (Problem p : e.problems()) {
                 err.println(p);
             }
-            long errors = e.errors().size();
-            err.printf(Locale.ROOT, "Build failed: %d %s. The output folder was not changed.%n", errors,
-                    errors == 1 ? "error" : "errors");
+            err.println("Build failed: " + Counted.of(e.errors().size(), "error")
+                    + ". The output folder was not changed.");
             return Main.CONTENT_ERRORS;
         } catch (IOException e) {
             err.println("Build failed: " + e.getMessage());
@@ -80,8 +80,4 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code 1 page}, {@code 2 pages}. */
-    static String count(long n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
-    }
 }

@@ -7,7 +7,6 @@ import dev.journal.core.Problem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,11 +52,8 @@ final class CheckCommand implements Callable<Integer> {
             System.out.println(p);
         }
         int errors = result.errors().size();
-        int warnings = result.warnings().size();
         if (!quiet || errors > 0) {
-            System.out.printf(Locale.ROOT, "Checked %d documents: %s, %s.%n", result.documents(),
-                    errors == 0 ? "no errors" : errors + (errors == 1 ? " error" : " errors"),
-                    warnings == 0 ? "no warnings" : warnings + (warnings == 1 ? " warning" : " warnings"));
+            System.out.println(result.summary() + ".");
         }
         return errors > 0 ? Main.CONTENT_ERRORS : 0;
     }

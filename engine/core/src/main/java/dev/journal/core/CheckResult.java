@@ -31,4 +31,10 @@ public record CheckResult(int documents, int cached, List<Problem> problems) {
     public boolean hasErrors() {
         return problems.stream().anyMatch(Problem::isError);
     }
+
+    /** {@code Checked 12 documents: no errors, 1 warning}, as the command line and Maven say it. */
+    public String summary() {
+        return "Checked " + Counted.of(documents, "document") + ": " + Counted.orNo(errors().size(), "error") + ", "
+                + Counted.orNo(warnings().size(), "warning");
+    }
 }

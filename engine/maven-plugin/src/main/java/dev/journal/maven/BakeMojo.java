@@ -4,6 +4,7 @@ import dev.journal.core.BakeOptions;
 import dev.journal.core.BakeResult;
 import dev.journal.core.Baker;
 import dev.journal.core.ContentException;
+import dev.journal.core.Counted;
 import dev.journal.core.Problem;
 import java.io.File;
 import java.io.IOException;
@@ -56,8 +57,9 @@ public class BakeMojo extends AbstractMojo {
             for (Problem p : result.warnings()) {
                 getLog().warn(p.toString());
             }
-            getLog().info("Baked " + count(result.pages(), "page") + " and copied " + count(result.copied(), "file")
-                    + " into " + output + " in " + result.elapsed().toMillis() + " ms");
+            getLog().info("Baked " + Counted.of(result.pages(), "page") + " and copied "
+                    + Counted.of(result.copied(), "file") + " into " + output + " in " + result.elapsed().toMillis()
+                    + " ms");
         } catch (ContentException e) {
             for (Problem p : e.problems()) {
                 if (p.isError()) {
@@ -74,8 +76,4 @@ public class BakeMojo extends AbstractMojo {
         }
     }
 
-    /** {@code 1 page}, {@code 2 pages}. */
-    private static String count(long n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
-    }
 }

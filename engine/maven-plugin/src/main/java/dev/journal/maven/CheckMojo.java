@@ -2,6 +2,7 @@ package dev.journal.maven;
 
 import dev.journal.core.CheckResult;
 import dev.journal.core.Checker;
+import dev.journal.core.Counted;
 import dev.journal.core.Problem;
 import java.io.File;
 import java.io.IOException;
@@ -62,10 +63,10 @@ public class CheckMojo extends AbstractMojo {
                 getLog().warn(p.toString());
             }
         }
-        getLog().info("Checked " + result.documents() + " documents: " + result.errors().size() + " errors, "
-                + result.warnings().size() + " warnings");
+        getLog().info(result.summary());
         if (result.hasErrors()) {
-            throw new MojoFailureException(result.errors().size() + " errors in the journal's content (listed above)");
+            throw new MojoFailureException(Counted.of(result.errors().size(), "error")
+                    + " in the journal's content (listed above)");
         }
     }
 }
