@@ -20,7 +20,7 @@ public final class ConfigKeys {
             key("content.folder", "content", "folder of articles and pages, relative to the source folder"),
             key("template.folder", "templates", "folder of Freemarker templates that override the built-in theme"),
             key("asset.folder", "assets", "folder copied as it is to the root of the site"),
-            key("asset.ignore", "false", "skip hidden files (dot-files and dot-folders) in the asset folder; with false they are copied (.nojekyll, .htaccess, .well-known/), but for version-control folders (.git, ...), .DS_Store and the output marker .journal-output; they are always skipped in content"),
+            key("asset.ignore", "false", "skip hidden files (dot-files and dot-folders) in the asset folder; with false they are copied (.nojekyll, .htaccess, .well-known/), but for version-control folders (.git, ...), .DS_Store, macOS's ._* files and the output marker .journal-output; they are always skipped in content"),
             key("destination.folder", "output", "output folder when none is given on the command line"),
             key("render.encoding", "UTF-8", "encoding of written pages (only UTF-8 is supported)"),
             key("template.encoding", "UTF-8", "encoding of template files (only UTF-8 is supported; a template that is not UTF-8 is an error naming its line)"),

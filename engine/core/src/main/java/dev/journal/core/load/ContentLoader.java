@@ -147,7 +147,9 @@ public final class ContentLoader {
 
     /** Whether a file or folder name of the asset folder is one the loader skips. */
     private static boolean ignored(String name, boolean hiddenToo) {
-        if (hiddenToo && name.startsWith(".") && !name.startsWith(".#") && !NEVER_ASSETS.contains(name)) {
+        // ._name: the resource forks macOS writes beside files on other file systems
+        if (hiddenToo && name.startsWith(".") && !name.startsWith(".#") && !name.startsWith("._")
+                && !NEVER_ASSETS.contains(name)) {
             return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swo") || name.endsWith(".swx")
                     || name.endsWith(".tmp");
         }
