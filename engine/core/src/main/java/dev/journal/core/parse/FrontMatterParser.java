@@ -283,7 +283,8 @@ public final class FrontMatterParser {
         /**
          * A field whose text is a list of names ({@code tags}, {@code authors}) written as plain
          * text over more than one line, where a line does not end with the comma that separates
-         * the names: read as one name, where a list was most likely meant.
+         * the names: read as one name, where a list was most likely meant. {@code author} takes one
+         * name, commas and all, so its text over more than one line is always one name.
          */
         void foldedListText(String key, Node value) {
             if (!folded(value)) {
@@ -293,6 +294,13 @@ public final class FrontMatterParser {
             int from = yaml.offsetByCodePoints(0, value.getStartMark().getIndex());
             String source = yaml.substring(from, yaml.offsetByCodePoints(from,
                     value.getEndMark().getIndex() - value.getStartMark().getIndex()));
+            String read = Problem.quote(((ScalarNode) value).getValue());
+            if (key.equals("author")) { // one name, never split at commas
+                problems.add(Problem.warning(path, line(value), "author continues on line " + (line(value) + 1)
+                        + ", so it is read as one name " + read + "; author takes one name: for several, write"
+                        + " authors: with each on its own line, starting with \"- \""));
+                return;
+            }
             String[] lines = source.split("\n");
             boolean commas = true;
             for (int i = 0; i < lines.length - 1; i++) {
@@ -303,7 +311,7 @@ public final class FrontMatterParser {
                 return;
             }
             problems.add(Problem.warning(path, line(value), key + " continues on line " + (line(value) + 1)
-                    + ", so it is read as one value " + Problem.quote(((ScalarNode) value).getValue())
+                    + ", so it is read as one value " + read
                     + "; to give a list, start each item on its own line with \"- \" at the same indentation,"
                     + " or separate the items with commas"));
         }
