@@ -166,6 +166,9 @@ class CheckerTest {
         CheckResult r = check();
         assertHas(r, "content/authors/anna-berg.md:4: warning: unknown field 'rol' (did you mean role?)");
         assertHas(r, "content/articles/2024/two.md:5: warning: unknown field 'role'; templates may read it");
+
+        write(site, "jbake.properties", "journal.fields=role\n");
+        assertTrue(lines(check()).stream().noneMatch(l -> l.contains("'role'")), "declared the site's own");
     }
 
     @Test

@@ -32,6 +32,7 @@ public final class SiteChecks {
     private final String hostPath;
     private final String contentFolder;
     private final String assetFolder;
+    private final Set<String> ownFields;
 
     /**
      * @param config the site's configuration
@@ -44,6 +45,7 @@ public final class SiteChecks {
         this.hostPath = config.sitePath();
         this.contentFolder = config.get("content.folder").strip();
         this.assetFolder = config.get("asset.folder").strip();
+        this.ownFields = config.ownFields();
     }
 
     /** The problems of {@code articles} (every parsed document, drafts included). */
@@ -52,7 +54,7 @@ public final class SiteChecks {
         index.documents().forEach(a -> published.add(a.outputPath()));
         List<Problem> problems = new ArrayList<>();
         for (Article a : articles) {
-            unknownFields(a, problems);
+            unknownFields(a, ownFields, problems);
             boolean isPublished = published.contains(a.outputPath());
             if (isPublished && a.updated() != null && a.updated().isAfter(index.now())) {
                 problems.add(Problem.warning(a.sourcePath(), a.line("updated"), "updated is later than now ("
@@ -76,15 +78,17 @@ public final class SiteChecks {
     }
 
     /** Fields the engine does not know; those that look like a misspelling of one are the parse's warnings. */
-    private static void unknownFields(Article a, List<Problem> problems) {
+    private static void unknownFields(Article a, Set<String> own, List<Problem> problems) {
         boolean profile = a.isAuthorProfile();
         for (String key : a.lines().keySet().stream().sorted().toList()) {
             if (ContentParser.KNOWN_FIELDS.contains(key) || profile && ContentParser.PROFILE_FIELDS.contains(key)
+                    || own.contains(key)
                     || ContentParser.nearestField(key, profile).isPresent()) {
                 continue;
             }
             problems.add(Problem.warning(a.sourcePath(), a.line(key), "unknown field '" + key + "'; templates may"
-                    + " read it as content." + key + ", the engine gives it no meaning"));
+                    + " read it as content." + key + ", the engine gives it no meaning (name the site's own fields in"
+                    + " journal.fields)"));
         }
     }
 

@@ -141,6 +141,12 @@ public final class SiteConfig {
         return values.containsKey(key);
     }
 
+    /** The front matter fields the site declares its own ({@code journal.fields}): never called unknown. */
+    public java.util.Set<String> ownFields() {
+        return java.util.Arrays.stream(get("journal.fields").split(",")).map(String::strip).filter(f -> !f.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** Whether {@code jbake.properties} sets the key (rather than the default applying). */
     public boolean isSet(String key) {
         return explicit.contains(key);

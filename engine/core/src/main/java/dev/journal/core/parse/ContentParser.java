@@ -70,6 +70,8 @@ public final class ContentParser {
     private static final SafeUrlSanitizer IMAGE_URLS = new SafeUrlSanitizer(Set.of("http", "https"));
 
     private final SiteConfig config;
+    /** The site's own front matter fields ({@code journal.fields}). */
+    private final Set<String> ownFields;
     private final MarkdownRenderer markdown;
     private final FrontMatterParser frontMatter;
     private final UrlPolicy urls;
@@ -102,6 +104,7 @@ public final class ContentParser {
         this.relatedTerms = relatedTerms;
         this.searchTerms = searchCounts ? new SearchTerms(config.language()) : null;
         this.sanitizeTags = config.jbakeLayout() && config.flag("tag.sanitize");
+        this.ownFields = config.ownFields();
     }
 
     /** The articles of the files that parsed, in the order given, and every problem found. */
@@ -429,7 +432,7 @@ public final class ContentParser {
             int dot = stem.lastIndexOf('.');
             h.slug = dot > 0 && !out.endsWith("/index.html") ? stem.substring(0, dot) : stem;
         }
-        misspelt(path, fm, profile, h.problems);
+        misspelt(path, fm, profile, ownFields, h.problems);
         h.ok = h.problems.stream().noneMatch(Problem::isError);
         return h;
     }
@@ -438,12 +441,14 @@ public final class ContentParser {
      * Fields that look like a misspelling of one the engine knows ({@code stauts}, {@code tgas}):
      * a warning on their line, in every build, as the field they meant is silently missing
      * (a JBake header without its status is a draft). Other unknown fields, which a site's
-     * templates may read, are {@code journal check}'s to list. A line that already has a problem
+     * templates may read, are {@code journal check}'s to list; those the site declares its own
+     * ({@code journal.fields}) are neither's. A line that already has a problem
      * (a required field reported missing there) gets no second one.
      */
-    private static void misspelt(String path, FrontMatter fm, boolean profile, List<Problem> problems) {
+    private static void misspelt(String path, FrontMatter fm, boolean profile, Set<String> own,
+            List<Problem> problems) {
         for (String key : fm.lines().keySet().stream().sorted().toList()) {
-            if (KNOWN_FIELDS.contains(key) || profile && PROFILE_FIELDS.contains(key)) {
+            if (KNOWN_FIELDS.contains(key) || profile && PROFILE_FIELDS.contains(key) || own.contains(key)) {
                 continue;
             }
             Optional<String> meant = nearestField(key, profile);
