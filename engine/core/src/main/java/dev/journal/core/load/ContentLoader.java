@@ -142,11 +142,20 @@ public final class ContentLoader {
 
     /** Whether the asset folder's dot-files and dot-folders are copied ({@code asset.ignore=false}). */
     private boolean hiddenAssets() {
+        return hiddenAssets(config);
+    }
+
+    /** Whether the asset folder's dot-files and dot-folders are copied ({@code asset.ignore=false}). */
+    public static boolean hiddenAssets(SiteConfig config) {
         return !config.flag("asset.ignore");
     }
 
-    /** Whether a file or folder name of the asset folder is one the loader skips. */
-    private static boolean ignored(String name, boolean hiddenToo) {
+    /**
+     * Whether a file or folder name is one the loader skips; with {@code hiddenToo} (the asset
+     * folder's, unless {@code asset.ignore}) dot-files and dot-folders are taken but for
+     * version control's, editor leftovers and the few never copied.
+     */
+    public static boolean ignored(String name, boolean hiddenToo) {
         // ._name: the resource forks macOS writes beside files on other file systems
         if (hiddenToo && name.startsWith(".") && !name.startsWith(".#") && !name.startsWith("._")
                 && !NEVER_ASSETS.contains(name)) {

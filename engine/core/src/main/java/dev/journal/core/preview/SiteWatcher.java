@@ -74,6 +74,16 @@ final class SiteWatcher implements Closeable {
         thread.start();
     }
 
+    /**
+     * Whether a path below the watched folders is one the build skips, as the loader decides: in
+     * the asset folder dot-files count (unless {@code asset.ignore}), elsewhere they do not.
+     */
+    private boolean skipped(Path path) {
+        SiteConfig c = config.get();
+        boolean asset = path.startsWith(source.resolve(c.get("asset.folder").strip()));
+        return ContentLoader.ignored(path.getFileName().toString(), asset && ContentLoader.hiddenAssets(c));
+    }
+
     /** The folders watched recursively, from the current configuration. */
     private List<Path> folders() {
         SiteConfig c = config.get();
@@ -101,7 +111,7 @@ final class SiteWatcher implements Closeable {
         Files.walkFileTree(top, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (!dir.equals(top) && ContentLoader.ignored(dir.getFileName().toString())) {
+                if (!dir.equals(top) && skipped(dir)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 watch(dir);
@@ -158,7 +168,7 @@ final class SiteWatcher implements Closeable {
                 }
                 continue;
             }
-            if (ContentLoader.ignored(name)) {
+            if (skipped(path)) {
                 continue;
             }
             if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE && created.remove(path)) {

@@ -74,4 +74,16 @@ class SiteWatcherTest {
         marker("marker.md");
         assertNull(bursts.poll(50, TimeUnit.MILLISECONDS));
     }
+
+    @Test
+    void theAssetFoldersDotFilesAreChangesAsTheBuildCopiesThem() throws Exception {
+        write(site, "assets/css/site.css", "body {}");
+        next();
+        Path htaccess = write(site, "assets/.htaccess", "ErrorDocument 404 /404.html");
+        assertEquals(Set.of(htaccess), next(), "copied into the site (asset.ignore=false)");
+        write(site, "assets/.DS_Store", "never copied");
+        write(site, "content/articles/2024/.hidden.md", "content's dot-files are skipped");
+        marker("marker2.md");
+        assertNull(bursts.poll(50, TimeUnit.MILLISECONDS));
+    }
 }
