@@ -104,7 +104,8 @@ class AuthoringCommandsTest {
         List<String> lines = run.out().lines().toList();
         assertEquals(List.of(
                 "content/articles/2024/a.md:5: warning: unknown field 'subtitle'; templates may read it as"
-                        + " content.subtitle, the engine gives it no meaning",
+                        + " content.subtitle, the engine gives it no meaning (name the site's own fields in"
+                        + " journal.fields)",
                 "content/articles/2024/a.md:7: image missing.png has no alt text: describe it between the brackets,"
                         + " ![what the image shows](missing.png)",
                 "content/articles/2024/a.md:7: image missing.png not found: the site will have no"
