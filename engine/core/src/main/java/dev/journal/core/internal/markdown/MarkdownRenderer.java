@@ -117,7 +117,16 @@ public final class MarkdownRenderer {
         Node document = parser.parse(markdown);
         List<MarkdownResult.Reference> references = new ArrayList<>();
         boolean[] rawHtml = {false};
+        int[] titleLevel = {0};
         document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                if (heading.getLevel() == 1 && titleLevel[0] == 0) {
+                    titleLevel[0] = Math.max(1, line(heading, firstLine));
+                }
+                visitChildren(heading);
+            }
+
             @Override
             public void visit(Link link) {
                 references.add(new MarkdownResult.Reference(false, link.getDestination(), textOf(link),
@@ -167,7 +176,7 @@ public final class MarkdownRenderer {
         }
         return new MarkdownResult(html, headings.stream().map(MarkdownRenderer::safe).toList(),
                 SafeText.clean(plainText(document, markdown.length())), SafeText.clean(firstParagraph(document)),
-                references, rawHtml[0]);
+                references, rawHtml[0], titleLevel[0]);
     }
 
     private static dev.journal.core.parse.Heading safe(dev.journal.core.parse.Heading h) {
@@ -199,7 +208,7 @@ public final class MarkdownRenderer {
         // as in Markdown, the first paragraph with text: one of images alone has none
         String first = body.select("p").stream().map(Element::text).filter(t -> !t.isBlank()).findFirst().orElse("");
         return new MarkdownResult(SafeText.clean(out), List.of(), SafeText.clean(body.text()) + "\n",
-                SafeText.clean(first), List.of(), true);
+                SafeText.clean(first), List.of(), true, 0);
     }
 
     private static int line(Node node, int firstLine) {

@@ -13,9 +13,10 @@ import java.util.List;
  *                       summary when none is given)
  * @param references     every link and image, with its destination as written and its line
  * @param rawHtml        whether the document contains raw HTML
+ * @param titleLevelLine the line of the first heading of level 1 ({@code # ...}), 0 for none
  */
 public record MarkdownResult(String html, List<Heading> headings, String text, String firstParagraph,
-        List<Reference> references, boolean rawHtml) {
+        List<Reference> references, boolean rawHtml, int titleLevelLine) {
 
     /** A link or image in the source. */
     public record Reference(boolean image, String destination, String text, int line) {
