@@ -357,6 +357,9 @@ public final class FrontMatterParser {
                     Object v = convert(item, depth + 1, null);
                     if (v != null) {
                         list.add(v);
+                    } else if (item instanceof ScalarNode empty && empty.isPlain() && empty.getTag().equals(Tag.NULL)) {
+                        problems.add(Problem.warning(path, line(item), "an empty item in this list (nothing, ~ or"
+                                + " null) is left out"));
                     }
                 }
                 return java.util.Collections.unmodifiableList(list);
