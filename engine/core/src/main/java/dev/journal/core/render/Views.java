@@ -200,7 +200,10 @@ final class Views {
         }
         derived.accept("lang", a.lang() != null ? a.lang() : config.language());
         putDate(m, derived, "date", a.date());
-        putDate(m, derived, "updated", a.updated());
+        // an update dated before the publication (warned about) is no last change: the journal's
+        // pages show none, as its feeds, sitemap and metadata; JBake's templates get the field as written
+        boolean updateBefore = a.updated() != null && a.date() != null && a.updated().isBefore(a.date());
+        putDate(m, derived, "updated", updateBefore && !jbake ? null : a.updated());
         // JBake's document fields
         String jbakeUri = UrlPolicy.encode(a.outputPath());
         m.put("title", a.title());

@@ -126,6 +126,7 @@ class SitemapTest {
         assertTrue(page.contains("<meta property=\"article:modified_time\" content=\"" + date + "\">"), page);
         assertTrue(page.contains("\"dateModified\":\"" + date + "\""), page);
         assertTrue(read(out.resolve("atom.xml")).contains("<updated>" + date + "</updated>"));
+        assertTrue(!page.contains("class=\"updated\""), "the page shows no update either");
     }
 
     @Test
