@@ -83,12 +83,18 @@ public final class FrontMatterParser {
         // a JBake header's lines one by one, the body as it is: no more than the header's lines (and
         // the rest of the text, whole) are split off
         String[] lines = text.split("\n", JBAKE_HEADER_LINES + 2);
-        int sep = jbakeSeparator(lines);
-        if (sep >= 0) {
-            return jbake(path, text, lines, sep, problems);
+        int stop = jbakeStop(lines);
+        boolean stopped = stop < Math.min(lines.length, JBAKE_HEADER_LINES);
+        if (stop > 0 && stopped && lines[stop].strip().equals(separator)) {
+            return jbake(path, text, lines, stop, problems);
         }
         if (jbakeField(first)) {
-            problems.add(unendedJbakeHeader(path, lines));
+            // a header never ended: the line that breaks it is where the author has to look
+            problems.add(stopped ? Problem.error(path, stop + 1, "no front matter: line 1 begins a JBake header"
+                    + " (key=value), but this line is neither a key=value field nor the line " + separator
+                    + " (header.separator) that ends the header")
+                    : Problem.error(path, 1, "no front matter: line 1 begins a JBake header (key=value), but no line "
+                    + separator + " (header.separator) ends it"));
             return new Result(null, problems);
         }
         problems.add(Problem.error(path, 1, "no front matter: a content file starts with a line ---, then its"
@@ -106,24 +112,6 @@ public final class FrontMatterParser {
         String key = eq < 0 ? "" : line.substring(0, eq).strip();
         return !key.isEmpty() && key.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '.'
                 || c == '-');
-    }
-
-    /**
-     * A file that starts as a JBake header ({@code key=value}) but has no separator after its fields:
-     * names the first line that is neither a field nor the separator (a mistyped separator, a
-     * {@code key: value} line), which is where the author has to look, rather than line 1.
-     */
-    private Problem unendedJbakeHeader(String path, String[] lines) {
-        for (int i = 1; i < lines.length && i < JBAKE_HEADER_LINES; i++) {
-            String l = lines[i].strip();
-            if (!l.isEmpty() && l.indexOf('=') <= 0) {
-                return Problem.error(path, i + 1, "no front matter: line 1 begins a JBake header (key=value),"
-                        + " but this line is neither a key=value field nor the line " + separator
-                        + " (header.separator) that ends the header");
-            }
-        }
-        return Problem.error(path, 1, "no front matter: line 1 begins a JBake header (key=value), but no line "
-                + separator + " (header.separator) ends it");
     }
 
     private Result yaml(String path, String text, int firstLineLength, List<Problem> problems) {
@@ -316,6 +304,11 @@ public final class FrontMatterParser {
                     + " or separate the items with commas"));
         }
 
+        /** A value left empty (nothing, {@code ~} or {@code null}, unquoted), which is no value at all. */
+        private static boolean empty(Node node) {
+            return node instanceof ScalarNode scalar && scalar.isPlain() && scalar.getTag().equals(Tag.NULL);
+        }
+
         /** A plain (unquoted) text whose source spans more than one line. */
         private static boolean folded(Node node) {
             return node instanceof ScalarNode scalar && scalar.isPlain() && node.getEndMark() != null
@@ -342,7 +335,7 @@ public final class FrontMatterParser {
             }
             if (node instanceof ScalarNode scalar) {
                 String v = safe(scalar.getValue(), scalar);
-                if (scalar.getTag().equals(Tag.NULL) && scalar.isPlain()) {
+                if (empty(scalar)) {
                     return null;
                 }
                 if (scalar.isPlain() && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
@@ -357,7 +350,7 @@ public final class FrontMatterParser {
                     Object v = convert(item, depth + 1, null);
                     if (v != null) {
                         list.add(v);
-                    } else if (item instanceof ScalarNode empty && empty.isPlain() && empty.getTag().equals(Tag.NULL)) {
+                    } else if (empty(item)) {
                         problems.add(Problem.warning(path, line(item), "an empty item in this list (nothing, ~ or"
                                 + " null) is left out"));
                     }
@@ -452,18 +445,21 @@ public final class FrontMatterParser {
         return value;
     }
 
-    /** The index of the JBake header's separator line, or -1 when the file has no JBake header. */
-    private int jbakeSeparator(String[] lines) {
-        for (int i = 0; i < lines.length && i < JBAKE_HEADER_LINES; i++) {
+    /**
+     * Where a JBake header's lines stop: the index of the first line that is neither empty nor a
+     * {@code key=value} field (the separator, when the header is whole), or the number of lines
+     * looked at when every one is.
+     */
+    private int jbakeStop(String[] lines) {
+        int i = 0;
+        while (i < lines.length && i < JBAKE_HEADER_LINES) {
             String l = lines[i].strip();
-            if (l.equals(separator)) {
-                return i > 0 ? i : -1;
+            if (l.equals(separator) || !l.isEmpty() && l.indexOf('=') <= 0) {
+                break;
             }
-            if (!l.isEmpty() && l.indexOf('=') <= 0) {
-                return -1;
-            }
+            i++;
         }
-        return -1;
+        return i;
     }
 
     private Result jbake(String path, String text, String[] lines, int sep, List<Problem> problems) {
