@@ -81,9 +81,7 @@ public final class SiteChecks {
     private static void unknownFields(Article a, Set<String> own, List<Problem> problems) {
         boolean profile = a.isAuthorProfile();
         for (String key : a.lines().keySet().stream().sorted().toList()) {
-            if (ContentParser.KNOWN_FIELDS.contains(key) || profile && ContentParser.PROFILE_FIELDS.contains(key)
-                    || own.contains(key)
-                    || ContentParser.nearestField(key, profile).isPresent()) {
+            if (ContentParser.knownField(key, profile, own) || ContentParser.nearestField(key, profile).isPresent()) {
                 continue;
             }
             problems.add(Problem.warning(a.sourcePath(), a.line(key), "unknown field '" + key + "'; templates may"

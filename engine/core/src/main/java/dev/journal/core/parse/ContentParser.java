@@ -46,7 +46,7 @@ public final class ContentParser {
     public static final Set<String> KNOWN_FIELDS = Set.of("title", "author", "authors", "date", "updated", "tags",
             "summary", "draft", "status", "slug", "image", "lang", "type", "related");
     /** The fields an author's profile ({@code type: author}) has besides an article's. */
-    public static final Set<String> PROFILE_FIELDS = Set.of("name", "role", "photo", "links");
+    private static final Set<String> PROFILE_FIELDS = Set.of("name", "role", "photo", "links");
     private static final List<String> KNOWN = KNOWN_FIELDS.stream().sorted().toList();
     private static final List<String> KNOWN_IN_PROFILES = java.util.stream.Stream.concat(KNOWN.stream(),
             PROFILE_FIELDS.stream()).sorted().toList();
@@ -448,7 +448,7 @@ public final class ContentParser {
     private static void misspelt(String path, FrontMatter fm, boolean profile, Set<String> own,
             List<Problem> problems) {
         for (String key : fm.lines().keySet().stream().sorted().toList()) {
-            if (KNOWN_FIELDS.contains(key) || profile && PROFILE_FIELDS.contains(key) || own.contains(key)) {
+            if (knownField(key, profile, own)) {
                 continue;
             }
             Optional<String> meant = nearestField(key, profile);
@@ -458,6 +458,14 @@ public final class ContentParser {
                         + "?)"));
             }
         }
+    }
+
+    /**
+     * Whether a front matter field has a meaning: one the engine reads (and, in an author's profile,
+     * a profile's), or one of the site's own ({@code own}: {@code journal.fields}).
+     */
+    public static boolean knownField(String key, boolean profile, Set<String> own) {
+        return KNOWN_FIELDS.contains(key) || profile && PROFILE_FIELDS.contains(key) || own.contains(key);
     }
 
     /** The known field {@code key} looks like a misspelling of, if any. */
