@@ -114,6 +114,11 @@ public record Article(
      * {@code date} (an update dated before the publication is a slip, warned about when parsed).
      */
     public Optional<ZonedDateTime> lastModified() {
-        return Optional.ofNullable(updated != null && (date == null || !updated.isBefore(date)) ? updated : date);
+        return Optional.ofNullable(update().orElse(date));
+    }
+
+    /** {@code updated} when it is an update: given, and not dated before the publication. */
+    public Optional<ZonedDateTime> update() {
+        return Optional.ofNullable(updated != null && (date == null || !updated.isBefore(date)) ? updated : null);
     }
 }

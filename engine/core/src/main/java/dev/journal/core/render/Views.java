@@ -202,8 +202,7 @@ final class Views {
         putDate(m, derived, "date", a.date());
         // an update dated before the publication (warned about) is no last change: the journal's
         // pages show none, as its feeds, sitemap and metadata; JBake's templates get the field as written
-        boolean updateBefore = a.updated() != null && a.date() != null && a.updated().isBefore(a.date());
-        putDate(m, derived, "updated", updateBefore && !jbake ? null : a.updated());
+        putDate(m, derived, "updated", jbake ? a.updated() : a.update().orElse(null));
         // JBake's document fields
         String jbakeUri = UrlPolicy.encode(a.outputPath());
         m.put("title", a.title());
