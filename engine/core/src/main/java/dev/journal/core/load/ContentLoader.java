@@ -93,7 +93,7 @@ public final class ContentLoader {
         }
         Path assets = root.resolve(config.get("asset.folder").trim());
         if (Files.isDirectory(assets)) {
-            Walk walk = walked(assets, hiddenAssets());
+            Walk walk = walked(assets, hiddenAssets(config));
             problems.addAll(walk.problems());
             for (Found found : walk.files()) {
                 files.add(staticFile(found, relative(assets, found.file())));
@@ -120,7 +120,7 @@ public final class ContentLoader {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
-            for (Found found : walked(folder, key.equals("asset.folder") && hiddenAssets()).files()) {
+            for (Found found : walked(folder, key.equals("asset.folder") && hiddenAssets(config)).files()) {
                 BasicFileAttributes a = found.attrs();
                 sb.append(relative(root, found.file())).append('\t').append(a.size()).append('\t')
                         .append(a.lastModifiedTime().toMillis()).append('\n');
@@ -141,11 +141,6 @@ public final class ContentLoader {
     }
 
     /** Whether the asset folder's dot-files and dot-folders are copied ({@code asset.ignore=false}). */
-    private boolean hiddenAssets() {
-        return hiddenAssets(config);
-    }
-
-    /** Whether the asset folder's dot-files and dot-folders are copied ({@code asset.ignore=false}). */
     public static boolean hiddenAssets(SiteConfig config) {
         return !config.flag("asset.ignore");
     }
@@ -159,15 +154,19 @@ public final class ContentLoader {
         // ._name: the resource forks macOS writes beside files on other file systems
         if (hiddenToo && name.startsWith(".") && !name.startsWith(".#") && !name.startsWith("._")
                 && !NEVER_ASSETS.contains(name)) {
-            return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swo") || name.endsWith(".swx")
-                    || name.endsWith(".tmp");
+            return leftover(name);
         }
         return ignored(name);
     }
 
     /** Whether a file or folder name is one the loader skips. */
     public static boolean ignored(String name) {
-        return name.startsWith(".") || name.endsWith("~") || name.startsWith("#") && name.endsWith("#")
+        return name.startsWith(".") || leftover(name);
+    }
+
+    /** Editors' backups and swap files, and the files operating systems leave in folders. */
+    private static boolean leftover(String name) {
+        return name.endsWith("~") || name.startsWith("#") && name.endsWith("#")
                 || name.endsWith(".swp") || name.endsWith(".swo") || name.endsWith(".swx")
                 || name.endsWith(".tmp") || name.equals("Thumbs.db") || name.equals("desktop.ini");
     }
