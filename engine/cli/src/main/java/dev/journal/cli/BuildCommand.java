@@ -79,5 +79,4 @@ final class BuildCommand implements Callable<Integer> {
             return Main.IO_ERROR;
         }
     }
-
 }

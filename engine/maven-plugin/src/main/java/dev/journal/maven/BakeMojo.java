@@ -75,5 +75,4 @@ public class BakeMojo extends AbstractMojo {
             throw new MojoExecutionException("Baking the journal failed: " + e.getMessage(), e);
         }
     }
-
 }

@@ -46,7 +46,6 @@ public final class SiteIndexer {
 
     private static final Pattern LINK = Pattern.compile("(?i)(https?://|mailto:)\\S+");
 
-
     private final SiteConfig config;
     private final UrlPolicy urls;
     private final Collator collator;
