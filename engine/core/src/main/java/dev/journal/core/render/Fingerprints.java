@@ -7,7 +7,10 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Date;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * 64-bit digests of template model values, equal for equal content whatever the objects: how the
@@ -57,6 +60,25 @@ final class Fingerprints {
             remember(value);
         }
         carried.keepDigests(value, memo.get(value), cardMemo.get(value));
+    }
+
+    /**
+     * Remembers many shared values, as {@link #remember(Object)} does one, digesting them on
+     * {@code pool}; the values within them are not remembered, unless they were already.
+     */
+    synchronized void rememberAll(List<?> values, ForkJoinPool pool) {
+        requireOpen();
+        long[] full = new long[values.size()];
+        long[] card = new long[values.size()];
+        // the memory is only read meanwhile
+        pool.submit(() -> IntStream.range(0, full.length).parallel().forEach(i -> {
+            full[i] = of(values.get(i), false, false);
+            card[i] = of(values.get(i), false, true);
+        })).join();
+        for (int i = 0; i < full.length; i++) {
+            memo.put(values.get(i), full[i]);
+            cardMemo.put(values.get(i), card[i]);
+        }
     }
 
     private void requireOpen() {
@@ -133,7 +155,9 @@ final class Fingerprints {
             return known;
         }
         long h;
-        if (v instanceof OverlayMap overlay) {
+        if (v instanceof Deferred deferred) {
+            h = mix(0xDEFEL ^ deferred.inputs()); // what it is made from, without making it
+        } else if (v instanceof OverlayMap overlay) {
             // the shared map's remembered digest and the page's few entries, rather than every entry
             h = mix(0x0E7AL ^ mix(of(overlay.base(), remember, card) * 31 + of(overlay.top(), remember, card)));
         } else if (v instanceof Map<?, ?> m) {

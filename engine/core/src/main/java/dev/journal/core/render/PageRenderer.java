@@ -229,18 +229,20 @@ public final class PageRenderer {
         };
         starter.start(Generator.Needs.NAMES, context(index, names, null, feeds, null, sitemapTemplate, pool, null));
         try {
-            Views views = new Views(index, feeds, memo, names);
+            Views views = new Views(index, feeds, memo, names, pool);
             JBakeModel jbake = new JBakeModel(index, views, data);
             Map<String, Object> shared = shared(index, jbake, views, feeds);
             Map<String, Long> millis = new java.util.LinkedHashMap<>();
             long started = System.nanoTime();
             // digests of the shared values, and of every document's view, before pages render in parallel
             Fingerprints fingerprints = new Fingerprints();
-            for (Article a : index.documents()) {
-                fingerprints.remember(views.of(a), memo);
-            }
             if (memo != null) {
+                for (Article a : index.documents()) {
+                    fingerprints.remember(views.of(a), memo);
+                }
                 memo.endDigests();
+            } else {
+                fingerprints.rememberAll(views.of(index.documents()), pool);
             }
             // each shared value's name and digest as a page's digest adds them, worked out once
             Map<String, Long> sharedDigests = new HashMap<>();

@@ -6,6 +6,7 @@ import dev.journal.core.index.AuthorProfile;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.index.SiteIndexer;
 import dev.journal.core.index.Taxon;
+import dev.journal.core.internal.Mix64;
 import dev.journal.core.internal.feed.FeedDates;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Heading;
@@ -20,6 +21,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * The template model's building blocks, made once per build and shared by every page: one
@@ -44,14 +48,15 @@ final class Views {
     private final int wordsPerMinute;
 
     Views(SiteIndex index, FeedPlan feeds) {
-        this(index, feeds, null, new Names(index));
+        this(index, feeds, null, new Names(index), null);
     }
 
     /**
      * The views of a build, reusing the last build's views of unchanged documents when there is a
      * memo (on which the caller has called {@link RenderMemo#begin}); {@code names} are the index's.
+     * Without a memo the documents' views are made on {@code pool} (null: on this thread).
      */
-    Views(SiteIndex index, FeedPlan feeds, RenderMemo memo, Names names) {
+    Views(SiteIndex index, FeedPlan feeds, RenderMemo memo, Names names, ForkJoinPool pool) {
         this.config = index.config();
         this.names = names;
         this.now = index.now();
@@ -67,16 +72,28 @@ final class Views {
             Map<String, Object> link = TrackedView.link("author", a.key(), taxon(a, authorPages, feeds.author(a)));
             authors.put(a.key(), memo == null ? link : memo.link("author " + a.key(), link));
         }
-        for (List<Article> list : List.of(index.documents(), index.hidden())) {
-            for (Article a : list) {
-                // what a view is made from besides the article and the configuration
-                articles.put(a.outputPath(), memo == null ? article(a) : memo.view(a, List.of(
-                        SiteIndexer.isScheduled(a, now), links(a.tags(), tagLinks), links(a.authors(), authors)),
-                        () -> article(a)));
-            }
-        }
+        List<Article> all = new ArrayList<>(index.documents());
+        all.addAll(index.hidden());
         if (memo != null) {
+            for (Article a : all) {
+                // what a view is made from besides the article and the configuration
+                articles.put(a.outputPath(), memo.view(a, List.of(SiteIndexer.isScheduled(a, now),
+                        links(a.tags(), tagLinks), links(a.authors(), authors)), () -> article(a)));
+            }
             memo.endViews();
+        } else {
+            // each view reads only the links made above: the views are made apart, then put in order
+            @SuppressWarnings("unchecked")
+            Map<String, Object>[] made = new Map[all.size()];
+            IntConsumer make = i -> made[i] = article(all.get(i));
+            if (pool == null) {
+                IntStream.range(0, made.length).forEach(make);
+            } else {
+                pool.submit(() -> IntStream.range(0, made.length).parallel().forEach(make)).join();
+            }
+            for (int i = 0; i < made.length; i++) {
+                articles.put(all.get(i).outputPath(), made[i]);
+            }
         }
         // After the articles: a tag's documents are article views, whose tag_links are the small maps.
         Map<String, List<Article>> tagged = new HashMap<>();
@@ -226,13 +243,31 @@ final class Views {
             m.put("pdf_href", uri != null ? UrlPolicy.relative(a.outputPath(), uri) : pdf);
         }
         if (a.isPost() && config.journalFlag("journal.render.citations")) {
-            Citation c = citation(a);
-            // links relative to the article's own page, the only page that shows them
-            m.put("cite", Map.of("text", c.text(), "html", markup(c.html()),
-                    "bibtex_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.bibtexPath(a))),
-                    "ris_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.risPath(a)))));
+            // made for the article's own page, the only page that shows it, with links relative to it
+            m.put("cite", new Deferred(citeInputs(a), () -> {
+                Citation c = citation(a);
+                return Map.of("text", c.text(), "html", markup(c.html()),
+                        "bibtex_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.bibtexPath(a))),
+                        "ris_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.risPath(a))));
+            }));
         }
         return TrackedView.document(a.outputPath(), m);
+    }
+
+    /**
+     * A digest of what an article's {@code cite} view is made from besides the configuration: the
+     * reference's title, authors, date and URL ({@link Citation#text}, {@link Citation#html}), and
+     * the page and file paths its links are made of.
+     */
+    private static long citeInputs(Article a) {
+        long h = Mix64.string(a.title());
+        for (String name : a.authors()) {
+            h = Mix64.mix(h * 31 + Mix64.string(name));
+        }
+        for (String s : new String[] {String.valueOf(a.date()), a.uri(), a.outputPath(), a.slug()}) {
+            h = Mix64.mix(h * 31 + Mix64.string(s));
+        }
+        return h;
     }
 
     /** How to cite an article (its reference, BibTeX and RIS). */
