@@ -5,6 +5,7 @@ import dev.journal.core.cache.BuildCache;
 import dev.journal.core.cache.BuildStamp;
 import dev.journal.core.cache.EngineIdentity;
 import dev.journal.core.cache.Digests;
+import dev.journal.core.check.SiteChecks;
 import dev.journal.core.config.ConfigLoader;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
@@ -301,6 +302,7 @@ public final class Baker implements AutoCloseable {
                 out.copies(files, !config.jbakeLayout());
                 out.failIfNotWritten();
                 problems.addAll(out.problems());
+                SiteChecks.noHomePage(config, out::has).ifPresent(problems::add);
                 failOnErrors(problems);
                 outcome = session.commit();
             } catch (ContentException | IOException | RuntimeException e) {

@@ -102,6 +102,7 @@ public final class Checker {
             problems.addAll(out.problems());
             Set<String> paths = out.paths();
             problems.addAll(new SiteChecks(config, indexed.index(), paths).check(parsed.articles()));
+            SiteChecks.noHomePage(config, paths::contains).ifPresent(problems::add);
             return new CheckResult(sources.documents().size(), cached == null ? 0 : cached.used(), problems);
         } finally {
             pool.shutdown();

@@ -133,6 +133,12 @@ final class SiteOutput {
         return sorted;
     }
 
+    /** Whether a file of the site is on {@code path}. */
+    boolean has(String path) {
+        OutputFile f = firstOnPath.get(SafePaths.fold(path));
+        return f != null && f.path().equals(path);
+    }
+
     /** Every path of the site. */
     Set<String> paths() {
         Set<String> paths = new java.util.TreeSet<>();

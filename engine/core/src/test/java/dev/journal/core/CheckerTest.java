@@ -74,6 +74,24 @@ class CheckerTest {
     }
 
     @Test
+    void aSiteWithoutAHomePageIsWarnedAboutByCheckAndBuildUnlessAnAssetIsOne() throws Exception {
+        write(site, "jbake.properties", "site.host=https://example.org\n\nrender.index=false\n");
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\n", "Text.\n"));
+        String warning = "jbake.properties:3: warning: render.index is false and no file of the site is index.html:"
+                + " the site has no home page, and the links to its root lead nowhere (set render.index=true, or put"
+                + " an index.html in assets)";
+        assertEquals(List.of(warning), lines(check()));
+        Path out = site.resolve("out");
+        BakeResult built = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        assertEquals(List.of(warning), built.warnings().stream().map(Problem::toString).toList());
+        assertFalse(Files.exists(out.resolve("index.html")));
+
+        write(site, "assets/index.html", "<!doctype html><title>Home</title>");
+        assertEquals(List.of(), lines(check()));
+        assertEquals(List.of(), new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake().warnings());
+    }
+
+    @Test
     void twoArticlesOnOnePageAreOneErrorNotAClashOfEveryFileTheyMake() throws IOException {
         write(site, "content/articles/2024/s1.md", article("One", "tags: [Energy]\nauthor: Ann Lee\nslug: same\n",
                 "Text.\n"));

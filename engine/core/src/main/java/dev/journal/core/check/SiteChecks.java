@@ -77,6 +77,22 @@ public final class SiteChecks {
         return problems;
     }
 
+    /**
+     * A warning when the site has no home page: {@code render.index} is off and nothing else (a
+     * file among the assets) is written to {@code index.html}, so that the root of the site, which
+     * every page's header links to, leads nowhere.
+     *
+     * @param written whether the build writes a path, relative to the output folder
+     */
+    public static Optional<Problem> noHomePage(SiteConfig config, java.util.function.Predicate<String> written) {
+        if (config.flag("render.index") || written.test("index.html")) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.warning(SiteConfig.FILE_NAME, config.line("render.index"), "render.index is false"
+                + " and no file of the site is index.html: the site has no home page, and the links to its root lead"
+                + " nowhere (set render.index=true, or put an index.html in " + config.get("asset.folder").strip() + ")"));
+    }
+
     /** Fields the engine does not know; those that look like a misspelling of one are the parse's warnings. */
     private static void unknownFields(Article a, Set<String> own, List<Problem> problems) {
         boolean profile = a.isAuthorProfile();

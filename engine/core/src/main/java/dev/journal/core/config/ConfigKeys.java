@@ -35,7 +35,7 @@ public final class ConfigKeys {
             key("uri.noExtension", "false", "write content as folder/index.html and link to folder/"),
             key("uri.noExtension.prefix", "", "only content under this path prefix gets extension-less URIs (empty: all content)"),
             // What to render (JBake)
-            key("render.index", "true", "render the home page"),
+            key("render.index", "true", "render the home page; off, a build and check warn unless an asset is index.html"),
             key("index.file", "index.html", "file name of the home page"),
             key("index.paginate", "false", "split the home page into pages"),
             key("index.posts_per_page", "3", "articles per home page (and, with the journal's layout, per tag and author page) when paginating"),
