@@ -32,6 +32,8 @@ final class Fingerprints {
     private final Map<Object, Long> memo = new IdentityHashMap<>();
     /** The card digests: as {@link #memo}, but documents' views without their text fields. */
     private final Map<Object, Long> cardMemo = new IdentityHashMap<>();
+    /** The digests of tracked views as {@link #ofTracked} makes them, of the views remembered together. */
+    private final Map<Object, Long> trackedMemo = new IdentityHashMap<>();
     private boolean frozen;
 
     /** Digests and remembers a shared value, in full and as cards; returns the full digest. */
@@ -68,17 +70,51 @@ final class Fingerprints {
      */
     synchronized void rememberAll(List<?> values, ForkJoinPool pool) {
         requireOpen();
-        long[] full = new long[values.size()];
-        long[] card = new long[values.size()];
+        long[][] digests = new long[values.size()][];
         // the memory is only read meanwhile
-        pool.submit(() -> IntStream.range(0, full.length).parallel().forEach(i -> {
-            full[i] = of(values.get(i), false, false);
-            card[i] = of(values.get(i), false, true);
+        pool.submit(() -> IntStream.range(0, digests.length).parallel().forEach(i -> {
+            Object v = values.get(i);
+            digests[i] = v instanceof TrackedView view ? digests(view)
+                    : new long[] {of(v, false, false), of(v, false, true)};
         })).join();
-        for (int i = 0; i < full.length; i++) {
-            memo.put(values.get(i), full[i]);
-            cardMemo.put(values.get(i), card[i]);
+        for (int i = 0; i < digests.length; i++) {
+            memo.put(values.get(i), digests[i][0]);
+            cardMemo.put(values.get(i), digests[i][1]);
+            if (digests[i].length > 2) {
+                trackedMemo.put(values.get(i), digests[i][2]);
+            }
         }
+    }
+
+    /**
+     * A tracked view's digests in full, as a card and as {@link #ofTracked} (all its fields, the
+     * values within them as cards), as {@link #map} makes each, in one pass over its fields.
+     */
+    private long[] digests(TrackedView view) {
+        long full = 0x3A9L;
+        long card = 0x3A9L;
+        long tracked = 0x3A9L;
+        int carded = 0;
+        for (var e : view.all().entrySet()) {
+            long key = of(e.getKey(), false, false);
+            Object v = e.getValue();
+            long asCard = of(v, false, true);
+            full += mix(key * 31 + (sameEitherWay(v) ? asCard : of(v, false, false)));
+            long term = mix(key * 31 + asCard);
+            tracked += term;
+            if (!view.tracks(e.getKey())) {
+                card += term;
+                carded++;
+            }
+        }
+        int size = view.all().size();
+        return new long[] {mix(full ^ size), mix(card ^ carded), mix(tracked ^ size)};
+    }
+
+    /** Whether a value digests alike in full and as a card: it holds no view. */
+    private static boolean sameEitherWay(Object v) {
+        return v == null || v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof Date
+                || v instanceof TemporalAccessor || v instanceof Html || v instanceof Deferred;
     }
 
     private void requireOpen() {
@@ -111,7 +147,11 @@ final class Fingerprints {
      * read them, which it notes apart). Anything else as {@link #of}.
      */
     long ofTracked(Object value) {
-        return value instanceof TrackedView view ? map(view.all(), null, false, true) : of(value);
+        if (!(value instanceof TrackedView view)) {
+            return of(value);
+        }
+        Long known = trackedMemo.get(view);
+        return known != null ? known : map(view.all(), null, false, true);
     }
 
     /** Order-free: equal maps digest alike however they were filled; without the fields {@code skip} tracks. */

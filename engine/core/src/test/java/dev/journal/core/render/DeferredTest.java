@@ -3,7 +3,6 @@ package dev.journal.core.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
@@ -48,27 +47,5 @@ class DeferredTest {
         }
         assertEquals(1, made.get());
         assertEquals(Map.of("text", "T", "html", "H"), cite);
-    }
-
-    @Test
-    void valuesRememberedTogetherDigestAsEachRememberedAlone() {
-        List<Map<String, Object>> views = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            views.add(Map.of("title", "Article " + i, "tags", List.of("t" + i % 7, "u"), "words", i));
-        }
-        Fingerprints together = new Fingerprints();
-        Fingerprints alone = new Fingerprints();
-        ForkJoinPool pool = new ForkJoinPool(3);
-        try {
-            together.rememberAll(views, pool);
-        } finally {
-            pool.shutdown();
-        }
-        for (Map<String, Object> v : views) {
-            assertEquals(alone.remember(v), together.of(v));
-            assertEquals(alone.ofCard(v), together.ofCard(v));
-        }
-        // a page listing them digests alike either way
-        assertEquals(alone.of(List.of(views.get(3), views.get(150))), together.of(List.of(views.get(3), views.get(150))));
     }
 }
