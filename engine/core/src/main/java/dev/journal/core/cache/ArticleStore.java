@@ -139,8 +139,7 @@ public final class ArticleStore implements ParseCache, AutoCloseable {
                 }
                 // read once here, beside the parse, so that a damaged body is parsed again rather
                 // than shown on a page
-                if (crc(ByteReader.read(bodies, offset, html + text, "the build cache's bodies are too short"), 0,
-                        html + text) != bodyCrc) {
+                if (ByteReader.crc(bodies, offset, html + text, "the build cache's bodies are too short") != bodyCrc) {
                     throw new IOException("a body of the build cache is damaged");
                 }
                 StoredBody b = new StoredBody(offset, html, text, digest, bodyCrc);

@@ -54,6 +54,33 @@ public final class ByteReader {
         return bytes;
     }
 
+    /** Each thread's buffer for {@link #crc}. */
+    private static final ThreadLocal<ByteBuffer> CRC_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 16));
+
+    /**
+     * The CRC-32C of the {@code length} bytes of a file from {@code position}, read through a small
+     * buffer of this thread's: checking every body of the build cache (240 MB at 10,000 articles)
+     * allocates nothing.
+     *
+     * @param shorter the message when the file ends first
+     */
+    static int crc(FileChannel in, long position, int length, String shorter) throws IOException {
+        ByteBuffer buffer = CRC_BUFFER.get();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        long at = position;
+        long end = position + length;
+        while (at < end) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), end - at));
+            int n = in.read(buffer, at);
+            if (n < 0) {
+                throw new EOFException(shorter);
+            }
+            crc.update(buffer.flip());
+            at += n;
+        }
+        return (int) crc.getValue();
+    }
+
     /** How many bytes are left to read. */
     public int remaining() {
         return end - at;
