@@ -142,6 +142,25 @@ public final class SafeText {
     }
 
     /**
+     * {@code text} stripped, its white space collapsed ({@link #collapseWhitespace}) and, when longer
+     * than {@code max} characters, cut to at most {@code max} ending in an ellipsis: at the last
+     * space when that keeps more than half, else between characters ({@link #cutPoint}: text
+     * without spaces, Chinese or a long URL), with no space or punctuation left before the ellipsis.
+     */
+    public static String shorten(String text, int max) {
+        String s = collapseWhitespace(text.strip());
+        if (s.length() <= max) {
+            return s;
+        }
+        int space = s.lastIndexOf(' ', max - 1);
+        int end = space > max / 2 ? space : cutPoint(s, max - 1);
+        while (end > 0 && " ,;:.\u2013\u2014-".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end) + "\u2026";
+    }
+
+    /**
      * The greatest index at most {@code end} where {@code s} can be cut without splitting what a
      * reader sees as one character: never inside a surrogate pair (a lone half cannot be written in
      * UTF-8 at all), nor before a combining mark, a variation selector, an emoji modifier or tag,

@@ -770,7 +770,7 @@ public final class ContentParser {
                     + " body: the title is the page's heading of level 1; start the body's sections with ## instead"));
         }
         String summary = h.summary != null ? markdown.typography(h.summary)
-                : summarize(r.firstParagraph(), config.number("journal.summary.length"));
+                : SafeText.shorten(r.firstParagraph(), config.number("journal.summary.length"));
         String title = markdown.typography(h.title);
         String text = r.text();
         return new Outcome(new Article(h.file.path(), h.file.contentPath(), h.type, h.draft, title,
@@ -919,22 +919,6 @@ public final class ContentParser {
         }
         String joined = String.join("/", parts);
         return path.endsWith("/") && !joined.isEmpty() ? joined + "/" : joined;
-    }
-
-    static String summarize(String paragraph, int max) {
-        String p = SafeText.collapseWhitespace(paragraph.strip());
-        if (p.length() <= max) {
-            return p;
-        }
-        int cut = p.lastIndexOf(' ', max - 1);
-        if (cut < max / 2) {
-            cut = SafeText.cutPoint(p, max - 1); // no space near the end (Chinese, a long URL): cut between characters
-        }
-        String s = p.substring(0, cut);
-        while (!s.isEmpty() && ",;:.-\u2013\u2014".indexOf(s.charAt(s.length() - 1)) >= 0) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s + "\u2026";
     }
 
     static int countWords(String text) {

@@ -32,7 +32,8 @@ import java.util.zip.CRC32C;
  *
  * <p>Format (version 1), all in one JSON object:
  * <ul>
- * <li>{@code docs}: {@code [uri, title, date as displayed, [author numbers], [tag numbers], summary]};</li>
+ * <li>{@code docs}: {@code [uri, title, date as displayed, [author numbers], [tag numbers], summary]}, and
+ * after them the document's language when it is not the site's, for the result's {@code lang};</li>
  * <li>{@code authors}, {@code tags}: the names the numbers point to;</li>
  * <li>{@code terms}: sorted (by UTF-16 code unit, as JavaScript compares strings), and
  * {@code postings}: one string per term, in base-64 variable-length numbers: the term's document
@@ -152,7 +153,7 @@ final class SearchIndexGenerator implements Generator {
         Term[] sorted = m.update(counts, d -> key(docs.get(d)), bodyPostings);
         byte[][][] texts = m.texts(docs, a -> new byte[][] {Json.escapedUtf8(a.uri()), Json.escapedUtf8(a.title()),
             Json.escapedUtf8(a.date() == null || !a.isPost() ? "" : names.date(a.date())),
-            Json.escapedUtf8(shorten(a.summary()))});
+            Json.escapedUtf8(SafeText.shorten(a.summary(), SUMMARY_LENGTH)), language(names.otherLanguage(a))});
         List<String> authors = new ArrayList<>();
         Map<String, Integer> authorNumbers = new HashMap<>();
         List<String> tags = new ArrayList<>();
@@ -177,6 +178,9 @@ final class SearchIndexGenerator implements Generator {
                 numbers(g, a.authors(), names::author, authors, authorNumbers);
                 numbers(g, a.tags(), names::tag, tags, tagNumbers);
                 raw(g, text[3]);
+                if (text[4] != null) {
+                    raw(g, text[4]);
+                }
                 g.writeEndArray();
             }
             g.writeEndArray();
@@ -1143,17 +1147,8 @@ final class SearchIndexGenerator implements Generator {
         return i;
     }
 
-    /** A summary cut at a word to at most {@link #SUMMARY_LENGTH} characters. */
-    static String shorten(String summary) {
-        String s = summary.strip();
-        if (s.length() <= SUMMARY_LENGTH) {
-            return s;
-        }
-        int cut = s.lastIndexOf(' ', SUMMARY_LENGTH - 1);
-        int end = cut > SUMMARY_LENGTH / 2 ? cut : SafeText.cutPoint(s, SUMMARY_LENGTH - 1);
-        while (end > 0 && " \t\n\u000B\f\r,;:.\u2013\u2014-".indexOf(s.charAt(end - 1)) >= 0) {
-            end--; // no dangling punctuation before the ellipsis
-        }
-        return s.substring(0, end) + "\u2026";
+    /** A language as the index holds it: escaped, or null for none. */
+    private static byte[] language(String lang) {
+        return lang == null ? null : Json.escapedUtf8(lang);
     }
 }

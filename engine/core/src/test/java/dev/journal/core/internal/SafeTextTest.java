@@ -125,4 +125,11 @@ class SafeTextTest {
                     .mapToObj(Integer::toHexString).toList().toString());
         }
     }
+
+    @Test
+    void shortenedTextsAreTheCasesOfTheSpecFile() {
+        for (String[] r : dev.journal.core.SpecFiles.rows("shortened.tsv")) {
+            assertEquals(r[2], SafeText.shorten(r[1], Integer.parseInt(r[0])), r[1]);
+        }
+    }
 }

@@ -12,6 +12,7 @@ import dev.journal.core.TestContent;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.index.SiteIndexer;
+import dev.journal.core.internal.SafeText;
 import dev.journal.core.parse.Article;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +42,24 @@ class SearchIndexGeneratorTest {
         assertEquals("crisis", SearchTerms.stem("crisis"));
         assertEquals("glass", SearchTerms.stem("glass"));
         assertEquals("gas", SearchTerms.stem("gas"));
+    }
+
+    @Test
+    void aDocumentInAnotherLanguageThanTheSitesCarriesItForTheResultsLang() throws IOException {
+        List<Article> docs = List.of(
+                TestContent.article(CONFIG, "articles/fr.md", "title: La route\ndate: 2024-03-02\nlang: fr", "Texte."),
+                TestContent.article(CONFIG, "articles/en.md", "title: The road\ndate: 2024-03-01\nlang: en", "Text."),
+                TestContent.article(CONFIG, "articles/site.md", "title: A road\ndate: 2024-02-01", "Text."));
+        SiteIndex site = site(docs);
+        String json = new SearchIndexGenerator().write(site.posts(), new SearchTerms("en"), new Names(site),
+                SearchIndexGenerator.BODY_POSTINGS);
+        var written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("docs");
+        assertEquals(3, written.size());
+        assertEquals("La route", written.get(0).get(1).asText());
+        assertEquals(7, written.get(0).size());
+        assertEquals("fr", written.get(0).get(6).asText());
+        assertEquals(6, written.get(1).size(), "English, as the site: nothing to mark");
+        assertEquals(6, written.get(2).size());
     }
 
     @Test
@@ -211,10 +230,10 @@ class SearchIndexGeneratorTest {
     @Test
     void aLongSummaryIsCutAtAWordWithoutDanglingPunctuation() {
         String words = "Sanctions, shipping; and the Arctic: a review \u2013 of routes. ".repeat(4);
-        String cut = SearchIndexGenerator.shorten(words);
+        String cut = SafeText.shorten(words, SearchIndexGenerator.SUMMARY_LENGTH);
         assertTrue(cut.length() <= SearchIndexGenerator.SUMMARY_LENGTH, cut);
         assertTrue(cut.endsWith("\u2026") && !cut.matches("(?s).*[\\s,;:.\u2013\u2014-]\u2026"), cut);
-        assertEquals("Short.", SearchIndexGenerator.shorten("  Short.  "));
+        assertEquals("Short.", SafeText.shorten("  Short.  ", SearchIndexGenerator.SUMMARY_LENGTH));
         // as the pattern [\s,;:.\u2013\u2014-]+$ trims, for any text
         java.util.Random random = new java.util.Random(3);
         String alphabet = "ab .,;:-\u2013\u2014\t\u00A0";
@@ -223,14 +242,15 @@ class SearchIndexGeneratorTest {
             for (int i = 0; i < 150 + random.nextInt(60); i++) {
                 sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            String s = sb.toString().strip();
+            String s = sb.toString().strip().replace('\t', ' ').replaceAll(" +", " ");
             if (s.length() <= SearchIndexGenerator.SUMMARY_LENGTH) {
                 continue;
             }
             int space = s.lastIndexOf(' ', SearchIndexGenerator.SUMMARY_LENGTH - 1);
             String head = s.substring(0, space > SearchIndexGenerator.SUMMARY_LENGTH / 2 ? space
                     : SearchIndexGenerator.SUMMARY_LENGTH - 1);
-            assertEquals(head.replaceAll("[\\s,;:.\u2013\u2014-]+$", "") + "\u2026", SearchIndexGenerator.shorten(s));
+            assertEquals(head.replaceAll("[\\s,;:.\u2013\u2014-]+$", "") + "\u2026",
+                    SafeText.shorten(s, SearchIndexGenerator.SUMMARY_LENGTH));
         }
     }
 

@@ -171,6 +171,7 @@
     h.className = 'result-title';
     var a = document.createElement('a');
     a.href = root + doc[0];
+    if (doc[6]) a.lang = doc[6]; // a document in another language than the site's
     highlighted(a, doc[1]);
     h.appendChild(a);
     li.appendChild(h);
@@ -186,6 +187,7 @@
     if (doc[5]) {
       var s = document.createElement('p');
       s.className = 'summary';
+      if (doc[6]) s.lang = doc[6];
       highlighted(s, doc[5]);
       li.appendChild(s);
     }
