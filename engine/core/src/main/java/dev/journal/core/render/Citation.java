@@ -54,6 +54,14 @@ final class Citation {
         this.display = config.displayDateFormat();
     }
 
+    /**
+     * How to cite an article for its formatted reference alone ({@link #text}, {@link #html}),
+     * which, unlike the BibTeX and RIS files, shows neither its PDF nor its tags.
+     */
+    static Citation reference(Article article, SiteConfig config) {
+        return new Citation(article, config, config.siteHost() + article.uri(), null, List.of());
+    }
+
     /** Where an article's BibTeX file goes: beside its page, named after the article. */
     static String bibtexPath(Article a) {
         return sibling(a, ".bib");

@@ -244,14 +244,22 @@ final class Views {
         }
         if (a.isPost() && config.journalFlag("journal.render.citations")) {
             // made for the article's own page, the only page that shows it, with links relative to it
-            m.put("cite", new Deferred(citeInputs(a), () -> {
-                Citation c = citation(a);
-                return Map.of("text", c.text(), "html", markup(c.html()),
-                        "bibtex_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.bibtexPath(a))),
-                        "ris_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.risPath(a))));
-            }));
+            SiteConfig site = config;
+            m.put("cite", new Deferred(citeInputs(a), () -> cite(a, site)));
         }
         return TrackedView.document(a.outputPath(), m);
+    }
+
+    /**
+     * An article's {@code cite} view: its formatted reference, and the links to its citation files
+     * relative to its page. Made of the article and the configuration alone, so that a view a
+     * preview carries into later builds holds on to no build's other views.
+     */
+    private static Map<String, Object> cite(Article a, SiteConfig config) {
+        Citation c = Citation.reference(a, config);
+        return Map.of("text", c.text(), "html", markup(c.html()),
+                "bibtex_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.bibtexPath(a))),
+                "ris_href", UrlPolicy.relative(a.outputPath(), UrlPolicy.encode(Citation.risPath(a))));
     }
 
     /**
