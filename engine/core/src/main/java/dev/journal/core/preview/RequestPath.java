@@ -1,5 +1,6 @@
 package dev.journal.core.preview;
 
+import dev.journal.core.load.ContentLoader;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * that are not UTF-8 in its shortest form (overlong encodings such as {@code %C0%AE}), control
  * characters including NUL, backslashes and colons (in any encoding), empty segments, and the
  * segments {@code .} and {@code ..}. Decoding happens once, so {@code %252e} stays a literal
- * {@code %2e}. Segments starting with a dot are valid here but never served (see {@link #hidden}).
+ * {@code %2e}. Segments naming what a build never writes (the engine's marker, version control's
+ * folders) are valid here but never served (see {@link #hidden}).
  *
  * @param segments  the decoded segments; empty for the root
  * @param directory whether the path ends with {@code /} (or is the root)
@@ -78,9 +80,14 @@ record RequestPath(List<String> segments, boolean directory) {
         return Optional.of(new RequestPath(segments, directory));
     }
 
-    /** Whether a segment names a hidden file or folder (the engine's marker, editor files), never served. */
+    /**
+     * Whether a segment names a dot-file or dot-folder that a build never writes, never served: the
+     * engine's marker, version control's folders (an output folder may be a clone to publish from),
+     * editors' and Finder's files. The others are the asset folder's, which a build copies
+     * ({@code .well-known/}, {@code .nojekyll}), served as the published site serves them.
+     */
     boolean hidden() {
-        return segments.stream().anyMatch(s -> s.startsWith("."));
+        return segments.stream().anyMatch(s -> s.startsWith(".") && ContentLoader.ignored(s, true));
     }
 
     /** The segments joined with {@code /}, for messages. */

@@ -20,11 +20,11 @@ import java.util.function.Supplier;
 /**
  * Serves the preview folder, and nothing else: GET and HEAD only, paths checked by
  * {@link RequestPath} and again after resolving links, a folder only through its
- * {@code index.html} (never a listing), hidden files never, the site's own 404 page for anything
- * missing, plain short messages for refusals and failures (never a stack trace). HTML pages get the
- * live-reload script on the way out. Requests must name this machine ({@code Host: localhost},
- * {@code 127.0.0.1} or {@code [::1]}), so that a web page elsewhere cannot read the preview
- * through a DNS name that it points here (DNS rebinding).
+ * {@code index.html} (never a listing), the dot-files a build never writes never, the site's own
+ * 404 page for anything missing, plain short messages for refusals and failures (never a stack
+ * trace). HTML pages get the live-reload script on the way out. Requests must name this machine
+ * ({@code Host: localhost}, {@code 127.0.0.1} or {@code [::1]}), so that a web page elsewhere
+ * cannot read the preview through a DNS name that it points here (DNS rebinding).
  */
 final class SiteHandler implements HttpHandler {
 

@@ -245,6 +245,20 @@ class PreviewServerTest {
     }
 
     @Test
+    void theAssetFoldersDotFilesAreServedAsPublishedButNotWhatNoBuildWrites() throws IOException {
+        Files.createDirectories(output.resolve(".well-known"));
+        Files.writeString(output.resolve(".well-known/security.txt"), "Contact: mailto:security@example.org\n");
+        Files.createDirectories(output.resolve(".git"));
+        Files.writeString(output.resolve(".git/config"), "[remote \"origin\"]\n");
+        Response security = get("/.well-known/security.txt");
+        assertEquals(200, security.status());
+        assertTrue(security.body().contains("Contact:"), security.body());
+        Response git = get("/.git/config");
+        assertEquals(404, git.status());
+        assertFalse(git.body().contains("remote"), git.body());
+    }
+
+    @Test
     void longUrlsAreRefusedCleanly() throws IOException {
         assertEquals(414, get("/" + "a".repeat(5_000)).status());
         assertEquals(414, get("/a?" + "q".repeat(100_000)).status());

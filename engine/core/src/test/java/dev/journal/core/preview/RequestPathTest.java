@@ -38,6 +38,11 @@ class RequestPathTest {
         assertTrue(RequestPath.parse("/.journal-output").orElseThrow().hidden());
         assertTrue(RequestPath.parse("/a/.git/config").orElseThrow().hidden());
         assertFalse(RequestPath.parse("/a/b.c/d").orElseThrow().hidden());
+        assertTrue(RequestPath.parse("/.DS_Store").orElseThrow().hidden());
+        assertTrue(RequestPath.parse("/css/.main.css.swp").orElseThrow().hidden());
+        // what a build copies from the asset folder is served as the published site serves it
+        assertFalse(RequestPath.parse("/.well-known/security.txt").orElseThrow().hidden());
+        assertFalse(RequestPath.parse("/.nojekyll").orElseThrow().hidden());
         assertEquals(List.of("a", "b"), RequestPath.parse("/a/b").orElseThrow().segments());
         assertTrue(RequestPath.parse(null).isEmpty());
     }
