@@ -160,13 +160,16 @@ class PreviewServerTest {
 
     @Test
     void showsDraftsAndScheduledArticlesMarked() throws IOException {
-        Response draft = get("/articles/2024/draft/");
-        assertEquals(200, draft.status());
-        assertTrue(draft.body().contains("mark-draft"), draft.body());
-        Response later = get("/articles/2025/later/");
-        assertEquals(200, later.status());
-        assertTrue(later.body().contains("mark-scheduled"), later.body());
+        assertServes("/articles/2024/draft/", "mark-draft");
+        assertServes("/articles/2025/later/", "mark-scheduled");
         assertTrue(get("/").body().contains("preview-banner"));
+    }
+
+    /** Checks that {@code path} is served (200) with {@code text} in it. */
+    private void assertServes(String path, String text) throws IOException {
+        Response r = get(path);
+        assertEquals(200, r.status(), path);
+        assertTrue(r.body().contains(text), r.body());
     }
 
     @Test
@@ -250,9 +253,7 @@ class PreviewServerTest {
         Files.writeString(output.resolve(".well-known/security.txt"), "Contact: mailto:security@example.org\n");
         Files.createDirectories(output.resolve(".git"));
         Files.writeString(output.resolve(".git/config"), "[remote \"origin\"]\n");
-        Response security = get("/.well-known/security.txt");
-        assertEquals(200, security.status());
-        assertTrue(security.body().contains("Contact:"), security.body());
+        assertServes("/.well-known/security.txt", "Contact:");
         Response git = get("/.git/config");
         assertEquals(404, git.status());
         assertFalse(git.body().contains("remote"), git.body());
