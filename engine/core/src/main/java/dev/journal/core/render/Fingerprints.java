@@ -45,14 +45,10 @@ final class Fingerprints {
 
     /**
      * Remembers a shared value, as {@link #remember}, taking its digests (full, card) from the memo
-     * when the last build digested this very object, and keeping them there for the next build;
-     * without a memo ({@code carried} null), as {@link #remember} alone.
+     * of a long-lived renderer when the last build digested this very object, and keeping them there
+     * for the next build.
      */
     synchronized void remember(Object value, RenderMemo carried) {
-        if (carried == null) {
-            remember(value);
-            return;
-        }
         long[] known = carried.digests(value);
         if (known != null) {
             requireOpen();

@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -47,14 +46,10 @@ final class Views {
     private final Names names;
     private final int wordsPerMinute;
 
-    Views(SiteIndex index, FeedPlan feeds) {
-        this(index, feeds, null, new Names(index), null);
-    }
-
     /**
      * The views of a build, reusing the last build's views of unchanged documents when there is a
      * memo (on which the caller has called {@link RenderMemo#begin}); {@code names} are the index's.
-     * Without a memo the documents' views are made on {@code pool} (null: on this thread).
+     * Without a memo the documents' views are made on {@code pool}.
      */
     Views(SiteIndex index, FeedPlan feeds, RenderMemo memo, Names names, ForkJoinPool pool) {
         this.config = index.config();
@@ -85,12 +80,8 @@ final class Views {
             // each view reads only the links made above: the views are made apart, then put in order
             @SuppressWarnings("unchecked")
             Map<String, Object>[] made = new Map[all.size()];
-            IntConsumer make = i -> made[i] = article(all.get(i));
-            if (pool == null) {
-                IntStream.range(0, made.length).forEach(make);
-            } else {
-                pool.submit(() -> IntStream.range(0, made.length).parallel().forEach(make)).join();
-            }
+            pool.submit(() -> IntStream.range(0, made.length).parallel().forEach(i -> made[i] = article(all.get(i))))
+                    .join();
             for (int i = 0; i < made.length; i++) {
                 articles.put(all.get(i).outputPath(), made[i]);
             }
