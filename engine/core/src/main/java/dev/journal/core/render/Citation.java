@@ -40,15 +40,14 @@ final class Citation {
     private final List<String> tags;
 
     /**
-     * @param url    the article's absolute URL
      * @param pdfUrl the absolute URL of its PDF, or null
      * @param tags   the article's tags as the site displays them
      */
-    Citation(Article article, SiteConfig config, String url, String pdfUrl, List<String> tags) {
+    Citation(Article article, SiteConfig config, String pdfUrl, List<String> tags) {
         this.article = article;
         this.tags = List.copyOf(tags);
         this.journal = config.title();
-        this.url = url;
+        this.url = config.siteHost() + article.uri();
         this.pdfUrl = pdfUrl;
         this.language = article.lang() != null ? article.lang() : config.language();
         this.display = config.displayDateFormat();
@@ -59,7 +58,7 @@ final class Citation {
      * which, unlike the BibTeX and RIS files, shows neither its PDF nor its tags.
      */
     static Citation reference(Article article, SiteConfig config) {
-        return new Citation(article, config, config.siteHost() + article.uri(), null, List.of());
+        return new Citation(article, config, null, List.of());
     }
 
     /** Where an article's BibTeX file goes: beside its page, named after the article. */

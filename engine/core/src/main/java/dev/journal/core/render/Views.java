@@ -271,7 +271,7 @@ final class Views {
 
     /** How to cite an article (its reference, BibTeX and RIS). */
     Citation citation(Article a) {
-        return new Citation(a, config, config.siteHost() + a.uri(), pdfUrl(a),
+        return new Citation(a, config, pdfUrl(a),
                 a.tags().stream().map(this::tagName).toList());
     }
 

@@ -18,7 +18,7 @@ class CitationTest {
 
     static Citation citation(String frontMatter) {
         Article a = TestContent.article(CONFIG, "articles/2024/x.md", frontMatter, "Text.");
-        return new Citation(a, CONFIG, "https://example.org/" + a.uri(), null, a.tags());
+        return new Citation(a, CONFIG, null, a.tags());
     }
 
     @Test
