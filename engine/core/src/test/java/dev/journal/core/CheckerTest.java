@@ -162,6 +162,23 @@ class CheckerTest {
     }
 
     @Test
+    void anImageOrPdfOfTheFrontMatterTheSiteWillNotHaveIsAnError() throws IOException {
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nimage: chart.png\n"
+                + "pdf: /files/one.pdf\n", "Text.\n"));
+        write(site, "content/articles/2024/two.md", article("Two", "tags: [Energy]\nimage: https://example.org/a.png\n"
+                + "pdf: two.pdf#page=2\n", "Text.\n"));
+        write(site, "content/articles/2024/two.pdf", "%PDF");
+        assertEquals(List.of("content/articles/2024/one.md:5: image chart.png not found: the site will have no"
+                + " articles/2024/chart.png (looked for content/articles/2024/chart.png and"
+                + " assets/articles/2024/chart.png)", "content/articles/2024/one.md:6: pdf /files/one.pdf not found:"
+                + " the site will have no files/one.pdf (looked for content/files/one.pdf and assets/files/one.pdf)"),
+                lines(check()));
+        write(site, "content/articles/2024/chart.png", "png");
+        write(site, "assets/files/one.pdf", "%PDF");
+        assertEquals(List.of(), lines(check()));
+    }
+
+    @Test
     void aLinkToADraftFromTheContentRootIsAnErrorOnASiteUnderAPath() throws IOException {
         write(site, "jbake.properties", "site.host=https://example.org/journal/\n");
         write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\n",

@@ -7,6 +7,7 @@ import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.markdown.MarkdownResult.Reference;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
+import dev.journal.core.parse.UrlPolicy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,6 +65,8 @@ public final class SiteChecks {
                 problems.add(Problem.warning(a.sourcePath(), a.line("tags"),
                         "no tags: the article appears on no topic page"));
             }
+            siteFile(a, "image", a.image(), problems);
+            siteFile(a, "pdf", a.meta().get("pdf") instanceof String pdf ? pdf.strip() : null, problems);
             for (Reference ref : a.references()) {
                 if (ref.image()) {
                     image(a, ref, problems);
@@ -124,6 +127,23 @@ public final class SiteChecks {
             message += "; to show the site's " + written + ", write " + up + dest + " or /" + dest;
         }
         problems.add(Problem.error(a.sourcePath(), ref.line(), message));
+    }
+
+    /**
+     * A file named in the front matter ({@code image}, {@code pdf}) that the site will not have: its
+     * page, social card and citations would link to nothing. Addresses of other sites are not looked at.
+     */
+    private void siteFile(Article a, String key, String value, List<Problem> problems) {
+        if (value == null || value.isEmpty() || !value.startsWith("/") && !UrlPolicy.isRelative(value)) {
+            return;
+        }
+        int cut = value.indexOf('#') >= 0 ? value.indexOf('#') : value.indexOf('?');
+        String target = sitePath(a, cut < 0 ? value : value.substring(0, cut));
+        if (target != null && !exists(target)) {
+            problems.add(Problem.error(a.sourcePath(), a.line(key), key + " " + value + " not found: the site will have"
+                    + " no " + target + " (looked for " + contentFolder + "/" + target + " and " + assetFolder + "/"
+                    + target + ")"));
+        }
     }
 
     /** Authors' photos the site will not have: the author's page would show a broken image. */

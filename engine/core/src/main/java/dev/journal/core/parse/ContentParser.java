@@ -44,7 +44,7 @@ public final class ContentParser {
 
     /** Front matter fields with a meaning; any other is passed to templates as it is. */
     public static final Set<String> KNOWN_FIELDS = Set.of("title", "author", "authors", "date", "updated", "tags",
-            "summary", "draft", "status", "slug", "image", "lang", "type", "related");
+            "summary", "draft", "status", "slug", "image", "pdf", "lang", "type", "related");
     /** The fields an author's profile ({@code type: author}) has besides an article's. */
     private static final Set<String> PROFILE_FIELDS = Set.of("name", "role", "photo", "links");
     private static final List<String> KNOWN = KNOWN_FIELDS.stream().sorted().toList();
@@ -67,7 +67,7 @@ public final class ContentParser {
     public static final String PLACEHOLDER = "TODO";
 
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    private static final SafeUrlSanitizer IMAGE_URLS = new SafeUrlSanitizer(Set.of("http", "https"));
+    private static final SafeUrlSanitizer SITE_FILE_URLS = new SafeUrlSanitizer(Set.of("http", "https"));
 
     private final SiteConfig config;
     /** The site's own front matter fields ({@code journal.fields}). */
@@ -397,7 +397,8 @@ public final class ContentParser {
             h.tags = h.tags.stream().map(t -> t.replace(' ', '-')).distinct().toList();
         }
         h.summary = f.text("summary", false);
-        h.image = image(f, fm, file.contentPath());
+        h.image = siteFile(f, fm, file.contentPath(), "image");
+        siteFile(f, fm, file.contentPath(), "pdf"); // read from the front matter by the views, once checked
         h.lang = lang(f, fm);
         h.draft = draft(f, fm);
         boolean jbake = fm.format() == FrontMatter.Format.JBAKE;
@@ -549,32 +550,33 @@ public final class ContentParser {
     }
 
     /**
-     * The article's image: a URL with an allowed scheme, or a path that stays inside the site
-     * (relative to the article's folder, or to the site's root when it starts with {@code /}).
+     * A file the article names in its front matter ({@code image}, {@code pdf}): a URL with an
+     * allowed scheme, or a path that stays inside the site (relative to the article's folder, or to
+     * the site's root when it starts with {@code /}); null, and an error on its line, for any other.
      */
-    private static String image(Fields f, FrontMatter fm, String contentPath) {
-        String image = f.text("image", false);
-        if (image == null || image.isEmpty()) {
-            return image;
+    private static String siteFile(Fields f, FrontMatter fm, String contentPath, String key) {
+        String ref = f.text(key, false);
+        if (ref == null || ref.isEmpty()) {
+            return ref;
         }
         String why = null;
-        if (image.indexOf('\\') >= 0) {
+        if (ref.indexOf('\\') >= 0) {
             why = "uses \\; write paths with /";
-        } else if (IMAGE_URLS.sanitizeImageUrl(image).isEmpty()) {
+        } else if (SITE_FILE_URLS.sanitizeImageUrl(ref).isEmpty()) {
             why = "is not a relative path or an http(s) address";
-        } else if (image.startsWith("/") && !image.startsWith("//") || UrlPolicy.isRelative(image)) {
-            int cut = indexOfAny(image, "#?");
-            String p = decode(cut < 0 ? image : image.substring(0, cut));
+        } else if (ref.startsWith("/") && !ref.startsWith("//") || UrlPolicy.isRelative(ref)) {
+            int cut = indexOfAny(ref, "#?");
+            String p = decode(cut < 0 ? ref : ref.substring(0, cut));
             String dir = contentPath.contains("/") ? contentPath.substring(0, contentPath.lastIndexOf('/') + 1) : "";
             if (normalize(p.startsWith("/") ? p.substring(1) : dir + p) == null) {
                 why = "points outside the site";
             }
         }
         if (why != null) {
-            f.problems.add(Problem.error(f.path, fm.line("image"), "image " + Problem.quote(image) + " " + why));
+            f.problems.add(Problem.error(f.path, fm.line(key), key + " " + Problem.quote(ref) + " " + why));
             return null;
         }
-        return image;
+        return ref;
     }
 
     /** The article's language, a BCP 47 tag such as {@code en} or {@code pt-BR}. */
