@@ -586,7 +586,9 @@ public final class ContentParser {
             return null;
         }
         try {
-            if (!new java.util.Locale.Builder().setLanguageTag(lang).build().getLanguage().isEmpty()) {
+            // a language of five to eight letters is well-formed, but none is registered: english, deutsch
+            String language = new java.util.Locale.Builder().setLanguageTag(lang).build().getLanguage();
+            if (!language.isEmpty() && language.length() <= 3) {
                 return lang;
             }
         } catch (java.util.IllformedLocaleException e) {

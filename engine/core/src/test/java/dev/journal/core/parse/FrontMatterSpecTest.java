@@ -118,6 +118,7 @@ class FrontMatterSpecTest {
             case "slug" -> a.slug();
             case "summary" -> a.summary();
             case "related" -> a.related().hidden() ? "hidden" : a.related().pinned().toString();
+            case "lang" -> String.valueOf(a.lang());
             default -> {
                 if (field.startsWith("meta.")) {
                     yield String.valueOf(a.meta().get(field.substring(5)));
