@@ -387,7 +387,7 @@ public final class SiteIndexer {
         // spells the name right
         List<String> keys = new ArrayList<>(profiles.keySet());
         keys.retainAll(named);
-        if (keys.isEmpty()) {
+        if (profiles.isEmpty()) {
             return;
         }
         keys.sort(null); // the same suggestion whatever the order of the files
@@ -401,6 +401,14 @@ public final class SiteIndexer {
                 if (profiles.containsKey(key)) {
                     continue;
                 }
+                List<AuthorProfile> joined = joinedProfiles(name, profiles);
+                if (!joined.isEmpty()) {
+                    problems.add(Problem.warning(a.sourcePath(), fieldLine(a, "authors"), "no profile for author "
+                            + Problem.quote(name.strip()) + ", which names " + joined.stream().map(j
+                            -> Problem.quote(j.name())).collect(java.util.stream.Collectors.joining(" and "))
+                            + " together: separate authors with commas, or write a list"));
+                    continue;
+                }
                 AuthorProfile p = near.computeIfAbsent(key, k -> nearestProfile(k, keys, profiles)).orElse(null);
                 if (p != null) {
                     problems.add(Problem.warning(a.sourcePath(), fieldLine(a, "authors"), "no profile for author "
@@ -410,6 +418,23 @@ public final class SiteIndexer {
                 }
             }
         }
+    }
+
+    /**
+     * The profiles of the people a byline name joins with "and" or "&amp;" ({@code Anna Lindqvist and
+     * Katrin Vogel}), when each part is a profiled author's name; else none.
+     */
+    private static List<AuthorProfile> joinedProfiles(String name, Map<String, AuthorProfile> profiles) {
+        String[] parts = name.split("\\s+(?:and|&)\\s+");
+        List<AuthorProfile> found = new ArrayList<>();
+        for (String part : parts) {
+            AuthorProfile p = profiles.get(Slugs.key(part));
+            if (parts.length < 2 || p == null) {
+                return List.of();
+            }
+            found.add(p);
+        }
+        return found;
     }
 
     /**

@@ -689,6 +689,11 @@ public final class ContentParser {
                 if (placeholder(key, name)) {
                     continue;
                 }
+                if (name.indexOf(';') >= 0) {
+                    problems.add(Problem.warning(path, fm.line(key), what + " " + Problem.quote(name.strip())
+                            + " holds a semicolon, so it is one " + what + ": separate " + what + "s with commas,"
+                            + " or write a list"));
+                }
                 seen.putIfAbsent(Slugs.key(name), name.strip());
             }
             return List.copyOf(seen.values());

@@ -249,6 +249,20 @@ class TaxonomyPagesTest {
         assertTrue(warnings.get(0).message().contains("no article is by 'Ana Lindqvist'"), warnings.toString());
     }
 
+    @Test
+    void twoProfiledAuthorsJoinedByAndInOneNameAreAWarning() throws Exception {
+        SiteFixture f = new SiteFixture(dir)
+                .post("a", "title: A\ndate: 2024-05-01\nauthor: Anna Lindqvist and Katrin Vogel", "Text.")
+                .post("b", "title: B\ndate: 2024-05-02\nauthors: [Anna Lindqvist, Katrin Vogel]", "Text.")
+                .post("c", "title: C\ndate: 2024-05-03\nauthor: Tom & Jerry", "Text.")
+                .file("content/authors/anna.md", "---\ntype: author\nname: Anna Lindqvist\n---\nBio.\n")
+                .file("content/authors/katrin.md", "---\ntype: author\nname: Katrin Vogel\n---\nBio.\n");
+        f.bake();
+        assertEquals(List.of("content/articles/a.md:4: warning: no profile for author 'Anna Lindqvist and Katrin"
+                + " Vogel', which names 'Anna Lindqvist' and 'Katrin Vogel' together: separate authors with commas,"
+                + " or write a list"), f.result().warnings().stream().map(Problem::toString).toList());
+    }
+
     /**
      * An article in another language than the page that lists it carries its language on its title
      * and summary (WCAG 3.1.2), on lists, in the archive, in the related block and the neighbours'
