@@ -772,12 +772,13 @@ public final class ContentParser {
             return new Outcome(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),
                     "the body cannot be rendered: " + e.getMessage())));
         }
-        List<Problem> warnings = List.of();
+        List<Problem> warnings = new ArrayList<>();
         if (r.titleLevelLine() > 0 && !config.jbakeLayout()) {
             // the theme prints the title as the page's one h1; a second would break its outline
-            warnings = List.of(Problem.warning(h.file.path(), r.titleLevelLine(), "a heading of level 1 (# ...) in the"
+            warnings.add(Problem.warning(h.file.path(), r.titleLevelLine(), "a heading of level 1 (# ...) in the"
                     + " body: the title is the page's heading of level 1; start the body's sections with ## instead"));
         }
+        r.notes().forEach(n -> warnings.add(Problem.warning(h.file.path(), n.line(), n.message())));
         String summary = h.summary != null ? markdown.typography(h.summary)
                 : SafeText.shorten(r.firstParagraph(), config.number("journal.summary.length"));
         String title = markdown.typography(h.title);
@@ -789,7 +790,7 @@ public final class ContentParser {
                 h.digest,
                 h.fm.lines(), h.fm.entryLines(), relatedTerms ? ArticleTerms.of(title, summary, text, englishTerms) : null,
                 searchTerms == null ? null : SearchCounts.of(searchTerms, title, h.authors, h.tags, summary, text)),
-                warnings);
+                List.copyOf(warnings));
     }
 
     /**

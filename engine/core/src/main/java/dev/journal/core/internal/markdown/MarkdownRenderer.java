@@ -160,6 +160,8 @@ public final class MarkdownRenderer {
                 rawHtml[0] = true;
             }
         });
+        List<MarkdownResult.Note> notes = options.extensions() && markdown.contains("[^")
+                ? footnoteNotes(document, markdown, firstLine) : List.of();
         if (options.smart()) {
             SmartPunctuation.apply(document);
         }
@@ -176,7 +178,7 @@ public final class MarkdownRenderer {
         }
         return new MarkdownResult(html, headings.stream().map(MarkdownRenderer::safe).toList(),
                 SafeText.clean(plainText(document, markdown.length())), SafeText.clean(firstParagraph(document)),
-                references, rawHtml[0], titleLevel[0]);
+                references, rawHtml[0], titleLevel[0], notes);
     }
 
     private static dev.journal.core.parse.Heading safe(dev.journal.core.parse.Heading h) {
@@ -208,7 +210,7 @@ public final class MarkdownRenderer {
         // as in Markdown, the first paragraph with text: one of images alone has none
         String first = body.select("p").stream().map(Element::text).filter(t -> !t.isBlank()).findFirst().orElse("");
         return new MarkdownResult(SafeText.clean(out), List.of(), SafeText.clean(body.text()) + "\n",
-                SafeText.clean(first), List.of(), true, 0);
+                SafeText.clean(first), List.of(), true, 0, List.of());
     }
 
     private static int line(Node node, int firstLine) {
@@ -287,6 +289,69 @@ public final class MarkdownRenderer {
             id.append(hyphenated, m.start(), m.end());
         }
         return id.length() == 0 ? "section" : id.toString();
+    }
+
+    /** A footnote's citation as text: {@code [^label]}, where the footnotes extension found no note. */
+    private static final Pattern UNRESOLVED_CITATION = Pattern.compile("\\[\\^([^\\]\\s]+)\\]");
+
+    /**
+     * Footnotes cited but never written (the citation is printed as written, {@code [^2]}) and
+     * written but never cited (the extension leaves them out), each on its line. A citation whose
+     * bracket is escaped in the source ({@code \[^2]}) is text meant as such.
+     */
+    private static List<MarkdownResult.Note> footnoteNotes(Node document, String markdown, int firstLine) {
+        Map<String, FootnoteDefinition> written = new java.util.LinkedHashMap<>();
+        Set<String> cited = new HashSet<>();
+        List<MarkdownResult.Note> notes = new ArrayList<>();
+        String[] lines = markdown.split("\r\n|\r|\n", -1);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.CustomBlock block) {
+                if (block instanceof FootnoteDefinition note) {
+                    written.putIfAbsent(note.getLabel().toLowerCase(Locale.ROOT), note);
+                }
+                visitChildren(block);
+            }
+
+            @Override
+            public void visit(org.commonmark.node.CustomNode node) {
+                if (node instanceof FootnoteReference citation) {
+                    cited.add(citation.getLabel().toLowerCase(Locale.ROOT));
+                }
+                visitChildren(node);
+            }
+
+            @Override
+            public void visit(Text text) {
+                Matcher m = UNRESOLVED_CITATION.matcher(text.getLiteral());
+                List<SourceSpan> spans = text.getSourceSpans();
+                String source = spans.isEmpty() || spans.get(0).getLineIndex() >= lines.length ? ""
+                        : lines[spans.get(0).getLineIndex()];
+                while (m.find()) {
+                    String label = m.group(1);
+                    String citation = "[^" + label + "]";
+                    int at = source.indexOf(citation);
+                    while (at > 0 && source.charAt(at - 1) == '\\') {
+                        at = source.indexOf(citation, at + 1);
+                    }
+                    if (at >= 0) {
+                        notes.add(new MarkdownResult.Note(line(text, firstLine), "footnote " + citation + " has no"
+                                + " note, so it shows as written: add the note on a line of its own, " + citation
+                                + ": its text"));
+                    }
+                }
+            }
+        });
+        written.forEach((key, note) -> {
+            if (!cited.contains(key)) {
+                String citation = "[^" + note.getLabel() + "]";
+                notes.add(new MarkdownResult.Note(line(note, firstLine), "the note " + citation + " is cited nowhere"
+                        + " in the text, so it is not shown: cite it with " + citation + " where it belongs, or"
+                        + " remove it"));
+            }
+        });
+        notes.sort(java.util.Comparator.comparingInt(MarkdownResult.Note::line));
+        return List.copyOf(notes);
     }
 
     /**

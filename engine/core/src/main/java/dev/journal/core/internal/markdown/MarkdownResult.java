@@ -14,9 +14,15 @@ import java.util.List;
  * @param references     every link and image, with its destination as written and its line
  * @param rawHtml        whether the document contains raw HTML
  * @param titleLevelLine the line of the first heading of level 1 ({@code # ...}), 0 for none
+ * @param notes          mistakes in the Markdown that renders anyway, each with its line (a
+ *                       footnote cited but never written, or written but never cited)
  */
 public record MarkdownResult(String html, List<Heading> headings, String text, String firstParagraph,
-        List<Reference> references, boolean rawHtml, int titleLevelLine) {
+        List<Reference> references, boolean rawHtml, int titleLevelLine, List<Note> notes) {
+
+    /** A mistake in the source, on a line of the file (0 when not known). */
+    public record Note(int line, String message) {
+    }
 
     /** A link or image in the source. */
     public record Reference(boolean image, String destination, String text, int line) {
