@@ -179,6 +179,31 @@ class CheckerTest {
     }
 
     @Test
+    void aLinkToAPlaceNoElementOfThePageIsAtIsAWarning() throws IOException {
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\n", """
+                ## Where the strain shows
+
+                A note.[^1] See [below](#where-the-strain-shows), [the note](#fn-1), [the top](#top),
+                [a typo](#where-the-strain-show) and [the other](two.md#caf%C3%A9).
+
+                <div id="chart"></div>
+
+                [the chart](#chart), [nothing](#nothing) and [the other's lost place](two.md#lost).
+
+                [^1]: The note.
+                """));
+        write(site, "content/articles/2024/two.md", article("Two", "tags: [Energy]\n", "## Café\n\nText.\n"));
+        assertEquals(List.of("content/articles/2024/one.md:9: warning: link to #where-the-strain-show: this article"
+                + " has no heading or element with the id 'where-the-strain-show', so the link opens at the top of the"
+                + " page; did you mean #where-the-strain-shows?",
+                "content/articles/2024/one.md:13: warning: link to #nothing: this article has no heading or element"
+                + " with the id 'nothing', so the link opens at the top of the page",
+                "content/articles/2024/one.md:13: warning: link to two.md#lost: content/articles/2024/two.md has no"
+                + " heading or element with the id 'lost', so the link opens at the top of the page"),
+                lines(check()));
+    }
+
+    @Test
     void aLinkToADraftFromTheContentRootIsAnErrorOnASiteUnderAPath() throws IOException {
         write(site, "jbake.properties", "site.host=https://example.org/journal/\n");
         write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\n",

@@ -4,6 +4,8 @@ import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.internal.SafePaths;
+import dev.journal.core.internal.Spelling;
+import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.internal.markdown.MarkdownResult.Reference;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
@@ -53,6 +55,9 @@ public final class SiteChecks {
     public List<Problem> check(List<Article> articles) {
         Set<String> published = new HashSet<>();
         index.documents().forEach(a -> published.add(a.outputPath()));
+        Map<String, Article> byContentPath = new HashMap<>();
+        articles.forEach(a -> byContentPath.put(a.contentPath(), a));
+        Map<String, Set<String>> ids = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (Article a : articles) {
             unknownFields(a, ownFields, problems);
@@ -72,6 +77,7 @@ public final class SiteChecks {
                     image(a, ref, problems);
                 } else if (isPublished) {
                     link(a, ref, problems);
+                    anchor(a, ref, byContentPath, ids, problems);
                 }
             }
         }
@@ -180,6 +186,54 @@ public final class SiteChecks {
             problems.add(Problem.warning(a.sourcePath(), ref.line(), "link to " + dest + ": the site will have no "
                     + target));
         }
+    }
+
+    /**
+     * A link to a place in an article ({@code #section}, {@code other.md#section}) whose page has
+     * no element of that id: the link opens the page at its top. The ids are those of the body
+     * (headings, notes, raw HTML) and those the theme reserves; {@code #top} is the page's top.
+     */
+    private static void anchor(Article a, Reference ref, Map<String, Article> byContentPath,
+            Map<String, Set<String>> ids, List<Problem> problems) {
+        String dest = ref.destination();
+        int hash = dest.indexOf('#');
+        if (hash < 0) {
+            return;
+        }
+        String fragment = ContentParser.decode(dest.substring(hash + 1));
+        if (fragment.isEmpty() || fragment.equalsIgnoreCase("top")) {
+            return;
+        }
+        Article target = a;
+        if (hash > 0) {
+            Optional<String> path = ContentParser.linkedContentPath(a.contentPath(), dest);
+            target = path.filter(ContentParser::isDocumentLink).map(byContentPath::get).orElse(null);
+            if (target == null) {
+                return; // not an article's page, or a missing one: the parse's error
+            }
+        }
+        Article page = target;
+        Set<String> known = ids.computeIfAbsent(page.contentPath(), k -> idsOf(page));
+        if (!known.contains(fragment)) {
+            String meant = Spelling.nearest(fragment, known.stream().sorted().toList(), 2)
+                    .map(id -> "; did you mean #" + id + "?").orElse("");
+            problems.add(Problem.warning(a.sourcePath(), ref.line(), "link to " + dest + ": "
+                    + (page == a ? "this article" : page.sourcePath()) + " has no heading or element with the id '"
+                    + fragment + "', so the link opens at the top of the page" + meant));
+        }
+    }
+
+    /** An {@code id="..."} attribute of the HTML a body is rendered to. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("\\sid=\"([^\"]*)\"");
+
+    /** The ids on an article's page that its body decides, with those the built-in theme reserves. */
+    private static Set<String> idsOf(Article a) {
+        Set<String> found = new HashSet<>(MarkdownRenderer.RESERVED_IDS);
+        java.util.regex.Matcher m = ID.matcher(a.bodyHtml());
+        while (m.find()) {
+            found.add(org.jsoup.parser.Parser.unescapeEntities(m.group(1), true));
+        }
+        return found;
     }
 
     /** Articles sharing a slug: their URLs differ, but {@code related} lists name articles by slug. */

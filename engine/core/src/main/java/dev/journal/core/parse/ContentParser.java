@@ -906,7 +906,8 @@ public final class ContentParser {
         return -1;
     }
 
-    private static String decode(String path) {
+    /** A link's path or fragment with its percent escapes decoded (UTF-8); as written when they are not well-formed. */
+    public static String decode(String path) {
         try {
             return java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

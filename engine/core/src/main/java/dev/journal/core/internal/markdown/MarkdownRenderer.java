@@ -228,7 +228,7 @@ public final class MarkdownRenderer {
      * ids; the search page's form and results are reserved too, since a site's own layout may put a
      * search box on every page. A test holds this set to the ids written in the templates.
      */
-    static final Set<String> RESERVED_IDS = Set.of("main", "toc-title", "about-authors-title", "cite-title",
+    public static final Set<String> RESERVED_IDS = Set.of("main", "toc-title", "about-authors-title", "cite-title",
             "related-title", "search-form", "search-input", "search-hint", "search-status", "search-results",
             "search-more");
 
