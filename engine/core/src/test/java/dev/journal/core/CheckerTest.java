@@ -204,6 +204,20 @@ class CheckerTest {
     }
 
     @Test
+    void aLinkToTheAddressOfADraftsPageIsAnErrorThatSaysSo() throws IOException {
+        write(site, "jbake.properties", "uri.noExtension=true\n");
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\n",
+                "See [the draft](/articles/2024/draft/), [again](../2024/draft/#part) and [a lost page](/nowhere/).\n"));
+        write(site, "content/articles/2024/draft.md", article("Draft", "tags: [Energy]\ndraft: true\n", "Text.\n"));
+        assertEquals(List.of("content/articles/2024/one.md:6: link to ../2024/draft/#part, the page of"
+                + " content/articles/2024/draft.md, which is a draft and has no page in this build; remove the link"
+                + " until it is published", "content/articles/2024/one.md:6: link to /articles/2024/draft/, the page of"
+                + " content/articles/2024/draft.md, which is a draft and has no page in this build; remove the link"
+                + " until it is published", "content/articles/2024/one.md:6: warning: link to /nowhere/: the site will"
+                + " have no nowhere/"), lines(check()));
+    }
+
+    @Test
     void aLinkToADraftFromTheContentRootIsAnErrorOnASiteUnderAPath() throws IOException {
         write(site, "jbake.properties", "site.host=https://example.org/journal/\n");
         write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\n",

@@ -36,6 +36,8 @@ public final class SiteChecks {
     private final String contentFolder;
     private final String assetFolder;
     private final Set<String> ownFields;
+    /** The drafts and articles scheduled for later, by the path their page would have. */
+    private final Map<String, Article> hiddenPages = new HashMap<>();
 
     /**
      * @param config the site's configuration
@@ -49,6 +51,7 @@ public final class SiteChecks {
         this.contentFolder = config.get("content.folder").strip();
         this.assetFolder = config.get("asset.folder").strip();
         this.ownFields = config.ownFields();
+        index.hidden().forEach(h -> hiddenPages.put(h.outputPath(), h));
     }
 
     /** The problems of {@code articles} (every parsed document, drafts included). */
@@ -182,7 +185,20 @@ public final class SiteChecks {
             // a missing Markdown file is an error of the parse, a draft or scheduled one of the index
             return;
         }
-        if (!exists(target)) {
+        if (exists(target)) {
+            return;
+        }
+        Article hidden = hiddenPages.get(target.isEmpty() || target.endsWith("/") ? target + "index.html" : target);
+        if (hidden == null) {
+            hidden = hiddenPages.get(target + "/index.html");
+        }
+        if (hidden != null) {
+            // as a link to its Markdown file is (SiteIndexer): the address would give the subject away
+            String why = hidden.draft() ? "a draft" : "scheduled for " + hidden.date().toLocalDate();
+            problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + dest + ", the page of "
+                    + hidden.sourcePath() + ", which is " + why + " and has no page in this build; remove the link"
+                    + " until it is published"));
+        } else {
             problems.add(Problem.warning(a.sourcePath(), ref.line(), "link to " + dest + ": the site will have no "
                     + target));
         }
