@@ -103,6 +103,8 @@ class AuthoringCommandsTest {
         assertEquals(1, run.exit());
         List<String> lines = run.out().lines().toList();
         assertEquals(List.of(
+                "content/articles/2024/a.md:1: warning: no author: the article has no byline and is on no author's"
+                        + " page",
                 "content/articles/2024/a.md:5: warning: unknown field 'subtitle'; templates may read it as"
                         + " content.subtitle, the engine gives it no meaning (name the site's own fields in"
                         + " journal.fields)",
@@ -114,7 +116,7 @@ class AuthoringCommandsTest {
                 "content/articles/2024/a.md:9: link to b.md, which is not a content file (looked for"
                         + " articles/2024/b.md in the content folder)",
                 "content/articles/2024/c.md:3: date: '2024-13-01' is not a real date: month 13 does not exist (1-12)",
-                "Checked 2 documents: 4 errors, 1 warning."), lines);
+                "Checked 2 documents: 4 errors, 2 warnings."), lines);
         try (Stream<Path> s = Files.list(site)) {
             assertEquals(List.of("content"), s.map(p -> p.getFileName().toString()).toList(), "nothing written");
         }

@@ -36,6 +36,8 @@ public final class SiteChecks {
     private final String contentFolder;
     private final String assetFolder;
     private final Set<String> ownFields;
+    /** Whether articles are expected to name their authors: the built-in theme's bylines (JBake's model has none). */
+    private final boolean bylines;
     /** The drafts and articles scheduled for later, by the path their page would have. */
     private final Map<String, Article> hiddenPages = new HashMap<>();
 
@@ -51,6 +53,7 @@ public final class SiteChecks {
         this.contentFolder = config.get("content.folder").strip();
         this.assetFolder = config.get("asset.folder").strip();
         this.ownFields = config.ownFields();
+        this.bylines = !config.jbakeLayout();
         index.hidden().forEach(h -> hiddenPages.put(h.outputPath(), h));
     }
 
@@ -72,6 +75,10 @@ public final class SiteChecks {
             if (a.isPost() && a.tags().isEmpty()) {
                 problems.add(Problem.warning(a.sourcePath(), a.line("tags"),
                         "no tags: the article appears on no topic page"));
+            }
+            if (bylines && a.isPost() && a.authors().isEmpty()) {
+                problems.add(Problem.warning(a.sourcePath(), a.line(a.meta().containsKey("authors") ? "authors" : "author"),
+                        "no author: the article has no byline and is on no author's page"));
             }
             siteFile(a, "image", a.image(), problems);
             siteFile(a, "pdf", a.meta().get("pdf") instanceof String pdf ? pdf.strip() : null, problems);
