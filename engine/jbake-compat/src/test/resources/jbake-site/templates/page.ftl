@@ -13,6 +13,7 @@ ${content.body}
     ${member.surveys} surveys, ${member.surveys + 1} with the next one</li>
 </#list>
 </ul>
+<p>${team.members.size()} members<#if team.members.get(0).containsKey("lead")>, led</#if>; regions of two words: ${team.regions?keys?filter(key -> key.contains(" "))?sort?join(", ")}.</p>
 <p>Stations: <#list data.get("stations.yml").data as station>${station}<#sep>, </#sep></#list>.</p>
 
 <h2>All pages</h2>

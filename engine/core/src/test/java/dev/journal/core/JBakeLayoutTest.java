@@ -226,6 +226,26 @@ class JBakeLayoutTest {
         assertEquals("Team|2019|13|true|Ann;Bo;|1.5;x;", read(bake(), "about.html"));
     }
 
+    /**
+     * JBake wraps data with Freemarker's BeansWrapper: values are Java objects whose methods
+     * templates call, as a real JBake theme does ({@code authors?keys?filter(key -> key.contains(" "))},
+     * where {@code ?keys} lists the map's methods too); a key still wins over a method of its name,
+     * and no value leads to its class.
+     */
+    @Test
+    void dataValuesAreJavaObjectsAsJBakeHandsThem() throws Exception {
+        jbakeSite("");
+        write(site, "data/team.yaml", "size: 12\nmembers: [Ann, Bo]\npeople:\n  Anna Lindqvist:\n    role: editor\n"
+                + "  Bo:\n    role: intern\n");
+        write(site, "templates/page.ftl", """
+                <#assign t = data.get("team.yaml")>${t.members.size()}|${t.members.contains("Bo")?c}|\
+                ${t.people.get("Bo").role}|<#list t.people.keySet() as k>${k};</#list>|\
+                ${t.people?keys?filter(key -> key.contains(" "))?join(",")}|${t.people?keys?seq_contains("keySet")?c}|\
+                ${t.people.Bo.role.length()}|${t.size + 1}|${((t.getClass)??)?c}|${((t.people.Bo.role.class)??)?c}""");
+        post("about.md", "title=About\ndate=2024-01-01\ntype=page\nstatus=published");
+        assertEquals("2|true|intern|Anna Lindqvist;Bo;|Anna Lindqvist|true|6|13|false|false", read(bake(), "about.html"));
+    }
+
     @Test
     void aMissingDataFileIsAnErrorNamingTheTemplateAndTheFiles() throws Exception {
         jbakeSite("");

@@ -7,6 +7,12 @@ import dev.journal.core.index.SiteIndexer;
 import dev.journal.core.index.Taxon;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.UrlPolicy;
+import freemarker.ext.beans.BeansWrapper;
+import freemarker.ext.beans.ClassMemberAccessPolicy;
+import freemarker.ext.beans.DefaultMemberAccessPolicy;
+import freemarker.ext.beans.MemberAccessPolicy;
+import freemarker.template.Configuration;
+import freemarker.template.ObjectWrapper;
 import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateHashModel;
@@ -15,6 +21,9 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateScalarModel;
 import freemarker.template.TemplateSequenceModel;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -68,7 +77,7 @@ final class JBakeModel {
         m.put("published_date", index.posts().isEmpty() ? new Date(0)
                 : Date.from(index.posts().get(0).date().toInstant()));
         m.put("db", new Database());
-        m.put("data", new Data(data, config.get("data.folder").strip()));
+        m.put("data", new Data(data, config.get("data.folder").strip(), config.jbakeLayout() ? BEANS : null));
         // JBake's <type>s (every document of the type, drafts too) and published_<type>s; a name
         // JBake already uses (tags for a type "tag") keeps its meaning, as in JBake.
         for (String type : types(all, config)) {
@@ -236,16 +245,71 @@ final class JBakeModel {
     }
 
     /**
+     * How JBake hands data files to templates: through Freemarker's BeansWrapper, so that their
+     * values are Java objects whose methods templates call ({@code members.size()},
+     * {@code people.keySet()}, {@code name.contains(" ")}), and whose {@code ?keys} lists the
+     * methods too. Unlike JBake's, a key wins over a method of the same name ({@code team.size} is
+     * the file's {@code size}, not the map's method), as it does with the journal's layout. The
+     * values are the safe loader's (text, numbers, dates, lists, maps, all unmodifiable), and
+     * {@link NoClasses} keeps reflection out of reach.
+     */
+    static final ObjectWrapper BEANS;
+
+    static {
+        BeansWrapper beans = new BeansWrapper(Configuration.VERSION_2_3_34);
+        beans.setMethodsShadowItems(false); // not a setting of BeansWrapperBuilder
+        beans.setMemberAccessPolicy(new NoClasses(DefaultMemberAccessPolicy.getInstance(Configuration.VERSION_2_3_34)));
+        beans.writeProtect();
+        BEANS = beans;
+    }
+
+    /**
+     * Freemarker's default member access policy without {@code getClass()}: the one way from a data
+     * value to reflection ({@code x.class.protectionDomain}, {@code x.getClass().getMethods()}),
+     * which the default policy leaves open in part.
+     */
+    private record NoClasses(MemberAccessPolicy base) implements MemberAccessPolicy {
+        @Override
+        public ClassMemberAccessPolicy forClass(Class<?> c) {
+            ClassMemberAccessPolicy members = base.forClass(c);
+            return new ClassMemberAccessPolicy() {
+                @Override
+                public boolean isMethodExposed(Method method) {
+                    return !method.getName().equals("getClass") && members.isMethodExposed(method);
+                }
+
+                @Override
+                public boolean isConstructorExposed(Constructor<?> constructor) {
+                    return members.isConstructorExposed(constructor);
+                }
+
+                @Override
+                public boolean isFieldExposed(Field field) {
+                    return members.isFieldExposed(field);
+                }
+            };
+        }
+
+        @Override
+        public boolean isToStringAlwaysExposed() {
+            return base.isToStringAlwaysExposed();
+        }
+    }
+
+    /**
      * JBake's data files: {@code data.get("team.yaml")} is the file's values. A file that does not
      * exist is an error (JBake gives an empty map).
      */
     static final class Data implements TemplateHashModel {
         private final Map<String, Map<String, Object>> files;
         private final String folder;
+        private final ObjectWrapper wrapper;
 
-        Data(Map<String, Map<String, Object>> files, String folder) {
+        /** @param wrapper how the values are wrapped: {@link #BEANS} with JBake's layout, else null (the template's) */
+        Data(Map<String, Map<String, Object>> files, String folder, ObjectWrapper wrapper) {
             this.files = files;
             this.folder = folder;
+            this.wrapper = wrapper;
         }
 
         Map<String, Map<String, Object>> files() {
@@ -267,7 +331,7 @@ final class JBakeModel {
                     throw new TemplateModelException("there is no data file " + folder + "/" + name.getAsString()
                             + (files.isEmpty() ? "" : " (the data files are " + String.join(", ", files.keySet()) + ")"));
                 }
-                return values;
+                return wrapper == null ? values : wrapper.wrap(values);
             };
         }
 
