@@ -6,6 +6,7 @@
   <h1>${content.title}</h1>
   <p class="date">${content.date?string("EEEE, d MMMM yyyy")} (${content.status})</p>
   <#if (content.author)??><p class="author">By ${content.author}</p></#if>
+  <#if (content.lang)??><p class="lang">Written in ${content.lang}</p></#if>
   <#noescape>${content.body}</#noescape>
   <#if content.tags?has_content>
   <p class="tags">Tagged:

@@ -182,6 +182,17 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void aDocumentHasALanguageOnlyWhenItsHeaderSetsOne() throws Exception {
+        jbakeSite("");
+        write(site, "templates/post.ftl", "<#if content.lang??>hreflang=\"${content.lang}\"<#else>none</#if>");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");
+        post("blog/b.md", "title=B\ndate=2024-01-02\ntype=post\nstatus=published\nlang=de");
+        Path out = bake();
+        assertEquals("none", read(out, "blog/a.html"), "not the site's language, as JBake has none");
+        assertEquals("hreflang=\"de\"", read(out, "blog/b.html"));
+    }
+
+    @Test
     void templatesFormatWithJBakesLocaleAndZone() throws Exception {
         jbakeSite("jvm.locale=fr\nfreemarker.timezone=Asia/Tokyo\n");
         write(site, "templates/post.ftl", "${content.date?string(\"d MMMM HH:mm\")}");

@@ -206,7 +206,10 @@ final class Views {
         if (a.image() != null) {
             derived.accept("image", a.image());
         }
-        derived.accept("lang", a.lang() != null ? a.lang() : config.language());
+        if (a.lang() != null || !jbake) {
+            // JBake has no lang but the header's, and its templates test content.lang??
+            derived.accept("lang", a.lang() != null ? a.lang() : config.language());
+        }
         putDate(m, derived, "date", a.date());
         // an update dated before the publication (warned about) is no last change: the journal's
         // pages show none, as its feeds, sitemap and metadata; JBake's templates get the field as written
