@@ -120,7 +120,9 @@ class CheckerTest {
                 + " content folder: a link reaches another article through its path from this file's folder, or from"
                 + " the content folder's root (/articles/...)",
                 "content/articles/2024/one.md:6: link to /articles/2024/gone.md, which is not a content"
-                + " file (looked for articles/2024/gone.md in the content folder)"), errors);
+                + " file (looked for articles/2024/gone.md in the content folder)",
+                "content/articles/2024/one.md:6: link to /files/report.pdf: the site will have no files/report.pdf"
+                + " (journal.check.links=warning makes this a warning)"), errors);
 
         Files.delete(site.resolve("content/articles/2024/one.md"));
         write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\n",
@@ -214,8 +216,8 @@ class CheckerTest {
                 + " content/articles/2024/draft.md, which is a draft and has no page in this build; remove the link"
                 + " until it is published", "content/articles/2024/one.md:6: link to /articles/2024/draft/, the page of"
                 + " content/articles/2024/draft.md, which is a draft and has no page in this build; remove the link"
-                + " until it is published", "content/articles/2024/one.md:6: warning: link to /nowhere/: the site will"
-                + " have no nowhere/"), lines(check()));
+                + " until it is published", "content/articles/2024/one.md:6: link to /nowhere/: the site will"
+                + " have no nowhere/ (journal.check.links=warning makes this a warning)"), lines(check()));
     }
 
     @Test
@@ -296,8 +298,8 @@ class CheckerTest {
         assertHas(r, "content/articles/2024/bad.md:13: link to ../2025/later.md, which is scheduled for 2025-12-01");
         assertEquals(2, lines(r).stream().filter(l -> l.contains("draft.md") || l.contains("later.md")).count(),
                 lines(r)::toString);
-        assertHas(r, "content/articles/2024/bad.md:13: warning: link to ../../tags/nope/: the site will have no"
-                + " tags/nope/");
+        assertHas(r, "content/articles/2024/bad.md:13: link to ../../tags/nope/: the site will have no"
+                + " tags/nope/ (journal.check.links=warning makes this a warning)");
         assertHas(r, "content/articles/2025/bad.md:1: warning: the slug 'bad' is also the slug of"
                 + " content/articles/2024/bad.md");
         assertHas(r, "content/articles/2024/todo.md:2: title is still a placeholder (TODO: the title)");
@@ -310,6 +312,36 @@ class CheckerTest {
             assertEquals(List.of("assets", "content", "jbake.properties"),
                     s.map(p -> p.getFileName().toString()).sorted().toList(), "nothing written");
         }
+    }
+
+    @Test
+    void aLinkToAPathTheSiteWillNotHaveIsAnErrorUnlessTheSiteSaysWarning() throws IOException {
+        write(site, "content/articles/2024/a.md", article("A", "tags: [X]\n",
+                "See [the missing page](/articles/2024/gone/), [the tag](/tags/x.html) and [the feed](/feed.xml).\n"));
+        assertEquals(List.of("content/articles/2024/a.md:6: link to /articles/2024/gone/: the site will have no"
+                + " articles/2024/gone/ (journal.check.links=warning makes this a warning)"), lines(check()));
+        assertTrue(check().hasErrors());
+
+        write(site, "jbake.properties", "journal.check.links=warning\n");
+        assertEquals(List.of("content/articles/2024/a.md:6: warning: link to /articles/2024/gone/: the site will have"
+                + " no articles/2024/gone/"), lines(check()));
+        assertFalse(check().hasErrors());
+
+        write(site, "jbake.properties", "journal.check.links=fatal\n");
+        assertHas(check(), "jbake.properties:1: journal.check.links must be error or warning, not 'fatal'");
+    }
+
+    @Test
+    void withJBakesLayoutALinkToAPathTheSiteWillNotHaveStaysAWarning() throws IOException {
+        write(site, "jbake.properties", "journal.layout=jbake\nrender.archive=false\nrender.tags=false\n");
+        write(site, "templates/index.ftl", "<p>home</p>");
+        write(site, "templates/post.ftl", "<p>${content.title}</p>");
+        write(site, "content/a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [X]\nstatus: published\n---\n"
+                + "See [the missing page](/gone.html).\n");
+        CheckResult r = check();
+        assertTrue(lines(r).contains("content/a.md:7: warning: link to /gone.html: the site will have no gone.html"),
+                lines(r)::toString);
+        assertFalse(r.hasErrors(), lines(r)::toString);
     }
 
     @Test

@@ -38,6 +38,8 @@ public final class SiteChecks {
     private final Set<String> ownFields;
     /** Whether articles are expected to name their authors: the built-in theme's bylines (JBake's model has none). */
     private final boolean bylines;
+    /** Whether a link to a path the site will not have is an error ({@code journal.check.links}). */
+    private final boolean brokenLinksAreErrors;
     /** The drafts and articles scheduled for later, by the path their page would have. */
     private final Map<String, Article> hiddenPages = new HashMap<>();
 
@@ -54,6 +56,7 @@ public final class SiteChecks {
         this.assetFolder = config.get("asset.folder").strip();
         this.ownFields = config.ownFields();
         this.bylines = !config.jbakeLayout();
+        this.brokenLinksAreErrors = config.brokenLinksAreErrors();
         index.hidden().forEach(h -> hiddenPages.put(h.outputPath(), h));
     }
 
@@ -206,8 +209,10 @@ public final class SiteChecks {
                     + hidden.sourcePath() + ", which is " + why + " and has no page in this build; remove the link"
                     + " until it is published"));
         } else {
-            problems.add(Problem.warning(a.sourcePath(), ref.line(), "link to " + dest + ": the site will have no "
-                    + target));
+            String message = "link to " + dest + ": the site will have no " + target;
+            problems.add(brokenLinksAreErrors ? Problem.error(a.sourcePath(), ref.line(), message
+                    + " (journal.check.links=warning makes this a warning)")
+                    : Problem.warning(a.sourcePath(), ref.line(), message));
         }
     }
 

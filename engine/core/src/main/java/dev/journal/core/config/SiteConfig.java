@@ -86,6 +86,7 @@ public final class SiteConfig {
         v.oneOf("journal.feed.content", get("journal.feed.content"), "full", "summary");
         v.oneOf("journal.feed.taxonomy.content", get("journal.feed.taxonomy.content"), "full", "summary");
         v.oneOf("journal.tags.sort", get("journal.tags.sort"), "name", "count");
+        v.oneOf("journal.check.links", get("journal.check.links"), "error", "warning");
         v.atLeast("journal.related.count", get("journal.related.count"), 0);
         v.decimal("journal.related.weight.text", get("journal.related.weight.text"), 0, 1000);
         v.decimal("journal.related.weight.tags", get("journal.related.weight.tags"), 0, 1000);
@@ -187,6 +188,14 @@ public final class SiteConfig {
     /** Smart typography: as set, else on for the journal's layout and off for JBake's (text as written). */
     public boolean smartTypography() {
         return isSet("journal.markdown.smart") ? flag("journal.markdown.smart") : !jbakeLayout;
+    }
+
+    /**
+     * Whether a link to a path inside the site that the site will not have is an error of check: as
+     * set, else so for the journal's layout and a warning for JBake's (a JBake site checks as before).
+     */
+    public boolean brokenLinksAreErrors() {
+        return isSet("journal.check.links") ? get("journal.check.links").strip().equals("error") : !jbakeLayout;
     }
 
     public boolean flag(String key) {
