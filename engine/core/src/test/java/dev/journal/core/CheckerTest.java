@@ -57,6 +57,31 @@ class CheckerTest {
     }
 
     @Test
+    void aConfiguredFolderThatIsMissingIsReportedAtItsKeyByCheckBuildAndPreview() throws Exception {
+        write(site, "jbake.properties", "site.host=https://example.org\ncontent.folder=articles\n"
+                + "asset.folder=static\n");
+        write(site, "content/articles/one.md", article("One", "tags: [Energy]\n", "Text.\n"));
+        List<String> expected = List.of("jbake.properties:2: content.folder is 'articles', but the site has no folder"
+                + " articles: nothing would be built from it (create the folder or correct the value)",
+                "jbake.properties:3: warning: asset.folder is 'static', but the site has no folder static: no assets"
+                + " are copied (create the folder or correct the value)");
+        assertEquals(expected, lines(check()));
+        Path out = site.resolve("out");
+        for (BakeOptions options : List.of(BakeOptions.of(site, out).withClock(CLOCK),
+                BakeOptions.of(site, out).withClock(CLOCK).withPreview(true))) {
+            var builder = dev.journal.core.preview.SiteBuilder.baking(options);
+            try {
+                ContentException e = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class,
+                        () -> builder.build(java.util.Set.of()));
+                assertEquals(expected, e.problems().stream().map(Problem::toString).toList());
+            } finally {
+                builder.close();
+            }
+        }
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void aFolderWithNeitherConfigurationNorContentIsNoJournal() throws Exception {
         write(site, "notes.txt", "not a journal");
         CheckResult r = check();

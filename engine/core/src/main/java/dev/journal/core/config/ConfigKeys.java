@@ -17,9 +17,9 @@ public final class ConfigKeys {
 
     private static final List<ConfigKey> KEYS = List.of(
             // Folders and files (JBake)
-            key("content.folder", "content", "folder of articles and pages, relative to the source folder"),
-            key("template.folder", "templates", "folder of Freemarker templates that override the built-in theme"),
-            key("asset.folder", "assets", "folder copied as it is to the root of the site"),
+            key("content.folder", "content", "folder of articles and pages, relative to the source folder; set to a folder the site lacks, an error"),
+            key("template.folder", "templates", "folder of Freemarker templates that override the built-in theme; set to a folder the site lacks, an error"),
+            key("asset.folder", "assets", "folder copied as it is to the root of the site; set to a folder the site lacks, a warning"),
             key("asset.ignore", "false", "skip hidden files (dot-files and dot-folders) in the asset folder; with false they are copied (.nojekyll, .htaccess, .well-known/), but for version-control folders (.git, ...), .DS_Store, macOS's ._* files and the output marker .journal-output; they are always skipped in content"),
             key("destination.folder", "output", "output folder when none is given on the command line"),
             key("render.encoding", "UTF-8", "encoding of written pages (only UTF-8 is supported)"),
@@ -75,7 +75,7 @@ public final class ConfigKeys {
             ignored("db.store", "memory", "JBake's OrientDB store; this engine has no database"),
             ignored("db.path", "cache", "JBake's OrientDB path; this engine has no database"),
             ignored("db.clear.cache", "false", "JBake's OrientDB cache switch; this engine has no database"),
-            key("data.folder", "data", "folder of JBake's data files (.yaml, .yml), which templates read with data.get(\"name.yaml\")"),
+            key("data.folder", "data", "folder of JBake's data files (.yaml, .yml), which templates read with data.get(\"name.yaml\"); set to a folder the site lacks, a warning"),
             ignored("data.file.docType", "data", "JBake's document type of data files; data files are not documents here"),
             key("markdown.extensions", "HARDWRAPS,AUTOLINKS,FENCED_CODE_BLOCKS,DEFINITIONS", "pegdown extensions: with JBake's layout HARDWRAPS keeps line breaks inside paragraphs; otherwise Markdown here is CommonMark with the GFM extensions"),
             ignored("markdown.maxParsingTimeInMillis", "2000", "pegdown time limit; CommonMark parsing is linear"),

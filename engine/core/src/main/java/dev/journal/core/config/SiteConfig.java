@@ -100,6 +100,9 @@ public final class SiteConfig {
         v.folderName("content.folder", get("content.folder"));
         v.folderName("template.folder", get("template.folder"));
         v.folderName("asset.folder", get("asset.folder"));
+        if (!get("data.folder").isBlank()) {
+            v.folderName("data.folder", get("data.folder"));
+        }
         v.folderName("tag.path", get("tag.path"));
         v.folderName("journal.author.path", get("journal.author.path"));
         v.folderName("journal.archive.path", get("journal.archive.path"));
@@ -111,6 +114,12 @@ public final class SiteConfig {
         v.hosts("journal.markdown.html.embeds", get("journal.markdown.html.embeds"));
         for (String name : fileValues.keySet()) {
             v.known(name);
+        }
+        if (sourceDir != null) {
+            v.folder("content.folder", fileValues, sourceDir, true, "nothing would be built from it");
+            v.folder("template.folder", fileValues, sourceDir, true, "the built-in theme would be used instead");
+            v.folder("asset.folder", fileValues, sourceDir, false, "no assets are copied");
+            v.folder("data.folder", fileValues, sourceDir, false, "templates find no data files");
         }
         this.explicit = java.util.Set.copyOf(fileValues.keySet());
         this.lines = Map.copyOf(lines);
@@ -303,6 +312,8 @@ public final class SiteConfig {
     private static final class Validator {
         private final Map<String, Integer> lines;
         private final List<Problem> problems;
+        /** The keys whose values were found wrong. */
+        private final java.util.Set<String> refused = new java.util.HashSet<>();
 
         Validator(Map<String, Integer> lines, List<Problem> problems) {
             this.lines = lines;
@@ -310,6 +321,7 @@ public final class SiteConfig {
         }
 
         private void error(String key, String message) {
+            refused.add(key);
             problems.add(Problem.error(FILE_NAME, lines.getOrDefault(key, 0), message));
         }
 
@@ -449,6 +461,28 @@ public final class SiteConfig {
             if (v.isEmpty() || v.startsWith("/") || v.startsWith("\\") || v.contains("..") || v.contains(":")) {
                 error(key, key + " must be a relative folder inside the site, not '" + value + "'");
             }
+        }
+
+        /**
+         * A folder that {@code jbake.properties} names (not a default) and the site does not have:
+         * an error for the content and template folders, whose absence would silently make an empty
+         * site or one in the built-in theme, a warning for the others. A value already refused as
+         * leaving the site is not looked for.
+         */
+        void folder(String key, Map<String, String> fileValues, Path sourceDir, boolean needed, String otherwise) {
+            String value = fileValues.containsKey(key) ? SafeText.clean(fileValues.get(key)).strip() : null;
+            if (value == null || value.isEmpty() || refused.contains(key)) {
+                return;
+            }
+            Path folder = sourceDir.resolve(value);
+            if (Files.isDirectory(folder)) {
+                return;
+            }
+            String why = Files.exists(folder) ? key + " is " + Problem.quote(value) + ", which is a file, not a folder"
+                    : key + " is " + Problem.quote(value) + ", but the site has no folder " + value;
+            String message = why + ": " + otherwise + " (create the folder or correct the value)";
+            int line = lines.getOrDefault(key, 0);
+            problems.add(needed ? Problem.error(FILE_NAME, line, message) : Problem.warning(FILE_NAME, line, message));
         }
 
         void oneOf(String key, String value, String... allowed) {
