@@ -82,6 +82,15 @@ class CheckerTest {
     }
 
     @Test
+    void aTemplateFileThatIsNowhereIsAWarningAtItsKey() throws Exception {
+        write(site, "jbake.properties", "site.host=https://example.org\ntemplate.post.file=article.ftl\n");
+        write(site, "content/articles/one.md", article("One", "tags: [Energy]\n", "Text.\n"));
+        assertEquals(List.of("jbake.properties:2: warning: template.post.file is 'article.ftl', which is neither in"
+                + " templates/ nor in the built-in theme: its pages are made with the built-in theme's post.ftlh"),
+                lines(check()));
+    }
+
+    @Test
     void aFolderWithNeitherConfigurationNorContentIsNoJournal() throws Exception {
         write(site, "notes.txt", "not a journal");
         CheckResult r = check();

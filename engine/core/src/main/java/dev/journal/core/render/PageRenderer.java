@@ -15,10 +15,12 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -264,6 +266,7 @@ public final class PageRenderer {
             List<Problem> problems = new ArrayList<>();
             Map<Problem, List<String>> failures = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, Template> resolved = new HashMap<>();
+            Set<String> warned = new HashSet<>();
             for (Job job : jobs) {
                 String key = job.templateKey() + "|" + job.fallback();
                 if (resolved.containsKey(key)) {
@@ -272,9 +275,17 @@ public final class PageRenderer {
                 try {
                     String name = config.get(job.templateKey()).strip();
                     Optional<Template> t = templates.find(name, job.fallback(), config.jbakeLayout());
+                    boolean set = config.isSet(job.templateKey());
                     if (t.isEmpty()) {
-                        problems.add(Problem.error(config.get("template.folder"), 0, "no template for " + job.path()
-                                + ": " + missing(job.templateKey(), name)));
+                        String message = "no template for " + job.path() + ": " + missing(job.templateKey(), name);
+                        problems.add(set ? Problem.error(SiteConfig.FILE_NAME, config.line(job.templateKey()), message)
+                                : Problem.error(templates.folder(), 0, message));
+                    } else if (set && !name.isEmpty() && fellBack(t.get(), name) && warned.add(job.templateKey())) {
+                        problems.add(Problem.warning(SiteConfig.FILE_NAME, config.line(job.templateKey()),
+                                job.templateKey() + " is " + Problem.quote(name) + ", which is neither in "
+                                + templates.folder() + "/ nor in the built-in theme: its pages are made with "
+                                + (templates.siteHas(t.get().getName()) ? templates.folder() + "/"
+                                        : "the built-in theme's ") + t.get().getName()));
                     }
                     resolved.put(key, t.orElse(null));
                 } catch (IOException e) {
@@ -389,11 +400,20 @@ public final class PageRenderer {
         if (name.isEmpty()) {
             return key + " is not set in jbake.properties";
         }
-        String folder = config.get("template.folder").strip();
+        String folder = templates.folder();
         return config.jbakeLayout()
                 ? folder + "/" + name + " does not exist (with JBake's layout, journal.layout, only the site's own"
                         + " templates are used: add it, or switch the page off in jbake.properties)"
-                : name + " is neither in the site's templates nor in the built-in theme";
+                : name + " is neither in " + folder + "/ nor in the built-in theme";
+    }
+
+    /**
+     * Whether the template found for a configured name is the page's fallback, the named file and
+     * its {@code .ftlh} being in neither the site's templates nor the theme.
+     */
+    private static boolean fellBack(Template found, String name) {
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        return !found.getName().equals(name) && !found.getName().equals(stem + ".ftlh");
     }
 
     /** What every page's model holds: JBake's global names and the journal's {@code site}. */

@@ -63,9 +63,15 @@ public final class TemplateEngine {
 
     private final Configuration freemarker;
     private final Path siteTemplates;
+    private final String folder;
 
+    /**
+     * @param siteTemplates the site's template folder, {@code template.folder} under the site's
+     *                      folder; null for the built-in theme alone
+     */
     public TemplateEngine(SiteConfig config, Path siteTemplates) throws IOException {
         this.siteTemplates = siteTemplates;
+        this.folder = folderName(config.get("template.folder"));
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (siteTemplates != null && Files.isDirectory(siteTemplates)) {
@@ -362,13 +368,32 @@ public final class TemplateEngine {
         return Problem.error(templatePath(name), line, message);
     }
 
+    /**
+     * The site's template folder as {@code template.folder} names it from the site's folder, with
+     * {@code /} separators ({@code theme/templates}): where problems say its templates are.
+     */
+    public String folder() {
+        return folder;
+    }
+
+    private static String folderName(String configured) {
+        String name = configured.strip().replace('\\', '/');
+        try {
+            name = Path.of(name).normalize().toString().replace('\\', '/');
+        } catch (java.nio.file.InvalidPathException e) {
+            // as written; the configuration reports it
+        }
+        name = name.replaceAll("/+$", "");
+        return name.isEmpty() ? "." : name;
+    }
+
     private String templatePath(String name) {
         if (name == null) {
             return "(template)";
         }
         if (siteTemplates != null
                 && Files.exists(siteTemplates.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return siteTemplates.getFileName() + "/" + name;
+            return folder + "/" + name;
         }
         return "(built-in theme)/" + name;
     }
