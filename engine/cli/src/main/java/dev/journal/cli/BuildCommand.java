@@ -5,6 +5,7 @@ import dev.journal.core.BakeResult;
 import dev.journal.core.Baker;
 import dev.journal.core.ContentException;
 import dev.journal.core.Counted;
+import dev.journal.core.IoMessage;
 import dev.journal.core.Problem;
 import dev.journal.core.config.ConfigLoader;
 import java.io.IOException;
@@ -75,7 +76,7 @@ final class BuildCommand implements Callable<Integer> {
                     + ". The output folder was not changed.");
             return Main.CONTENT_ERRORS;
         } catch (IOException e) {
-            err.println("Build failed: " + e.getMessage());
+            err.println("Build failed: " + IoMessage.of(e, Path.of("")));
             return Main.IO_ERROR;
         }
     }

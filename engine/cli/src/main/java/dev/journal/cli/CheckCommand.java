@@ -3,6 +3,7 @@ package dev.journal.cli;
 import dev.journal.core.BakeOptions;
 import dev.journal.core.CheckResult;
 import dev.journal.core.Checker;
+import dev.journal.core.IoMessage;
 import dev.journal.core.Problem;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
             result = new Checker(source, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
                     noCache ? null : BakeOptions.defaultCache(source)).check();
         } catch (IOException e) {
-            System.err.println("Check failed: " + e.getMessage());
+            System.err.println("Check failed: " + IoMessage.of(e, Path.of("")));
             return Main.IO_ERROR;
         }
         for (Problem p : result.problems()) {

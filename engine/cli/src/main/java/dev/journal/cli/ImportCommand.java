@@ -1,6 +1,7 @@
 package dev.journal.cli;
 
 import dev.journal.core.ContentException;
+import dev.journal.core.IoMessage;
 import dev.journal.core.Problem;
 import dev.journal.core.authoring.LegacyImporter;
 import java.io.IOException;
@@ -65,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
             e.problems().stream().filter(Problem::isError).forEach(err::println);
             return Main.CONTENT_ERRORS;
         } catch (IOException e) {
-            err.println("journal import: " + e.getMessage());
+            err.println("journal import: " + IoMessage.of(e, Path.of("")));
             return Main.IO_ERROR;
         }
         int failed = 0;
@@ -88,7 +89,8 @@ final class ImportCommand implements Callable<Integer> {
                     out.println("  suggested tags: " + String.join(", ", r.suggested()));
                 }
             } catch (IOException | IllegalArgumentException e) {
-                err.println(Main.display(file) + ": not imported: " + e.getMessage());
+                err.println(Main.display(file) + ": not imported: " + (e instanceof IOException io
+                        ? IoMessage.of(io, Path.of("")) : e.getMessage()));
                 failed++;
             }
         }

@@ -1,6 +1,7 @@
 package dev.journal.cli;
 
 import dev.journal.core.ContentException;
+import dev.journal.core.IoMessage;
 import dev.journal.core.Problem;
 import dev.journal.core.authoring.NewArticle;
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class NewCommand implements Callable<Integer> {
             e.problems().stream().filter(Problem::isError).forEach(System.err::println);
             return Main.CONTENT_ERRORS;
         } catch (IOException e) {
-            System.err.println("journal new: " + e.getMessage());
+            System.err.println("journal new: " + IoMessage.of(e, Path.of("")));
             return Main.IO_ERROR;
         }
     }

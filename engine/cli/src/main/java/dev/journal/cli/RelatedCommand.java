@@ -3,6 +3,7 @@ package dev.journal.cli;
 import dev.journal.core.BakeOptions;
 import dev.journal.core.Baker;
 import dev.journal.core.ContentException;
+import dev.journal.core.IoMessage;
 import dev.journal.core.Problem;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.parse.Article;
@@ -79,7 +80,7 @@ final class RelatedCommand implements Callable<Integer> {
             }
             return Main.CONTENT_ERRORS;
         } catch (IOException e) {
-            err.println("Reading the site failed: " + e.getMessage());
+            err.println("Reading the site failed: " + IoMessage.of(e, Path.of("")));
             return Main.IO_ERROR;
         }
     }

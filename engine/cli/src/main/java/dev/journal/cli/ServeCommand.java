@@ -1,5 +1,6 @@
 package dev.journal.cli;
 
+import dev.journal.core.IoMessage;
 import dev.journal.core.config.ConfigLoader;
 import dev.journal.core.preview.PreviewServer;
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Previewing " + title + " at " + server.url() + " (drafts and scheduled articles shown)."
                     + " Press Ctrl+C to stop.");
         } catch (IOException e) {
-            System.err.println("Cannot serve: " + e.getMessage());
+            System.err.println("Cannot serve: " + IoMessage.of(e, Path.of("")));
             return Main.IO_ERROR;
         }
         CountDownLatch stopped = new CountDownLatch(1);

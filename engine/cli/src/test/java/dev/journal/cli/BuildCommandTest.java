@@ -125,6 +125,19 @@ class BuildCommandTest {
     }
 
     @Test
+    void anOutputFolderThatCannotBeMadeIsReportedInWords() throws IOException {
+        write("site/content/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nHi.\n");
+        // a file in the way rather than permissions, which a test run as root would not feel
+        write("target", "a file where the output's parent folder should be");
+        CliRunner.Run run = CliRunner.run("build", "-s", dir.resolve("site").toString(), "-o",
+                dir.resolve("target/site").toString(), "--no-cache");
+        assertEquals(3, run.exit(), run.err());
+        assertTrue(run.err().contains("Build failed: " + dir.resolve("target")
+                + ": a file is in the way, where a folder is needed"), run.err());
+        assertTrue(!run.err().contains("Exception") && !run.err().contains("\tat "), run.err());
+    }
+
+    @Test
     void refusesToWriteIntoTheContentFolder() throws IOException {
         write("site/content/hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nHi.\n");
         CliRunner.Run run = CliRunner.run("build", "-s", dir.resolve("site").toString(), "-o",

@@ -434,7 +434,8 @@ public final class Baker implements AutoCloseable {
                 lastRecord = null;
             }
             return Optional.of(Problem.warning(options.cache().toString(), 0, "the build cache could not be saved"
-                    + " after the last build (" + e.getCause() + "); this build read it again"));
+                    + " after the last build (" + (e.getCause() instanceof IOException io ? IoMessage.of(io)
+                    : e.getCause()) + "); this build read it again"));
         }
         synchronized (this) {
             saved = null;

@@ -103,7 +103,7 @@ final class SiteOutput {
                 // the disk, not the content (a full disk, a failing device): the build fails as on
                 // any other failure to write, after the render, naming the first file
                 failure.compareAndSet(null, new IOException("could not write " + f.path() + " (from " + f.origin()
-                        + "): " + e.getMessage(), e));
+                        + "): " + IoMessage.reason(e), e));
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.journal.core.BakeResult;
 import dev.journal.core.Baker;
 import dev.journal.core.ContentException;
 import dev.journal.core.Counted;
+import dev.journal.core.IoMessage;
 import dev.journal.core.Problem;
 import java.io.File;
 import java.io.IOException;
@@ -72,7 +73,7 @@ public class BakeMojo extends AbstractMojo {
         } catch (OutOfMemoryError e) {
             throw OutOfMemory.failure("bake");
         } catch (IOException e) {
-            throw new MojoExecutionException("Baking the journal failed: " + e.getMessage(), e);
+            throw new MojoExecutionException("Baking the journal failed: " + IoMessage.of(e, source.toPath()), e);
         }
     }
 }

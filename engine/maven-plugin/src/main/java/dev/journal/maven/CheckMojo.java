@@ -3,6 +3,7 @@ package dev.journal.maven;
 import dev.journal.core.CheckResult;
 import dev.journal.core.Checker;
 import dev.journal.core.Counted;
+import dev.journal.core.IoMessage;
 import dev.journal.core.Problem;
 import java.io.File;
 import java.io.IOException;
@@ -54,7 +55,7 @@ public class CheckMojo extends AbstractMojo {
         } catch (OutOfMemoryError e) {
             throw OutOfMemory.failure("check");
         } catch (IOException e) {
-            throw new MojoExecutionException("Checking the journal failed: " + e.getMessage(), e);
+            throw new MojoExecutionException("Checking the journal failed: " + IoMessage.of(e, source.toPath()), e);
         }
         for (Problem p : result.problems()) {
             if (p.isError()) {

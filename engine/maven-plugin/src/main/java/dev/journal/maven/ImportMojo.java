@@ -1,6 +1,7 @@
 package dev.journal.maven;
 
 import dev.journal.core.ContentException;
+import dev.journal.core.IoMessage;
 import dev.journal.core.Problem;
 import dev.journal.core.authoring.LegacyImporter;
 import java.io.File;
@@ -59,7 +60,7 @@ public class ImportMojo extends AbstractMojo {
             e.problems().stream().filter(Problem::isError).forEach(p -> getLog().error(p.toString()));
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read the journal: " + e.getMessage(), e);
+            throw new MojoExecutionException("Cannot read the journal: " + IoMessage.of(e, source.toPath()), e);
         }
         int failed = 0;
         for (File file : files) {
@@ -71,7 +72,8 @@ public class ImportMojo extends AbstractMojo {
                         + (r.todo().isEmpty() ? "" : "; fill in: " + String.join(", ", r.todo()))
                         + (r.suggested().isEmpty() ? "" : "; suggested tags: " + String.join(", ", r.suggested())));
             } catch (IOException | IllegalArgumentException e) {
-                getLog().error(file + ": not imported: " + e.getMessage());
+                getLog().error(file + ": not imported: " + (e instanceof IOException io
+                        ? IoMessage.of(io, source.toPath()) : e.getMessage()));
                 failed++;
             }
         }

@@ -1,6 +1,7 @@
 package dev.journal.maven;
 
 import dev.journal.core.ContentException;
+import dev.journal.core.IoMessage;
 import dev.journal.core.Problem;
 import dev.journal.core.authoring.NewArticle;
 import java.io.File;
@@ -52,7 +53,7 @@ public class NewMojo extends AbstractMojo {
             e.problems().stream().filter(Problem::isError).forEach(p -> getLog().error(p.toString()));
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the new article: " + e.getMessage(), e);
+            throw new MojoExecutionException("Cannot write the new article: " + IoMessage.of(e, source.toPath()), e);
         }
     }
 }

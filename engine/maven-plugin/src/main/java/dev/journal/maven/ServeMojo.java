@@ -1,5 +1,6 @@
 package dev.journal.maven;
 
+import dev.journal.core.IoMessage;
 import dev.journal.core.preview.PreviewServer;
 import java.io.File;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public class ServeMojo extends AbstractMojo {
         } catch (BindException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot serve the journal: " + e.getMessage(), e);
+            throw new MojoExecutionException("Cannot serve the journal: " + IoMessage.of(e, source.toPath()), e);
         }
         getLog().info("Previewing at " + server.url() + " (drafts and scheduled articles shown). Press Ctrl+C to stop.");
         CountDownLatch stopped = new CountDownLatch(1);

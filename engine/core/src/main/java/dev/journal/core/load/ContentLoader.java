@@ -1,5 +1,6 @@
 package dev.journal.core.load;
 
+import dev.journal.core.IoMessage;
 import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
 import java.io.IOException;
@@ -234,7 +235,7 @@ public final class ContentLoader {
                     public FileVisitResult visitFileFailed(Path file, IOException e) {
                         String why = e instanceof FileSystemLoopException
                                 ? "skipped: a symbolic link that loops back to a folder above it"
-                                : "skipped: cannot be read (" + e.getClass().getSimpleName() + ")";
+                                : "skipped: cannot be read (" + IoMessage.reason(e) + ")";
                         problems.add(Problem.warning(relative(root, file), 0, why));
                         return FileVisitResult.CONTINUE;
                     }

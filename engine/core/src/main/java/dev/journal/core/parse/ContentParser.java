@@ -1,5 +1,6 @@
 package dev.journal.core.parse;
 
+import dev.journal.core.IoMessage;
 import dev.journal.core.Problem;
 import dev.journal.core.analysis.SearchCounts;
 import dev.journal.core.analysis.SearchTerms;
@@ -478,7 +479,7 @@ public final class ContentParser {
     private static Header unreadable(SourceFile file, IOException e) {
         Header h = new Header();
         h.file = file;
-        h.problems.add(Problem.error(file.path(), 0, "cannot be read: " + e.getMessage()));
+        h.problems.add(Problem.error(file.path(), 0, "cannot be read: " + IoMessage.reason(e)));
         return h;
     }
 

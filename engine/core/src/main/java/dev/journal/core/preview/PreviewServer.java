@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.journal.core.BakeOptions;
 import dev.journal.core.BakeResult;
 import dev.journal.core.ContentException;
+import dev.journal.core.IoMessage;
 import dev.journal.core.Problem;
 import dev.journal.core.config.ConfigLoader;
 import dev.journal.core.config.SiteConfig;
@@ -181,7 +182,10 @@ public final class PreviewServer implements Closeable {
             }
         } catch (ContentException e) {
             after = failed(before, e.errors(), why);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            after = failed(before, List.of(Problem.error(output.toString(), 0,
+                    "the build failed: " + IoMessage.of(e, source))), why);
+        } catch (RuntimeException e) {
             after = failed(before, List.of(Problem.error(output.toString(), 0,
                     "the build failed: " + e.getClass().getSimpleName() + ": " + e.getMessage())), why);
         }
