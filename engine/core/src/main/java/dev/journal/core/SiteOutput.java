@@ -109,9 +109,20 @@ final class SiteOutput {
     }
 
     /** Two files of the site on one path, reported at the content file when there is one. */
-    private Problem clash(OutputFile other, OutputFile f) {
+    private Problem clash(OutputFile first, OutputFile second) {
+        // named in one order whichever thread came first, so that a report never depends on timing:
+        // a content file first, else by name
+        boolean firstIsContent = articles.containsKey(first.origin());
+        boolean secondIsContent = articles.containsKey(second.origin());
+        boolean inOrder = firstIsContent != secondIsContent ? firstIsContent
+                : java.util.Comparator.comparing(OutputFile::origin).thenComparing(OutputFile::path)
+                        .compare(first, second) <= 0;
+        OutputFile other = inOrder ? first : second;
+        OutputFile f = inOrder ? second : first;
         Article a = articles.containsKey(f.origin()) ? articles.get(f.origin()) : articles.get(other.origin());
-        String where = a != null ? a.sourcePath() : f.origin();
+        // at the content file, else at a copied file (an asset), which the author can rename
+        String where = a != null ? a.sourcePath() : f.source() == null && other.source() != null ? other.origin()
+                : f.origin();
         int line = a != null && a.lines().containsKey("slug") ? a.line("slug") : 0;
         return Problem.error(where, line, other.origin() + " and " + f.origin() + " would both be written to "
                 + (other.path().equals(f.path()) ? f.path() : other.path() + " and " + f.path()

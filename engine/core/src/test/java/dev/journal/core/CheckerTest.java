@@ -338,7 +338,7 @@ class CheckerTest {
                 + " content/articles/2024/bad.md");
         assertHas(r, "content/articles/2024/todo.md:2: title is still a placeholder (TODO: the title)");
         assertHas(r, "content/articles/2024/wrong-date.md:3: date: '2023-02-30' is not a real date");
-        assertHas(r, "assets/index.html: the generated page index.html and assets/index.html would both be written to"
+        assertHas(r, "assets/index.html: assets/index.html and the generated page index.html would both be written to"
                 + " index.html");
         assertTrue(r.hasErrors());
         assertEquals(6, r.documents());
