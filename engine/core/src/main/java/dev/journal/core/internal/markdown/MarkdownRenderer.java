@@ -303,7 +303,7 @@ public final class MarkdownRenderer {
         Map<String, FootnoteDefinition> written = new java.util.LinkedHashMap<>();
         Set<String> cited = new HashSet<>();
         List<MarkdownResult.Note> notes = new ArrayList<>();
-        String[] lines = markdown.split("\r\n|\r|\n", -1);
+        String[][] lines = {null}; // split only when a citation without its note is found
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(org.commonmark.node.CustomBlock block) {
@@ -323,11 +323,21 @@ public final class MarkdownRenderer {
 
             @Override
             public void visit(Text text) {
-                Matcher m = UNRESOLVED_CITATION.matcher(text.getLiteral());
-                List<SourceSpan> spans = text.getSourceSpans();
-                String source = spans.isEmpty() || spans.get(0).getLineIndex() >= lines.length ? ""
-                        : lines[spans.get(0).getLineIndex()];
+                String literal = text.getLiteral();
+                if (literal.indexOf("[^") < 0) {
+                    return; // most text: no citation the extension left as written
+                }
+                Matcher m = UNRESOLVED_CITATION.matcher(literal);
+                String source = null;
                 while (m.find()) {
+                    if (source == null) {
+                        if (lines[0] == null) {
+                            lines[0] = markdown.split("\r\n|\r|\n", -1);
+                        }
+                        List<SourceSpan> spans = text.getSourceSpans();
+                        source = spans.isEmpty() || spans.get(0).getLineIndex() >= lines[0].length ? ""
+                                : lines[0][spans.get(0).getLineIndex()];
+                    }
                     String label = m.group(1);
                     String citation = "[^" + label + "]";
                     int at = source.indexOf(citation);
