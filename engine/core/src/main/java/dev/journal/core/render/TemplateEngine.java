@@ -351,7 +351,7 @@ public final class TemplateEngine {
         if (e instanceof TemplateException te) {
             name = te.getTemplateSourceName();
             line = te.getLineNumber() == null ? 0 : te.getLineNumber();
-            message = firstLines(te.getMessageWithoutStackTop());
+            message = firstLines(te.getMessageWithoutStackTop()) + markupHint(te, name);
         } else if (e instanceof Refused r) {
             name = r.name;
             line = 0;
@@ -385,6 +385,24 @@ public final class TemplateEngine {
         }
         name = name.replaceAll("/+$", "");
         return name.isEmpty() ? "." : name;
+    }
+
+    /**
+     * What to do when a template used HTML markup (a body, where templates are auto-escaped) as
+     * text: Freemarker names the type {@code markup_output} and no more. A JBake template written
+     * for bodies as text ({@code content.body?length}, {@code ?replace}, comparisons) fails so; JBake
+     * 2.7.0 auto-escapes nothing, and {@code journal.ftl.autoescape=false} gives its behaviour back
+     * for a site's {@code .ftl} templates (the theme's {@code .ftlh} ones are always auto-escaped).
+     */
+    private static String markupHint(TemplateException te, String name) {
+        String m = te.getMessageWithoutStackTop();
+        if (m == null || !m.contains("markup_output")) {
+            return "";
+        }
+        return "; the value is HTML markup (as bodies are in an auto-escaped template), not text: write"
+                + " ?markup_string for its HTML as text (content.body?markup_string?length)"
+                + (name != null && name.endsWith(".ftl") ? ", or set journal.ftl.autoescape=false in jbake.properties"
+                        + " for JBake's behaviour (no .ftl template auto-escaped, bodies as text)" : "");
     }
 
     private String templatePath(String name) {
