@@ -389,6 +389,27 @@ class CheckerTest {
     }
 
     @Test
+    void everyTemplatesSyntaxErrorIsOneProblemWithItsLineAndColumnReportedTogether() throws IOException {
+        write(site, "jbake.properties", "render.feed=false\nrender.sitemap=false\n");
+        write(site, "content/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\nText.\n");
+        write(site, "content/b.md", "title=B\ndate=2024-01-01\ntype=page\nstatus=published\n~~~~~~\nText.\n");
+        write(site, "templates/index.ftl", "<#include \"header.ftl\">\n<#include \"footer.ftl\">\n");
+        write(site, "templates/post.ftl", "<#include \"header.ftl\">${content.title}<#include \"footer.ftl\">");
+        write(site, "templates/page.ftl", "<p>\n  <#if content.title??>\n${content.title}\n");
+        write(site, "templates/header.ftl", "<header>\n<#list tags as t>${t.name}\n</header>\n");
+        write(site, "templates/footer.ftl", "<footer>${content.title</footer>\n");
+        write(site, "templates/tags.ftl", "${tag}");
+        write(site, "templates/archive.ftl", "x");
+        write(site, "templates/tags-index.ftl", "x");
+        CheckResult r = check();
+        List<String> errors = r.problems().stream().filter(Problem::isError).map(Problem::toString).toList();
+        assertEquals(3, errors.size(), String.join("\n", errors));
+        assertHas(r, "templates/footer.ftl:1: syntax error at column 25: Encountered \"/\"");
+        assertHas(r, "templates/header.ftl:3: syntax error at column 10: Unexpected end of file reached. You have an unclosed #list.");
+        assertHas(r, "templates/page.ftl:3: syntax error at column");
+    }
+
+    @Test
     void aCheckAfterABuildReadsTheUnchangedArticlesFromItsCacheAndWritesNothingThere() throws Exception {
         write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nsubtitle: More\n",
                 "See [two](two.md).\n"));

@@ -36,6 +36,8 @@ public final class PageRenderer {
     private final Map<String, Map<String, Object>> data;
     private final RenderMemo memo;
     private final SearchState searchState;
+    /** The syntax errors of the templates, set when a render starts. */
+    private volatile List<Problem> syntaxErrors = List.of();
 
     public PageRenderer(SiteConfig config, TemplateEngine templates) {
         this(config, templates, Map.of());
@@ -179,7 +181,9 @@ public final class PageRenderer {
                     generated[g]++;
                 }
             } catch (Exception e) {
-                problems.add(templates.problem(e));
+                if (!reported(e)) {
+                    problems.add(templates.problem(e));
+                }
             }
             millis[g] = (System.nanoTime() - start) / 1_000_000;
         };
@@ -208,6 +212,7 @@ public final class PageRenderer {
      */
     public Rendered render(SiteIndex index, ForkJoinPool pool, java.util.function.Consumer<RenderedPage> sink,
             RenderRecord previous, java.util.Set<String> intact) {
+        syntaxErrors = syntaxErrors();
         FeedPlan feeds = new FeedPlan(config, templates.siteHas(config.get("template.feed.file")));
         boolean sitemapTemplate = config.flag("render.sitemap") && templates.siteHas(config.get("template.sitemap.file"));
         Names names = new Names(index);
@@ -289,7 +294,9 @@ public final class PageRenderer {
                     }
                     resolved.put(key, t.orElse(null));
                 } catch (IOException e) {
-                    problems.add(templates.problem(e));
+                    if (!reported(e)) {
+                        problems.add(templates.problem(e));
+                    }
                     resolved.put(key, null);
                 }
             }
@@ -323,6 +330,9 @@ public final class PageRenderer {
                 try {
                     bytes = templates.render(t, model);
                 } catch (Exception e) {
+                    if (reported(e)) {
+                        return;
+                    }
                     failures.computeIfAbsent(templates.problem(e), p -> Collections.synchronizedList(new ArrayList<>()))
                             .add(job.path());
                     return;
@@ -344,6 +354,7 @@ public final class PageRenderer {
                 millis.put(generated[g] + " " + GENERATORS.get(g).what(), generatorMillis[g]);
             }
             problems.addAll(generatorProblems);
+            problems.addAll(syntaxErrors);
             failures.forEach((p, paths) -> {
                 List<String> sorted = paths.stream().sorted().toList();
                 String where = sorted.size() == 1 ? "rendering " + sorted.get(0)
@@ -355,6 +366,23 @@ public final class PageRenderer {
         } finally {
             settle(generating); // a failed build leaves no generator writing behind it
         }
+    }
+
+    /** The site's templates' syntax errors, found before any page renders (see {@link TemplateEngine#syntaxErrors}). */
+    private List<Problem> syntaxErrors() {
+        try {
+            return templates.syntaxErrors();
+        } catch (IOException e) {
+            return List.of(Problem.error(config.get("template.folder").strip(), 0, "cannot read the templates: " + e));
+        }
+    }
+
+    /**
+     * Whether a failure is a syntax error already reported with its template's line and column, which
+     * a page that uses the template (or includes it) would otherwise report again, blurred.
+     */
+    private boolean reported(Exception e) {
+        return !syntaxErrors.isEmpty() && TemplateEngine.isSyntaxError(e);
     }
 
     /** Waits for the generators started, whatever became of them. */

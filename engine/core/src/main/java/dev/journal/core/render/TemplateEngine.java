@@ -357,15 +357,69 @@ public final class TemplateEngine {
             line = 0;
             message = r.getMessage();
         } else if (e instanceof ParseException pe) {
-            name = pe.getTemplateName();
-            line = pe.getLineNumber();
-            message = firstLines(pe.getEditorMessage());
+            return syntaxError(pe);
         } else {
             name = null;
             line = 0;
             message = e.getMessage();
         }
         return Problem.error(templatePath(name), line, message);
+    }
+
+    /** A template's syntax error, at the line and column Freemarker gives. */
+    private Problem syntaxError(ParseException pe) {
+        return Problem.error(templatePath(pe.getTemplateName()), pe.getLineNumber(), "syntax error at column "
+                + pe.getColumnNumber() + ": " + firstLines(pe.getEditorMessage()));
+    }
+
+    /**
+     * The syntax errors of every template in the site's template folder ({@code .ftl}, {@code .ftlh},
+     * {@code .ftlx}), whether a page uses it or another includes it: parsing a template stops at its
+     * first error, and a page's render at the first template it cannot parse, so a render alone
+     * would show one error at a time. Templates are few and are parsed once (Freemarker keeps them),
+     * so the render that follows parses nothing again.
+     */
+    public List<Problem> syntaxErrors() throws IOException {
+        if (siteTemplates == null || !Files.isDirectory(siteTemplates)) {
+            return List.of();
+        }
+        Path folder = siteTemplates.toRealPath();
+        List<String> names;
+        try (var files = Files.walk(siteTemplates)) {
+            // a link out of the folder is not loaded here: Freemarker would remember the refusal, and a
+            // page that uses it could no longer say why (see find)
+            names = files.filter(Files::isRegularFile).filter(f -> inside(f, folder))
+                    .map(f -> siteTemplates.relativize(f).toString().replace(File.separatorChar, '/'))
+                    .filter(n -> n.matches("(?:[^./][^/]*/)*[^./][^/]*\\.ftl[hx]?"))
+                    .sorted().toList();
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (String name : names) {
+            try {
+                freemarker.getTemplate(name, null, null, true, true);
+            } catch (ParseException | NotUtf8 e) {
+                problems.add(problem(e));
+            }
+        }
+        return problems;
+    }
+
+    private static boolean inside(Path file, Path folder) {
+        try {
+            return file.toRealPath().startsWith(folder);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether a failure comes of a template that cannot be parsed: one {@link #syntaxErrors} reports. */
+    public static boolean isSyntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ParseException || t instanceof NotUtf8) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
