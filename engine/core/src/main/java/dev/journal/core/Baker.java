@@ -20,6 +20,7 @@ import dev.journal.core.load.DataFiles;
 import dev.journal.core.load.SourceStamps;
 import dev.journal.core.load.Sources;
 import dev.journal.core.load.StaticFile;
+import dev.journal.core.load.TemplateSources;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.ContentParser;
 import dev.journal.core.parse.ParseCache;
@@ -171,9 +172,10 @@ public final class Baker implements AutoCloseable {
         problems.addAll(config.problems());
         notAJournal(source, config).ifPresent(problems::add);
         failOnErrors(problems);
+        TemplateSources templateSources = TemplateSources.read(source, config);
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
-            SiteIndex index = upToIndex(new ContentLoader(source, config), source, config, pool, problems,
+            SiteIndex index = upToIndex(new ContentLoader(source, config), source, templateSources, config, pool, problems,
                     ParseCache.NONE, SourceStamps.NONE, 0, relatedMemo, () -> null).index();
             failOnErrors(problems);
             return index;
@@ -195,7 +197,10 @@ public final class Baker implements AutoCloseable {
         Path source = options.source().toAbsolutePath().normalize();
         List<Problem> problems = new ArrayList<>();
         SiteConfig config = ConfigLoader.load(source);
-        problems.addAll(config.problems());
+        // read once: their digest, what they name and the configuration keys they read (which are
+        // then not unknown)
+        TemplateSources templateSources = TemplateSources.read(source, config);
+        problems.addAll(config.problems(templateSources.configNames()));
         notAJournal(source, config).ifPresent(problems::add);
         failOnErrors(problems);
         Path output = options.output().toAbsolutePath().normalize();
@@ -243,7 +248,7 @@ public final class Baker implements AutoCloseable {
             // the recommendations: the preview's in memory; a build with the cache goes on from the last one's file
             RelatedArticles.Memo rankings = relatedMemo != null || cache == null ? relatedMemo
                     : RelatedArticles.Memo.read(cacheFile("related", output), cache.key());
-            Front front = upToIndex(loader, source, config, pool, problems, cache == null ? ParseCache.NONE
+            Front front = upToIndex(loader, source, templateSources, config, pool, problems, cache == null ? ParseCache.NONE
                     : cache.articles(last), cache == null ? SourceStamps.NONE : knownSources(source), readFrom,
                     rankings, () -> cache == null || keepsState ? null : cache.articles(null).replaced(REPLACED));
             List<StaticFile> files = front.files();
@@ -254,7 +259,7 @@ public final class Baker implements AutoCloseable {
                 // the build fails: the templates' errors are found first, as `journal check` finds
                 // them (a render that writes nothing), so that one run lists every problem; the
                 // preview, which builds on every save, fails at once
-                problems.addAll(templateProblems(source, config, index, pool));
+                problems.addAll(templateProblems(source, config, templateSources.digest(), index, pool));
             }
             failOnErrors(problems);
             // the search index's memo: the preview's in memory; a build with the cache goes on from
@@ -271,7 +276,7 @@ public final class Baker implements AutoCloseable {
             }
 
             long t = System.nanoTime();
-            String templatesDigest = templatesDigest(source, config);
+            String templatesDigest = templateSources.digest();
             TemplateEngine templates = templates(source, config, templatesDigest);
             SiteWriter.Session session = writer.open(false, intact.join().files());
             RenderRecord renderRecord = null;
@@ -551,42 +556,12 @@ public final class Baker implements AutoCloseable {
         return lastTemplates;
     }
 
-    /** A digest of the site's templates: their names and bytes. */
-    private static String templatesDigest(Path source, SiteConfig config) throws IOException {
-        Path folder = source.resolve(config.get("template.folder").strip());
-        StringBuilder sb = new StringBuilder();
-        if (Files.isDirectory(folder)) {
-            List<Path> files;
-            try (var s = Files.walk(folder)) {
-                files = s.filter(Files::isRegularFile).sorted().toList();
-            }
-            for (Path f : files) {
-                sb.append(folder.relativize(f)).append('\t').append(Digests.sha256(Files.readAllBytes(f))).append('\n');
-            }
-        }
-        return Digests.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
     /**
      * Whether the site shows recommended articles: always with the built-in theme; with JBake's
      * layout (where they are an addition to JBake's model) only when a template names them.
      */
-    static boolean recommends(Path source, SiteConfig config) throws IOException {
-        if (!config.jbakeLayout()) {
-            return true;
-        }
-        Path folder = source.resolve(config.get("template.folder").strip());
-        if (!Files.isDirectory(folder)) {
-            return false;
-        }
-        try (var s = Files.walk(folder)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                if (new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains("related")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    static boolean recommends(SiteConfig config, TemplateSources templates) {
+        return !config.jbakeLayout() || templates.mention("related");
     }
 
     /** The record of what was written into {@code output}, in the build cache; null without a cache. */
@@ -636,8 +611,8 @@ public final class Baker implements AutoCloseable {
      * last build's versions of the articles whose files changed or went (null when unknown or too
      * many), which a memo read from the build cache goes on from.
      */
-    private Front upToIndex(ContentLoader loader, Path source, SiteConfig config, ForkJoinPool pool,
-            List<Problem> problems, ParseCache cache, SourceStamps known, long readFrom, RelatedArticles.Memo rankings,
+    private Front upToIndex(ContentLoader loader, Path source, TemplateSources templates, SiteConfig config,
+            ForkJoinPool pool, List<Problem> problems, ParseCache cache, SourceStamps known, long readFrom, RelatedArticles.Memo rankings,
             Replaced replaced)
             throws IOException {
         long t = System.nanoTime();
@@ -650,7 +625,7 @@ public final class Baker implements AutoCloseable {
 
         t = System.nanoTime();
         MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.of(config));
-        boolean related = recommends(source, config);
+        boolean related = recommends(config, templates);
         ContentParser.Parsed parsed;
         try (Progress progress = new Progress("parse", sources.documents().size(), "documents", options.log(),
                 progressEvery)) {
@@ -687,9 +662,10 @@ public final class Baker implements AutoCloseable {
     }
 
     /** The problems a render of the site finds (its templates' errors), writing nothing. */
-    private List<Problem> templateProblems(Path source, SiteConfig config, SiteIndex index, ForkJoinPool pool) {
+    private List<Problem> templateProblems(Path source, SiteConfig config, String templatesDigest, SiteIndex index,
+            ForkJoinPool pool) {
         try {
-            TemplateEngine templates = templates(source, config, templatesDigest(source, config));
+            TemplateEngine templates = templates(source, config, templatesDigest);
             return new PageRenderer(config, templates).render(index, pool, page -> { }).problems();
         } catch (IOException | RuntimeException e) {
             return List.of(); // the content's errors are reported all the same

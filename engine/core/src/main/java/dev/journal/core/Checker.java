@@ -9,6 +9,7 @@ import dev.journal.core.internal.markdown.MarkdownOptions;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.load.ContentLoader;
 import dev.journal.core.load.Sources;
+import dev.journal.core.load.TemplateSources;
 import dev.journal.core.parse.Body;
 import dev.journal.core.parse.ContentParser;
 import dev.journal.core.parse.ParseCache;
@@ -71,7 +72,8 @@ public final class Checker {
     public CheckResult check() throws IOException {
         List<Problem> problems = new ArrayList<>();
         SiteConfig config = ConfigLoader.load(source);
-        problems.addAll(config.problems());
+        TemplateSources templateSources = TemplateSources.read(source, config);
+        problems.addAll(config.problems(templateSources.configNames()));
         Baker.notAJournal(source, config).ifPresent(problems::add);
         if (problems.stream().anyMatch(Problem::isError)) {
             return new CheckResult(0, problems);
@@ -85,7 +87,7 @@ public final class Checker {
             ParseCache store = built == null ? null : built.articlesToRead();
             ReadOnly cached = store == null ? null : new ReadOnly(store);
             ContentParser.Parsed parsed = new ContentParser(config, new MarkdownRenderer(MarkdownOptions.of(config)),
-                    Baker.recommends(source, config), config.journalFlag("journal.render.search"))
+                    Baker.recommends(config, templateSources), config.journalFlag("journal.render.search"))
                     .parse(sources.documents(), pool, cached == null ? ParseCache.NONE : cached);
             problems.addAll(parsed.problems());
             ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(config.zone());

@@ -389,6 +389,18 @@ class CheckerTest {
     }
 
     @Test
+    void aKeyOfTheSitesOwnThatATemplateReadsIsNoUnknownKey() throws IOException {
+        write(site, "jbake.properties", "site.title=T\nsite.motto=M\nsite.extra=E\nsite.unused=U\n");
+        write(site, "content/a.md", article("A", "author: Ann\ntags: [x]\n", "Text.\n"));
+        write(site, "templates/post.ftlh", "<#-- the site's own keys -->${config.site_title} ${config[\"site_motto\"]}"
+                + " ${(config['site_extra'])!}");
+        CheckResult r = check();
+        List<String> config = lines(r).stream().filter(l -> l.startsWith("jbake.properties")).toList();
+        assertEquals(List.of("jbake.properties:4: warning: unknown key site.unused; no template reads it (templates see"
+                + " it as config.site_unused)"), config);
+    }
+
+    @Test
     void everyTemplatesSyntaxErrorIsOneProblemWithItsLineAndColumnReportedTogether() throws IOException {
         write(site, "jbake.properties", "render.feed=false\nrender.sitemap=false\n");
         write(site, "content/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\nText.\n");

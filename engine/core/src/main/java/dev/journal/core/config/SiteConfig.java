@@ -32,6 +32,8 @@ public final class SiteConfig {
 
     private final Map<String, String> values;
     private final List<Problem> problems;
+    /** The warnings about unknown keys, by the name templates read the key by ({@code config.my_key}). */
+    private final Map<Problem, String> unknownKeys;
     private final Locale locale;
     private final ZoneId zone;
     private final DateTimeFormatter displayDate;
@@ -125,6 +127,7 @@ public final class SiteConfig {
         this.lines = Map.copyOf(lines);
         this.jbakeLayout = v.layout(get("journal.layout"), this, sourceDir);
         this.problems = List.copyOf(found);
+        this.unknownKeys = Map.copyOf(v.unknownKeys);
     }
 
     /** Defaults only, as for a site with no {@code jbake.properties}. */
@@ -140,6 +143,18 @@ public final class SiteConfig {
     /** Problems with the configuration itself: errors for bad values, warnings for unknown keys. */
     public List<Problem> problems() {
         return problems;
+    }
+
+    /**
+     * As {@link #problems()}, but no unknown key is warned about that a template reads:
+     * {@code readByTemplates} holds the names templates read from {@code config} (a key with
+     * {@code .} as {@code _}: {@code config.my_custom_key} for {@code my.custom.key}).
+     */
+    public List<Problem> problems(java.util.Set<String> readByTemplates) {
+        if (unknownKeys.isEmpty() || readByTemplates.isEmpty()) {
+            return problems;
+        }
+        return problems.stream().filter(p -> !readByTemplates.contains(unknownKeys.get(p))).toList();
     }
 
     /** The value of a key, its default when absent, {@code ""} for a key nobody knows. */
@@ -314,6 +329,7 @@ public final class SiteConfig {
         private final List<Problem> problems;
         /** The keys whose values were found wrong. */
         private final java.util.Set<String> refused = new java.util.HashSet<>();
+        private final Map<Problem, String> unknownKeys = new java.util.HashMap<>();
 
         Validator(Map<String, Integer> lines, List<Problem> problems) {
             this.lines = lines;
@@ -531,8 +547,10 @@ public final class SiteConfig {
             String hint = Spelling.nearest(name, ConfigKeys.all().stream().map(ConfigKey::name).toList(), 2)
                     .map(k -> " (did you mean " + k + "?)")
                     .orElse("");
-            problems.add(Problem.warning(FILE_NAME, line, "unknown key " + name + hint + "; templates see it as config."
-                    + name.replace('.', '_')));
+            Problem unknown = Problem.warning(FILE_NAME, line, "unknown key " + name + hint
+                    + "; no template reads it (templates see it as config." + name.replace('.', '_') + ")");
+            problems.add(unknown);
+            unknownKeys.put(unknown, name.replace('.', '_'));
         }
 
     }
