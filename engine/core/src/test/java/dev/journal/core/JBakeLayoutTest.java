@@ -329,4 +329,38 @@ class JBakeLayoutTest {
         assertEquals("Arctic shipping routes:Arctic shipping lanes", read(out, "blog/a.html"),
                 "JBake's model with the journal's recommendations");
     }
+
+    @Test
+    void aTypesExtensionNamesItsDocumentsFilesAsInJBake() throws Exception {
+        jbakeSite("template.robots.file=robots.ftl\ntemplate.robots.extension=.txt\nsite.host=https://x.org\n");
+        write(site, "templates/robots.ftl", "User-agent: *\nSitemap: ${config.site_host}/sitemap.xml?a=1&b=2\n"
+                + "# ${content.uri} ${content.title}\n");
+        write(site, "content/robots.html", "title=R & D\ntype=robots\nstatus=published\n~~~~~~\n");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");
+        Path out = bake();
+        assertFalse(Files.exists(out.resolve("robots.html")), "JBake writes robots.txt, not robots.html");
+        assertEquals("User-agent: *\nSitemap: https://x.org/sitemap.xml?a=1&b=2\n# robots.txt R & D\n",
+                read(out, "robots.txt"), "the text as written, not HTML-escaped; its uri names the file written");
+    }
+
+    @Test
+    void aTypesExtensionWithoutExtensionsIsTheFoldersIndexFile() throws Exception {
+        jbakeSite("uri.noExtension=true\nuri.noExtension.prefix=/\ntemplate.humans.file=humans.ftl\n"
+                + "template.humans.extension=.txt\n");
+        write(site, "templates/humans.ftl", "${content.uri}");
+        write(site, "content/humans.html", "title=H\ntype=humans\nstatus=published\n~~~~~~\n");
+        Path out = bake();
+        assertEquals("humans/index.txt", read(out, "humans/index.txt"));
+    }
+
+    @Test
+    void aTypesExtensionHoldsInTheJournalsLayoutToo() throws Exception {
+        write(site, "jbake.properties", "journal.layout=journal\nrender.sitemap=true\ntemplate.humans.file=humans.ftl\n"
+                + "template.humans.extension=txt\n");
+        write(site, "templates/humans.ftl", "Team: ${content.title}");
+        write(site, "content/humans.md", "---\ntitle: Ann & Bo\ntype: humans\n---\n");
+        Path out = bake();
+        assertEquals("Team: Ann & Bo", read(out, "humans.txt"));
+        assertFalse(read(out, "sitemap.xml").contains("humans"), "a text file is no page of the sitemap");
+    }
 }

@@ -158,10 +158,25 @@ public final class ConfigKeys {
 
     /**
      * Whether a key not in the list is still one the engine expects: a template for a custom
-     * content type ({@code template.<type>.file}).
+     * content type ({@code template.<type>.file}), or the extension of a type's files
+     * ({@code template.<type>.extension}).
      */
     static boolean isPatternKey(String name) {
-        return name.startsWith("template.") && name.endsWith(".file") && name.length() > "template..file".length();
+        return name.startsWith("template.") && (name.endsWith(".file") && name.length() > "template..file".length()
+                || name.endsWith(".extension") && name.length() > "template..extension".length());
+    }
+
+    /**
+     * Whether a key is JBake's {@code template.<x>.extension} for a page that is no content type
+     * (the home page, the sitemap, ...: a page with a template key of its own and no documents),
+     * which JBake 2.7.0 ignores: only documents' files take their type's extension.
+     */
+    static boolean isIgnoredExtension(String name) {
+        if (!name.startsWith("template.") || !name.endsWith(".extension")) {
+            return false;
+        }
+        String type = name.substring("template.".length(), name.length() - ".extension".length());
+        return !type.equals("post") && !type.equals("page") && find("template." + type + ".file").isPresent();
     }
 
     private static ConfigKey key(String name, String value, String description) {

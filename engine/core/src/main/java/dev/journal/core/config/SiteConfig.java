@@ -541,6 +541,13 @@ public final class SiteConfig {
                 }
                 return;
             }
+            if (ConfigKeys.isIgnoredExtension(name)) {
+                String page = name.substring(0, name.length() - ".extension".length()) + ".file";
+                problems.add(Problem.warning(FILE_NAME, line, name + " is accepted and ignored, as by JBake: only"
+                        + " a content type's documents take template.<type>.extension; " + page + " is a page's"
+                        + " template, whose file is named by its own key"));
+                return;
+            }
             if (ConfigKeys.isPatternKey(name)) {
                 return;
             }

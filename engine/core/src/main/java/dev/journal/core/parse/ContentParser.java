@@ -420,7 +420,7 @@ public final class ContentParser {
             }
         }
         h.related = related(f, fm);
-        h.target = urls.document(file.contentPath(), h.slug == null || h.slug.isEmpty() ? null : h.slug);
+        h.target = urls.document(file.contentPath(), h.slug == null || h.slug.isEmpty() ? null : h.slug, h.type);
         if (profile && h.title != null && !Slugs.slug(h.title).isEmpty()) {
             h.target = urls.section(config.get("journal.author.path").strip(), Slugs.slug(h.title));
         }
@@ -429,10 +429,13 @@ public final class ContentParser {
                         + h.target.outputPath() + ": " + why + "; rename the file or give it a slug")));
         if (h.slug == null) {
             String out = h.target.outputPath();
-            String stem = out.endsWith("/index.html") ? out.substring(0, out.length() - 11) : out;
+            // a folder's index.html, or index.txt for a type with an extension of its own
+            String own = urls.typeExtension(h.type);
+            boolean inFolder = out.endsWith("/index.html") || own != null && out.endsWith("/index" + own);
+            String stem = inFolder ? out.substring(0, out.lastIndexOf("/index")) : out;
             stem = stem.substring(stem.lastIndexOf('/') + 1);
             int dot = stem.lastIndexOf('.');
-            h.slug = dot > 0 && !out.endsWith("/index.html") ? stem.substring(0, dot) : stem;
+            h.slug = dot > 0 && !inFolder ? stem.substring(0, dot) : stem;
         }
         misspelt(path, fm, profile, ownFields, h.problems);
         h.ok = h.problems.stream().noneMatch(Problem::isError);

@@ -17,13 +17,38 @@ public final class UrlPolicy {
     private final boolean noExtension;
     private final String prefix;
     private final String extension;
+    private final SiteConfig config;
 
     public UrlPolicy(SiteConfig config) {
+        this.config = config;
         this.noExtension = config.flag("uri.noExtension");
         String p = config.get("uri.noExtension.prefix").strip();
         this.prefix = p.startsWith("/") ? p.substring(1) : p;
-        String ext = config.get("output.extension").strip();
-        this.extension = ext.isEmpty() || ext.startsWith(".") ? ext : "." + ext;
+        this.extension = extension(config.get("output.extension"));
+    }
+
+    private static String extension(String value) {
+        String ext = value.strip();
+        return ext.isEmpty() || ext.startsWith(".") ? ext : "." + ext;
+    }
+
+    /**
+     * The extension of a content type's own files, JBake's {@code template.<type>.extension}
+     * ({@code .txt} for a type whose template makes a robots.txt); null when the type has none
+     * and its documents are pages like the others ({@code output.extension}).
+     */
+    public String typeExtension(String type) {
+        if (type == null || !config.has("template." + type + ".extension")) {
+            return null;
+        }
+        String ext = extension(config.get("template." + type + ".extension"));
+        return ext.equals(extension) ? null : ext;
+    }
+
+    /** Whether a file of the site is an HTML page, as the pages of {@code output.extension} are. */
+    public boolean isPage(String outputPath) {
+        return outputPath.endsWith("/") || outputPath.endsWith(".html") || outputPath.endsWith(".htm")
+                || !extension.isEmpty() && outputPath.endsWith(extension);
     }
 
     /** Where a page goes and how it is linked. */
@@ -37,16 +62,31 @@ public final class UrlPolicy {
      * @param slug        the front matter's slug, replacing the file name; null to keep the file name
      */
     public Target document(String contentPath, String slug) {
+        return document(contentPath, slug, null);
+    }
+
+    /**
+     * The target of a content file of a type, which may have an extension of its own
+     * ({@link #typeExtension}): JBake 2.7.0 writes such a document as its page's path with that
+     * extension ({@code robots.txt}, or {@code robots/index.txt} without extensions), and so is it
+     * written and linked here.
+     */
+    public Target document(String contentPath, String slug, String type) {
         int slash = contentPath.lastIndexOf('/');
         String dir = slash < 0 ? "" : contentPath.substring(0, slash + 1);
         String name = contentPath.substring(slash + 1);
         int dot = name.lastIndexOf('.');
         String stem = slug != null ? slug : dot > 0 ? name.substring(0, dot) : name;
         String path = dir + stem;
+        String own = typeExtension(type);
         if (noExtension && (prefix.isEmpty() || path.startsWith(prefix))) {
+            if (own != null) {
+                return new Target(path + "/index" + own, encode(path + "/index" + own));
+            }
             return new Target(path + "/index.html", encode(path) + "/");
         }
-        return new Target(path + extension, encode(path + extension));
+        String ext = own != null ? own : extension;
+        return new Target(path + ext, encode(path + ext));
     }
 
     /**

@@ -733,7 +733,8 @@ public final class PageRenderer {
         String kind = a.isPost() ? "post" : a.type();
         return new Job(a.outputPath(), key, a.isPage() ? "page" : "post",
                 new Model(() -> model(meta, a, view, older, newer, related, feeds)),
-                new SitePage(a.outputPath(), a.uri(), kind, a.lastModified().orElse(null), true), new CardDigest(), made);
+                new SitePage(a.outputPath(), a.uri(), kind, a.lastModified().orElse(null), urls.isPage(a.outputPath())),
+                new CardDigest(), made);
     }
 
     private Map<String, Object> model(PageMetadata meta, Article a, Map<String, Object> view, Map<String, Object> older,

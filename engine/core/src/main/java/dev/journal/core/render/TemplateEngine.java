@@ -4,6 +4,7 @@ import dev.journal.core.Problem;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.internal.SafeText;
 import dev.journal.core.internal.Utf8;
+import dev.journal.core.parse.UrlPolicy;
 import freemarker.cache.AndMatcher;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.ConditionalTemplateConfigurationFactory;
@@ -193,7 +194,8 @@ public final class TemplateEngine {
      * brings; bodies are HTML markup there. A template that wants JBake's unescaped output says so
      * with {@code <#ftl auto_esc=false>}, or a site switches the key off to get JBake's behaviour
      * exactly (nothing escaped, bodies as text). The feed and sitemap templates are XML, not HTML,
-     * and keep the format they declare themselves.
+     * and keep the format they declare themselves, as does the template of a content type whose
+     * files are not pages ({@code template.robots.extension=.txt}).
      *
      * <p>A template that escapes its values itself, with JBake's {@code <#escape x as x?xml>} (JBake's
      * example project did, in its header, post and index templates) or {@code ?html}, is read as if
@@ -208,8 +210,23 @@ public final class TemplateEngine {
     private static TemplateConfigurationFactory jbakeTemplates(SiteConfig config, TemplateLoader loader) {
         TemplateConfiguration html = new TemplateConfiguration();
         html.setOutputFormat(HTMLOutputFormat.INSTANCE);
-        TemplateSourceMatcher xml = new OrMatcher(new FileNameGlobMatcher(config.get("template.feed.file").strip()),
-                new FileNameGlobMatcher(config.get("template.sitemap.file").strip()));
+        List<TemplateSourceMatcher> notHtml = new ArrayList<>(List.of(
+                new FileNameGlobMatcher(config.get("template.feed.file").strip()),
+                new FileNameGlobMatcher(config.get("template.sitemap.file").strip())));
+        // a content type whose files are not pages (template.robots.extension=.txt): its template
+        // makes text, which HTML escaping would garble (&amp; in a URL)
+        UrlPolicy urls = new UrlPolicy(config);
+        for (String key : config.values().keySet()) {
+            if (key.startsWith("template.") && key.endsWith(".extension")) {
+                String type = key.substring("template.".length(), key.length() - ".extension".length());
+                String ext = urls.typeExtension(type);
+                String file = config.get("template." + type + ".file").strip();
+                if (ext != null && !urls.isPage("x" + ext) && !file.isEmpty()) {
+                    notHtml.add(new FileNameGlobMatcher(file));
+                }
+            }
+        }
+        TemplateSourceMatcher xml = new OrMatcher(notHtml.toArray(TemplateSourceMatcher[]::new));
         return new EscapingItself(new ConditionalTemplateConfigurationFactory(
                 new AndMatcher(new FileNameGlobMatcher("*.ftl"), new NotMatcher(xml)), html), loader);
     }

@@ -164,6 +164,17 @@ class SiteConfigTest {
         assertEquals(3, c.problems().size(), "template.<type>.file is a known pattern: " + c.problems());
     }
 
+    @Test
+    void aTypesExtensionIsKnownAndOneForAPageThatIsNoTypeIsIgnoredAsInJBake() throws IOException {
+        SiteConfig c = ConfigLoader.parse("template.robots.extension=.txt\ntemplate.post.extension=.htm\n"
+                + "template.sitemap.extension=.txt\n");
+        assertEquals(1, c.problems().size(), c.problems().toString());
+        Problem p = c.problems().get(0);
+        assertEquals(3, p.line());
+        assertTrue(!p.isError() && p.message().startsWith("template.sitemap.extension is accepted and ignored"),
+                p.toString());
+    }
+
     /** The README documents every key the engine knows, with its default. */
     @Test
     void readmeDocumentsEveryKey() throws IOException {
