@@ -177,7 +177,7 @@ final class RelatedBenchmark implements Callable<Integer> {
     private static Article slim(Article a) {
         return new Article(a.sourcePath(), a.contentPath(), a.type(), a.draft(), a.title(), a.authors(), a.date(),
                 a.updated(), a.tags(), a.summary(), a.slug(), a.outputPath(), a.uri(), a.image(), a.lang(),
-                a.related(), Map.of(), Body.of("", a.text()), List.of(), a.words(), List.of(), a.hash(), a.lines(),
+                a.related(), Map.of(), Body.of("", a.text()), List.of(), a.words(), List.of(), a.hash(), a.sha1(), a.lines(),
                 a.entryLines(), null, null);
     }
 

@@ -363,4 +363,16 @@ class JBakeLayoutTest {
         assertEquals("Team: Ann & Bo", read(out, "humans.txt"));
         assertFalse(read(out, "sitemap.xml").contains("humans"), "a text file is no page of the sitemap");
     }
+
+    @Test
+    void documentsHaveJBakesSha1AndCachedWhateverTheHeaderSays() throws Exception {
+        jbakeSite("");
+        write(site, "templates/post.ftl", "${content.sha1}|${content.cached?c}|${content.rendered???c}");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\nsha1=mine\ncached=false");
+        byte[] source = Files.readAllBytes(site.resolve("content/blog/a.md"));
+        String sha1 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(source));
+        Path out = bake();
+        assertEquals(sha1 + "|true|false", read(out, "blog/a.html"),
+                "the file's SHA-1 and cached=true, as JBake sets them after reading the header; no rendered");
+    }
 }

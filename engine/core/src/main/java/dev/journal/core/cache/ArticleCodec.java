@@ -194,6 +194,7 @@ final class ArticleCodec {
             writeVar(out, r.line());
         }
         writeString(out, a.hash());
+        writeString(out, a.sha1());
         writeVar(out, a.lines().size());
         for (var e : new java.util.TreeMap<>(a.lines()).entrySet()) {
             writeString(out, e.getKey());
@@ -265,6 +266,7 @@ final class ArticleCodec {
             refs.add(new Reference(in.readBoolean(), readString(in), readString(in), readVar(in)));
         }
         String hash = readString(in);
+        String sha1 = readString(in);
         int nl = readVar(in);
         Map<String, Integer> lines = new LinkedHashMap<>();
         for (int i = 0; i < nl; i++) {
@@ -311,7 +313,7 @@ final class ArticleCodec {
         }
         return new Article(sourcePath, contentPath, type, draft, title, authors, date, updated, tags, summary, slug,
                 outputPath, uri, image, lang, related, meta, body, List.copyOf(headings), wordCount, List.copyOf(refs),
-                hash, Collections.unmodifiableMap(lines), Collections.unmodifiableMap(entryLines), terms, search);
+                hash, sha1, Collections.unmodifiableMap(lines), Collections.unmodifiableMap(entryLines), terms, search);
     }
 
     static void writeProblem(DataOutputStream out, Problem p) throws IOException {

@@ -57,7 +57,7 @@ import java.util.zip.CRC32C;
  */
 public final class ArticleStore implements ParseCache, AutoCloseable {
 
-    private static final String FORMAT = "journal-articles 6";
+    private static final String FORMAT = "journal-articles 7";
     private static final String INDEX = "index.bin";
     private static final Pattern LOG = Pattern.compile("(bodies|records|words)-(\\d+)\\.bin");
     /** Dead bytes a log may hold beyond its live ones before it is compacted. */

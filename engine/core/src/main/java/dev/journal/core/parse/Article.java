@@ -34,6 +34,7 @@ import java.util.Optional;
  * @param words       number of words in the body
  * @param references  every link and image in the body, with its line
  * @param hash        a digest of the source bytes, for the build cache
+ * @param sha1        the SHA-1 of the source bytes in hex, JBake's {@code sha1} of a document
  * @param lines       the line of each front matter field, for messages
  * @param entryLines  for a field written as a set of fields ({@code links:}), the line of each of them
  * @param terms       the terms the recommender compares, counted when parsed; null when not counted
@@ -62,6 +63,7 @@ public record Article(
         int words,
         List<Reference> references,
         String hash,
+        String sha1,
         Map<String, Integer> lines,
         Map<String, Map<String, Integer>> entryLines,
         ArticleTerms terms,

@@ -317,7 +317,7 @@ public final class ContentParser {
         return new Article(h.file.path(), h.file.contentPath(), h.type, h.draft, h.title == null ? "" : h.title,
                 List.of(), null, null, List.of(), null, h.slug == null ? "" : h.slug, h.target.outputPath(),
                 h.target.uri(), null, null, Article.Related.DEFAULT, Map.of(), Body.of("", ""), List.of(), 0,
-                List.of(), "", h.fm.lines(), h.fm.entryLines(), null, null);
+                List.of(), "", "", h.fm.lines(), h.fm.entryLines(), null, null);
     }
 
     /** Parses one file on the calling thread (for tools that look at a single file). */
@@ -341,6 +341,7 @@ public final class ContentParser {
     /** The header of one file, validated and typed; the first pass. */
     private static final class Header {
         String digest;
+        String sha1;
         SourceFile file;
         FrontMatter fm;
         boolean ok;
@@ -371,6 +372,7 @@ public final class ContentParser {
             return unreadable(unread, e);
         }
         h.digest = digest != null && unread.bytes() != null ? digest : digest(file.bytes());
+        h.sha1 = sha1(file.bytes());
         // the bytes go once decoded: the header and the body's text are all the parse needs of them
         h.file = file.released(h.digest);
         String text;
@@ -791,7 +793,7 @@ public final class ContentParser {
                 h.authors, h.date, h.updated, h.tags, summary, h.slug, out, h.target.uri(), h.image, h.lang,
                 h.related, h.fm.values(), cache.body(r.html(), text), r.headings(), countWords(text),
                 r.references(),
-                h.digest,
+                h.digest, h.sha1,
                 h.fm.lines(), h.fm.entryLines(), relatedTerms ? ArticleTerms.of(title, summary, text, englishTerms) : null,
                 searchTerms == null ? null : SearchCounts.of(searchTerms, title, h.authors, h.tags, summary, text)),
                 List.copyOf(warnings));
@@ -970,10 +972,19 @@ public final class ContentParser {
     }
 
     private static String digest(byte[] bytes) {
+        return hex("SHA-256", bytes);
+    }
+
+    /** JBake's {@code sha1} of a document: the SHA-1 of its file's bytes, in hex. */
+    private static String sha1(byte[] bytes) {
+        return hex("SHA-1", bytes);
+    }
+
+    private static String hex(String algorithm, byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            throw new IllegalStateException(algorithm + " is part of every Java runtime", e);
         }
     }
 }

@@ -225,6 +225,10 @@ final class Views {
             m.put("noExtensionUri", a.uri());
         }
         m.put("sourceuri", jbakeUri);
+        // JBake's sha1 of the file, and its cached, which JBake sets on every document (whatever the
+        // header says); not its rendered, which tells whether its bake had rendered the document yet
+        m.put("sha1", a.sha1());
+        m.put("cached", true);
         m.put("rootpath", UrlPolicy.rootPath(a.outputPath()));
         m.put("body", new Html(a::bodyHtml, a.body().digest()));
         m.put("tags", a.tags());
