@@ -29,8 +29,8 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = {"-t", "--title"}, paramLabel = "TITLE", required = true, description = "The article's title.")
     String title;
 
-    @Option(names = {"-a", "--author"}, paramLabel = "NAME",
-            description = "An author's name; repeat the option for several authors.")
+    @Option(names = {"-a", "--author"}, paramLabel = "NAME", split = ",",
+            description = "Authors' names, separated by commas (or the option repeated), as for Maven's journal.author.")
     List<String> authors = new ArrayList<>();
 
     @Option(names = "--tags", paramLabel = "TAGS", split = ",", description = "Tags, separated by commas.")

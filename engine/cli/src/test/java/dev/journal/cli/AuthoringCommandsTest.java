@@ -84,6 +84,15 @@ class AuthoringCommandsTest {
     }
 
     @Test
+    void newSplitsAuthorsAtCommasAsTheMavenGoalDoes() throws IOException {
+        CliRunner.Run run = CliRunner.run("new", "--source", dir.toString(), "--title", "Two hands",
+                "--author", "Anna Lindqvist, Daniel Okafor");
+        assertEquals(0, run.exit(), run.err());
+        String text = Files.readString(Path.of(run.out().strip()));
+        assertTrue(text.contains("authors: [\"Anna Lindqvist\", \"Daniel Okafor\"]\n"), text);
+    }
+
+    @Test
     void newRefusesATitleWithoutLetters() {
         CliRunner.Run run = CliRunner.run("new", "--source", dir.toString(), "--title", "???");
         assertEquals(2, run.exit());
