@@ -69,7 +69,10 @@ public final class SiteConfig {
         });
         this.values = Collections.unmodifiableMap(merged);
         Validator v = new Validator(lines, found);
-        this.locale = v.locale(localeTag());
+        // the language is the pages' lang attribute, the feeds' language and, without journal.locale, the locale
+        boolean ownLocale = !get("journal.locale").isBlank();
+        Locale language = v.locale("journal.language", get("journal.language").trim());
+        this.locale = ownLocale ? v.locale(localeTag()) : language;
         this.zone = v.zone(get("journal.timezone"));
         this.displayDate = v.pattern("journal.date.format", get("journal.date.format"), locale);
         this.templateLocale = get("jvm.locale").isBlank() ? locale : v.locale("jvm.locale", get("jvm.locale").trim());
@@ -348,7 +351,8 @@ public final class SiteConfig {
         Locale locale(String key, String tag) {
             try {
                 Locale parsed = new Locale.Builder().setLanguageTag(tag.replace('_', '-')).build();
-                if (!parsed.getLanguage().isEmpty()) {
+                // a language of five to eight letters is well-formed, but none is registered: english, deutsch
+                if (!parsed.getLanguage().isEmpty() && parsed.getLanguage().length() <= 3) {
                     return parsed;
                 }
             } catch (IllformedLocaleException e) {

@@ -57,6 +57,24 @@ class SiteConfigTest {
     }
 
     @Test
+    void aLanguageNamedInWordsIsNotALanguageTag() throws IOException {
+        SiteConfig c = ConfigLoader.parse("""
+                site.host=https://x.org/
+                journal.language=english
+                jvm.locale=deutsch
+                """);
+        assertEquals(List.of("jbake.properties:2: 'english' is not a language tag such as en or en-GB",
+                "jbake.properties:3: 'deutsch' is not a language tag such as en or en-GB"),
+                c.problems().stream().map(Problem::toString).toList());
+        // with a locale of its own, the language is still checked
+        c = ConfigLoader.parse("journal.language=english\njournal.locale=en-GB\n");
+        assertEquals(List.of("jbake.properties:1: 'english' is not a language tag such as en or en-GB"),
+                c.problems().stream().map(Problem::toString).toList());
+        c = ConfigLoader.parse("journal.language=pt-BR\njvm.locale=en_US\n");
+        assertTrue(c.problems().isEmpty(), c.problems()::toString);
+    }
+
+    @Test
     void aKeySetTwiceIsReportedAtTheLineWhoseValueCounts() throws Exception {
         SiteConfig c = ConfigLoader.parse("""
                 index.posts_per_page=8
