@@ -439,7 +439,7 @@ public final class ContentParser {
             int dot = stem.lastIndexOf('.');
             h.slug = dot > 0 && !inFolder ? stem.substring(0, dot) : stem;
         }
-        misspelt(path, fm, profile, ownFields, h.problems);
+        misspelt(path, fm, profile, ownFields, !h.draft, h.problems);
         h.ok = h.problems.stream().noneMatch(Problem::isError);
         return h;
     }
@@ -450,9 +450,11 @@ public final class ContentParser {
      * (a JBake header without its status is a draft). Other unknown fields, which a site's
      * templates may read, are {@code journal check}'s to list; those the site declares its own
      * ({@code journal.fields}) are neither's. A line that already has a problem
-     * (a required field reported missing there) gets no second one.
+     * (a required field reported missing there) gets no second one. A misspelt {@code draft} or
+     * {@code status} of a document that would be published without it is an error: the author
+     * meant to hold it back (an embargoed article would go out).
      */
-    private static void misspelt(String path, FrontMatter fm, boolean profile, Set<String> own,
+    private static void misspelt(String path, FrontMatter fm, boolean profile, Set<String> own, boolean published,
             List<Problem> problems) {
         for (String key : fm.lines().keySet().stream().sorted().toList()) {
             if (knownField(key, profile, own)) {
@@ -461,8 +463,10 @@ public final class ContentParser {
             Optional<String> meant = nearestField(key, profile);
             int line = fm.line(key);
             if (meant.isPresent() && problems.stream().noneMatch(p -> p.line() == line)) {
-                problems.add(Problem.warning(path, line, "unknown field '" + key + "' (did you mean " + meant.get()
-                        + "?)"));
+                String message = "unknown field '" + key + "' (did you mean " + meant.get() + "?)";
+                boolean holdsBack = published && (meant.get().equals("draft") || meant.get().equals("status"));
+                problems.add(holdsBack ? Problem.error(path, line, message + ": without it this document is"
+                        + " published; correct the field's name") : Problem.warning(path, line, message));
             }
         }
     }
