@@ -287,12 +287,12 @@ class JBakeLayoutTest {
     }
 
     @Test
-    void anAsciiDocFileIsCopiedWithAWarning() throws Exception {
+    void anAsciiDocFileIsLeftOutWithAWarning() throws Exception {
         jbakeSite("");
-        write(site, "content/blog/notes.adoc", "= Notes\n");
+        write(site, "content/blog/notes.adoc", "= Notes\n:jbake-status: draft\n\nNot for publication.\n");
         Path out = site.resolveSibling(site.getFileName() + "-out");
         BakeResult r = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
-        assertTrue(Files.exists(out.resolve("blog/notes.adoc")));
+        assertFalse(Files.exists(out.resolve("blog/notes.adoc")), "a draft's source is not published");
         assertTrue(r.warnings().stream().anyMatch(p -> p.path().equals("content/blog/notes.adoc")
                 && p.message().contains("AsciiDoc is not read")), r.warnings().toString());
     }

@@ -264,10 +264,12 @@ public final class ContentLoader {
         if (DOCUMENT_EXTENSIONS.contains(ext)) {
             return document(found, path, contentPath, known);
         }
-        Problem asciidoc = ASCIIDOC_EXTENSIONS.contains(ext) ? Problem.warning(path, 0,
-                "AsciiDoc is not read, so this file is copied as it is rather than made a page; write it in Markdown")
-                : null;
-        return new Taken(null, staticFile(found, contentPath), asciidoc);
+        if (ASCIIDOC_EXTENSIONS.contains(ext)) {
+            // not copied either: its source would be published, drafts and all
+            return new Taken(null, null, Problem.warning(path, 0, "AsciiDoc is not read, so this file is left out"
+                    + " of the site (its source, a draft's too, is not published); write it in Markdown"));
+        }
+        return new Taken(null, staticFile(found, contentPath), null);
     }
 
     /**
