@@ -390,7 +390,12 @@ public final class ContentParser {
         }
         FrontMatter fm = result.frontMatter();
         h.fm = fm;
-        Fields f = new Fields(path, fm, h.problems, config.zone());
+        // the fields are checked even when the front matter has errors, so that every problem of the
+        // file is reported at once; a line the front matter's reading has an error on gets no second
+        Set<Integer> erred = new HashSet<>();
+        result.problems().stream().filter(Problem::isError).forEach(p -> erred.add(p.line()));
+        List<Problem> fieldProblems = new ArrayList<>();
+        Fields f = new Fields(path, fm, fieldProblems, config.zone());
         h.type = type(f, file.contentPath(), fm);
         boolean profile = AUTHOR_TYPE.equals(h.type);
         h.title = profile && fm.get("title") == null ? f.text("name", true) : f.text("title", true);
@@ -408,16 +413,16 @@ public final class ContentParser {
         h.date = f.date("date", jbake ? config.get("date.format") : null);
         h.updated = f.date("updated", jbake ? config.get("date.format") : null);
         if (h.date == null && fm.get("date") == null && "post".equals(h.type)) {
-            h.problems.add(f.missing("date", "; every article needs one, e.g. date: 2024-06-28"));
+            fieldProblems.add(f.missing("date", "; every article needs one, e.g. date: 2024-06-28"));
         }
         if (h.date != null && h.updated != null && h.updated.isBefore(h.date)) {
-            h.problems.add(Problem.warning(path, fm.line("updated"), "updated is earlier than date"));
+            fieldProblems.add(Problem.warning(path, fm.line("updated"), "updated is earlier than date"));
         }
         String slug = f.text("slug", false);
         if (slug != null) {
             h.slug = Slugs.slug(slug);
             if (h.slug.isEmpty()) {
-                h.problems.add(Problem.error(path, fm.line("slug"), "slug " + Problem.quote(slug)
+                fieldProblems.add(Problem.error(path, fm.line("slug"), "slug " + Problem.quote(slug)
                         + " has no letter or digit"));
             }
         }
@@ -426,7 +431,7 @@ public final class ContentParser {
         if (profile && h.title != null && !Slugs.slug(h.title).isEmpty()) {
             h.target = urls.section(config.get("journal.author.path").strip(), Slugs.slug(h.title));
         }
-        SafePaths.problem(h.target.outputPath()).ifPresent(why -> h.problems.add(Problem.error(path,
+        SafePaths.problem(h.target.outputPath()).ifPresent(why -> fieldProblems.add(Problem.error(path,
                 fm.lines().containsKey("slug") ? fm.line("slug") : 0, "this file cannot become the page "
                         + h.target.outputPath() + ": " + why + "; rename the file or give it a slug")));
         if (h.slug == null) {
@@ -439,7 +444,8 @@ public final class ContentParser {
             int dot = stem.lastIndexOf('.');
             h.slug = dot > 0 && !inFolder ? stem.substring(0, dot) : stem;
         }
-        misspelt(path, fm, profile, ownFields, !h.draft, h.problems);
+        misspelt(path, fm, profile, ownFields, !h.draft, fieldProblems);
+        fieldProblems.stream().filter(p -> !(p.isError() && erred.contains(p.line()))).forEach(h.problems::add);
         h.ok = h.problems.stream().noneMatch(Problem::isError);
         return h;
     }

@@ -64,7 +64,10 @@ public final class FrontMatterParser {
         this.separator = separator.strip();
     }
 
-    /** The outcome: front matter, or the problems that prevent reading it. */
+    /**
+     * The outcome: the front matter's fields that could be read (null when none could: not closed,
+     * not YAML), and every problem found, which may include errors about fields it left out.
+     */
     public record Result(FrontMatter frontMatter, List<Problem> problems) {
     }
 
@@ -150,19 +153,20 @@ public final class FrontMatterParser {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Integer> keyLines = new HashMap<>();
         Map<String, Map<String, Integer>> entryLines = new HashMap<>();
-        if (!yaml.isBlank()) {
-            readYaml(path, yaml, values, keyLines, entryLines, problems);
-        }
-        boolean ok = problems.stream().noneMatch(Problem::isError);
-        return new Result(ok ? new FrontMatter(FrontMatter.Format.YAML, values, keyLines, entryLines,
+        // fields read despite problems with others (a duplicate, a type tag) are still handed on, so
+        // that their own problems are reported with these, all together
+        boolean read = yaml.isBlank() || readYaml(path, yaml, values, keyLines, entryLines, problems);
+        return new Result(read ? new FrontMatter(FrontMatter.Format.YAML, values, keyLines, entryLines,
                 close + 2, body) : null, problems);
     }
 
     /**
      * Reads a YAML front matter into {@code values}, with the line of each field in {@code keyLines}
      * and, for a field written as a set of fields, the line of each of these in {@code entryLines}.
+     * False when no field could be read (not YAML, not fields); true when they were, even if some
+     * of them have problems.
      */
-    private static void readYaml(String path, String yaml, Map<String, Object> values, Map<String, Integer> keyLines,
+    private static boolean readYaml(String path, String yaml, Map<String, Object> values, Map<String, Integer> keyLines,
             Map<String, Map<String, Integer>> entryLines, List<Problem> problems) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -187,21 +191,21 @@ public final class FrontMatterParser {
                 message += ", for the value that starts on this line and is never closed";
             }
             problems.add(Problem.error(path, line, message));
-            return;
+            return false;
         } catch (YAMLException | StackOverflowError e) {
             String m = firstLine(e.getMessage());
             if (m.contains("aliases")) {
                 m = "too many aliases (at most " + MAX_ALIASES + "); write the values out";
             }
             problems.add(Problem.error(path, 1, "invalid front matter: " + m));
-            return;
+            return false;
         }
         if (root == null) {
-            return;
+            return true;
         }
         if (!(root instanceof MappingNode mapping)) {
             problems.add(Problem.error(path, line(root), "the front matter must be fields (key: value), one per line"));
-            return;
+            return false;
         }
         Converter converter = new Converter(path, yaml, problems);
         Map<String, Integer> seen = new HashMap<>();
@@ -235,6 +239,7 @@ public final class FrontMatterParser {
                 entryLines.put(key, entries);
             }
         }
+        return true;
     }
 
     /** Nodes to values, counting every value visited so that aliases cannot multiply the work. */
@@ -494,8 +499,7 @@ public final class FrontMatterParser {
             bodyOffset += lines[i].length() + 1;
         }
         String body = bodyOffset >= text.length() ? "" : text.substring(bodyOffset);
-        boolean ok = problems.stream().noneMatch(Problem::isError);
-        return new Result(ok ? new FrontMatter(FrontMatter.Format.JBAKE, values, keyLines, Map.of(), sep + 2,
-                body) : null, problems);
+        return new Result(new FrontMatter(FrontMatter.Format.JBAKE, values, keyLines, Map.of(), sep + 2,
+                body), problems);
     }
 }
