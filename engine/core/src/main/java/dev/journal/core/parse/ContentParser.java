@@ -412,7 +412,7 @@ public final class ContentParser {
         boolean jbake = fm.format() == FrontMatter.Format.JBAKE;
         h.date = f.date("date", jbake ? config.get("date.format") : null);
         h.updated = f.date("updated", jbake ? config.get("date.format") : null);
-        if (h.date == null && fm.get("date") == null && "post".equals(h.type)) {
+        if (h.date == null && !fm.lines().containsKey("date") && "post".equals(h.type)) {
             fieldProblems.add(f.missing("date", "; every article needs one, e.g. date: 2024-06-28"));
         }
         if (h.date != null && h.updated != null && h.updated.isBefore(h.date)) {
@@ -718,11 +718,21 @@ public final class ContentParser {
         ZonedDateTime date(String key, String jbakePattern) {
             Object v = fm.get(key);
             if (v == null) {
+                if (fm.lines().containsKey(key)) { // written with nothing after it
+                    problems.add(Problem.error(path, fm.line(key), key + " is empty; give a date such as"
+                            + " 2024-06-28"));
+                }
                 return null;
             }
             if (!(v instanceof String raw)) {
                 problems.add(Problem.error(path, fm.line(key), key + " must be a date such as 2024-06-28, not "
                         + kind(v)));
+                return null;
+            }
+            if (raw.isBlank()) {
+                problems.add(Problem.error(path, fm.line(key), key + " is empty; give a date "
+                        + (jbakePattern != null ? "written as date.format says, " + jbakePattern.strip()
+                        : "such as 2024-06-28")));
                 return null;
             }
             if (placeholder(key, raw)) {
