@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -138,8 +139,7 @@ public final class FrontMatterParser {
             at = nl + 1;
         }
         if (close < 0) {
-            problems.add(Problem.error(path, 1, "the front matter opened on line 1 is never closed:"
-                    + " end it with a line ---"));
+            problems.add(Problem.error(path, 1, NOT_CLOSED + "; end it with a line ---"));
             return new Result(null, problems);
         }
         String yaml = text.substring(start, end);
@@ -155,10 +155,48 @@ public final class FrontMatterParser {
         Map<String, Map<String, Integer>> entryLines = new HashMap<>();
         // fields read despite problems with others (a duplicate, a type tag) are still handed on, so
         // that their own problems are reported with these, all together
-        boolean read = yaml.isBlank() || readYaml(path, yaml, values, keyLines, entryLines, problems);
+        List<Problem> found = new ArrayList<>();
+        boolean read = yaml.isBlank() || readYaml(path, yaml, values, keyLines, entryLines, found);
+        int bodyLike = read ? -1 : bodyLike(yaml);
+        if (bodyLike > 0 && found.stream().allMatch(p -> !p.isError() || p.line() >= bodyLike)) {
+            // a closing line forgotten, and a --- further down (a Markdown rule) taken for it: the
+            // YAML reader's complaint about the body's text would not say so
+            problems.add(Problem.error(path, 1, NOT_CLOSED + " before the body: line " + bodyLike
+                    + " reads as text, not a field; end the front matter with a line --- above it"));
+            return new Result(null, problems);
+        }
+        problems.addAll(found);
         return new Result(read ? new FrontMatter(FrontMatter.Format.YAML, values, keyLines, entryLines,
                 close + 2, body) : null, problems);
     }
+
+    private static final String NOT_CLOSED = "the front matter that starts at line 1 is not closed by a line ---";
+
+    /**
+     * The file line of the first line of a YAML front matter that reads as a body's text rather than
+     * YAML: after an empty line, not indented, neither a field ({@code key:}), a list item nor a
+     * comment; -1 when there is none.
+     */
+    private static int bodyLike(String yaml) {
+        String[] lines = yaml.split("\n", -1);
+        boolean afterEmpty = false;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            if (l.isBlank()) {
+                afterEmpty = true;
+                continue;
+            }
+            char c = l.charAt(0);
+            boolean yamlLike = c == ' ' || c == '\t' || c == '-' || c == '#' || FIELD.matcher(l).lookingAt();
+            if (afterEmpty && !yamlLike) {
+                return i + 2;
+            }
+            afterEmpty = false;
+        }
+        return -1;
+    }
+
+    private static final Pattern FIELD = Pattern.compile("[^\\s:#][^:#]*:(\\s|$)");
 
     /**
      * Reads a YAML front matter into {@code values}, with the line of each field in {@code keyLines}
