@@ -201,6 +201,20 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void feedDatesAreEnglishWhateverJBakesLocaleWhileThePagesFollowIt() throws Exception {
+        jbakeSite("jvm.locale=de\nrender.feed=true\n");
+        write(site, "templates/post.ftl", "${content.date?string(\"EEE, d MMM yyyy\")}");
+        write(site, "templates/feed.ftl", "<#ftl output_format=\"XML\"><rss><#list published_posts as p>"
+                + "<pubDate>${p.date?string(\"EEE, d MMM yyyy HH:mm:ss Z\")}</pubDate></#list>"
+                + "<lastBuildDate>${published_date?string(\"EEE, d MMM yyyy\")}</lastBuildDate></rss>");
+        post("blog/a.md", "title=A\ndate=2024-03-04\ntype=post\nstatus=published");
+        Path out = bake();
+        assertEquals("<rss><pubDate>Mon, 4 Mar 2024 00:00:00 +0000</pubDate>"
+                + "<lastBuildDate>Mon, 4 Mar 2024</lastBuildDate></rss>", read(out, "feed.xml"), "RFC 822: English");
+        assertEquals("Mo., 4 März 2024", read(out, "blog/a.html"), "a page's dates in jvm.locale's words, as JBake's");
+    }
+
+    @Test
     void configValuesAreTextBooleansAndLists() throws Exception {
         jbakeSite("index.paginate=true\nsite.menu=Home, About\n");
         write(site, "templates/index.ftl", """

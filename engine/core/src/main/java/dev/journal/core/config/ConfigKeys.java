@@ -65,7 +65,7 @@ public final class ConfigKeys {
             key("template.authors.file", "authors.ftl", "template of the index of authors"),
             key("template.archiveyear.file", "archive-year.ftl", "template of one year of the archive"),
             key("template.search.file", "search.ftl", "template of the search page"),
-            key("jvm.locale", "", "JBake's locale; here the locale of templates (dates and numbers they format) when set"),
+            key("jvm.locale", "", "JBake's locale; here the locale of templates (dates and numbers they format) when set, but for the RSS feed template (template.feed.file), whose dates RSS requires in English (RFC 822)"),
             key("freemarker.timezone", "", "time zone of templates (dates they format) when set; empty: journal.timezone"),
             // Preview server (JBake)
             key("server.port", "8820", "port of the preview server"),

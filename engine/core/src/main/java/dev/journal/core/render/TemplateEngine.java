@@ -17,6 +17,7 @@ import freemarker.cache.TemplateConfigurationFactory;
 import freemarker.cache.TemplateConfigurationFactoryException;
 import freemarker.cache.TemplateLoader;
 import freemarker.cache.TemplateSourceMatcher;
+import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
@@ -43,6 +44,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
@@ -65,6 +67,8 @@ public final class TemplateEngine {
     private final Configuration freemarker;
     private final Path siteTemplates;
     private final String folder;
+    /** The site's RSS feed template ({@code template.feed.file}), whose dates are always English. */
+    private final String feedTemplate;
 
     /**
      * @param siteTemplates the site's template folder, {@code template.folder} under the site's
@@ -73,6 +77,7 @@ public final class TemplateEngine {
     public TemplateEngine(SiteConfig config, Path siteTemplates) throws IOException {
         this.siteTemplates = siteTemplates;
         this.folder = folderName(config.get("template.folder"));
+        this.feedTemplate = config.get("template.feed.file").strip();
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (siteTemplates != null && Files.isDirectory(siteTemplates)) {
@@ -338,8 +343,14 @@ public final class TemplateEngine {
     /** Renders a template with a model into UTF-8 bytes. */
     public byte[] render(Template template, Map<String, Object> model) throws TemplateException, IOException {
         dev.journal.core.internal.Utf8Writer out = new dev.journal.core.internal.Utf8Writer(32 * 1024);
-        template.process(model, out, template.getOutputFormat() instanceof HTMLOutputFormat ? HTML_WRAPPER
-                : TEXT_WRAPPER);
+        Environment env = template.createProcessingEnvironment(model, out,
+                template.getOutputFormat() instanceof HTMLOutputFormat ? HTML_WRAPPER : TEXT_WRAPPER);
+        if (template.getName().equals(feedTemplate)) {
+            // RSS dates (pubDate, lastBuildDate) are RFC 822, whose day and month names are English:
+            // in jvm.locale's words (JBake's "Mo, 1 Jan." under de) feed readers refuse them
+            env.setLocale(Locale.US);
+        }
+        env.process();
         return out.toByteArray();
     }
 
