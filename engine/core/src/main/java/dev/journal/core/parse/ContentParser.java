@@ -788,7 +788,7 @@ public final class ContentParser {
         String out = h.target.outputPath();
         MarkdownResult r;
         try {
-            r = h.file.extension().startsWith("htm") ? markdown.renderHtml(h.fm.body())
+            r = h.file.extension().startsWith("htm") ? markdown.renderHtml(h.fm.body(), h.fm.bodyLine())
                     : markdown.render(h.fm.body(), h.fm.bodyLine(), links(h.file.contentPath(), out, uris));
         } catch (StackOverflowError e) {
             return new Outcome(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),

@@ -118,6 +118,7 @@ public final class MarkdownRenderer {
         List<MarkdownResult.Reference> references = new ArrayList<>();
         boolean[] rawHtml = {false};
         int[] titleLevel = {0};
+        List<MarkdownResult.Note> removed = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
@@ -153,15 +154,32 @@ public final class MarkdownRenderer {
             @Override
             public void visit(HtmlBlock html) {
                 rawHtml[0] = true;
+                removals(html.getLiteral(), line(html, firstLine));
             }
 
             @Override
             public void visit(HtmlInline html) {
                 rawHtml[0] = true;
+                removals(html.getLiteral(), line(html, firstLine));
+            }
+
+            /** What the sanitiser will take out of a raw HTML node, which its author should know. */
+            private void removals(String literal, int line) {
+                if (options.rawHtml() != MarkdownOptions.RawHtml.SANITIZE) {
+                    return;
+                }
+                Map<Integer, List<String>> byLine = new java.util.TreeMap<>();
+                for (HtmlSanitizer.Removal r : sanitizer.removals(literal)) {
+                    byLine.computeIfAbsent(line + r.line() - 1, k -> new ArrayList<>()).add(r.what());
+                }
+                byLine.forEach((at, what) -> removed.add(new MarkdownResult.Note(at, removedMessage(what))));
             }
         });
-        List<MarkdownResult.Note> notes = options.extensions() && markdown.contains("[^")
-                ? footnoteNotes(document, markdown, firstLine) : List.of();
+        List<MarkdownResult.Note> notes = new ArrayList<>(removed);
+        if (options.extensions() && markdown.contains("[^")) {
+            notes.addAll(footnoteNotes(document, markdown, firstLine));
+            notes.sort(java.util.Comparator.comparingInt(MarkdownResult.Note::line));
+        }
         if (options.smart()) {
             SmartPunctuation.apply(document);
         }
@@ -178,7 +196,13 @@ public final class MarkdownRenderer {
         }
         return new MarkdownResult(html, headings.stream().map(MarkdownRenderer::safe).toList(),
                 SafeText.clean(plainText(document, markdown.length())), SafeText.clean(firstParagraph(document)),
-                references, rawHtml[0], titleLevel[0], notes);
+                references, rawHtml[0], titleLevel[0], List.copyOf(notes));
+    }
+
+    /** The warning for raw HTML that the sanitiser removes from a line. */
+    private static String removedMessage(List<String> what) {
+        return "raw HTML removed from the page: " + String.join(", ", what)
+                + " (journal.markdown.html=sanitize keeps safe markup only)";
     }
 
     private static dev.journal.core.parse.Heading safe(dev.journal.core.parse.Heading h) {
@@ -191,10 +215,24 @@ public final class MarkdownRenderer {
      * policy as HTML in Markdown: cleaned, kept, or shown as text.
      */
     public MarkdownResult renderHtml(String html) {
+        return renderHtml(html, 1);
+    }
+
+    /**
+     * As {@link #renderHtml(String)}, for a body that starts on line {@code firstLine} of its file:
+     * what the sanitiser removes is noted on its line.
+     */
+    public MarkdownResult renderHtml(String html, int firstLine) {
+        List<MarkdownResult.Note> notes = new ArrayList<>();
         String out;
         Element body;
         switch (options.rawHtml()) {
             case SANITIZE -> {
+                Map<Integer, List<String>> byLine = new java.util.TreeMap<>();
+                for (HtmlSanitizer.Removal r : sanitizer.removals(html)) {
+                    byLine.computeIfAbsent(firstLine + r.line() - 1, k -> new ArrayList<>()).add(r.what());
+                }
+                byLine.forEach((at, what) -> notes.add(new MarkdownResult.Note(at, removedMessage(what))));
                 body = sanitizer.cleanDocument(html).body();
                 out = body.html();
             }
@@ -210,7 +248,7 @@ public final class MarkdownRenderer {
         // as in Markdown, the first paragraph with text: one of images alone has none
         String first = body.select("p").stream().map(Element::text).filter(t -> !t.isBlank()).findFirst().orElse("");
         return new MarkdownResult(SafeText.clean(out), List.of(), SafeText.clean(body.text()) + "\n",
-                SafeText.clean(first), List.of(), true, 0, List.of());
+                SafeText.clean(first), List.of(), true, 0, List.copyOf(notes));
     }
 
     private static int line(Node node, int firstLine) {

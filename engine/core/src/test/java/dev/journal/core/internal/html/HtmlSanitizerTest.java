@@ -174,4 +174,32 @@ class HtmlSanitizerTest {
                 .renderHtml(page);
         assertTrue(escaped.html().startsWith("<pre>&lt;h2&gt;Report&lt;/h2&gt;"), escaped.html());
     }
+
+    private static final String KEPT = " (journal.markdown.html=sanitize keeps safe markup only)";
+
+    @Test
+    void whatTheSanitiserRemovesIsNotedOnItsLineAndWhatItKeepsIsNot() {
+        MarkdownResult r = SANITIZING.render("""
+                Text <b>bold</b> and <sup>1</sup> <script>pwn()</script>.
+
+                <div class="box" onclick="pwn()">
+                <iframe src="https://evil.example/"></iframe>
+                <iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>
+                <a href="javascript:pwn()">link</a> <a href="https://example.org/">fine</a>
+                </div>
+
+                <!-- a comment for the editors -->
+                """, 5, s -> s);
+        assertEquals(List.of(
+                new MarkdownResult.Note(5, "raw HTML removed from the page: <script>" + KEPT),
+                new MarkdownResult.Note(7, "raw HTML removed from the page: onclick='pwn()' of <div>" + KEPT),
+                new MarkdownResult.Note(8, "raw HTML removed from the page: <iframe> from a host not in"
+                        + " journal.markdown.html.embeds" + KEPT),
+                new MarkdownResult.Note(10, "raw HTML removed from the page: href='javascript:pwn()' of <a>" + KEPT)), r.notes());
+        assertEquals(List.of(), TRUSTING.render("<script>x()</script>\n", 1, s -> s).notes(), "kept as written");
+        assertEquals(List.of(new MarkdownResult.Note(3, "raw HTML removed from the page:"
+                + " onclick='pwn()' of <p>, <script>" + KEPT)),
+                SANITIZING.renderHtml("<h2>Report</h2>\n<p onclick=\"pwn()\">x</p><script>pwn()</script>", 2).notes(),
+                "an HTML file's body, from its first line");
+    }
 }
