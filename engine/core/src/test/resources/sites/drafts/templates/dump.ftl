@@ -4,7 +4,7 @@
 <#list published_content as c><p>${c.title} ${c.uri}</p></#list>
 <#list published_posts as c><p>${c.title}</p></#list>
 <#list published_pages as c><p>${c.title}</p></#list>
-<#list posts as c><p>${c.title}</p></#list>
+<#list posts as c><p>${c.title}|${c.date?string("yyyy-MM-dd")}</p></#list>
 <#list pages as c><p>${c.title}</p></#list>
 <#list alltags as t><p>${t}</p></#list>
 <#list tags as t><p>${t.name} ${t.uri}</p></#list>

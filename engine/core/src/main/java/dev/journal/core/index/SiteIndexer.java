@@ -100,6 +100,9 @@ public final class SiteIndexer {
         List<Article> shown = new ArrayList<>();
         List<Article> hidden = new ArrayList<>();
         for (Article a : articles) {
+            if (preview && a.draft() && a.isPost() && a.date() == null) {
+                a = a.datedAt(now); // a draft not yet dated, shown where it would be if published now
+            }
             (preview || !a.draft() && !isScheduled(a, now) ? shown : hidden).add(a);
         }
         shown.sort(Comparator.comparing(Article::sourcePath));

@@ -98,6 +98,13 @@ public record Article(
         return line != null ? line : line(field);
     }
 
+    /** This article with {@code when} as its date (a draft not yet dated, in the preview). */
+    public Article datedAt(ZonedDateTime when) {
+        return new Article(sourcePath, contentPath, type, draft, title, authors, when, updated, tags, summary, slug,
+                outputPath, uri, image, lang, related, meta, body, headings, words, references, hash, lines,
+                entryLines, terms, search);
+    }
+
     public boolean isPost() {
         return "post".equals(type);
     }

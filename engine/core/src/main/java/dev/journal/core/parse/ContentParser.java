@@ -413,7 +413,10 @@ public final class ContentParser {
         h.date = f.date("date", jbake ? config.get("date.format") : null);
         h.updated = f.date("updated", jbake ? config.get("date.format") : null);
         if (h.date == null && !fm.lines().containsKey("date") && "post".equals(h.type)) {
-            fieldProblems.add(f.missing("date", "; every article needs one, e.g. date: 2024-06-28"));
+            Problem missing = f.missing("date", "; every article needs one, e.g. date: 2024-06-28");
+            // a draft is not published, so it may wait for its date; the preview shows it dated at the build
+            fieldProblems.add(h.draft ? Problem.warning(path, missing.line(), missing.message()
+                    + " before it is published (a draft; the preview dates it at the build's time)") : missing);
         }
         if (h.date != null && h.updated != null && h.updated.isBefore(h.date)) {
             fieldProblems.add(Problem.warning(path, fm.line("updated"), "updated is earlier than date"));

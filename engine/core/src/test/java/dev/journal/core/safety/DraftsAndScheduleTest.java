@@ -27,7 +27,7 @@ class DraftsAndScheduleTest {
 
     static final Path FIXTURE = Path.of("src/test/resources/sites/drafts");
     static final List<String> MARKERS = List.of("zebracorn", "quokkamint", "narwhalfig", "axolotlrye", "pangolinzest",
-            "wombatquill", "okapibrine", "capybaraloom");
+            "wombatquill", "okapibrine", "capybaraloom", "lemurdusk");
 
     @TempDir
     Path out;
@@ -53,7 +53,10 @@ class DraftsAndScheduleTest {
     void hiddenArticlesAppearNowhereInARealBuild() throws Exception {
         Path site = out.resolve("site");
         BakeResult result = new Baker(BakeOptions.of(FIXTURE, site).withClock(HostileSitesTest.CLOCK)).bake();
-        assertEquals(List.of(), result.warnings().stream().map(Object::toString).toList());
+        assertEquals(List.of("content/articles/2025/lemurdusk-undated.md:1: warning: date is missing; every article"
+                + " needs one, e.g. date: 2024-06-28 before it is published (a draft; the preview dates it at the"
+                + " build's time)"), result.warnings().stream().map(Object::toString).toList(),
+                "a draft without a date is warned about, not refused");
         assertEquals(Map.of(), leaks(site), "hidden articles leaked into these files");
         assertTrue(Files.isRegularFile(site.resolve("articles/2025/just-published.html")),
                 "01:59 in Europe/Berlin is before the clock's 00:00 UTC");
@@ -75,5 +78,23 @@ class DraftsAndScheduleTest {
                     marker + " has its own page in the preview");
         }
         assertTrue(found.containsKey("index.html") && found.containsKey("tags/energy.html"));
+        String dump = Files.readString(site.resolve("pages/dump.html"));
+        assertTrue(dump.contains("Lemurdusk undated draft|2025-06-01"), "an undated draft is dated at the build's clock: "
+                + dump);
+    }
+
+    /** What a real build publishes never depends on its clock through an undated draft. */
+    @Test
+    void anUndatedDraftLeavesARealBuildAsItWas() throws Exception {
+        Path source = out.resolve("source");
+        Files.createDirectories(source.resolve("content/articles"));
+        Files.writeString(source.resolve("content/articles/a.md"), "---\ntitle: A\ndate: 2024-01-01\ntags: [x]\n---\nA.\n");
+        Files.writeString(source.resolve("content/articles/b.md"), "---\ntitle: B\ndraft: true\ntags: [x]\n---\nB.\n");
+        Path one = out.resolve("one");
+        Path two = out.resolve("two");
+        new Baker(BakeOptions.of(source, one).withClock(HostileSitesTest.CLOCK)).bake();
+        new Baker(BakeOptions.of(source, two).withClock(java.time.Clock.offset(HostileSitesTest.CLOCK,
+                java.time.Duration.ofDays(400)))).bake();
+        assertEquals(Trees.texts(one), Trees.texts(two));
     }
 }
