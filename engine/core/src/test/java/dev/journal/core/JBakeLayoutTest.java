@@ -99,6 +99,33 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void withoutTagPagesATagThatCannotNameAFileIsAWarning() throws Exception {
+        jbakeSite("render.tags=false\n");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\ntags=fine, a/b, ..");
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        BakeResult result = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        assertEquals(List.of("content/blog/a.md:5: warning: tag '..' has no letter or digit to make its URL from;"
+                + " as render.tags=false makes no tag pages, it is only left out of the lists of tags",
+                "content/blog/a.md:5: warning: tag 'a/b' cannot name a file, as JBake's layout names tag pages"
+                + " (journal.layout): no slash, backslash, leading dot or control character; as render.tags=false"
+                + " makes no tag pages, it is only left out of the lists of tags"),
+                result.warnings().stream().map(Object::toString).sorted().toList());
+    }
+
+    @Test
+    void withTheJournalsLayoutATagWithoutLettersIsAnErrorOnlyWhenTagPagesAreMade() throws Exception {
+        write(site, "content/articles/a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [fine, \"!!!\"]\n---\nText.\n");
+        ContentException e = assertThrows(ContentException.class, this::bake);
+        assertEquals(List.of("content/articles/a.md:4: tag '!!!' has no letter or digit to make its URL from"),
+                e.errors().stream().map(Object::toString).toList());
+        write(site, "jbake.properties", "render.tags=false\n");
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        BakeResult result = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        assertTrue(result.warnings().stream().anyMatch(p -> p.line() == 4 && p.message().startsWith("tag '!!!' has no"
+                + " letter or digit")), result.warnings().toString());
+    }
+
+    @Test
     void jbakesUriForms() throws Exception {
         jbakeSite("uri.noExtension=true\nuri.noExtension.prefix=/blog\n");
         write(site, "templates/post.ftl", "${content.uri}|${content.noExtensionUri}|${content.rootpath}");

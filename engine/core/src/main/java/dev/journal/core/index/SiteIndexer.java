@@ -296,22 +296,29 @@ public final class SiteIndexer {
         List<Taxon> out = new ArrayList<>();
         String field = what.equals("tag") ? "tags" : "authors";
         boolean named = what.equals("tag") && config.jbakeLayout();
+        // a tag's name or slug matters for its page: without tag pages, a tag that cannot make one is
+        // only left out of the lists of tags
+        boolean pages = !what.equals("tag") || config.flag("render.tags");
+        java.util.function.BiFunction<Article, String, Problem> unnamed = (where, message) -> pages
+                ? Problem.error(where.sourcePath(), fieldLine(where, field), message)
+                : Problem.warning(where.sourcePath(), fieldLine(where, field), message + "; as render.tags=false"
+                        + " makes no tag pages, it is only left out of the lists of tags");
         for (var e : byKey.entrySet()) {
             String key = e.getKey();
             String slug = Slugs.slug(key);
             Article where = firstUse.get(key);
             if (slug.isEmpty()) {
-                problems.add(Problem.error(where.sourcePath(), fieldLine(where, field), what + " "
-                        + Problem.quote(display.get(key)) + " has no letter or digit to make its URL from"));
+                problems.add(unnamed.apply(where, what + " " + Problem.quote(display.get(key))
+                        + " has no letter or digit to make its URL from"));
                 continue;
             }
             UrlPolicy.Target target;
             if (named) {
                 var file = urls.named(folder, display.get(key));
                 if (file.isEmpty()) {
-                    problems.add(Problem.error(where.sourcePath(), fieldLine(where, field), "tag '"
-                            + display.get(key) + "' cannot name a file, as JBake's layout names tag pages"
-                            + " (journal.layout): no slash, backslash, leading dot or control character"));
+                    problems.add(unnamed.apply(where, "tag '" + display.get(key) + "' cannot name a file, as"
+                            + " JBake's layout names tag pages (journal.layout): no slash, backslash, leading dot or"
+                            + " control character"));
                     continue;
                 }
                 target = file.get();
