@@ -126,6 +126,19 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void aTypeWithoutATemplateIsMadeWithThePostTemplateWithAWarning() throws Exception {
+        jbakeSite("");
+        write(site, "templates/briefing.ftl", "not used: template.briefing.file is not set");
+        post("blog/e.md", "title=E\ndate=2024-01-01\ntype=briefing\nstatus=published");
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        BakeResult result = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        assertEquals("E|blog/e.html|../", read(out, "blog/e.html"));
+        assertEquals(List.of("content/blog/e.md:3: warning: type 'briefing' has no template (no template.briefing.file"
+                + " in jbake.properties), so its page is made with the post template"),
+                result.warnings().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void jbakesUriForms() throws Exception {
         jbakeSite("uri.noExtension=true\nuri.noExtension.prefix=/blog\n");
         write(site, "templates/post.ftl", "${content.uri}|${content.noExtensionUri}|${content.rootpath}");

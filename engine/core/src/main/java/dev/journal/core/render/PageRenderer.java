@@ -730,6 +730,11 @@ public final class PageRenderer {
     private Job document(PageMetadata meta, Article a, Map<String, Object> view, Map<String, Object> older,
             Map<String, Object> newer, List<Map<String, Object>> related, List<Map<String, Object>> feeds, long made) {
         String key = "template." + a.type() + ".file";
+        if (config.get(key).isBlank()) {
+            // a type without a template of its own is made with the post template, in either layout (the
+            // parse warns); JBake 2.7.0 skips such a document, which is a page lost without a word
+            key = "template.post.file";
+        }
         String kind = a.isPost() ? "post" : a.type();
         return new Job(a.outputPath(), key, a.isPage() ? "page" : "post",
                 new Model(() -> model(meta, a, view, older, newer, related, feeds)),
