@@ -160,6 +160,10 @@ public final class Dates {
     public static ZonedDateTime parse(String raw, String pattern, ZoneId zone, Consumer<String> warnings)
             throws DateException {
         String text = raw.strip();
+        String twelve = twelveHourWithoutMarker(pattern);
+        if (twelve != null) {
+            return lenientHours(text, pattern, twelve, zone, warnings);
+        }
         Object parsed;
         try {
             DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ROOT)
@@ -175,6 +179,59 @@ public final class Dates {
             return inZone(text, l.toLocalDate(), l.toLocalTime(), zone, warnings);
         }
         return inZone(text, (LocalDate) parsed, null, zone, warnings);
+    }
+
+    /**
+     * The 12-hour letter ({@code h} or {@code K}) of a {@code date.format} pattern that has one but no
+     * am/pm marker ({@code a}), outside quoted text; null for any other pattern.
+     */
+    static String twelveHourWithoutMarker(String pattern) {
+        String letter = null;
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == 'a') {
+                return null;
+            } else if (!quoted && (c == 'h' || c == 'K') && letter == null) {
+                letter = String.valueOf(c);
+            }
+        }
+        return letter;
+    }
+
+    /**
+     * A date in a pattern with a 12-hour field and no am/pm marker, read as JBake 2.7.0 reads it
+     * ({@link java.text.SimpleDateFormat}, lenient, morning by default): an hour from 0 to 23 is that
+     * hour of the day, but 12 under {@code h} (1-12, 12 being the first hour of the morning) is 0,
+     * with a warning, as the page shows a time the author most likely did not mean. Hours past 23,
+     * which JBake carries into the next day, are refused.
+     */
+    private static ZonedDateTime lenientHours(String text, String pattern, String letter, ZoneId zone,
+            Consumer<String> warnings) throws DateException {
+        StringBuilder p = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            quoted ^= c == '\'';
+            p.append(!quoted && (c == 'h' || c == 'K') ? 'H' : c);
+        }
+        LocalDateTime read;
+        try {
+            read = LocalDateTime.parse(text, DateTimeFormatter.ofPattern(p.toString().replace("yyyy", "uuuu"),
+                    Locale.ROOT).withResolverStyle(java.time.format.ResolverStyle.STRICT));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return parse(text, zone, warnings);
+        }
+        if (letter.equals("h") && read.getHour() == 12) {
+            LocalDateTime morning = read.withHour(0);
+            warnings.accept(Problem.quote(text) + " is read as " + clock(morning) + ", as JBake reads it: date.format "
+                    + Problem.quote(pattern) + " has a 12-hour clock (h) without am/pm (a), on which 12 is midnight;"
+                    + " write 00 for midnight, or HH in date.format for a 24-hour clock");
+            read = morning;
+        }
+        return inZone(text, read.toLocalDate(), read.toLocalTime(), zone, warnings);
     }
 
     /**
