@@ -1,7 +1,9 @@
 package dev.journal.core.authoring;
 
 import dev.journal.core.ContentException;
+import dev.journal.core.config.SiteConfig;
 import dev.journal.core.parse.Slugs;
+import dev.journal.core.parse.UrlPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,6 +64,7 @@ public final class NewArticle {
             throw new IllegalArgumentException("the title '" + title + "' has no letter or digit to name the file by");
         }
         Journal journal = Journal.load(source);
+        tagsWithPages(journal.config(), request.tags());
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(journal.config().zone());
         String text = new FrontMatterText()
                 .text("title", title)
@@ -72,6 +75,28 @@ public final class NewArticle {
                 .end() + BODY;
         ArticleFiles.Placed placed = ArticleFiles.write(journal, now.getYear(), slug, text);
         return new Created(placed.file(), placed.taken());
+    }
+
+    /**
+     * Refuses a tag that cannot name its page where the site renders tag pages, as the build and
+     * check refuse it once the article is published: one without a letter or digit to make its URL
+     * from ({@code 🚢}, {@code ..}), or with JBake's layout one that cannot be a file's name.
+     */
+    private static void tagsWithPages(SiteConfig config, List<String> tags) {
+        if (!config.flag("render.tags")) {
+            return;
+        }
+        UrlPolicy urls = new UrlPolicy(config);
+        for (String tag : tags) {
+            if (Slugs.slug(tag).isEmpty()) {
+                throw new IllegalArgumentException("the tag '" + tag + "' has no letter or digit to make its page's"
+                        + " URL from; give a tag with words");
+            }
+            if (config.jbakeLayout() && urls.named(config.get("tag.path").strip(), tag).isEmpty()) {
+                throw new IllegalArgumentException("the tag '" + tag + "' cannot name a file, as JBake's layout"
+                        + " names tag pages (journal.layout): no slash, backslash, leading dot or control character");
+            }
+        }
     }
 
     /**

@@ -98,4 +98,18 @@ class NewArticleTest {
                 () -> NewArticle.create(site, new NewArticle.Request("  ", List.of(), List.of()), CLOCK));
         assertTrue(!Files.exists(site.resolve("content")), "nothing written");
     }
+
+    @Test
+    void aTagThatCannotNameItsPageIsRefusedWhereTagPagesAreMade() throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NewArticle.create(site,
+                new NewArticle.Request("Shipping", List.of(), List.of("Arctic", "\uD83D\uDEA2")), CLOCK));
+        assertEquals("the tag '\uD83D\uDEA2' has no letter or digit to make its page's URL from; give a tag with words",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NewArticle.create(site,
+                new NewArticle.Request("Shipping", List.of(), List.of("..")), CLOCK));
+        assertTrue(!Files.exists(site.resolve("content")), "nothing written");
+        Files.writeString(site.resolve("jbake.properties"), "render.tags=false\n");
+        NewArticle.create(site, new NewArticle.Request("Shipping", List.of(), List.of("\uD83D\uDEA2")), CLOCK);
+        assertTrue(Files.exists(site.resolve("content/articles/2025/shipping.md")), "no tag pages: as check, accepted");
+    }
 }
