@@ -101,7 +101,7 @@ public record Article(
     /** This article with {@code when} as its date (a draft not yet dated, in the preview). */
     public Article datedAt(ZonedDateTime when) {
         return new Article(sourcePath, contentPath, type, draft, title, authors, when, updated, tags, summary, slug,
-                outputPath, uri, image, lang, related, meta, body, headings, words, references, hash, lines,
+                outputPath, uri, image, lang, related, meta, body, headings, words, references, hash, sha1, lines,
                 entryLines, terms, search);
     }
 
