@@ -366,6 +366,25 @@ class CheckerTest {
     }
 
     @Test
+    void thePreviewWarnsOfWhatCheckWouldReport() throws Exception {
+        write(site, "content/articles/2024/a.md", article("A", "tags: [X]\nauthor: Anna Berg\n",
+                "![A chart](chart.png) and [the missing page](/articles/2024/gone/).\n"));
+        Path out = site.resolveSibling(site.getFileName() + "-preview");
+        BakeResult preview = new Baker(BakeOptions.of(site, out).withClock(CLOCK).withPreview(true)).bake();
+        assertEquals(List.of("content/articles/2024/a.md:7: warning: image chart.png not found: the site will have no"
+                + " articles/2024/chart.png (looked for content/articles/2024/chart.png and"
+                + " assets/articles/2024/chart.png) (an error of journal check)",
+                "content/articles/2024/a.md:7: warning: link to /articles/2024/gone/: the site will have no"
+                + " articles/2024/gone/ (journal.check.links=warning makes this a warning) (an error of journal"
+                + " check)"), preview.warnings().stream().map(Problem::toString).toList());
+        // a real build leaves them to check, which fails on them
+        BakeResult build = new Baker(BakeOptions.of(site, site.resolveSibling(site.getFileName() + "-out"))
+                .withClock(CLOCK)).bake();
+        assertEquals(List.of(), build.warnings());
+        assertTrue(check().hasErrors());
+    }
+
+    @Test
     void withJBakesLayoutALinkToAPathTheSiteWillNotHaveStaysAWarning() throws IOException {
         write(site, "jbake.properties", "journal.layout=jbake\nrender.archive=false\nrender.tags=false\n");
         write(site, "templates/index.ftl", "<p>home</p>");
