@@ -127,7 +127,7 @@ public final class ConfigKeys {
             key("journal.feed.entries", "20", "number of articles in each feed, newest first"),
             key("journal.feed.content", "full", "what the site's feeds carry: full (the article's HTML) or summary"),
             key("journal.feed.taxonomy.content", "summary", "what tag and author feeds carry: full or summary (summary keeps hundreds of feeds small)"),
-            key("journal.robots", "true", "with render.sitemap, write robots.txt naming the sitemap (false when assets/ has its own)"),
+            key("journal.robots", "true", "with render.sitemap, write robots.txt naming the sitemap (false when assets/ has its own; none for a site under a path, as crawlers read it only at the host's root)"),
             // Theme (Journal)
             key("journal.render.search", "true", "render the search page and its index (search-index.json, beside the page)"),
             key("journal.search.file", "search/index.html", "file name of the search page"),

@@ -58,7 +58,8 @@ final class SitemapGenerator implements Generator {
                 out.addAll(split(file, urls, context));
             }
         }
-        if (config.journalFlag("journal.robots")) {
+        // crawlers read robots.txt only at the host's root: a site under a path (/journal/) writes none
+        if (config.journalFlag("journal.robots") && config.sitePath().equals("/")) {
             String robots = "User-agent: *\nAllow: /\n"
                     + (sitemap ? "\nSitemap: " + context.absolute(UrlPolicy.encode(file)) + "\n" : "");
             out.add(new RenderedPage("robots.txt", robots.getBytes(StandardCharsets.UTF_8)));

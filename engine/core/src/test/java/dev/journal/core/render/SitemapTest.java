@@ -135,6 +135,14 @@ class SitemapTest {
     }
 
     @Test
+    void aSiteUnderAPathGetsNoRobotsTxtWhichCrawlersReadOnlyAtTheHostsRoot(@TempDir Path dir) throws Exception {
+        Path out = new SiteFixture(dir).file("jbake.properties", "site.host=https://example.org/journal/\n"
+                + "render.sitemap=true\n").post("a", "title: A\ndate: 2024-01-01", "Text.").bake();
+        assertTrue(Files.exists(out.resolve("sitemap.xml")));
+        assertFalse(Files.exists(out.resolve("robots.txt")));
+    }
+
+    @Test
     void noSitemapUnlessAskedFor(@TempDir Path dir) throws Exception {
         Path out = new SiteFixture(dir).post("a", "title: A\ndate: 2024-01-01", "Text.").bake();
         assertFalse(Files.exists(out.resolve("sitemap.xml")));
