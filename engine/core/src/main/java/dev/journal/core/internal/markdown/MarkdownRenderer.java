@@ -133,6 +133,12 @@ public final class MarkdownRenderer {
                 references.add(new MarkdownResult.Reference(false, link.getDestination(), textOf(link),
                         line(link, firstLine)));
                 link.setDestination(links.apply(link.getDestination()));
+                if (options.safeUrls() && !link.getDestination().isBlank()
+                        && urls.sanitizeLinkUrl(link.getDestination()).isEmpty()) {
+                    removed.add(new MarkdownResult.Note(line(link, firstLine), "link to "
+                            + SafeText.shorten(link.getDestination(), 60) + " removed: links lead only to relative"
+                            + " addresses and to http, https, mailto, tel, ftp and ftps, so its text shows without it"));
+                }
                 visitChildren(link);
             }
 
@@ -144,6 +150,11 @@ public final class MarkdownRenderer {
                 visitChildren(image);
                 if (options.safeUrls() && urls.sanitizeImageUrl(image.getDestination()).isEmpty()) {
                     // an image whose address is refused (or missing) is shown as its description
+                    if (!image.getDestination().isBlank()) {
+                        removed.add(new MarkdownResult.Note(line(image, firstLine), "image "
+                                + SafeText.shorten(image.getDestination(), 60) + " removed: images come only from"
+                                + " relative addresses and http and https ones, so its description shows instead"));
+                    }
                     for (Node alt = image.getFirstChild(); alt != null; alt = image.getFirstChild()) {
                         image.insertBefore(alt);
                     }
@@ -178,8 +189,8 @@ public final class MarkdownRenderer {
         List<MarkdownResult.Note> notes = new ArrayList<>(removed);
         if (options.extensions() && markdown.contains("[^")) {
             notes.addAll(footnoteNotes(document, markdown, firstLine));
-            notes.sort(java.util.Comparator.comparingInt(MarkdownResult.Note::line));
         }
+        notes.sort(java.util.Comparator.comparingInt(MarkdownResult.Note::line)); // stable: in order written
         if (options.smart()) {
             SmartPunctuation.apply(document);
         }
