@@ -125,7 +125,10 @@ class AuthoringCommandsTest {
                 "content/articles/2024/a.md:9: link to b.md, which is not a content file (looked for"
                         + " articles/2024/b.md in the content folder)",
                 "content/articles/2024/c.md:3: date: '2024-13-01' is not a real date: month 13 does not exist (1-12)",
-                "Checked 2 documents: 4 errors, 2 warnings."), lines);
+                "jbake.properties: warning: site.host is not set, so the pages' canonical links, the feeds, the"
+                        + " sitemap and the citations name http://www.jbake.org/, JBake's default; set site.host to"
+                        + " the journal's address (https://journal.example.org/)",
+                "Checked 2 documents: 4 errors, 3 warnings."), lines);
         try (Stream<Path> s = Files.list(site)) {
             assertEquals(List.of("content"), s.map(p -> p.getFileName().toString()).toList(), "nothing written");
         }

@@ -78,6 +78,7 @@ public final class Checker {
         if (problems.stream().anyMatch(Problem::isError)) {
             return new CheckResult(0, problems);
         }
+        SiteChecks.defaultHost(config).ifPresent(problems::add);
         ForkJoinPool pool = new ForkJoinPool(threads);
         BuildCache built = null;
         try {

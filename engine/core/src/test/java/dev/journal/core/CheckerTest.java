@@ -28,9 +28,30 @@ class CheckerTest {
         return new Checker(site, CLOCK, 2).check();
     }
 
-    /** The problems found, but the warnings about articles without an author: most here have none (see {@link #anArticleWithoutAnAuthorIsAWarning}). */
+    /**
+     * The problems found, but the warnings about articles without an author and a site.host left
+     * unset: most sites here have neither (see {@link #anArticleWithoutAnAuthorIsAWarning} and
+     * {@link #aSiteHostLeftAtJBakesDefaultIsAWarning}).
+     */
     private static List<String> lines(CheckResult r) {
-        return r.problems().stream().map(Problem::toString).filter(p -> !p.contains(": warning: no author:")).toList();
+        return r.problems().stream().map(Problem::toString).filter(p -> !p.contains(": warning: no author:")
+                && !p.startsWith("jbake.properties: warning: site.host is not set")).toList();
+    }
+
+    @Test
+    void aSiteHostLeftAtJBakesDefaultIsAWarning() throws IOException {
+        write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nauthor: Anna Berg\n", "Text.\n"));
+        assertEquals(List.of("jbake.properties: warning: site.host is not set, so the pages' canonical links, the feeds,"
+                + " the sitemap and the citations name http://www.jbake.org/, JBake's default; set site.host to the"
+                + " journal's address (https://journal.example.org/)"),
+                check().problems().stream().map(Problem::toString).toList());
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\n");
+        assertEquals(List.of(), check().problems());
+        // JBake's layout keeps JBake's default, as JBake does
+        write(site, "jbake.properties", "journal.layout=jbake\nrender.archive=false\nrender.tags=false\n");
+        write(site, "templates/index.ftl", "<p>home</p>");
+        write(site, "templates/post.ftl", "<p>${content.title}</p>");
+        assertTrue(check().problems().stream().noneMatch(p -> p.message().startsWith("site.host")));
     }
 
     private static void assertHas(CheckResult r, String expected) {
@@ -256,6 +277,7 @@ class CheckerTest {
 
     @Test
     void anArticleWithoutAnAuthorIsAWarning() throws IOException {
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\n");
         write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\n", "Text.\n"));
         write(site, "content/articles/2024/two.md", article("Two", "tags: [Energy]\nauthors: []\n", "Text.\n"));
         write(site, "content/articles/2024/three.md", article("Three", "tags: [Energy]\nauthor: Anna Berg\n", "Text.\n"));

@@ -60,6 +60,20 @@ public final class SiteChecks {
         index.hidden().forEach(h -> hiddenPages.put(h.outputPath(), h));
     }
 
+    /**
+     * {@code site.host} left at JBake's default with the journal's layout: every canonical link, feed,
+     * sitemap entry and citation would name http://www.jbake.org, a site the journal is not. JBake's
+     * layout keeps JBake's default, as JBake does, without a word.
+     */
+    public static Optional<Problem> defaultHost(SiteConfig config) {
+        if (config.jbakeLayout() || config.isSet("site.host")) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.warning(SiteConfig.FILE_NAME, 0, "site.host is not set, so the pages' canonical"
+                + " links, the feeds, the sitemap and the citations name " + config.siteHost() + ", JBake's default;"
+                + " set site.host to the journal's address (https://journal.example.org/)"));
+    }
+
     /** The problems of {@code articles} (every parsed document, drafts included). */
     public List<Problem> check(List<Article> articles) {
         Set<String> published = new HashSet<>();
