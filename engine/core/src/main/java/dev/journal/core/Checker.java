@@ -68,6 +68,12 @@ public final class Checker {
         this.cache = cache == null ? null : cache.toAbsolutePath().normalize();
     }
 
+    /** Whether a line of jbake.properties sets a key that reading the content depends on. */
+    private static boolean readingDependsOn(SiteConfig config, int line) {
+        return line == 0 || java.util.stream.Stream.of("content.folder", "date.format", "header.separator",
+                "journal.pages.folder", "default.type", "default.status").anyMatch(k -> config.line(k) == line);
+    }
+
     /** Checks the site; content problems are in the result, only reading failures throw. */
     public CheckResult check() throws IOException {
         List<Problem> problems = new ArrayList<>();
@@ -75,7 +81,12 @@ public final class Checker {
         TemplateSources templateSources = TemplateSources.read(source, config);
         problems.addAll(config.problems(templateSources.configNames()));
         Baker.notAJournal(source, config).ifPresent(problems::add);
-        if (problems.stream().anyMatch(Problem::isError)) {
+        // with an error in jbake.properties the content is still read, so that one check lists
+        // every problem, unless the error is in what reading it depends on (no journal at all, its
+        // folder, the headers' date format); the templates are then left for the next check
+        boolean configErrors = problems.stream().anyMatch(Problem::isError);
+        if (configErrors && problems.stream().anyMatch(p -> p.isError() && (!p.path().equals(SiteConfig.FILE_NAME)
+                || readingDependsOn(config, p.line())))) {
             return new CheckResult(0, problems);
         }
         SiteChecks.defaultHost(config).ifPresent(problems::add);
@@ -96,6 +107,9 @@ public final class Checker {
             SiteIndexer.Result indexed = new SiteIndexer(config).index(ContentParser.firstOnEachPage(parsed.articles()),
                     now, false);
             problems.addAll(indexed.problems());
+            if (configErrors) {
+                return new CheckResult(sources.documents().size(), cached == null ? 0 : cached.used(), problems);
+            }
             TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
             SiteOutput out = new SiteOutput(source, indexed.index().documents(), null);
             PageRenderer.Rendered rendered = new PageRenderer(config, templates).render(indexed.index(), pool,

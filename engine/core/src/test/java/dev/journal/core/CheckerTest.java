@@ -39,6 +39,22 @@ class CheckerTest {
     }
 
     @Test
+    void anErrorOfTheConfigurationIsReportedWithTheContentsProblems() throws IOException {
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\njournal.language=english\n");
+        write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-13-01\n---\nText.\n");
+        write(site, "templates/post.ftl", "<p>${content.no_such_field}</p>");
+        CheckResult r = check();
+        assertEquals(List.of("content/articles/2024/one.md:3: date: '2024-13-01' is not a real date: month 13 does not"
+                + " exist (1-12)", "jbake.properties:2: 'english' is not a language tag such as en or en-GB"), lines(r));
+        assertEquals(1, r.documents());
+        // an error in what reading the content depends on stops the check there
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\ndate.format=yyyy-MM-dd {\n");
+        r = check();
+        assertEquals(0, r.documents(), lines(r)::toString);
+        assertTrue(lines(r).stream().allMatch(l -> l.startsWith("jbake.properties:2:")), lines(r)::toString);
+    }
+
+    @Test
     void aSiteHostLeftAtJBakesDefaultIsAWarning() throws IOException {
         write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nauthor: Anna Berg\n", "Text.\n"));
         assertEquals(List.of("jbake.properties: warning: site.host is not set, so the pages' canonical links, the feeds,"
@@ -501,11 +517,17 @@ class CheckerTest {
     }
 
     @Test
-    void aBadConfigurationStopsTheCheckEarly() throws IOException {
-        write(site, "jbake.properties", "journal.timezone=Mars/Olympus\n");
+    void aBadConfigurationOfWhatReadingTheContentDependsOnStopsTheCheckEarly() throws IOException {
+        write(site, "jbake.properties", "content.folder=nowhere\n");
         write(site, "content/a.md", "---\ntitle: A\n---\n");
         CheckResult r = check();
-        assertHas(r, "jbake.properties:1: 'Mars/Olympus' is not a time zone");
+        assertHas(r, "jbake.properties:1: ");
         assertEquals(0, r.documents());
+        // a time zone the content's dates are read in, which falls back to UTC, does not
+        write(site, "jbake.properties", "journal.timezone=Mars/Olympus\n");
+        r = check();
+        assertHas(r, "jbake.properties:1: 'Mars/Olympus' is not a time zone");
+        assertHas(r, "content/a.md:1: date is missing");
+        assertEquals(1, r.documents());
     }
 }
