@@ -447,14 +447,19 @@ class CheckerTest {
 
     @Test
     void aKeyOfTheSitesOwnThatATemplateReadsIsNoUnknownKey() throws IOException {
-        write(site, "jbake.properties", "site.title=T\nsite.motto=M\nsite.extra=E\nsite.unused=U\n");
+        // with other problems of the configuration beside them (a JBake key ignored, a value refused)
+        write(site, "jbake.properties", "site.title=T\nsite.motto=M\nsite.extra=E\nsite.unused=U\ndb.store=memory\n"
+                + "journal.feed.entries=abc\n");
         write(site, "content/a.md", article("A", "author: Ann\ntags: [x]\n", "Text.\n"));
         write(site, "templates/post.ftlh", "<#-- the site's own keys -->${config.site_title} ${config[\"site_motto\"]}"
                 + " ${(config['site_extra'])!}");
         CheckResult r = check();
         List<String> config = lines(r).stream().filter(l -> l.startsWith("jbake.properties")).toList();
-        assertEquals(List.of("jbake.properties:4: warning: unknown key site.unused; no template reads it (templates see"
-                + " it as config.site_unused)"), config);
+        assertEquals("jbake.properties:4: warning: unknown key site.unused; no template reads it (templates see"
+                + " it as config.site_unused)", config.get(0));
+        assertEquals(3, config.size(), config::toString);
+        assertTrue(config.get(1).startsWith("jbake.properties:5: warning: "), config::toString);
+        assertTrue(config.get(2).startsWith("jbake.properties:6: journal.feed.entries"), config::toString);
     }
 
     @Test

@@ -157,7 +157,10 @@ public final class SiteConfig {
         if (unknownKeys.isEmpty() || readByTemplates.isEmpty()) {
             return problems;
         }
-        return problems.stream().filter(p -> !readByTemplates.contains(unknownKeys.get(p))).toList();
+        return problems.stream().filter(p -> {
+            String unknown = unknownKeys.get(p); // null for every problem but an unknown key's
+            return unknown == null || !readByTemplates.contains(unknown);
+        }).toList();
     }
 
     /** The value of a key, its default when absent, {@code ""} for a key nobody knows. */
