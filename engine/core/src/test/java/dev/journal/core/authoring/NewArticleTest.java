@@ -58,6 +58,16 @@ class NewArticleTest {
     }
 
     @Test
+    void writesTheFirstArticleOfASiteWhoseFoldersAreNamedButNotMadeYet() throws Exception {
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\ncontent.folder=content\n"
+                + "template.folder=theme\n");
+        NewArticle.Created c = NewArticle.create(site, new NewArticle.Request("First one", List.of(), List.of()),
+                CLOCK);
+        assertTrue(Files.exists(c.file()), c.file().toString());
+        assertTrue(c.file().startsWith(site.resolve("content")), c.file().toString());
+    }
+
+    @Test
     void neverReplacesAFileAndSaysWhichNameWasTaken() throws Exception {
         Path existing = write(site, "content/articles/2025/hello.md", "---\ntitle: Mine\ndate: 2025-01-01\n---\nMine.\n");
         write(site, "content/articles/2025/other.md", "---\ntitle: Other\ndate: 2025-01-01\nslug: hello-2\n---\nX.\n");
