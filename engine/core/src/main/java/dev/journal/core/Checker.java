@@ -8,6 +8,7 @@ import dev.journal.core.index.SiteIndexer;
 import dev.journal.core.internal.markdown.MarkdownOptions;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.load.ContentLoader;
+import dev.journal.core.load.DataFiles;
 import dev.journal.core.load.Sources;
 import dev.journal.core.load.TemplateSources;
 import dev.journal.core.parse.Body;
@@ -112,8 +113,11 @@ public final class Checker {
             }
             TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
             SiteOutput out = new SiteOutput(source, indexed.index().documents(), null);
-            PageRenderer.Rendered rendered = new PageRenderer(config, templates).render(indexed.index(), pool,
-                    out::page);
+            // the data files (data.folder) the templates read, as the build hands them
+            DataFiles.Loaded data = DataFiles.load(source, config);
+            problems.addAll(data.problems());
+            PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files()).render(indexed.index(),
+                    pool, out::page);
             problems.addAll(rendered.problems());
             out.copies(sources.files(), !config.jbakeLayout());
             problems.addAll(out.problems());
