@@ -473,7 +473,10 @@ public final class ContentParser {
             int line = fm.line(key);
             if (meant.isPresent() && problems.stream().noneMatch(p -> p.line() == line)) {
                 String message = "unknown field '" + key + "' (did you mean " + meant.get() + "?)";
-                boolean holdsBack = published && (meant.get().equals("draft") || meant.get().equals("status"));
+                // only where the misspelt field says to hold the document back (draf: true, stauts: draft)
+                String said = String.valueOf(fm.values().get(key)).strip().toLowerCase(java.util.Locale.ROOT);
+                boolean holdsBack = published && (meant.get().equals("draft") && (said.equals("true")
+                        || said.equals("yes")) || meant.get().equals("status") && said.equals("draft"));
                 problems.add(holdsBack ? Problem.error(path, line, message + ": without it this document is"
                         + " published; correct the field's name") : Problem.warning(path, line, message));
             }
