@@ -312,8 +312,8 @@ public final class Baker implements AutoCloseable {
                     // what journal check would say (a missing image, a link to a page the site will
                     // not have), as warnings: an author who previews learns of it before CI does
                     new SiteChecks(config, index, out.paths()).check(parsed.articles()).forEach(p -> problems.add(
-                            p.isError() ? Problem.warning(p.path(), p.line(), p.message() + " (an error of journal check)")
-                                    : p));
+                            p.isError() ? Problem.warning(p.path(), p.line(), p.message().replace(SiteChecks.LINKS_HINT,
+                                    "") + " (an error of journal check)") : p));
                 }
                 failOnErrors(problems);
                 outcome = session.commit();

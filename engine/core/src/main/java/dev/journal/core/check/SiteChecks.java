@@ -30,6 +30,9 @@ import java.util.Set;
  */
 public final class SiteChecks {
 
+    /** What a broken link's error says of {@code journal.check.links}. */
+    public static final String LINKS_HINT = " (journal.check.links=warning makes this a warning)";
+
     private final SiteIndex index;
     private final Set<String> files;
     private final String hostPath;
@@ -224,8 +227,7 @@ public final class SiteChecks {
                     + " until it is published"));
         } else {
             String message = "link to " + dest + ": the site will have no " + target;
-            problems.add(brokenLinksAreErrors ? Problem.error(a.sourcePath(), ref.line(), message
-                    + " (journal.check.links=warning makes this a warning)")
+            problems.add(brokenLinksAreErrors ? Problem.error(a.sourcePath(), ref.line(), message + LINKS_HINT)
                     : Problem.warning(a.sourcePath(), ref.line(), message));
         }
     }
