@@ -492,6 +492,18 @@ class CheckerTest {
         assertHas(r, "templates/footer.ftl:1: syntax error at column 25: Encountered \"/\"");
         assertHas(r, "templates/header.ftl:3: syntax error at column 10: Unexpected end of file reached. You have an unclosed #list.");
         assertHas(r, "templates/page.ftl:3: syntax error at column");
+        // a broken template no page uses (an old one left in the folder) is a warning: JBake never reads it
+        write(site, "templates/old-post.ftl", "<#if content.title>\n");
+        r = check();
+        assertEquals(3, r.problems().stream().filter(Problem::isError).count(), lines(r)::toString);
+        assertHas(r, "templates/old-post.ftl:2: warning: syntax error");
+        assertTrue(lines(r).stream().anyMatch(l -> l.startsWith("templates/old-post.ftl:")
+                && l.endsWith("(no page of this build uses the template)")), lines(r)::toString);
+        // as is one of pages the site does not make (render.tags=false), but for the pages that use it
+        write(site, "templates/tags.ftl", "<#list tags as t>\n");
+        assertHas(check(), "templates/tags.ftl:1: syntax error");
+        write(site, "jbake.properties", "render.feed=false\nrender.sitemap=false\nrender.tags=false\n");
+        assertHas(check(), "templates/tags.ftl:1: warning: syntax error");
     }
 
     @Test

@@ -38,6 +38,10 @@ public final class PageRenderer {
     private final SearchState searchState;
     /** The syntax errors of the templates, set when a render starts. */
     private volatile List<Problem> syntaxErrors = List.of();
+    /** The templates with a syntax error that a page of this render needed, by their problems' paths. */
+    private final Set<String> brokenAndUsed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The templates the pages of this render asked for, by name and fallback. */
+    private final Set<String> wantedNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public PageRenderer(SiteConfig config, TemplateEngine templates) {
         this(config, templates, Map.of());
@@ -212,6 +216,8 @@ public final class PageRenderer {
      */
     public Rendered render(SiteIndex index, ForkJoinPool pool, java.util.function.Consumer<RenderedPage> sink,
             RenderRecord previous, java.util.Set<String> intact) {
+        brokenAndUsed.clear();
+        wantedNames.clear();
         syntaxErrors = syntaxErrors();
         FeedPlan feeds = new FeedPlan(config, templates.siteHas(config.get("template.feed.file")));
         boolean sitemapTemplate = config.flag("render.sitemap") && templates.siteHas(config.get("template.sitemap.file"));
@@ -279,6 +285,8 @@ public final class PageRenderer {
                 }
                 try {
                     String name = config.get(job.templateKey()).strip();
+                    wantedNames.add(name);
+                    wantedNames.add(job.fallback());
                     Optional<Template> t = templates.find(name, job.fallback(), config.jbakeLayout());
                     boolean set = config.isSet(job.templateKey());
                     if (t.isEmpty()) {
@@ -354,7 +362,7 @@ public final class PageRenderer {
                 millis.put(generated[g] + " " + GENERATORS.get(g).what(), generatorMillis[g]);
             }
             problems.addAll(generatorProblems);
-            problems.addAll(syntaxErrors);
+            problems.addAll(syntaxProblems());
             failures.forEach((p, paths) -> {
                 List<String> sorted = paths.stream().sorted().toList();
                 String where = sorted.size() == 1 ? "rendering " + sorted.get(0)
@@ -382,8 +390,38 @@ public final class PageRenderer {
      * a page that uses the template (or includes it) would otherwise report again, blurred.
      */
     private boolean reported(Exception e) {
-        return !syntaxErrors.isEmpty() && TemplateEngine.isSyntaxError(e);
+        if (!syntaxErrors.isEmpty() && TemplateEngine.isSyntaxError(e)) {
+            // an error: a page needed the template, named by the parse failure in the chain
+            Exception broken = e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof freemarker.core.ParseException pe) {
+                    broken = pe;
+                    break;
+                }
+            }
+            brokenAndUsed.add(templates.problem(broken).path());
+            return true;
+        }
+        return false;
     }
+
+    /**
+     * The syntax errors: an error where a page needed the template (or one it includes), a
+     * warning where none did, as an old template left in the folder stops no build (JBake never
+     * reads a template it does not render).
+     */
+    private List<Problem> syntaxProblems() {
+        if (syntaxErrors.isEmpty()) {
+            return List.of();
+        }
+        // the feeds' and sitemap's templates of a JBake site, when broken, fail their generators, which says so
+        Set<String> reached = templates.reachableFrom(wantedNames);
+        return syntaxErrors.stream().map(p -> brokenAndUsed.contains(p.path()) || reached == null
+                || reached.contains(p.path()) ? p
+                : Problem.warning(p.path(), p.line(), p.message() + " (no page of this build uses the template)"))
+                .toList();
+    }
+
 
     /** Waits for the generators started, whatever became of them. */
     private static void settle(java.util.concurrent.ForkJoinTask<?>[] tasks) {

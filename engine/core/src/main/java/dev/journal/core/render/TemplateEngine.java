@@ -432,6 +432,43 @@ public final class TemplateEngine {
         return problems;
     }
 
+    /** {@code <#include "x">}, {@code <#import "x" as y>} (or with square brackets), and what follows the keyword. */
+    private static final java.util.regex.Pattern INCLUDE = java.util.regex.Pattern.compile(
+            "[<\\[]#(?:include|import)\\s+(\"([^\"]*)\"|'([^']*)'|[^\\s>\\]]*)");
+
+    /**
+     * The site's templates that {@code names} and what they include or import reach, as
+     * {@code folder/name} paths (as problems name them); null when one names another by an
+     * expression rather than a string, which only rendering would tell.
+     */
+    public Set<String> reachableFrom(Set<String> names) {
+        Set<String> reached = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(names);
+        while (!todo.isEmpty()) {
+            String name = todo.pop().replace('\\', '/').replaceFirst("^/+", "");
+            if (name.isEmpty() || !siteHas(name) || !reached.add(folder + "/" + name)) {
+                continue;
+            }
+            String text;
+            try {
+                text = Files.readString(siteTemplates.resolve(name), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return null; // unreadable: say nothing of what it reaches
+            }
+            java.util.regex.Matcher m = INCLUDE.matcher(text);
+            while (m.find()) {
+                String target = m.group(2) != null ? m.group(2) : m.group(3);
+                if (target == null || target.contains("${") || target.contains("*")) {
+                    return null; // an expression, or an acquisition (*/x.ftl): only rendering knows
+                }
+                String dir = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
+                todo.push(target.startsWith("/") ? target.substring(1)
+                        : java.nio.file.Path.of(dir + target).normalize().toString().replace('\\', '/'));
+            }
+        }
+        return reached;
+    }
+
     private static boolean inside(Path file, Path folder) {
         try {
             return file.toRealPath().startsWith(folder);
