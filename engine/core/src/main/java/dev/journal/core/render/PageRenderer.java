@@ -399,7 +399,11 @@ public final class PageRenderer {
                     break;
                 }
             }
-            brokenAndUsed.add(templates.problem(broken).path());
+            String path = templates.problem(broken).path();
+            if (syntaxErrors.stream().noneMatch(p -> p.path().equals(path))) {
+                return false; // one the first pass did not list (?interpret, a template outside the folder): said here
+            }
+            brokenAndUsed.add(path);
             return true;
         }
         return false;
