@@ -476,7 +476,7 @@ class CheckerTest {
     @Test
     void everyTemplatesSyntaxErrorIsOneProblemWithItsLineAndColumnReportedTogether() throws IOException {
         write(site, "jbake.properties", "render.feed=false\nrender.sitemap=false\n");
-        write(site, "content/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\nText.\n");
+        write(site, "content/a.md", "title=A\ndate=2024-01-01\ntype=post\ntags=x\nstatus=published\n~~~~~~\nText.\n");
         write(site, "content/b.md", "title=B\ndate=2024-01-01\ntype=page\nstatus=published\n~~~~~~\nText.\n");
         write(site, "templates/index.ftl", "<#include \"header.ftl\">\n<#include \"footer.ftl\">\n");
         write(site, "templates/post.ftl", "<#include \"header.ftl\">${content.title}<#include \"footer.ftl\">");
@@ -496,7 +496,7 @@ class CheckerTest {
         write(site, "templates/old-post.ftl", "<#if content.title>\n");
         r = check();
         assertEquals(3, r.problems().stream().filter(Problem::isError).count(), lines(r)::toString);
-        assertHas(r, "templates/old-post.ftl:2: warning: syntax error");
+        assertHas(r, "templates/old-post.ftl:1: warning: syntax error");
         assertTrue(lines(r).stream().anyMatch(l -> l.startsWith("templates/old-post.ftl:")
                 && l.endsWith("(no page of this build uses the template)")), lines(r)::toString);
         // as is one of pages the site does not make (render.tags=false), but for the pages that use it

@@ -441,8 +441,8 @@ public final class TemplateEngine {
      * {@code folder/name} paths (as problems name them); null when one names another by an
      * expression rather than a string, which only rendering would tell.
      */
-    public Set<String> reachableFrom(Set<String> names) {
-        Set<String> reached = new java.util.HashSet<>();
+    public java.util.Set<String> reachableFrom(java.util.Set<String> names) {
+        java.util.Set<String> reached = new java.util.HashSet<>();
         java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(names);
         while (!todo.isEmpty()) {
             String name = todo.pop().replace('\\', '/').replaceFirst("^/+", "");
