@@ -66,6 +66,19 @@ class CheckerTest {
     }
 
     @Test
+    void aSyntaxErrorOnlyARenderFindsIsReportedBesideThoseOfTheTemplates() throws IOException {
+        write(site, "jbake.properties", "journal.layout=jbake\nrender.archive=false\nrender.tags=false\n");
+        write(site, "templates/index.ftl", "<p>home</p>");
+        write(site, "templates/post.ftl", "<#assign broken = \"<#if>\"?interpret><@broken/>");
+        write(site, "templates/old.ftl", "<#if x>");
+        write(site, "content/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\nText.\n");
+        CheckResult r = check();
+        assertTrue(r.hasErrors(), lines(r)::toString);
+        assertTrue(lines(r).stream().anyMatch(l -> !l.contains(": warning: ") && l.contains("a.html")),
+                lines(r)::toString);
+    }
+
+    @Test
     void aSiteHostLeftAtJBakesDefaultIsAWarning() throws IOException {
         write(site, "content/articles/2024/one.md", article("One", "tags: [Energy]\nauthor: Anna Berg\n", "Text.\n"));
         assertEquals(List.of("jbake.properties: warning: site.host is not set, so the pages' canonical links, the feeds,"
