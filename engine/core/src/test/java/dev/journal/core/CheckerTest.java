@@ -56,9 +56,7 @@ class CheckerTest {
 
     @Test
     void theTemplatesReadTheDataFilesInACheckAsInABuild() throws IOException {
-        write(site, "jbake.properties", "journal.layout=jbake\nrender.archive=false\nrender.tags=false\n");
-        write(site, "templates/index.ftl", "<p>home</p>");
-        write(site, "templates/post.ftl", "<#assign team = data.get(\"team.yaml\")><p>${team.title}</p>");
+        jbakeSite("<#assign team = data.get(\"team.yaml\")><p>${team.title}</p>");
         write(site, "data/team.yaml", "title: The team\n");
         write(site, "content/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\nText.\n");
         CheckResult r = check();
@@ -67,9 +65,7 @@ class CheckerTest {
 
     @Test
     void aSyntaxErrorOnlyARenderFindsIsReportedBesideThoseOfTheTemplates() throws IOException {
-        write(site, "jbake.properties", "journal.layout=jbake\nrender.archive=false\nrender.tags=false\n");
-        write(site, "templates/index.ftl", "<p>home</p>");
-        write(site, "templates/post.ftl", "<#assign broken = \"<#if>\"?interpret><@broken/>");
+        jbakeSite("<#assign broken = \"<#if>\"?interpret><@broken/>");
         write(site, "templates/old.ftl", "<#if x>");
         write(site, "content/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\nText.\n");
         CheckResult r = check();
@@ -88,10 +84,15 @@ class CheckerTest {
         write(site, "jbake.properties", "site.host=https://journal.example.org/\n");
         assertEquals(List.of(), check().problems());
         // JBake's layout keeps JBake's default, as JBake does
+        jbakeSite("<p>${content.title}</p>");
+        assertTrue(check().problems().stream().noneMatch(p -> p.message().startsWith("site.host")));
+    }
+
+    /** A site in JBake's layout: its home page, and posts made with {@code postTemplate}. */
+    private void jbakeSite(String postTemplate) throws IOException {
         write(site, "jbake.properties", "journal.layout=jbake\nrender.archive=false\nrender.tags=false\n");
         write(site, "templates/index.ftl", "<p>home</p>");
-        write(site, "templates/post.ftl", "<p>${content.title}</p>");
-        assertTrue(check().problems().stream().noneMatch(p -> p.message().startsWith("site.host")));
+        write(site, "templates/post.ftl", postTemplate);
     }
 
     private static void assertHas(CheckResult r, String expected) {
@@ -448,9 +449,7 @@ class CheckerTest {
 
     @Test
     void withJBakesLayoutALinkToAPathTheSiteWillNotHaveStaysAWarning() throws IOException {
-        write(site, "jbake.properties", "journal.layout=jbake\nrender.archive=false\nrender.tags=false\n");
-        write(site, "templates/index.ftl", "<p>home</p>");
-        write(site, "templates/post.ftl", "<p>${content.title}</p>");
+        jbakeSite("<p>${content.title}</p>");
         write(site, "content/a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [X]\nstatus: published\n---\n"
                 + "See [the missing page](/gone.html).\n");
         CheckResult r = check();
