@@ -28,24 +28,12 @@ import java.util.concurrent.ForkJoinPool;
  */
 record Journal(Path source, SiteConfig config, List<Article> articles) {
 
-    /** A problem of a configured content or template folder that does not exist (yet). */
-    private static boolean notMadeYet(Path source, SiteConfig config, Problem p) {
-        for (String key : List.of("content.folder", "template.folder")) {
-            int line = config.line(key);
-            if (line > 0 && p.line() == line && p.path().equals(SiteConfig.FILE_NAME)
-                    && !java.nio.file.Files.exists(source.resolve(config.get(key).strip()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static Journal load(Path sourceDir) throws IOException, ContentException {
         Path source = sourceDir.toAbsolutePath().normalize();
         SiteConfig config = ConfigLoader.load(source);
         // a content or template folder not made yet is no obstacle to writing the first article
         // (new makes the content folder; neither command reads the templates)
-        List<Problem> problems = config.problems().stream().filter(p -> !notMadeYet(source, config, p)).toList();
+        List<Problem> problems = config.problems().stream().filter(p -> !config.folderNotMadeYet(p)).toList();
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new ContentException(problems);
         }

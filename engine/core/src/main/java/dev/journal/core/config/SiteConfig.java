@@ -163,6 +163,16 @@ public final class SiteConfig {
         }).toList();
     }
 
+    /** What the problem of a folder that jbake.properties names and the site has not made says. */
+    public static final String NOT_MADE = ", but the site has no folder ";
+
+    /** Whether a problem is only that a configured content or template folder is not made yet. */
+    public boolean folderNotMadeYet(Problem p) {
+        return p.path().equals(FILE_NAME) && p.message().contains(NOT_MADE)
+                && java.util.stream.Stream.of("content.folder", "template.folder")
+                        .anyMatch(k -> line(k) > 0 && line(k) == p.line() && p.message().startsWith(k + " is "));
+    }
+
     /** The value of a key, its default when absent, {@code ""} for a key nobody knows. */
     public String get(String key) {
         return values.getOrDefault(key, "");
@@ -502,7 +512,7 @@ public final class SiteConfig {
                 return;
             }
             String why = Files.exists(folder) ? key + " is " + Problem.quote(value) + ", which is a file, not a folder"
-                    : key + " is " + Problem.quote(value) + ", but the site has no folder " + value;
+                    : key + " is " + Problem.quote(value) + NOT_MADE + value;
             String message = why + ": " + otherwise + " (create the folder or correct the value)";
             int line = lines.getOrDefault(key, 0);
             problems.add(needed ? Problem.error(FILE_NAME, line, message) : Problem.warning(FILE_NAME, line, message));

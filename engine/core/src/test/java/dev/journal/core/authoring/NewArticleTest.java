@@ -65,6 +65,11 @@ class NewArticleTest {
                 CLOCK);
         assertTrue(Files.exists(c.file()), c.file().toString());
         assertTrue(c.file().startsWith(site.resolve("content")), c.file().toString());
+        // a folder that would leave the site is still refused, made or not
+        write(site, "jbake.properties", "content.folder=../outside\n");
+        assertThrows(dev.journal.core.ContentException.class, () -> NewArticle.create(site,
+                new NewArticle.Request("Second one", List.of(), List.of()), CLOCK));
+        assertTrue(Files.notExists(site.resolveSibling("outside")), "nothing written outside the site");
     }
 
     @Test
