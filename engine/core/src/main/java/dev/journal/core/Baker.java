@@ -259,7 +259,7 @@ public final class Baker implements AutoCloseable {
                 // the build fails: the templates' errors are found first, as `journal check` finds
                 // them (a render that writes nothing), so that one run lists every problem; the
                 // preview, which builds on every save, fails at once
-                problems.addAll(templateProblems(source, config, templateSources.digest(), index, pool));
+                problems.addAll(templateProblems(source, config, templateSources.digest(), index, data, pool));
             }
             failOnErrors(problems);
             // the search index's memo: the preview's in memory; a build with the cache goes on from
@@ -670,10 +670,11 @@ public final class Baker implements AutoCloseable {
 
     /** The problems a render of the site finds (its templates' errors), writing nothing. */
     private List<Problem> templateProblems(Path source, SiteConfig config, String templatesDigest, SiteIndex index,
-            ForkJoinPool pool) {
+            DataFiles.Loaded data, ForkJoinPool pool) {
         try {
             TemplateEngine templates = templates(source, config, templatesDigest);
-            return new PageRenderer(config, templates).render(index, pool, page -> { }).problems();
+            // with the data files the templates read, as the real render has them
+            return new PageRenderer(config, templates, data.files()).render(index, pool, page -> { }).problems();
         } catch (IOException | RuntimeException e) {
             return List.of(); // the content's errors are reported all the same
         }
