@@ -153,7 +153,8 @@ public final class MarkdownRenderer {
                     if (!image.getDestination().isBlank()) {
                         removed.add(new MarkdownResult.Note(line(image, firstLine), "image "
                                 + SafeText.shorten(image.getDestination(), 60) + " removed: images come only from"
-                                + " relative addresses and http and https ones, so its description shows instead"));
+                                + " relative addresses and http, https, mailto, tel, ftp and ftps ones, so its description"
+                                + " shows instead"));
                     }
                     for (Node alt = image.getFirstChild(); alt != null; alt = image.getFirstChild()) {
                         image.insertBefore(alt);
