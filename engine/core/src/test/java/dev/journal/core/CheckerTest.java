@@ -35,7 +35,8 @@ class CheckerTest {
      */
     private static List<String> lines(CheckResult r) {
         return r.problems().stream().map(Problem::toString).filter(p -> !p.contains(": warning: no author:")
-                && !p.startsWith("jbake.properties: warning: site.host is not set")).toList();
+                && !p.matches("jbake\\.properties(:\\d+)?: warning: site\\.host is (not set|empty|JBake's default).*"))
+                .toList();
     }
 
     @Test
@@ -61,6 +62,11 @@ class CheckerTest {
         write(site, "content/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\nText.\n");
         CheckResult r = check();
         assertFalse(r.hasErrors(), lines(r)::toString);
+        // and so do they in the render that a failing build makes to list the templates' errors too
+        write(site, "content/b.md", "title=B\ndate=2024-13-01\ntype=post\nstatus=published\n~~~~~~\nText.\n");
+        ContentException failed = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class, () -> new Baker(
+                BakeOptions.of(site, site.resolveSibling(site.getFileName() + "-out")).withClock(CLOCK)).bake());
+        assertEquals(1, failed.problems().stream().filter(Problem::isError).count(), failed.problems()::toString);
     }
 
     @Test
@@ -83,6 +89,16 @@ class CheckerTest {
                 check().problems().stream().map(Problem::toString).toList());
         write(site, "jbake.properties", "site.host=https://journal.example.org/\n");
         assertEquals(List.of(), check().problems());
+        // set to JBake's default, or to nothing, as much as left out
+        write(site, "jbake.properties", "journal.title=T\nsite.host=http://www.jbake.org/\n");
+        assertEquals(List.of("jbake.properties:2: warning: site.host is JBake's default, so the pages' canonical links,"
+                + " the feeds, the sitemap and the citations name http://www.jbake.org/, JBake's default; set"
+                + " site.host to the journal's address (https://journal.example.org/)"),
+                check().problems().stream().map(Problem::toString).toList());
+        write(site, "jbake.properties", "site.host=\n");
+        assertEquals(List.of("jbake.properties:1: warning: site.host is empty, so the pages' canonical links, the"
+                + " feeds, the sitemap and the citations have no address of the journal; set site.host to it"
+                + " (https://journal.example.org/)"), check().problems().stream().map(Problem::toString).toList());
         // JBake's layout keeps JBake's default, as JBake does
         jbakeSite("<p>${content.title}</p>");
         assertTrue(check().problems().stream().noneMatch(p -> p.message().startsWith("site.host")));

@@ -63,16 +63,28 @@ public final class SiteChecks {
         index.hidden().forEach(h -> hiddenPages.put(h.outputPath(), h));
     }
 
+    /** JBake's default {@code site.host}. */
+    private static final String JBAKE_HOST = "http://www.jbake.org";
+
     /**
-     * {@code site.host} left at JBake's default with the journal's layout: every canonical link, feed,
-     * sitemap entry and citation would name http://www.jbake.org, a site the journal is not. JBake's
-     * layout keeps JBake's default, as JBake does, without a word.
+     * {@code site.host} left at (or set to) JBake's default, or empty, with the journal's layout:
+     * every canonical link, feed, sitemap entry and citation would name http://www.jbake.org, a
+     * site the journal is not, or no site at all. JBake's layout keeps JBake's default, as JBake
+     * does, without a word.
      */
     public static Optional<Problem> defaultHost(SiteConfig config) {
-        if (config.jbakeLayout() || config.isSet("site.host")) {
+        String host = config.get("site.host").strip();
+        if (config.jbakeLayout() || config.isSet("site.host") && !host.isEmpty()
+                && !host.replaceAll("/+$", "").equalsIgnoreCase(JBAKE_HOST)) {
             return Optional.empty();
         }
-        return Optional.of(Problem.warning(SiteConfig.FILE_NAME, 0, "site.host is not set, so the pages' canonical"
+        if (host.isEmpty()) {
+            return Optional.of(Problem.warning(SiteConfig.FILE_NAME, config.line("site.host"), "site.host is empty, so"
+                    + " the pages' canonical links, the feeds, the sitemap and the citations have no address of the"
+                    + " journal; set site.host to it (https://journal.example.org/)"));
+        }
+        return Optional.of(Problem.warning(SiteConfig.FILE_NAME, config.line("site.host"), (config.isSet("site.host")
+                ? "site.host is JBake's default" : "site.host is not set") + ", so the pages' canonical"
                 + " links, the feeds, the sitemap and the citations name " + config.siteHost() + ", JBake's default;"
                 + " set site.host to the journal's address (https://journal.example.org/)"));
     }
