@@ -72,7 +72,8 @@ public final class Checker {
     /** Whether a line of jbake.properties sets a key that reading the content depends on. */
     private static boolean readingDependsOn(SiteConfig config, int line) {
         return line == 0 || java.util.stream.Stream.of("content.folder", "date.format", "header.separator",
-                "journal.pages.folder", "default.type", "default.status").anyMatch(k -> config.line(k) == line);
+                "journal.pages.folder", "default.type", "default.status", "journal.layout", "template.folder",
+                "journal.markdown.html").anyMatch(k -> config.line(k) == line);
     }
 
     /** Checks the site; content problems are in the result, only reading failures throw. */
