@@ -65,11 +65,13 @@ class NewArticleTest {
                 CLOCK);
         assertTrue(Files.exists(c.file()), c.file().toString());
         assertTrue(c.file().startsWith(site.resolve("content")), c.file().toString());
-        // a folder that would leave the site is still refused, made or not
-        write(site, "jbake.properties", "content.folder=../outside\n");
-        assertThrows(dev.journal.core.ContentException.class, () -> NewArticle.create(site,
+        // a folder that would leave the site is still refused, made or not (the site in a folder of
+        // the test's own, so that what is beside it is the test's too)
+        Path inner = site.resolve("inner");
+        write(inner, "jbake.properties", "content.folder=../outside\n");
+        assertThrows(dev.journal.core.ContentException.class, () -> NewArticle.create(inner,
                 new NewArticle.Request("Second one", List.of(), List.of()), CLOCK));
-        assertTrue(Files.notExists(site.resolveSibling("outside")), "nothing written outside the site");
+        assertTrue(Files.notExists(site.resolve("outside")), "nothing written outside the site");
     }
 
     @Test
