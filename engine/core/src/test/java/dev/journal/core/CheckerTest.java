@@ -56,6 +56,17 @@ class CheckerTest {
     }
 
     @Test
+    void aFileWhoseHeaderHasErrorsHasItsBodysProblemsReportedToo() throws IOException {
+        write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-13-01\ntags: [X]\n---\n"
+                + "See [the missing one](nope.md).\n\n<script>pwn()</script>\n");
+        assertEquals(List.of("content/articles/2024/one.md:3: date: '2024-13-01' is not a real date: month 13 does not"
+                + " exist (1-12)", "content/articles/2024/one.md:6: link to nope.md, which is not a content file (looked"
+                + " for articles/2024/nope.md in the content folder)", "content/articles/2024/one.md:8: warning: raw HTML"
+                + " removed from the page: <script> (journal.markdown.html=sanitize keeps safe markup only)"),
+                lines(check()));
+    }
+
+    @Test
     void theTemplatesReadTheDataFilesInACheckAsInABuild() throws IOException {
         jbakeSite("<#assign team = data.get(\"team.yaml\")><p>${team.title}</p>");
         write(site, "data/team.yaml", "title: The team\n");

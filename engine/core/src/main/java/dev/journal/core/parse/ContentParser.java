@@ -238,6 +238,14 @@ public final class ContentParser {
             }
             return b;
         }).toList()).join();
+        // a file whose header has errors gets its body's problems too (links to missing files, raw
+        // HTML removed, notes without citations), so that one run lists all of the file's problems
+        List<Item> unbuilt = items.stream().filter(i -> i.cached == null && i.header != null && !i.header.ok
+                && i.header.fm != null && i.header.file != null).toList();
+        if (!unbuilt.isEmpty()) {
+            pool.submit(() -> unbuilt.parallelStream().map(i -> bodyProblems(i.header, uris, failed)).toList()).join()
+                    .forEach(problems::addAll);
+        }
         List<Article> articles = new ArrayList<>();
         for (Outcome b : bodies) {
             problems.addAll(b.problems());
@@ -826,6 +834,27 @@ public final class ContentParser {
     }
 
     /**
+     * The problems of the body of a file whose header has errors (it makes no page): what a parse
+     * of its Markdown says (notes, raw HTML and addresses removed) and its links to content files
+     * that do not exist. Its links are left as written, as no page is made of it.
+     */
+    private List<Problem> bodyProblems(Header h, Map<String, String> uris, Set<String> failed) {
+        if (h.file.extension().startsWith("htm")) {
+            return List.of();
+        }
+        MarkdownResult r;
+        try {
+            r = markdown.render(h.fm.body(), h.fm.bodyLine(), UnaryOperator.identity());
+        } catch (StackOverflowError | IllegalArgumentException e) {
+            return List.of(); // as the page's render would say, once the header is right
+        }
+        List<Problem> problems = new ArrayList<>();
+        r.notes().forEach(n -> problems.add(Problem.warning(h.file.path(), n.line(), n.message())));
+        problems.addAll(brokenLinks(h.file.path(), h.file.contentPath(), r.references(), uris, failed));
+        return problems;
+    }
+
+    /**
      * Rewrites a relative link in the file at {@code contentPath} so that it resolves from the page
      * at {@code outputPath}: a link to another content file (relative, or from the content folder's
      * root: {@code /articles/2024/other.md}) becomes a link to its page, a relative link to any other
@@ -856,9 +885,14 @@ public final class ContentParser {
      * their own) is not reported again: the page is missing because of those errors.
      */
     private static List<Problem> brokenLinks(Article a, Map<String, String> uris, Set<String> failed) {
+        return brokenLinks(a.sourcePath(), a.contentPath(), a.references(), uris, failed);
+    }
+
+    private static List<Problem> brokenLinks(String sourcePath, String contentPath,
+            List<MarkdownResult.Reference> references, Map<String, String> uris, Set<String> failed) {
         List<Problem> problems = new ArrayList<>();
-        String dir = folderOf(a.contentPath());
-        for (MarkdownResult.Reference ref : a.references()) {
+        String dir = folderOf(contentPath);
+        for (MarkdownResult.Reference ref : references) {
             String dest = ref.destination();
             String path = ref.image() ? null : linkPath(dest);
             if (path == null || !isDocumentLink(path)) {
@@ -866,11 +900,11 @@ public final class ContentParser {
             }
             String target = resolve(dir, path);
             if (target == null) {
-                problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + dest
+                problems.add(Problem.error(sourcePath, ref.line(), "link to " + dest
                         + ", which leads out of the content folder: a link reaches another article through its"
                         + " path from this file's folder, or from the content folder's root (/articles/...)"));
             } else if (!uris.containsKey(target) && !failed.contains(target)) {
-                problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + dest
+                problems.add(Problem.error(sourcePath, ref.line(), "link to " + dest
                         + ", which is not a content file (looked for " + target + " in the content folder)"));
             }
         }
