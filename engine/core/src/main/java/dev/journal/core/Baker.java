@@ -4,7 +4,7 @@ import dev.journal.core.cache.ArticleStore;
 import dev.journal.core.cache.BuildCache;
 import dev.journal.core.cache.BuildStamp;
 import dev.journal.core.cache.EngineIdentity;
-import dev.journal.core.cache.Digests;
+import dev.journal.core.internal.Digests;
 import dev.journal.core.check.SiteChecks;
 import dev.journal.core.config.ConfigLoader;
 import dev.journal.core.config.SiteConfig;

@@ -2,7 +2,7 @@ package dev.journal.core;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.journal.core.cache.Digests;
+import dev.journal.core.internal.Digests;
 import dev.journal.core.config.SiteConfig;
 import dev.journal.core.internal.markdown.MarkdownOptions;
 import dev.journal.core.internal.markdown.MarkdownRenderer;

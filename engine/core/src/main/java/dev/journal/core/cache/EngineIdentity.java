@@ -1,5 +1,6 @@
 package dev.journal.core.cache;
 
+import dev.journal.core.internal.Digests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

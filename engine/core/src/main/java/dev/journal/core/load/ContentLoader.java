@@ -128,7 +128,7 @@ public final class ContentLoader {
                 newest = Math.max(newest, a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
             }
         }
-        return new Stamp(dev.journal.core.cache.Digests.sha256(sb.toString().getBytes(
+        return new Stamp(dev.journal.core.internal.Digests.sha256(sb.toString().getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)), newest);
     }
 

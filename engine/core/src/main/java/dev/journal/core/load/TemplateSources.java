@@ -1,6 +1,6 @@
 package dev.journal.core.load;
 
-import dev.journal.core.cache.Digests;
+import dev.journal.core.internal.Digests;
 import dev.journal.core.config.SiteConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

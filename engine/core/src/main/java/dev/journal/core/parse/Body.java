@@ -26,11 +26,7 @@ public interface Body {
 
     /** SHA-256 of the HTML's bytes, as hexadecimal text. */
     static String digest(byte[] html) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(html));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return dev.journal.core.internal.Digests.sha256(html);
     }
 
     /** A body held in memory as UTF-8. */

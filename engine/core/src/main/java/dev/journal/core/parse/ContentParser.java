@@ -1,6 +1,7 @@
 package dev.journal.core.parse;
 
 import dev.journal.core.IoMessage;
+import dev.journal.core.internal.Digests;
 import dev.journal.core.Problem;
 import dev.journal.core.analysis.SearchCounts;
 import dev.journal.core.analysis.SearchTerms;
@@ -17,13 +18,10 @@ import dev.journal.core.related.ArticleTerms;
 import dev.journal.core.related.RelatedSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -380,7 +378,7 @@ public final class ContentParser {
             return unreadable(unread, e);
         }
         h.digest = digest != null && unread.bytes() != null ? digest : digest(file.bytes());
-        h.sha1 = sha1(file.bytes());
+        h.sha1 = Digests.sha1(file.bytes());
         // the bytes go once decoded: the header and the body's text are all the parse needs of them
         h.file = file.released(h.digest);
         String text;
@@ -1032,19 +1030,6 @@ public final class ContentParser {
     }
 
     private static String digest(byte[] bytes) {
-        return hex("SHA-256", bytes);
-    }
-
-    /** JBake's {@code sha1} of a document: the SHA-1 of its file's bytes, in hex. */
-    private static String sha1(byte[] bytes) {
-        return hex("SHA-1", bytes);
-    }
-
-    private static String hex(String algorithm, byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is part of every Java runtime", e);
-        }
+        return Digests.sha256(bytes);
     }
 }

@@ -1,5 +1,6 @@
 package dev.journal.core.cache;
 
+import dev.journal.core.internal.Digests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 

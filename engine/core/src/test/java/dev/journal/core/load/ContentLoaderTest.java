@@ -54,7 +54,7 @@ class ContentLoaderTest {
             pool.shutdown();
         }
         assertEquals(List.of("A"), parsed.articles().stream().map(dev.journal.core.parse.Article::title).toList());
-        assertEquals(dev.journal.core.cache.Digests.sha256(Files.readAllBytes(site.resolve("content/a.md"))),
+        assertEquals(dev.journal.core.internal.Digests.sha256(Files.readAllBytes(site.resolve("content/a.md"))),
                 parsed.articles().get(0).hash());
         assertEquals(1, parsed.problems().size(), parsed.problems().toString());
         assertEquals("content/b.md", parsed.problems().get(0).path());
