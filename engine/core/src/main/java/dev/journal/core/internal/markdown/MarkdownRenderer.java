@@ -177,14 +177,9 @@ public final class MarkdownRenderer {
 
             /** What the sanitiser will take out of a raw HTML node, which its author should know. */
             private void removals(String literal, int line) {
-                if (options.rawHtml() != MarkdownOptions.RawHtml.SANITIZE) {
-                    return;
+                if (options.rawHtml() == MarkdownOptions.RawHtml.SANITIZE) {
+                    removalNotes(literal, line, removed);
                 }
-                Map<Integer, List<String>> byLine = new java.util.TreeMap<>();
-                for (HtmlSanitizer.Removal r : sanitizer.removals(literal)) {
-                    byLine.computeIfAbsent(line + r.line() - 1, k -> new ArrayList<>()).add(r.what());
-                }
-                byLine.forEach((at, what) -> removed.add(new MarkdownResult.Note(at, removedMessage(what))));
             }
         });
         List<MarkdownResult.Note> notes = new ArrayList<>(removed);
@@ -211,10 +206,17 @@ public final class MarkdownRenderer {
                 references, rawHtml[0], titleLevel[0], List.copyOf(notes));
     }
 
-    /** The warning for raw HTML that the sanitiser removes from a line. */
-    private static String removedMessage(List<String> what) {
-        return "raw HTML removed from the page: " + String.join(", ", what)
-                + " (journal.markdown.html=sanitize keeps safe markup only)";
+    /**
+     * Adds to {@code notes} what the sanitiser will take out of raw HTML that starts on line
+     * {@code firstLine}: one warning per line, naming what goes.
+     */
+    private void removalNotes(String rawHtml, int firstLine, List<MarkdownResult.Note> notes) {
+        Map<Integer, List<String>> byLine = new java.util.TreeMap<>();
+        for (HtmlSanitizer.Removal r : sanitizer.removals(rawHtml)) {
+            byLine.computeIfAbsent(firstLine + r.line() - 1, k -> new ArrayList<>()).add(r.what());
+        }
+        byLine.forEach((at, what) -> notes.add(new MarkdownResult.Note(at, "raw HTML removed from the page: "
+                + String.join(", ", what) + " (journal.markdown.html=sanitize keeps safe markup only)")));
     }
 
     private static dev.journal.core.parse.Heading safe(dev.journal.core.parse.Heading h) {
@@ -240,11 +242,7 @@ public final class MarkdownRenderer {
         Element body;
         switch (options.rawHtml()) {
             case SANITIZE -> {
-                Map<Integer, List<String>> byLine = new java.util.TreeMap<>();
-                for (HtmlSanitizer.Removal r : sanitizer.removals(html)) {
-                    byLine.computeIfAbsent(firstLine + r.line() - 1, k -> new ArrayList<>()).add(r.what());
-                }
-                byLine.forEach((at, what) -> notes.add(new MarkdownResult.Note(at, removedMessage(what))));
+                removalNotes(html, firstLine, notes);
                 body = sanitizer.cleanDocument(html).body();
                 out = body.html();
             }
