@@ -311,9 +311,7 @@ public final class Baker implements AutoCloseable {
                 if (options.preview()) {
                     // what journal check would say (a missing image, a link to a page the site will
                     // not have), as warnings: an author who previews learns of it before CI does
-                    new SiteChecks(config, index, out.paths()).check(parsed.articles()).forEach(p -> problems.add(
-                            p.isError() ? Problem.warning(p.path(), p.line(), p.message().replace(SiteChecks.LINKS_HINT,
-                                    "") + " (an error of journal check)") : p));
+                    problems.addAll(new SiteChecks(config, index, out.paths(), true).check(parsed.articles()));
                 }
                 failOnErrors(problems);
                 outcome = session.commit();

@@ -30,9 +30,6 @@ import java.util.Set;
  */
 public final class SiteChecks {
 
-    /** What a broken link's error says of {@code journal.check.links}. */
-    public static final String LINKS_HINT = " (journal.check.links=warning makes this a warning)";
-
     private final SiteIndex index;
     private final Set<String> files;
     private final String hostPath;
@@ -43,6 +40,11 @@ public final class SiteChecks {
     private final boolean bylines;
     /** Whether a link to a path the site will not have is an error ({@code journal.check.links}). */
     private final boolean brokenLinksAreErrors;
+    /**
+     * For the preview: what check reports as errors is said as warnings, so that an author learns
+     * of it while the preview still builds.
+     */
+    private final boolean asWarnings;
     /** The drafts and articles scheduled for later, by the path their page would have. */
     private final Map<String, Article> hiddenPages = new HashMap<>();
 
@@ -52,6 +54,15 @@ public final class SiteChecks {
      * @param files  every path the real build writes, relative to the output folder
      */
     public SiteChecks(SiteConfig config, SiteIndex index, Set<String> files) {
+        this(config, index, files, false);
+    }
+
+    /**
+     * @param asWarnings whether check's errors are said as warnings (the preview's), each saying it is
+     *                   an error of {@code journal check}
+     */
+    public SiteChecks(SiteConfig config, SiteIndex index, Set<String> files, boolean asWarnings) {
+        this.asWarnings = asWarnings;
         this.index = index;
         this.files = Set.copyOf(files);
         this.hostPath = config.sitePath();
@@ -87,6 +98,12 @@ public final class SiteChecks {
                 ? "site.host is JBake's default" : "site.host is not set") + ", so the pages' canonical"
                 + " links, the feeds, the sitemap and the citations name " + config.siteHost() + ", JBake's default;"
                 + " set site.host to the journal's address (https://journal.example.org/)"));
+    }
+
+    /** An error of check; for the preview, a warning that says it is one. */
+    private Problem error(String path, int line, String message) {
+        return asWarnings ? Problem.warning(path, line, message + " (an error of journal check)")
+                : Problem.error(path, line, message);
     }
 
     /** The problems of {@code articles} (every parsed document, drafts included). */
@@ -160,7 +177,7 @@ public final class SiteChecks {
     private void image(Article a, Reference ref, List<Problem> problems) {
         String dest = ref.destination();
         if (ref.text().isBlank()) {
-            problems.add(Problem.error(a.sourcePath(), ref.line(), "image " + dest + " has no alt text: describe it"
+            problems.add(error(a.sourcePath(), ref.line(), "image " + dest + " has no alt text: describe it"
                     + " between the brackets, ![what the image shows](" + dest + ")"));
         }
         String target = sitePath(a, dest);
@@ -174,7 +191,7 @@ public final class SiteChecks {
             String up = "../".repeat((int) a.contentPath().chars().filter(c -> c == '/').count());
             message += "; to show the site's " + written + ", write " + up + dest + " or /" + dest;
         }
-        problems.add(Problem.error(a.sourcePath(), ref.line(), message));
+        problems.add(error(a.sourcePath(), ref.line(), message));
     }
 
     /**
@@ -188,7 +205,7 @@ public final class SiteChecks {
         int cut = value.indexOf('#') >= 0 ? value.indexOf('#') : value.indexOf('?');
         String target = sitePath(a, cut < 0 ? value : value.substring(0, cut));
         if (target != null && !exists(target)) {
-            problems.add(Problem.error(a.sourcePath(), a.line(key), key + " " + value + " not found: the site will have"
+            problems.add(error(a.sourcePath(), a.line(key), key + " " + value + " not found: the site will have"
                     + " no " + target + " (looked for " + contentFolder + "/" + target + " and " + assetFolder + "/"
                     + target + ")"));
         }
@@ -207,7 +224,7 @@ public final class SiteChecks {
             if (!exists(target)) {
                 Article a = bySource.get(profile.sourcePath());
                 Object written = a == null ? null : a.meta().get("photo");
-                problems.add(Problem.error(profile.sourcePath(), a == null ? 0 : a.line("photo"), "photo "
+                problems.add(error(profile.sourcePath(), a == null ? 0 : a.line("photo"), "photo "
                         + (written == null ? target : written) + " not found: the site will have no " + target
                         + " (looked for " + contentFolder + "/" + target + " and " + assetFolder + "/" + target + ")"));
             }
@@ -234,12 +251,14 @@ public final class SiteChecks {
         if (hidden != null) {
             // as a link to its Markdown file is (SiteIndexer): the address would give the subject away
             String why = hidden.draft() ? "a draft" : "scheduled for " + hidden.date().toLocalDate();
-            problems.add(Problem.error(a.sourcePath(), ref.line(), "link to " + dest + ", the page of "
+            problems.add(error(a.sourcePath(), ref.line(), "link to " + dest + ", the page of "
                     + hidden.sourcePath() + ", which is " + why + " and has no page in this build; remove the link"
                     + " until it is published"));
         } else {
             String message = "link to " + dest + ": the site will have no " + target;
-            problems.add(brokenLinksAreErrors ? Problem.error(a.sourcePath(), ref.line(), message + LINKS_HINT)
+            // the way to a warning is check's to say; the preview's warning says it is an error of check
+            problems.add(brokenLinksAreErrors ? error(a.sourcePath(), ref.line(), message
+                    + (asWarnings ? "" : " (journal.check.links=warning makes this a warning)"))
                     : Problem.warning(a.sourcePath(), ref.line(), message));
         }
     }
