@@ -34,6 +34,8 @@ public final class SiteConfig {
     private final List<Problem> problems;
     /** The warnings about unknown keys, by the name templates read the key by ({@code config.my_key}). */
     private final Map<Problem, String> unknownKeys;
+    /** The errors that a content or template folder jbake.properties names is not made (yet). */
+    private final java.util.Set<Problem> notMade;
     private final Locale locale;
     private final ZoneId zone;
     private final DateTimeFormatter displayDate;
@@ -131,6 +133,7 @@ public final class SiteConfig {
         this.jbakeLayout = v.layout(get("journal.layout"), this, sourceDir);
         this.problems = List.copyOf(found);
         this.unknownKeys = Map.copyOf(v.unknownKeys);
+        this.notMade = java.util.Set.copyOf(v.notMade);
     }
 
     /** Defaults only, as for a site with no {@code jbake.properties}. */
@@ -163,14 +166,9 @@ public final class SiteConfig {
         }).toList();
     }
 
-    /** What the problem of a folder that jbake.properties names and the site has not made says. */
-    public static final String NOT_MADE = ", but the site has no folder ";
-
     /** Whether a problem is only that a configured content or template folder is not made yet. */
     public boolean folderNotMadeYet(Problem p) {
-        return p.path().equals(FILE_NAME) && p.message().contains(NOT_MADE)
-                && java.util.stream.Stream.of("content.folder", "template.folder")
-                        .anyMatch(k -> line(k) > 0 && line(k) == p.line() && p.message().startsWith(k + " is "));
+        return notMade.contains(p);
     }
 
     /** The value of a key, its default when absent, {@code ""} for a key nobody knows. */
@@ -346,6 +344,7 @@ public final class SiteConfig {
         /** The keys whose values were found wrong. */
         private final java.util.Set<String> refused = new java.util.HashSet<>();
         private final Map<Problem, String> unknownKeys = new java.util.HashMap<>();
+        private final java.util.Set<Problem> notMade = new java.util.HashSet<>();
 
         Validator(Map<String, Integer> lines, List<Problem> problems) {
             this.lines = lines;
@@ -511,11 +510,16 @@ public final class SiteConfig {
             if (Files.isDirectory(folder)) {
                 return;
             }
-            String why = Files.exists(folder) ? key + " is " + Problem.quote(value) + ", which is a file, not a folder"
-                    : key + " is " + Problem.quote(value) + NOT_MADE + value;
+            boolean aFile = Files.exists(folder);
+            String why = aFile ? key + " is " + Problem.quote(value) + ", which is a file, not a folder"
+                    : key + " is " + Problem.quote(value) + ", but the site has no folder " + value;
             String message = why + ": " + otherwise + " (create the folder or correct the value)";
             int line = lines.getOrDefault(key, 0);
-            problems.add(needed ? Problem.error(FILE_NAME, line, message) : Problem.warning(FILE_NAME, line, message));
+            Problem p = needed ? Problem.error(FILE_NAME, line, message) : Problem.warning(FILE_NAME, line, message);
+            problems.add(p);
+            if (needed && !aFile) {
+                notMade.add(p);
+            }
         }
 
         void oneOf(String key, String value, String... allowed) {
