@@ -390,23 +390,16 @@ public final class PageRenderer {
      * a page that uses the template (or includes it) would otherwise report again, blurred.
      */
     private boolean reported(Exception e) {
-        if (!syntaxErrors.isEmpty() && TemplateEngine.isSyntaxError(e)) {
-            // an error: a page needed the template, named by the parse failure in the chain
-            Exception broken = e;
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof freemarker.core.ParseException pe) {
-                    broken = pe;
-                    break;
-                }
-            }
-            String path = templates.problem(broken).path();
-            if (syntaxErrors.stream().noneMatch(p -> p.path().equals(path))) {
-                return false; // one the first pass did not list (?interpret, a template outside the folder): said here
-            }
-            brokenAndUsed.add(path);
-            return true;
+        Exception broken = syntaxErrors.isEmpty() ? null : TemplateEngine.syntaxFailure(e);
+        if (broken == null) {
+            return false;
         }
-        return false;
+        String path = templates.problem(broken).path();
+        if (syntaxErrors.stream().noneMatch(p -> p.path().equals(path))) {
+            return false; // one the first pass did not list (?interpret, a template outside the folder): said here
+        }
+        brokenAndUsed.add(path); // an error: a page needed the template
+        return true;
     }
 
     /**
@@ -425,7 +418,6 @@ public final class PageRenderer {
                 : Problem.warning(p.path(), p.line(), p.message() + " (no page of this build uses the template)"))
                 .toList();
     }
-
 
     /** Waits for the generators started, whatever became of them. */
     private static void settle(java.util.concurrent.ForkJoinTask<?>[] tasks) {

@@ -477,14 +477,17 @@ public final class TemplateEngine {
         }
     }
 
-    /** Whether a failure comes of a template that cannot be parsed: one {@link #syntaxErrors} reports. */
-    public static boolean isSyntaxError(Throwable e) {
+    /**
+     * The template that cannot be parsed a failure comes of (the kind {@link #syntaxErrors} reports),
+     * as the parse's exception; null when the failure is of another kind.
+     */
+    public static Exception syntaxFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ParseException || t instanceof NotUtf8) {
-                return true;
+                return (Exception) t;
             }
         }
-        return false;
+        return null;
     }
 
     /**
