@@ -267,6 +267,29 @@ class IncrementalBuildTest {
                 .map(Problem::toString).toList();
     }
 
+    /**
+     * An edit of an article's text (not its front matter) makes again only the pages that show that
+     * text, its own: not the tag, author, archive and index pages nor the neighbours and related
+     * blocks that show the article's card, although the file's digest (JBake's {@code sha1}) changed too.
+     */
+    @Test
+    void anEditOfTheTextAloneMakesAgainOnlyThePagesThatShowIt() throws Exception {
+        smallSite(24);
+        Path out = dir.resolve("out");
+        settle();
+        bake(out, cache);
+        Path victim = site.resolve("content/articles/a11.md");
+        Files.writeString(victim, Files.readString(victim) + "\nAn added paragraph.\n");
+        settle();
+        List<String> lines = new ArrayList<>();
+        new Baker(options(out, cache).withLog(lines::add)).bake();
+        Matcher made = Pattern.compile("(\\d+) pages from templates \\((\\d+) unchanged\\)").matcher(String.join("\n", lines));
+        assertTrue(made.find(), String.join("\n", lines));
+        int pages = Integer.parseInt(made.group(1));
+        assertTrue(pages > 30, "the site has tag, author and archive pages: " + pages);
+        assertEquals(1, pages - Integer.parseInt(made.group(2)), "pages made again: " + String.join("\n", lines));
+    }
+
     private static void assertBrokenLink(org.junit.jupiter.api.function.Executable build, String when) {
         ContentException e = assertThrows(ContentException.class, build, when);
         assertEquals(List.of("content/articles/a1.md"), e.problems().stream().filter(Problem::isError)

@@ -12,7 +12,7 @@ import java.util.Set;
  * of its tracked fields, which many pages that show the view do not read:
  * <ul>
  * <li>a document's view tracks what only its text decides (body, word count, reading time,
- * headings). Most pages that show a document (lists, related blocks, neighbours' links) show only
+ * headings, and JBake's {@code sha1}, the digest of its file, which every edit changes). Most pages that show a document (lists, related blocks, neighbours' links) show only
  * its card (title, authors, date, summary, tags) and need not be made again when only its text
  * changes;</li>
  * <li>a tag's or author's link, as documents' views list them, tracks its count of articles, which
@@ -24,7 +24,7 @@ import java.util.Set;
 final class TrackedView extends AbstractMap<String, Object> {
 
     /** The fields of a document's view that its text decides. */
-    static final Set<String> TEXT_FIELDS = Set.of("body", "words", "reading_minutes", "headings");
+    static final Set<String> TEXT_FIELDS = Set.of("body", "words", "reading_minutes", "headings", "sha1");
     /** The field of a tag's or author's link that its articles decide. */
     static final Set<String> COUNT_FIELDS = Set.of("count");
 
