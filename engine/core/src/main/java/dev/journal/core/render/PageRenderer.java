@@ -255,6 +255,8 @@ public final class PageRenderer {
                 }
                 memo.endDigests();
             } else {
+                // the tag and author links first: every document's view lists some, and then digests them by memory
+                fingerprints.rememberAll(views.links(), pool);
                 fingerprints.rememberAll(views.of(index.documents()), pool);
             }
             // each shared value's name and digest as a page's digest adds them, worked out once

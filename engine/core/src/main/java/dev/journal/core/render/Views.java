@@ -101,6 +101,13 @@ final class Views {
         }
     }
 
+    /** Every tag's and author's link, as documents' views list them. */
+    List<Map<String, Object>> links() {
+        List<Map<String, Object>> all = new ArrayList<>(tagLinks.values());
+        all.addAll(authors.values());
+        return all;
+    }
+
     Map<String, Object> of(Article a) {
         return articles.get(a.outputPath());
     }

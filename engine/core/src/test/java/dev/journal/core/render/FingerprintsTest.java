@@ -56,6 +56,38 @@ class FingerprintsTest {
     }
 
     @Test
+    void viewsRememberedAfterTheTagLinksTheyListDigestAlike() {
+        List<Map<String, Object>> views = views();
+        List<Object> links = new ArrayList<>();
+        for (Map<String, Object> v : views) {
+            for (Object link : (List<?>) ((TrackedView) v).all().get("tag_links")) {
+                if (links.stream().noneMatch(l -> l == link)) {
+                    links.add(link);
+                }
+            }
+        }
+        Fingerprints linksFirst = new Fingerprints();
+        Fingerprints alone = new Fingerprints();
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            linksFirst.rememberAll(links, pool);
+            linksFirst.rememberAll(views, pool);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(7, links.size());
+        for (Map<String, Object> v : views) {
+            assertEquals(alone.remember(v), linksFirst.of(v));
+            assertEquals(alone.ofCard(v), linksFirst.ofCard(v));
+            assertEquals(new Fingerprints().ofTracked(v), linksFirst.ofTracked(v));
+        }
+        for (Object link : links) {
+            assertEquals(new Fingerprints().of(link), linksFirst.of(link));
+            assertEquals(new Fingerprints().ofCard(link), linksFirst.ofCard(link));
+        }
+    }
+
+    @Test
     void aViewsCardLeavesOutItsTextAndItsLinksCountsWhichItsTrackedDigestCounts() {
         Map<String, Object> a = views().get(1);
         Map<String, Object> fields = new LinkedHashMap<>(((TrackedView) a).all());
