@@ -27,7 +27,10 @@ public final class Checksummed {
     public static Object write(Path file, FileVersion.Content content) throws IOException {
         return FileVersion.write(file, stream -> {
             CheckedOutputStream summed = new CheckedOutputStream(stream, new CRC32C());
-            content.write(summed);
+            // summed in blocks rather than value by value
+            java.io.OutputStream buffered = PlainStreams.buffered(summed, 1 << 16);
+            content.write(buffered);
+            buffered.flush();
             new DataOutputStream(stream).writeLong(summed.getChecksum().getValue()); // outside what it sums
         });
     }

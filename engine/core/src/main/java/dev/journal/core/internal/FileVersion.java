@@ -1,6 +1,5 @@
 package dev.journal.core.internal;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -31,7 +30,7 @@ public final class FileVersion {
         }
     }
 
-    /** What writes a file's content, to a buffered stream. */
+    /** What writes a file's content, to a buffered stream (for the writing thread alone: {@link PlainStreams}). */
     @FunctionalInterface
     public interface Content {
         void write(OutputStream out) throws IOException;
@@ -47,7 +46,7 @@ public final class FileVersion {
         Path written = file.resolveSibling(file.getFileName() + ".tmp");
         boolean moved = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(written), 1 << 16)) {
+            try (OutputStream out = PlainStreams.buffered(Files.newOutputStream(written), 1 << 16)) {
                 content.write(out);
             }
             Object version = of(written);

@@ -1,7 +1,6 @@
 package dev.journal.core.load;
 
 import dev.journal.core.internal.FileVersion;
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -96,7 +95,9 @@ public final class SourceStamps {
      * none, they are another site's (two sites may share a cache folder) or cannot be read.
      */
     public static SourceStamps read(Path file, Path source) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+        try {
+            byte[] all = Files.readAllBytes(file);
+            DataInputStream in = new DataInputStream(dev.journal.core.internal.PlainStreams.of(all, 0, all.length));
             if (!FORMAT.equals(in.readUTF()) || !source.toAbsolutePath().normalize().toString().equals(in.readUTF())) {
                 return NONE;
             }

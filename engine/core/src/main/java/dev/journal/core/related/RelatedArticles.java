@@ -6,7 +6,6 @@ import dev.journal.core.internal.FileCounts;
 import dev.journal.core.internal.Mix64;
 import dev.journal.core.parse.Article;
 import dev.journal.core.parse.Slugs;
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -286,7 +285,7 @@ public final class RelatedArticles {
                     return memo;
                 }
                 int end = all.length - Checksummed.TRAILER;
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, end));
+                DataInputStream in = new DataInputStream(dev.journal.core.internal.PlainStreams.of(all, 0, end));
                 if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
                     return memo;
                 }

@@ -175,7 +175,7 @@ final class TextIndex {
                 return;
             }
             try {
-                java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes,
+                java.io.DataInputStream in = new java.io.DataInputStream(dev.journal.core.internal.PlainStreams.of(bytes,
                         storedFrom, storedTo - storedFrom));
                 int count = in.readInt();
                 if (count < 0) {

@@ -2,7 +2,6 @@ package dev.journal.core.render;
 
 import dev.journal.core.internal.FileCounts;
 import dev.journal.core.internal.FileVersion;
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -45,8 +44,10 @@ public record RenderRecord(String key, Map<String, Entry> entries) {
     }
 
     public static RenderRecord read(Path file) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            long size = Files.size(file);
+        try {
+            byte[] all = Files.readAllBytes(file);
+            DataInputStream in = new DataInputStream(dev.journal.core.internal.PlainStreams.of(all, 0, all.length));
+            long size = all.length;
             if (!FORMAT.equals(in.readUTF())) {
                 return null;
             }
