@@ -836,6 +836,11 @@ final class SearchIndexGenerator implements Generator {
          * number of documents and the averages stay), and makes again the postings of the terms
          * whose entries or document frequency changed.
          */
+        /** A hash code's bit among {@code 1 << 16}. */
+        private static int spread(int hash) {
+            return (hash ^ hash >>> 16) & 0xFFFF;
+        }
+
         private int weighChanged(Doc[] order, List<Doc> fresh, List<Term> touched) {
             int n = order.length;
             List<Doc> again = new ArrayList<>(fresh);
@@ -857,13 +862,20 @@ final class SearchIndexGenerator implements Generator {
             }
             if (!lasting && !moved.isEmpty()) {
                 // a memo read from a file keeps no lists of choosers: the documents that choose are
-                // looked at for a body term whose document frequency moved
+                // looked at for a body term whose document frequency moved (a few terms among
+                // hundreds of thousands: a bit per hash code rules most out before the set is asked)
+                long[] maybe = new long[1 << 10];
+                for (String term : moved) {
+                    int bit = spread(term.hashCode());
+                    maybe[bit >>> 6] |= 1L << bit;
+                }
                 for (Doc doc : order) {
                     if (doc.weighed != build && doc.bodyOnly > bodyTerms) {
                         SearchCounts c = doc.counts;
                         String[] terms = c.terms();
                         for (int k = 0; k < terms.length; k++) {
-                            if (c.bodyOnly(k) && moved.contains(terms[k])) {
+                            int bit = spread(terms[k].hashCode());
+                            if ((maybe[bit >>> 6] & 1L << bit) != 0 && c.bodyOnly(k) && moved.contains(terms[k])) {
                                 doc.weighed = build;
                                 again.add(doc);
                                 break;
