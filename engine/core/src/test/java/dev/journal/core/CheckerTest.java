@@ -56,6 +56,17 @@ class CheckerTest {
     }
 
     @Test
+    void aRecommenderSettingOutOfItsRangeIsAnErrorOnItsLineNotACrash() throws IOException {
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\njournal.related.count=-1\n"
+                + "journal.related.diversity=5\n");
+        write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-13-01\n---\nText.\n");
+        assertEquals(List.of("content/articles/2024/one.md:3: date: '2024-13-01' is not a real date: month 13 does not"
+                + " exist (1-12)", "jbake.properties:2: journal.related.count must be a whole number of at least 0, not"
+                + " '-1'", "jbake.properties:3: journal.related.diversity must be a number from 0 to 1, such as 0.5,"
+                + " not '5'"), lines(check()));
+    }
+
+    @Test
     void aFileWhoseHeaderHasErrorsHasItsBodysProblemsReportedToo() throws IOException {
         write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-13-01\ntags: [X]\n---\n"
                 + "See [the missing one](nope.md).\n\n<script>pwn()</script>\n");

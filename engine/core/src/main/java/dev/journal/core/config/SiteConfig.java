@@ -36,6 +36,8 @@ public final class SiteConfig {
     private final Map<Problem, String> unknownKeys;
     /** The errors that a content or template folder jbake.properties names is not made (yet). */
     private final java.util.Set<Problem> notMade;
+    /** The keys whose values were refused (reported among the problems): their defaults stand in. */
+    private final java.util.Set<String> refused;
     private final Locale locale;
     private final ZoneId zone;
     private final DateTimeFormatter displayDate;
@@ -131,9 +133,11 @@ public final class SiteConfig {
         this.explicit = java.util.Set.copyOf(fileValues.keySet());
         this.lines = Map.copyOf(lines);
         this.jbakeLayout = v.layout(get("journal.layout"), this, sourceDir);
+        v.siteHost("site.host", get("site.host"), jbakeLayout);
         this.problems = List.copyOf(found);
         this.unknownKeys = Map.copyOf(v.unknownKeys);
         this.notMade = java.util.Set.copyOf(v.notMade);
+        this.refused = java.util.Set.copyOf(v.refused);
     }
 
     /** Defaults only, as for a site with no {@code jbake.properties}. */
@@ -242,6 +246,9 @@ public final class SiteConfig {
 
     public int number(String key) {
         try {
+            if (refused.contains(key)) {
+                return Integer.parseInt(ConfigKeys.find(key).orElseThrow().defaultValue()); // reported as a problem
+            }
             return Integer.parseInt(get(key).trim());
         } catch (NumberFormatException e) {
             return Integer.parseInt(ConfigKeys.find(key).orElseThrow().defaultValue());
@@ -252,7 +259,7 @@ public final class SiteConfig {
     public double decimal(String key) {
         try {
             double d = Double.parseDouble(get(key).trim());
-            if (Double.isFinite(d)) {
+            if (Double.isFinite(d) && !refused.contains(key)) {
                 return d;
             }
         } catch (NumberFormatException e) {
@@ -462,12 +469,43 @@ public final class SiteConfig {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            error(key, key + " must be a number from " + format(min) + " to " + format(max) + ", such as 0.5, not '"
-                    + value + "'");
+            error(key, key + " must be a number from " + format(min) + " to " + format(max) + ", such as "
+                    + (0.5 >= min && 0.5 <= max ? "0.5" : format(min) + ".5") + ", not '" + value + "'");
         }
 
         private static String format(double d) {
             return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        }
+
+        /**
+         * The journal's address: an absolute http or https URL, which canonical links, feeds, the
+         * sitemap and citations are made from. An error with the journal's layout; with JBake's a
+         * warning, as JBake builds such a site (with those links broken). Empty is check's to warn of.
+         */
+        void siteHost(String key, String value, boolean jbakeLayout) {
+            String v = value.strip();
+            if (v.isEmpty()) {
+                return;
+            }
+            try {
+                java.net.URI uri = new java.net.URI(v);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                // a host of other letters than ASCII's (an internationalised name) is an authority without a host here
+                boolean host = uri.getHost() != null || uri.getRawAuthority() != null && !uri.getRawAuthority().isBlank();
+                if ((scheme.equals("http") || scheme.equals("https")) && host) {
+                    return;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            String message = key + " must be the journal's address, an absolute http or https URL such as"
+                    + " https://journal.example.org/, not '" + value + "': canonical links, feeds, the sitemap and"
+                    + " citations are made from it";
+            if (jbakeLayout) {
+                problems.add(Problem.warning(FILE_NAME, lines.getOrDefault(key, 0), message));
+            } else {
+                error(key, message);
+            }
         }
 
         void port(String key, String value) {

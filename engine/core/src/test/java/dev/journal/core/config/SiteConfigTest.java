@@ -169,6 +169,40 @@ class SiteConfigTest {
         }
         assertTrue(errors.stream().anyMatch(p -> p.line() == 1 && p.message().contains("such as 0.5")),
                 errors.toString());
+        assertTrue(errors.stream().anyMatch(p -> p.line() == 5 && p.message().contains("from 1 to 1000000, such as 1.5")),
+                errors.toString());
+        // a refused value is reported, and its default stands in for what reads it (check goes on with it)
+        SiteConfig defaults = SiteConfig.defaults();
+        for (String key : List.of("journal.related.weight.text", "journal.related.weight.freshness",
+                "journal.related.diversity", "journal.related.freshness.halflife")) {
+            assertEquals(defaults.decimal(key), bad.decimal(key), key);
+        }
+        assertEquals(defaults.number("journal.related.count"), bad.number("journal.related.count"));
+        dev.journal.core.related.RelatedSettings.from(bad); // the values in range: does not throw
+    }
+
+    @Test
+    void siteHostIsAnAbsoluteHttpAddress() throws IOException {
+        for (String good : List.of("https://journal.example.org/", "http://localhost:8820/", "https://x.org/journal",
+                "HTTPS://X.ORG", "https://bücher.example/")) {
+            SiteConfig c = ConfigLoader.parse("site.host=" + good + "\n");
+            assertTrue(c.problems().isEmpty(), good + ": " + c.problems());
+        }
+        for (String bad : List.of("example.org", "ftp://example.org/", "not a url", "https://", "/journal/",
+                "javascript:alert(1)")) {
+            SiteConfig c = ConfigLoader.parse("# the address\nsite.host=" + bad + "\n");
+            List<Problem> errors = c.problems().stream().filter(Problem::isError).toList();
+            assertEquals(1, errors.size(), bad + ": " + c.problems());
+            assertEquals(2, errors.get(0).line());
+            assertTrue(errors.get(0).message().startsWith("site.host must be the journal's address, an absolute http"
+                    + " or https URL"), errors.toString());
+            // JBake builds such a site: with its layout, a warning
+            SiteConfig jbake = ConfigLoader.parse("site.host=" + bad + "\njournal.layout=jbake\n");
+            assertTrue(jbake.problems().stream().noneMatch(Problem::isError), bad + ": " + jbake.problems());
+            assertTrue(jbake.problems().stream().anyMatch(p -> p.line() == 1 && p.message().startsWith("site.host must")),
+                    jbake.problems().toString());
+        }
+        assertTrue(ConfigLoader.parse("site.host=\n").problems().isEmpty()); // empty: check warns of it
     }
 
     @Test
