@@ -67,6 +67,37 @@ class CheckerTest {
     }
 
     @Test
+    void linksAndImagesInRawHtmlAreCheckedAndLeadToPagesAsMarkdownsDo() throws Exception {
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\n");
+        write(site, "content/articles/2024/other.md", "---\ntitle: Other\ndate: 2024-01-01\ntags: [X]\n---\nText.\n");
+        write(site, "content/articles/2024/plan.md", "---\ntitle: Plan\ndate: 2024-01-01\ntags: [X]\ndraft: true\n---\n"
+                + "Text.\n");
+        String body = "---\ntitle: One\ndate: 2024-01-02\ntags: [X]\n---\n"
+                + "See <a href=\"other.md#top\">the other</a>.\n\n"
+                + "<p><a href=\"plan.md\">soon</a>\n<img src=\"missing.png\" alt=\"A chart\"></p>\n\n"
+                + "<a href=\"nope.md\">nope</a> <a href='/reports/none/'>none</a>\n";
+        write(site, "content/articles/2024/one.md", body);
+        assertEquals(List.of(
+                "content/articles/2024/one.md:8: link to plan.md, which is a draft and has no page in this build; remove"
+                        + " the link until it is published",
+                "content/articles/2024/one.md:9: image missing.png not found: the site will have no"
+                        + " articles/2024/missing.png (looked for content/articles/2024/missing.png and"
+                        + " assets/articles/2024/missing.png)",
+                "content/articles/2024/one.md:11: link to /reports/none/: the site will have no reports/none/"
+                        + " (journal.check.links=warning makes this a warning)",
+                "content/articles/2024/one.md:11: link to nope.md, which is not a content file (looked for"
+                        + " articles/2024/nope.md in the content folder)"), lines(check()));
+        // mended, the link to a content file leads to its page, as a Markdown link's does
+        write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-01-02\ntags: [X]\n---\n"
+                + "See <a href=\"other.md#top\">the other</a> and <A HREF=/articles/2024/other.md>again</A>.\n");
+        assertEquals(List.of(), lines(check()));
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        String page = Files.readString(out.resolve("articles/2024/one.html"));
+        assertTrue(page.contains("<a href=\"other.html#top\">the other</a> and <a href=\"other.html\">again</a>"), page);
+    }
+
+    @Test
     void aFileWhoseHeaderHasErrorsHasItsBodysProblemsReportedToo() throws IOException {
         write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-13-01\ntags: [X]\n---\n"
                 + "See [the missing one](nope.md).\n\n<script>pwn()</script>\n");

@@ -2,6 +2,7 @@ package dev.journal.core.internal.markdown;
 
 import dev.journal.core.internal.SafeText;
 import dev.journal.core.internal.html.HtmlSanitizer;
+import dev.journal.core.internal.html.RawLinks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -167,12 +168,31 @@ public final class MarkdownRenderer {
             public void visit(HtmlBlock html) {
                 rawHtml[0] = true;
                 removals(html.getLiteral(), line(html, firstLine));
+                html.setLiteral(rawLinks(html.getLiteral(), line(html, firstLine)));
             }
 
             @Override
             public void visit(HtmlInline html) {
                 rawHtml[0] = true;
                 removals(html.getLiteral(), line(html, firstLine));
+                html.setLiteral(rawLinks(html.getLiteral(), line(html, firstLine)));
+            }
+
+            /**
+             * The links and images of raw HTML count as Markdown's do: among the references (checked
+             * alike: a missing file, a draft, a page the site will not have), their addresses
+             * rewritten alike (a content file's path leads to its page). Shown as text, they are none.
+             */
+            private String rawLinks(String literal, int line) {
+                if (options.rawHtml() == MarkdownOptions.RawHtml.ESCAPE) {
+                    return literal;
+                }
+                List<RawLinks.Link> found = RawLinks.of(literal);
+                for (RawLinks.Link l : found) {
+                    references.add(new MarkdownResult.Reference(l.image(), l.destination(), l.text(),
+                            line > 0 ? line + l.line() - 1 : 0));
+                }
+                return found.isEmpty() ? literal : RawLinks.rewrite(literal, found, links);
             }
 
             /** What the sanitiser will take out of a raw HTML node, which its author should know. */

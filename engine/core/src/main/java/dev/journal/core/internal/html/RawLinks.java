@@ -1,0 +1,94 @@
+package dev.journal.core.internal.html;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
+
+/**
+ * The links ({@code <a href>}) and images ({@code <img src>}) that an author wrote in raw HTML
+ * within Markdown, found with where each address stands in the piece, so that they are checked as
+ * Markdown's links and images are, and an address written as a content file's path
+ * ({@code other.md}) leads to that file's page as in Markdown.
+ */
+public final class RawLinks {
+
+    private RawLinks() {
+    }
+
+    /**
+     * A link or image of a piece of raw HTML.
+     *
+     * @param image       an {@code <img>}'s {@code src} rather than an {@code <a>}'s {@code href}
+     * @param destination the address, its character references decoded
+     * @param text        the link's text, or the image's {@code alt}
+     * @param line        the line of the piece on which the address stands, from 1
+     * @param from        where the address's characters start in the piece
+     * @param to          where they end
+     * @param plain       whether the address is written as it reads, without character references or
+     *                    quotes that writing another in its place would have to mind
+     */
+    public record Link(boolean image, String destination, String text, int line, int from, int to, boolean plain) {
+    }
+
+    /** The links and images of {@code rawHtml}, in the order written; none when it names no address. */
+    public static List<Link> of(String rawHtml) {
+        String lower = rawHtml.toLowerCase(Locale.ROOT);
+        if (!lower.contains("href") && !lower.contains("src")) {
+            return List.of(); // most raw HTML: <br>, <sup>, closing tags
+        }
+        Document doc = Parser.htmlParser().setTrackPosition(true).parseInput(rawHtml, "");
+        List<Link> found = new ArrayList<>();
+        for (Element e : doc.getAllElements()) {
+            String tag = e.normalName();
+            String key = tag.equals("a") ? "href" : tag.equals("img") ? "src" : null;
+            if (key == null || !e.hasAttr(key)) {
+                continue;
+            }
+            Attribute attribute = e.attribute(key);
+            Range value = attribute.sourceRange().valueRange();
+            if (!value.isTracked()) {
+                continue;
+            }
+            int from = value.start().pos();
+            int to = value.end().pos();
+            String written = from >= 0 && to <= rawHtml.length() && from <= to ? rawHtml.substring(from, to) : null;
+            boolean plain = written != null && written.equals(attribute.getValue()) && written.indexOf('"') < 0
+                    && written.indexOf('\'') < 0 && written.indexOf('&') < 0;
+            found.add(new Link(tag.equals("img"), attribute.getValue(), tag.equals("img") ? e.attr("alt") : e.text(),
+                    Math.max(1, value.start().lineNumber()), from, to, plain));
+        }
+        return found;
+    }
+
+    /**
+     * {@code rawHtml} with each plainly written address of its links and images replaced by what
+     * {@code rewrite} makes of it; the rest of the piece stays as written.
+     */
+    public static String rewrite(String rawHtml, List<Link> links, UnaryOperator<String> rewrite) {
+        StringBuilder out = null;
+        List<Link> backwards = new ArrayList<>(links);
+        backwards.sort(Comparator.comparingInt(Link::from).reversed());
+        for (Link link : backwards) {
+            if (!link.plain()) {
+                continue;
+            }
+            String made = rewrite.apply(link.destination());
+            if (made.equals(link.destination()) || made.indexOf('"') >= 0 || made.indexOf('\'') >= 0
+                    || made.indexOf('&') >= 0 || made.indexOf('<') >= 0 || made.chars().anyMatch(Character::isWhitespace)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(rawHtml);
+            }
+            out.replace(link.from(), link.to(), made);
+        }
+        return out == null ? rawHtml : out.toString();
+    }
+}

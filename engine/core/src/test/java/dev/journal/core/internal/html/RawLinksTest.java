@@ -1,0 +1,42 @@
+package dev.journal.core.internal.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Raw HTML's links and images, found where they are written, and their addresses replaced there alone. */
+class RawLinksTest {
+
+    @Test
+    void linksAndImagesAreFoundWithTheirLinesAndText() {
+        String html = "<p>See <a href=\"one.md\" title=\"t\">the first</a>\n<img alt='A chart' src=chart.png>\n"
+                + "<a name=x>no address</a> <a href=\"a.md?x=1&amp;y=2\">escaped</a> <q cite=\"c.md\">q</q></p>";
+        List<RawLinks.Link> found = RawLinks.of(html);
+        assertEquals(3, found.size(), found.toString());
+        assertEquals(new RawLinks.Link(false, "one.md", "the first", 1, html.indexOf("one.md"),
+                html.indexOf("one.md") + 6, true), found.get(0));
+        assertEquals(new RawLinks.Link(true, "chart.png", "A chart", 2, html.indexOf("chart.png"),
+                html.indexOf("chart.png") + 9, true), found.get(1));
+        RawLinks.Link escaped = found.get(2);
+        assertEquals("a.md?x=1&y=2", escaped.destination());
+        assertEquals(false, escaped.plain());
+        assertEquals(List.of(), RawLinks.of("<br>"));
+        assertEquals(List.of(), RawLinks.of("</a>"));
+    }
+
+    @Test
+    void onlyPlainAddressesAreReplacedAndTheRestStaysAsWritten() {
+        String html = "<P CLASS=x>  <a  href=one.md >1</a><a href='two.md#n'>2</a><a href=\"a.md?x=1&amp;y=2\">3</a>"
+                + "<img src=\"pic.png\" alt=\"\"></P>";
+        String made = RawLinks.rewrite(html, RawLinks.of(html), dest -> dest.endsWith(".png") ? dest
+                : "../" + dest.replace(".md", "/"));
+        assertEquals("<P CLASS=x>  <a  href=../one/ >1</a><a href='../two/#n'>2</a><a href=\"a.md?x=1&amp;y=2\">3</a>"
+                + "<img src=\"pic.png\" alt=\"\"></P>", made);
+        // an address that would need quoting where it stands is left as written
+        assertEquals("<a href=x.md>x</a>", RawLinks.rewrite("<a href=x.md>x</a>", RawLinks.of("<a href=x.md>x</a>"),
+                dest -> "a b"));
+        assertEquals("<a href=\"x.md\">x</a>", RawLinks.rewrite("<a href=\"x.md\">x</a>",
+                RawLinks.of("<a href=\"x.md\">x</a>"), dest -> "\"><script>"));
+    }
+}
