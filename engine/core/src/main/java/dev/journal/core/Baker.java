@@ -256,10 +256,12 @@ public final class Baker implements AutoCloseable {
             SiteIndex index = front.index();
             DataFiles.Loaded data = front.data();
             if (!options.preview() && problems.stream().anyMatch(Problem::isError)) {
-                // the build fails: the templates' errors are found first, as `journal check` finds
-                // them (a render that writes nothing), so that one run lists every problem; the
-                // preview, which builds on every save, fails at once
-                problems.addAll(templateProblems(source, config, templateSources.digest(), index, data, pool));
+                // the build fails: the templates' errors and what check finds of the site's pages
+                // (a missing image, a link to a page the site will not have) are found first, as
+                // `journal check` finds them (a render that writes nothing), so that one run lists
+                // every problem; the preview, which builds on every save, fails at once
+                problems.addAll(renderProblems(source, config, templateSources.digest(), index, data, files,
+                        parsed.articles(), pool));
             }
             failOnErrors(problems);
             // the search index's memo: the preview's in memory; a build with the cache goes on from
@@ -666,13 +668,21 @@ public final class Baker implements AutoCloseable {
         options.log().accept(String.format(Locale.ROOT, "%-7s %6d ms  %s", name, ms, what));
     }
 
-    /** The problems a render of the site finds (its templates' errors), writing nothing. */
-    private List<Problem> templateProblems(Path source, SiteConfig config, String templatesDigest, SiteIndex index,
-            DataFiles.Loaded data, ForkJoinPool pool) {
+    /**
+     * The problems a render of the site finds, writing nothing: its templates' errors, and what
+     * check finds of the pages it would have (a missing image, a link to a page it will not have).
+     */
+    private List<Problem> renderProblems(Path source, SiteConfig config, String templatesDigest, SiteIndex index,
+            DataFiles.Loaded data, List<StaticFile> files, List<Article> articles, ForkJoinPool pool) {
         try {
             TemplateEngine templates = templates(source, config, templatesDigest);
+            SiteOutput out = new SiteOutput(source, index.documents(), null);
             // with the data files the templates read, as the real render has them
-            return new PageRenderer(config, templates, data.files()).render(index, pool, page -> { }).problems();
+            List<Problem> problems = new ArrayList<>(new PageRenderer(config, templates, data.files())
+                    .render(index, pool, out::page).problems());
+            out.copies(files, !config.jbakeLayout());
+            problems.addAll(new SiteChecks(config, index, out.paths()).check(articles));
+            return problems;
         } catch (IOException | RuntimeException e) {
             return List.of(); // the content's errors are reported all the same
         }

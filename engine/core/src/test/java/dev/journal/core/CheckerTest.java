@@ -98,6 +98,22 @@ class CheckerTest {
     }
 
     @Test
+    void aBuildThatFailsOnItsContentReportsWhatCheckWouldFindOfItsPagesToo() throws Exception {
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\n");
+        write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-02-30\ntags: [X]\n---\nText.\n");
+        write(site, "content/articles/2024/two.md", "---\ntitle: Two\ndate: 2024-02-01\ntags: [X]\n---\n"
+                + "See [that](/reports/x.pdf).\n\n![A chart](chart-missing.png)\n");
+        List<String> checked = lines(check());
+        assertEquals(3, checked.size(), checked::toString);
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        ContentException failed = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class,
+                () -> new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake());
+        // one run lists every error check would, rather than the date's alone
+        assertEquals(checked, lines(new CheckResult(2, failed.problems())));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aFileWhoseHeaderHasErrorsHasItsBodysProblemsReportedToo() throws IOException {
         write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-13-01\ntags: [X]\n---\n"
                 + "See [the missing one](nope.md).\n\n<script>pwn()</script>\n");
