@@ -114,6 +114,19 @@ class CheckerTest {
     }
 
     @Test
+    void aCardImageTheSiteWillNotHaveIsAnErrorOnItsLine() throws IOException {
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\njournal.image=/images/missing-card.png\n");
+        write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-02-01\ntags: [X]\n---\nText.\n");
+        assertEquals(List.of("jbake.properties:2: journal.image /images/missing-card.png not found: the site will have"
+                + " no images/missing-card.png (looked for content/images/missing-card.png and"
+                + " assets/images/missing-card.png)"), lines(check()));
+        write(site, "assets/images/missing-card.png", "png");
+        assertEquals(List.of(), lines(check()));
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\njournal.image=https://cdn.example.org/x.png\n");
+        assertEquals(List.of(), lines(check()));
+    }
+
+    @Test
     void aFileWhoseHeaderHasErrorsHasItsBodysProblemsReportedToo() throws IOException {
         write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-13-01\ntags: [X]\n---\n"
                 + "See [the missing one](nope.md).\n\n<script>pwn()</script>\n");

@@ -30,6 +30,7 @@ import java.util.Set;
  */
 public final class SiteChecks {
 
+    private final SiteConfig config;
     private final SiteIndex index;
     private final Set<String> files;
     private final String hostPath;
@@ -63,6 +64,7 @@ public final class SiteChecks {
      */
     public SiteChecks(SiteConfig config, SiteIndex index, Set<String> files, boolean asWarnings) {
         this.asWarnings = asWarnings;
+        this.config = config;
         this.index = index;
         this.files = Set.copyOf(files);
         this.hostPath = config.sitePath();
@@ -142,6 +144,7 @@ public final class SiteChecks {
         }
         duplicateSlugs(articles, problems);
         photos(articles, problems);
+        siteImage(problems);
         return problems;
     }
 
@@ -208,6 +211,27 @@ public final class SiteChecks {
             problems.add(error(a.sourcePath(), a.line(key), key + " " + value + " not found: the site will have"
                     + " no " + target + " (looked for " + contentFolder + "/" + target + " and " + assetFolder + "/"
                     + target + ")"));
+        }
+    }
+
+    /**
+     * The site's card image ({@code journal.image}) when it is a path the site will not have: every
+     * page's social card and JSON-LD would name a missing file. An address of another site is not
+     * looked at, nor one the configuration refused.
+     */
+    private void siteImage(List<Problem> problems) {
+        String image = config.get("journal.image").strip();
+        if (image.isEmpty() || image.contains(":") || image.startsWith("//") || config.problems().stream()
+                .anyMatch(p -> p.isError() && p.line() == config.line("journal.image") && p.line() > 0)) {
+            return;
+        }
+        int cut = image.indexOf('#') >= 0 ? image.indexOf('#') : image.indexOf('?');
+        String target = ContentParser.filePath("index.md", "/" + (cut < 0 ? image : image.substring(0, cut))
+                .replaceFirst("^/+", ""));
+        if (target != null && !target.isEmpty() && !exists(target)) {
+            problems.add(error(SiteConfig.FILE_NAME, config.line("journal.image"), "journal.image " + image
+                    + " not found: the site will have no " + target + " (looked for " + contentFolder + "/" + target
+                    + " and " + assetFolder + "/" + target + ")"));
         }
     }
 

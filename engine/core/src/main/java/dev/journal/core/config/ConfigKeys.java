@@ -132,7 +132,7 @@ public final class ConfigKeys {
             key("journal.render.search", "true", "render the search page and its index (search-index.json, beside the page)"),
             key("journal.search.file", "search/index.html", "file name of the search page"),
             key("journal.render.citations", "true", "show a Cite this article block on articles and write a BibTeX and an RIS file beside each"),
-            key("journal.image", "", "default image of social cards and JSON-LD: a path from the site's root or a URL (empty: the theme's images/journal-card.png)"),
+            key("journal.image", "", "default image of social cards and JSON-LD: a path from the site's root or an http(s) URL (empty: the theme's images/journal-card.png)"),
             // Recommended articles
             key("journal.related.count", "4", "recommended articles under each article, pins included (0: no block)"),
             key("journal.related.weight.text", "1.0", "weight of the similarity of title, summary and body"),

@@ -121,6 +121,7 @@ public final class SiteConfig {
             v.fileName(key, get(key));
         }
         v.hosts("journal.markdown.html.embeds", get("journal.markdown.html.embeds"));
+        v.siteImage("journal.image", get("journal.image"));
         for (String name : fileValues.keySet()) {
             v.known(name);
         }
@@ -506,6 +507,53 @@ public final class SiteConfig {
             } else {
                 error(key, message);
             }
+        }
+
+        /**
+         * An image every page may show (social cards): a path from the site's root or an http(s)
+         * address, as pages and feeds give it whole; not another scheme ({@code javascript:}), a
+         * backslash, or a path that climbs out of the site. Whether the file is there is check's to say.
+         */
+        void siteImage(String key, String value) {
+            String v = value.strip();
+            if (v.isEmpty()) {
+                return;
+            }
+            String why = null;
+            if (v.indexOf('\\') >= 0) {
+                why = "uses \\; write paths with /";
+            } else {
+                try {
+                    URI uri = new URI(v);
+                    String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+                    if (scheme != null ? !(scheme.equals("http") || scheme.equals("https")) || uri.getRawAuthority() == null
+                            : v.startsWith("//")) {
+                        why = "is neither a path from the site's root (/images/card.png) nor an http(s) address";
+                    } else if (scheme == null && climbsOut(uri.getPath())) {
+                        why = "points outside the site";
+                    }
+                } catch (URISyntaxException e) {
+                    why = "is neither a path from the site's root (/images/card.png) nor an http(s) address";
+                }
+            }
+            if (why != null) {
+                error(key, key + " " + Problem.quote(value) + " " + why);
+            }
+        }
+
+        /** Whether a path's {@code ..} segments climb above the folder it starts from. */
+        private static boolean climbsOut(String path) {
+            int depth = 0;
+            for (String part : path.split("/")) {
+                if (part.equals("..")) {
+                    if (--depth < 0) {
+                        return true;
+                    }
+                } else if (!part.isEmpty() && !part.equals(".")) {
+                    depth++;
+                }
+            }
+            return false;
         }
 
         void port(String key, String value) {

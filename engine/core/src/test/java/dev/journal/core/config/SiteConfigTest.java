@@ -182,6 +182,29 @@ class SiteConfigTest {
     }
 
     @Test
+    void theSitesCardImageIsAPathInTheSiteOrAnHttpAddress() throws IOException {
+        for (String good : List.of("", "/images/card.png", "images/card.png", "https://cdn.example.org/card.png",
+                "/images/../card.png")) {
+            SiteConfig c = ConfigLoader.parse("journal.image=" + good + "\n");
+            assertTrue(c.problems().isEmpty(), good + ": " + c.problems());
+        }
+        Map<String, String> bad = Map.of("javascript:alert(1)", "is neither a path from the site's root",
+                "data:image/png;base64,AAAA", "is neither a path from the site's root",
+                "//cdn.example.org/x.png", "is neither a path from the site's root",
+                "/../../etc/passwd", "points outside the site",
+                "\\\\images\\\\card.png", "uses \\; write paths with /");
+        for (var e : bad.entrySet()) {
+            String value = e.getKey();
+            String why = e.getValue();
+            SiteConfig c = ConfigLoader.parse("site.host=https://x.org/\njournal.image=" + value + "\n");
+            List<Problem> errors = c.problems().stream().filter(Problem::isError).toList();
+            assertEquals(1, errors.size(), value + ": " + c.problems());
+            assertEquals(2, errors.get(0).line());
+            assertTrue(errors.get(0).message().contains(why), errors.toString());
+        }
+    }
+
+    @Test
     void siteHostIsAnAbsoluteHttpAddress() throws IOException {
         for (String good : List.of("https://journal.example.org/", "http://localhost:8820/", "https://x.org/journal",
                 "HTTPS://X.ORG", "https://bücher.example/")) {
