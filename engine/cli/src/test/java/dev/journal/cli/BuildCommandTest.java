@@ -135,6 +135,12 @@ class BuildCommandTest {
         assertTrue(run.err().contains("Build failed: " + dir.resolve("target")
                 + ": a file is in the way, where a folder is needed"), run.err());
         assertTrue(!run.err().contains("Exception") && !run.err().contains("\tat "), run.err());
+        // the output named is itself a file: in the way too, and left as it was
+        run = CliRunner.run("build", "-s", dir.resolve("site").toString(), "-o", dir.resolve("target").toString());
+        assertEquals(3, run.exit(), run.err());
+        assertTrue(run.err().contains("Build failed: " + dir.resolve("target")
+                + ": a file is in the way, where a folder is needed"), run.err());
+        assertEquals("a file where the output's parent folder should be", Files.readString(dir.resolve("target")));
     }
 
     @Test

@@ -204,6 +204,10 @@ public final class Baker implements AutoCloseable {
         notAJournal(source, config).ifPresent(problems::add);
         failOnErrors(problems);
         Path output = options.output().toAbsolutePath().normalize();
+        if (Files.isRegularFile(output, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // a file where the site's folder goes: in the way, as one inside the output folder is (exit code 3)
+            throw new java.nio.file.FileAlreadyExistsException(output.toString());
+        }
         Optional<String> refused = OutputFolderGuard.check(output, source, List.of(
                 source.resolve(config.get("content.folder").strip()),
                 source.resolve(config.get("template.folder").strip()),
