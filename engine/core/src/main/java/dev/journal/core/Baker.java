@@ -287,7 +287,7 @@ public final class Baker implements AutoCloseable {
             SiteWriter.Session session = writer.open(false, intact.join().files());
             RenderRecord renderRecord = null;
             SiteWriter.Outcome outcome;
-            SiteOutput out = new SiteOutput(source, index.documents(), session);
+            SiteOutput out = new SiteOutput(source, index.documents(), session, config);
             String renderKey = cache == null ? "" : Digests.sha256((cache.key() + "\n" + templatesDigest)
                     .getBytes(StandardCharsets.UTF_8));
             RenderRecord previous = cache == null || !session.updatesInPlace() ? null
@@ -680,7 +680,7 @@ public final class Baker implements AutoCloseable {
             DataFiles.Loaded data, List<StaticFile> files, List<Article> articles, ForkJoinPool pool) {
         try {
             TemplateEngine templates = templates(source, config, templatesDigest);
-            SiteOutput out = new SiteOutput(source, index.documents(), null);
+            SiteOutput out = new SiteOutput(source, index.documents(), null, config);
             // with the data files the templates read, as the real render has them
             List<Problem> problems = new ArrayList<>(new PageRenderer(config, templates, data.files())
                     .render(index, pool, out::page).problems());

@@ -113,7 +113,7 @@ public final class Checker {
                 return new CheckResult(sources.documents().size(), cached == null ? 0 : cached.used(), problems);
             }
             TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
-            SiteOutput out = new SiteOutput(source, indexed.index().documents(), null);
+            SiteOutput out = new SiteOutput(source, indexed.index().documents(), null, config);
             // the data files (data.folder) the templates read, as the build hands them
             DataFiles.Loaded data = DataFiles.load(source, config);
             problems.addAll(data.problems());

@@ -39,14 +39,23 @@ final class SiteOutput {
     private final java.util.concurrent.atomic.AtomicReference<IOException> failure =
             new java.util.concurrent.atomic.AtomicReference<>();
     private final Map<String, Article> articles = new HashMap<>();
+    private final dev.journal.core.config.SiteConfig config;
+
+    /** The keys that name a generated file, and those that name the folder of generated pages. */
+    private static final List<String> FILE_KEYS = List.of("index.file", "archive.file", "feed.file", "sitemap.file",
+            "error404.file", "journal.atom.file", "journal.jsonfeed.file", "journal.search.file");
+    private static final List<String> FOLDER_KEYS = List.of("tag.path", "journal.author.path", "journal.archive.path");
 
     /**
      * @param source    the site's folder, against which copied files are named
      * @param documents the documents of the build, to name each page after its content file
      * @param session   where files go; null to only check them
+     * @param config    the configuration, whose keys place the generated pages (named in reports)
      */
-    SiteOutput(Path source, List<Article> documents, SiteWriter.Session session) {
+    SiteOutput(Path source, List<Article> documents, SiteWriter.Session session,
+            dev.journal.core.config.SiteConfig config) {
         this.source = source;
+        this.config = config;
         this.session = session;
         for (Article a : documents) {
             pageSources.put(a.outputPath(), a.sourcePath());
@@ -124,9 +133,52 @@ final class SiteOutput {
         String where = a != null ? a.sourcePath() : f.source() == null && other.source() != null ? other.origin()
                 : f.origin();
         int line = a != null && a.lines().containsKey("slug") ? a.line("slug") : 0;
+        if (a == null && f.source() == null && other.source() == null && f.path().equals(other.path())) {
+            // two generated pages: the keys of jbake.properties that place them on one path
+            List<String> keys = placing(f.path());
+            int at = keys.stream().mapToInt(config::line).max().orElse(0);
+            if (at > 0) {
+                return Problem.error(dev.journal.core.config.SiteConfig.FILE_NAME, at, String.join(" and ",
+                        keys.stream().map(k -> k + " (" + config.get(k).strip() + ")").toList()) + " would write"
+                        + " pages to the same file, " + f.path() + "; give " + (keys.size() > 1 ? "one of them" : "it")
+                        + " another value");
+            }
+        }
         return Problem.error(where, line, other.origin() + " and " + f.origin() + " would both be written to "
                 + (other.path().equals(f.path()) ? f.path() : other.path() + " and " + f.path()
                 + " (one file on most systems)") + "; rename one of them");
+    }
+
+    /**
+     * The keys set in jbake.properties that place generated pages on {@code path}: a file key whose
+     * value it is, a folder key under whose value it lies.
+     */
+    private List<String> placing(String path) {
+        List<String> keys = new ArrayList<>();
+        for (String key : FILE_KEYS) {
+            if (config.isSet(key) && config.get(key).strip().equals(path)) {
+                keys.add(key);
+            }
+        }
+        for (String key : FOLDER_KEYS) {
+            String folder = config.get(key).strip().replaceAll("^/+|/+$", "");
+            if (config.isSet(key) && !folder.isEmpty() && path.startsWith(folder + "/")) {
+                keys.add(key);
+            }
+        }
+        // a key left at its default that places a page there too: named beside the one set
+        for (String key : FILE_KEYS) {
+            if (!config.isSet(key) && !keys.isEmpty() && config.get(key).strip().equals(path)) {
+                keys.add(0, key);
+            }
+        }
+        for (String key : FOLDER_KEYS) {
+            String folder = config.get(key).strip().replaceAll("^/+|/+$", "");
+            if (!config.isSet(key) && !keys.isEmpty() && !folder.isEmpty() && path.startsWith(folder + "/")) {
+                keys.add(0, key);
+            }
+        }
+        return keys;
     }
 
     /** Fails with the first failure to write a file, if any: not a problem of the content. */

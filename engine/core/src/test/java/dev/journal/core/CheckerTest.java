@@ -127,6 +127,21 @@ class CheckerTest {
     }
 
     @Test
+    void twoKeysThatPlacePagesOnOneFileAreAnErrorAtTheLineOfTheOneSet() throws IOException {
+        write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-02-01\ntags: [X]\n---\nText.\n");
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\narchive.file=index.html\n");
+        assertEquals(List.of("jbake.properties:2: index.file (index.html) and archive.file (index.html) would write pages"
+                + " to the same file, index.html; give one of them another value"), lines(check()));
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\njournal.author.path=tags/\n"
+                + "render.tagsindex=true\n");
+        assertEquals(List.of("jbake.properties:2: tag.path (tags) and journal.author.path (tags) would write pages to"
+                + " the same file, tags/index.html; give one of them another value"), lines(check()));
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\njournal.search.file=../x.html\n");
+        assertEquals(List.of("jbake.properties:2: journal.search.file must be a file name inside the site, such as"
+                + " archive.html, not '../x.html': the path has a .. segment"), lines(check()));
+    }
+
+    @Test
     void aFileWhoseHeaderHasErrorsHasItsBodysProblemsReportedToo() throws IOException {
         write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-13-01\ntags: [X]\n---\n"
                 + "See [the missing one](nope.md).\n\n<script>pwn()</script>\n");

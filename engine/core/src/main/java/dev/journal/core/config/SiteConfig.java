@@ -30,6 +30,9 @@ public final class SiteConfig {
     /** File name of the configuration, as in JBake. */
     public static final String FILE_NAME = "jbake.properties";
 
+    /** The folders of generated pages, written with or without a final slash. */
+    private static final java.util.Set<String> PAGE_FOLDERS = java.util.Set.of("tag.path", "journal.author.path",
+            "journal.archive.path");
     private final Map<String, String> values;
     private final List<Problem> problems;
     /** The warnings about unknown keys, by the name templates read the key by ({@code config.my_key}). */
@@ -68,6 +71,9 @@ public final class SiteConfig {
             if (!safe.equals(value)) {
                 found.add(Problem.warning(FILE_NAME, lines.getOrDefault(key, 0), key
                         + " holds a control or non-character; replaced by U+FFFD"));
+            }
+            if (PAGE_FOLDERS.contains(key) && safe.strip().length() > 1) {
+                safe = safe.strip().replaceAll("/+$", ""); // tags/ is the folder tags
             }
             merged.put(key, safe);
         });
@@ -117,7 +123,7 @@ public final class SiteConfig {
         v.folderName("journal.archive.path", get("journal.archive.path"));
         v.rawHtml("journal.markdown.html", get("journal.markdown.html"));
         for (String key : List.of("index.file", "archive.file", "feed.file", "sitemap.file", "error404.file",
-                "journal.atom.file", "journal.jsonfeed.file")) {
+                "journal.atom.file", "journal.jsonfeed.file", "journal.search.file")) {
             v.fileName(key, get(key));
         }
         v.hosts("journal.markdown.html.embeds", get("journal.markdown.html.embeds"));
