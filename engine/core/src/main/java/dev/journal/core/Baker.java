@@ -582,7 +582,9 @@ public final class Baker implements AutoCloseable {
 
     /** A file of the build cache about one output folder. */
     private Path cacheFile(String name, Path output) {
-        String id = Integer.toHexString(output.toString().hashCode());
+        // a digest of the folder's path: two folders never share these files (as two whose paths'
+        // hash codes are equal, Aa and BB, did, each build then rewriting what the other wrote)
+        String id = Digests.sha256(output.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         return options.cache().toAbsolutePath().resolve(name + "-" + id + (name.equals("output") ? ".manifest" : ""));
     }
 

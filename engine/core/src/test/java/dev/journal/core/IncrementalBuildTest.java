@@ -290,6 +290,39 @@ class IncrementalBuildTest {
         assertEquals(1, pages - Integer.parseInt(made.group(2)), "pages made again: " + String.join("\n", lines));
     }
 
+    /**
+     * Two output folders built by turns from one site keep apart what the cache knows of each, even
+     * when their paths' hash codes are equal ("Aa" and "BB"): a rebuild into either rewrites nothing
+     * that did not change.
+     */
+    @Test
+    void twoOutputFoldersWhosePathsHashAlikeKeepTheirOwnRecords() throws Exception {
+        smallSite(6);
+        assertEquals("Aa".hashCode(), "BB".hashCode());
+        Path a = dir.resolve("Aa");
+        Path b = dir.resolve("BB");
+        assertEquals(a.toString().hashCode(), b.toString().hashCode());
+        settle();
+        bake(a, cache);
+        bake(b, cache);
+        Path victim = site.resolve("content/articles/a2.md");
+        Files.writeString(victim, Files.readString(victim) + "\nAn added paragraph.\n");
+        settle();
+        Map<String, Long> before = TestContent.times(a);
+        Map<String, String> digests = TestContent.digests(a);
+        Thread.sleep(5);
+        bake(a, cache);
+        Map<String, String> after = TestContent.digests(a);
+        int rewritten = 0;
+        for (var e : after.entrySet()) {
+            if (e.getValue().equals(digests.get(e.getKey()))
+                    && Files.getLastModifiedTime(a.resolve(e.getKey())).toMillis() != before.get(e.getKey())) {
+                rewritten++;
+            }
+        }
+        assertEquals(0, rewritten, "unchanged files rewritten in " + a);
+    }
+
     private static void assertBrokenLink(org.junit.jupiter.api.function.Executable build, String when) {
         ContentException e = assertThrows(ContentException.class, build, when);
         assertEquals(List.of("content/articles/a1.md"), e.problems().stream().filter(Problem::isError)
