@@ -229,8 +229,11 @@ public final class Baker implements AutoCloseable {
         String inputs = null;
         if (cache != null) {
             stampFile = cacheFile("stamp", output);
+            // the templates' own digest too: every file of their folder as the build reads them, whatever
+            // its name (the stamp's walk passes over names the content's rules leave out, .parts/ say)
             inputs = Digests.sha256((EngineIdentity.digest() + "\n" + cache.key() + "\n" + options.preview() + "\n"
-                    + output + "\n" + sourcesNow.digest()).getBytes(StandardCharsets.UTF_8));
+                    + output + "\n" + sourcesNow.digest() + "\n" + templateSources.digest())
+                    .getBytes(StandardCharsets.UTF_8));
             BuildStamp last = BuildStamp.read(stampFile);
             // a file time too close to the last build's reading is not trusted (SourceStamps): read again
             if (last != null && last.inputs().equals(inputs) && options.clock().millis() < last.validUntil()

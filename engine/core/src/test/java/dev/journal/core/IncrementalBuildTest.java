@@ -323,6 +323,40 @@ class IncrementalBuildTest {
         assertEquals(0, rewritten, "unchanged files rewritten in " + a);
     }
 
+    /**
+     * A template under a name the content's rules pass over (.parts/) and a data file in a folder
+     * holding .jbakeignore are read by every build, so an edit of either alone is a change: the
+     * rebuild is not cut short as one of nothing changed.
+     */
+    @Test
+    void anEditOfATemplateOrDataFileUnderIgnoredNamesIsAChange() throws Exception {
+        smallSite(3);
+        write("jbake.properties", "site.host=https://x.example/\nrender.error404=true\ndata.folder=data\n");
+        write("templates/error404.ftlh", "<#include \".parts/words.ftlh\"><p>${data.get(\"team/t.yaml\").name}</p>\n");
+        write("templates/.parts/words.ftlh", "<p>first words</p>");
+        write("data/team/.jbakeignore", "");
+        write("data/team/t.yaml", "name: Alice\n");
+        Path out = dir.resolve("out");
+        settle();
+        bake(out, cache);
+        bake(out, cache); // the stamp of a build that changed nothing
+        write("templates/.parts/words.ftlh", "<p>other words</p>");
+        write("data/team/t.yaml", "name: Bob\n");
+        settle();
+        bake(out, cache);
+        String page = Files.readString(out.resolve("404.html"));
+        assertTrue(page.contains("<p>other words</p><p>Bob</p>"), page);
+        // each alone, too
+        write("templates/.parts/words.ftlh", "<p>third words</p>");
+        settle();
+        bake(out, cache);
+        assertTrue(Files.readString(out.resolve("404.html")).contains("<p>third words</p><p>Bob</p>"));
+        write("data/team/t.yaml", "name: Carol\n");
+        settle();
+        bake(out, cache);
+        assertTrue(Files.readString(out.resolve("404.html")).contains("<p>third words</p><p>Carol</p>"));
+    }
+
     private static void assertBrokenLink(org.junit.jupiter.api.function.Executable build, String when) {
         ContentException e = assertThrows(ContentException.class, build, when);
         assertEquals(List.of("content/articles/a1.md"), e.problems().stream().filter(Problem::isError)

@@ -75,7 +75,7 @@ public final class ContentLoader {
         List<Problem> problems = new ArrayList<>();
         Path content = root.resolve(config.get("content.folder").trim());
         if (Files.isDirectory(content)) {
-            Walk walk = walked(content, false);
+            Walk walk = walked(content, false, true);
             problems.addAll(walk.problems());
             for (Found found : walk.files()) {
                 Taken t = take(found, content, known);
@@ -94,7 +94,7 @@ public final class ContentLoader {
         }
         Path assets = root.resolve(config.get("asset.folder").trim());
         if (Files.isDirectory(assets)) {
-            Walk walk = walked(assets, hiddenAssets(config));
+            Walk walk = walked(assets, hiddenAssets(config), true);
             problems.addAll(walk.problems());
             for (Found found : walk.files()) {
                 files.add(staticFile(found, relative(assets, found.file())));
@@ -121,7 +121,9 @@ public final class ContentLoader {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
-            for (Found found : walked(folder, key.equals("asset.folder") && hiddenAssets(config)).files()) {
+            // the data files are read in folders holding .jbakeignore too (DataFiles), so they are looked at there
+            for (Found found : walked(folder, key.equals("asset.folder") && hiddenAssets(config),
+                    !key.equals("data.folder")).files()) {
                 BasicFileAttributes a = found.attrs();
                 sb.append(relative(root, found.file())).append('\t').append(a.size()).append('\t')
                         .append(a.lastModifiedTime().toMillis()).append('\n');
@@ -184,19 +186,20 @@ public final class ContentLoader {
     private final Map<List<Object>, Walk> walks = new HashMap<>();
 
     /** @param hiddenToo whether dot-files and dot-folders are taken (the asset folder's, by default) */
-    private Walk walked(Path folder, boolean hiddenToo) throws IOException {
-        List<Object> key = List.of(folder, hiddenToo);
+    private Walk walked(Path folder, boolean hiddenToo, boolean jbakeIgnore) throws IOException {
+        List<Object> key = List.of(folder, hiddenToo, jbakeIgnore);
         Walk walk = walks.get(key);
         if (walk == null) {
             List<Problem> problems = new ArrayList<>();
-            List<Found> files = walk(folder, hiddenToo, problems);
+            List<Found> files = walk(folder, hiddenToo, jbakeIgnore, problems);
             walk = new Walk(List.copyOf(files), List.copyOf(problems));
             walks.put(key, walk);
         }
         return walk;
     }
 
-    private List<Found> walk(Path start, boolean hiddenToo, List<Problem> problems) throws IOException {
+    private List<Found> walk(Path start, boolean hiddenToo, boolean jbakeIgnore, List<Problem> problems)
+            throws IOException {
         List<Found> found = new ArrayList<>();
         Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
@@ -210,7 +213,7 @@ public final class ContentLoader {
                                     "skipped: a symbolic link to a folder outside the site"));
                             return FileVisitResult.SKIP_SUBTREE;
                         }
-                        if (Files.exists(dir.resolve(".jbakeignore"), LinkOption.NOFOLLOW_LINKS)) {
+                        if (jbakeIgnore && Files.exists(dir.resolve(".jbakeignore"), LinkOption.NOFOLLOW_LINKS)) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         return FileVisitResult.CONTINUE;
