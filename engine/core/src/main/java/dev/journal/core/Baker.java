@@ -287,7 +287,8 @@ public final class Baker implements AutoCloseable {
             long t = System.nanoTime();
             String templatesDigest = templateSources.digest();
             TemplateEngine templates = templates(source, config, templatesDigest);
-            SiteWriter.Session session = writer.open(false, intact.join().files());
+            SiteWriter.Session session = writer.open(false, intact.join().files(),
+                    cache == null ? System.currentTimeMillis() : readFrom / 1_000_000);
             RenderRecord renderRecord = null;
             SiteWriter.Outcome outcome;
             SiteOutput out = new SiteOutput(source, index.documents(), session, config);

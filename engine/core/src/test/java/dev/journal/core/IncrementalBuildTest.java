@@ -357,6 +357,36 @@ class IncrementalBuildTest {
         assertTrue(Files.readString(out.resolve("404.html")).contains("<p>third words</p><p>Carol</p>"));
     }
 
+    /**
+     * On a file system whose clock ticks in seconds, an asset saved again within the tick in which
+     * the last build read it keeps its size and time: such a time does not vouch for its bytes, which
+     * are compared, so the rebuild copies the new ones.
+     */
+    @Test
+    void anAssetSavedTwiceInOneTickOfTheClockIsCopiedAgain() throws Exception {
+        smallSite(2);
+        Path note = site.resolve("assets/files/note.txt");
+        write("assets/files/note.txt", "version-1");
+        java.nio.file.attribute.FileTime tick = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() / 1000 * 1000);
+        Files.setLastModifiedTime(note, tick);
+        Path out = dir.resolve("out");
+        bake(out, cache);
+        assertEquals("version-1", Files.readString(out.resolve("files/note.txt")));
+        write("assets/files/note.txt", "version-2"); // the same size, and (below) the same time
+        Files.setLastModifiedTime(note, tick);
+        bake(out, cache);
+        assertEquals("version-2", Files.readString(out.resolve("files/note.txt")));
+        // once its time is long past its reading, the size and time are trusted again: not compared, not copied
+        Files.setLastModifiedTime(note, java.nio.file.attribute.FileTime.fromMillis(tick.toMillis() - 60_000));
+        bake(out, cache);
+        long copied = Files.getLastModifiedTime(out.resolve("files/note.txt")).toMillis();
+        Thread.sleep(5);
+        bake(out, cache);
+        assertEquals(copied, Files.getLastModifiedTime(out.resolve("files/note.txt")).toMillis());
+        assertEquals("version-2", Files.readString(out.resolve("files/note.txt")));
+    }
+
     private static void assertBrokenLink(org.junit.jupiter.api.function.Executable build, String when) {
         ContentException e = assertThrows(ContentException.class, build, when);
         assertEquals(List.of("content/articles/a1.md"), e.problems().stream().filter(Problem::isError)

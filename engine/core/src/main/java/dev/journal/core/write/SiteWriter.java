@@ -144,9 +144,19 @@ public final class SiteWriter {
      * as long as nothing wrote to the output folder since).
      */
     public Session open(boolean wholeSite, Map<String, String> intact) throws IOException {
+        return open(wholeSite, intact, System.currentTimeMillis());
+    }
+
+    /**
+     * As {@link #open(boolean, Map)}, for a build that began reading its sources at {@code readFrom}
+     * (milliseconds since the epoch, by the earlier of the computer's and the file system's clocks):
+     * a copied file's source is later trusted by its size and time only when that time is well
+     * before the moment it was read (see {@link #sameSource}).
+     */
+    public Session open(boolean wholeSite, Map<String, String> intact, long readFrom) throws IOException {
         boolean update = !wholeSite && manifestFile != null && Files.isDirectory(output) && !intact.isEmpty();
         Files.createDirectories(output.getParent());
-        return new Session(update, intact);
+        return new Session(update, intact, Math.min(readFrom, System.currentTimeMillis()));
     }
 
     /** Makes {@code files} the content of the output folder, as one session. */
@@ -189,8 +199,12 @@ public final class SiteWriter {
         /** The folders this session asked for under its root: each is asked for once, not once per file in it. */
         private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
-        private Session(boolean update, Map<String, String> intact) throws IOException {
+        /** When this build began reading its sources, in milliseconds: kept with each copied file. */
+        private final long readFrom;
+
+        private Session(boolean update, Map<String, String> intact, long readFrom) throws IOException {
             this.update = update;
+            this.readFrom = readFrom;
             this.intact = intact;
             if (update) {
                 Path txn = output.resolveSibling(output.getFileName() + TXN);
@@ -251,7 +265,7 @@ public final class SiteWriter {
                 entries.put(f.path(), old);
                 return;
             }
-            String digest = f.bytes() != null ? digest(f.bytes()) : "";
+            String digest = f.bytes() != null ? digest(f.bytes()) : READ_AT + readFrom;
             if (there && (f.bytes() != null ? digest.equals(old.digest()) : sameSource(f.source(), old))) {
                 entries.put(f.path(), old);
                 return;
@@ -262,7 +276,8 @@ public final class SiteWriter {
                 // The time is taken first: a save during the comparison gives the source a later one.
                 long sourceTime = Files.getLastModifiedTime(f.source()).toMillis();
                 if (sameBytes(f.source(), output.resolve(f.path()), old)) {
-                    entries.put(f.path(), new Manifest.Entry(old.size(), old.modified(), SOURCE_TIME + sourceTime));
+                    entries.put(f.path(), new Manifest.Entry(old.size(), old.modified(), SOURCE_TIME + sourceTime
+                            + " " + READ_AT + readFrom));
                     return;
                 }
             }
@@ -363,7 +378,10 @@ public final class SiteWriter {
     private static boolean sameSource(Path source, Manifest.Entry old) {
         try {
             BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
-            return a.size() == old.size() && a.lastModifiedTime().toMillis() == sourceTime(old);
+            long time = a.lastModifiedTime().toMillis();
+            // a time close to when the source was read is not trusted: on a file system whose clock
+            // ticks in seconds, a second save in the same tick keeps size and time (SourceStamps)
+            return a.size() == old.size() && time == sourceTime(old) && time < readAt(old) - SETTLED_MILLIS;
         } catch (IOException e) {
             return false; // copied, where the failure is reported
         }
@@ -375,10 +393,27 @@ public final class SiteWriter {
      */
     private static final String SOURCE_TIME = "source-time ";
 
+    /** In a copied file's manifest entry: when the build that copied (or compared) it began reading its sources. */
+    private static final String READ_AT = "read-at ";
+
+    /** How long before its reading a source's time must be for the time to tell it apart from a later save. */
+    private static final long SETTLED_MILLIS = 2_000; // as the content files' (SourceStamps.SETTLED_NANOS)
+
     /** The time of the source a copied file was made from: the copy's own, unless the entry says otherwise. */
     private static long sourceTime(Manifest.Entry copied) {
         String d = copied.digest();
-        return d.startsWith(SOURCE_TIME) ? Long.parseLong(d.substring(SOURCE_TIME.length())) : copied.modified();
+        if (!d.startsWith(SOURCE_TIME)) {
+            return copied.modified();
+        }
+        int end = d.indexOf(' ', SOURCE_TIME.length());
+        return Long.parseLong(d.substring(SOURCE_TIME.length(), end < 0 ? d.length() : end));
+    }
+
+    /** When the source of a copied file was read; the earliest time when the entry does not say. */
+    private static long readAt(Manifest.Entry copied) {
+        String d = copied.digest();
+        int at = d.indexOf(READ_AT);
+        return at < 0 ? Long.MIN_VALUE : Long.parseLong(d.substring(at + READ_AT.length()));
     }
 
     /** Whether a source holds the very bytes of the copy an earlier build made of it. */
