@@ -691,7 +691,10 @@ public final class Baker implements AutoCloseable {
             List<Problem> problems = new ArrayList<>(new PageRenderer(config, templates, data.files())
                     .render(index, pool, out::page).problems());
             out.copies(files, !config.jbakeLayout());
-            problems.addAll(new SiteChecks(config, index, out.paths()).check(articles));
+            // its errors: its warnings (an article without tags, say) are check's to give, as a build that
+            // succeeds does not give them either
+            new SiteChecks(config, index, out.paths()).check(articles).stream().filter(Problem::isError)
+                    .forEach(problems::add);
             return problems;
         } catch (IOException | RuntimeException e) {
             return List.of(); // the content's errors are reported all the same
