@@ -29,21 +29,33 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = {"-t", "--title"}, paramLabel = "TITLE", required = true, description = "The article's title.")
     String title;
 
-    @Option(names = {"-a", "--author"}, paramLabel = "NAME", split = ",",
+    // split here rather than by picocli, whose split reads quotes as grouping and warns of an
+    // apostrophe written as a quote (O"Brien)
+    @Option(names = {"-a", "--author"}, paramLabel = "NAME",
             description = "Authors' names, separated by commas (or the option repeated), as for Maven's journal.author.")
     List<String> authors = new ArrayList<>();
 
-    @Option(names = "--tags", paramLabel = "TAGS", split = ",", description = "Tags, separated by commas.")
+    @Option(names = "--tags", paramLabel = "TAGS", description = "Tags, separated by commas.")
     List<String> tags = new ArrayList<>();
 
     @Spec
     CommandSpec spec;
 
+    /** Each value split at its commas, as written: quotes are part of a name. */
+    private static List<String> split(List<String> values) {
+        List<String> parts = new ArrayList<>();
+        for (String v : values) {
+            parts.addAll(List.of(v.split(",", -1)));
+        }
+        return parts;
+    }
+
     @Override
     public Integer call() {
         Main.sourceFolder(spec, source);
         try {
-            NewArticle.Created created = NewArticle.create(source, new NewArticle.Request(title, authors, tags),
+            NewArticle.Created created = NewArticle.create(source, new NewArticle.Request(title, split(authors),
+                    split(tags)),
                     Clock.systemUTC());
             if (created.taken() != null) {
                 System.err.println("(" + created.taken() + " is taken, so the article got another name)");

@@ -93,6 +93,17 @@ class AuthoringCommandsTest {
     }
 
     @Test
+    void aQuoteInANameIsPartOfItWithoutAWarning() throws IOException {
+        CliRunner.Run run = CliRunner.run("new", "--source", dir.toString(), "--title", "Quoted",
+                "--author", "Seán O\"Brien, Ann Smith", "--tags", "a\"b, c");
+        assertEquals(0, run.exit(), run.err());
+        assertFalse(run.err().contains("WARN"), run.err());
+        String text = Files.readString(Path.of(run.out().strip()));
+        assertTrue(text.contains("Seán O") && text.contains("Brien") && text.contains("Ann Smith"), text);
+        assertTrue(text.matches("(?s).*tags: \\[\"a\\\\\"b\", \"?c\"?\\].*"), text);
+    }
+
+    @Test
     void newRefusesATitleWithoutLetters() {
         CliRunner.Run run = CliRunner.run("new", "--source", dir.toString(), "--title", "???");
         assertEquals(2, run.exit());
