@@ -134,11 +134,35 @@ class CheckerTest {
                 + " to the same file, index.html; give one of them another value"), lines(check()));
         write(site, "jbake.properties", "site.host=https://journal.example.org/\njournal.author.path=tags/\n"
                 + "render.tagsindex=true\n");
-        assertEquals(List.of("jbake.properties:2: tag.path (tags) and journal.author.path (tags) would write pages to"
+        assertEquals(List.of("jbake.properties:2: tag.path (tags) and journal.author.path (tags/) would write pages to"
                 + " the same file, tags/index.html; give one of them another value"), lines(check()));
         write(site, "jbake.properties", "site.host=https://journal.example.org/\njournal.search.file=../x.html\n");
         assertEquals(List.of("jbake.properties:2: journal.search.file must be a file name inside the site, such as"
                 + " archive.html, not '../x.html': the path has a .. segment"), lines(check()));
+    }
+
+    @Test
+    void rawHtmlsOtherAddressesAreReadFromThePageAndLeftAsWritten() throws Exception {
+        // pages one folder below their content files: raw HTML written for the page's place, as in JBake
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\nuri.noExtension=true\n");
+        write(site, "content/articles/2024/chart.png", "png");
+        write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-01-02\ntags: [X]\n---\n"
+                + "<p><img src=\"../chart.png\" alt=\"A chart\"> <img src=\"/articles/2024/chart.png\" alt=\"\"></p>\n\n"
+                + "<p><img src=\"../missing.png\" alt=\"Gone\"> <img src=\"../chart.png\"></p>\n");
+        assertEquals(List.of(
+                "content/articles/2024/one.md:8: image ../chart.png has no alt attribute: describe it, <img"
+                        + " src=\"../chart.png\" alt=\"what the image shows\">, or give alt=\"\" to an image that only"
+                        + " decorates",
+                "content/articles/2024/one.md:8: image ../missing.png not found: the site will have no"
+                        + " articles/2024/missing.png (looked for content/articles/2024/missing.png and"
+                        + " assets/articles/2024/missing.png)"), lines(check()));
+        write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-01-02\ntags: [X]\n---\n"
+                + "<p><img src=\"../chart.png\" alt=\"A chart\"></p>\n");
+        assertEquals(List.of(), lines(check()));
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        assertTrue(Files.readString(out.resolve("articles/2024/one/index.html")).contains(
+                "<img src=\"../chart.png\" alt=\"A chart\">"));
     }
 
     @Test

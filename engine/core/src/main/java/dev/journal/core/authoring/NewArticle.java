@@ -92,7 +92,7 @@ public final class NewArticle {
                 throw new IllegalArgumentException("the tag '" + tag + "' has no letter or digit to make its page's"
                         + " URL from; give a tag with words");
             }
-            if (config.jbakeLayout() && urls.named(config.get("tag.path").strip(), tag).isEmpty()) {
+            if (config.jbakeLayout() && urls.named(config.folder("tag.path"), tag).isEmpty()) {
                 throw new IllegalArgumentException("the tag '" + tag + "' cannot name a file, as JBake's layout"
                         + " names tag pages (journal.layout): no slash, backslash, leading dot or control character");
             }

@@ -190,8 +190,9 @@ final class ArticleCodec {
         for (Reference r : a.references()) {
             out.writeBoolean(r.image());
             writeString(out, r.destination());
-            writeString(out, r.text());
+            writeNullable(out, r.text());
             writeVar(out, r.line());
+            out.writeBoolean(r.raw());
         }
         writeString(out, a.hash());
         writeString(out, a.sha1());
@@ -263,7 +264,7 @@ final class ArticleCodec {
         int nr = count(in, 4);
         List<Reference> refs = new ArrayList<>(nr);
         for (int i = 0; i < nr; i++) {
-            refs.add(new Reference(in.readBoolean(), readString(in), readString(in), readVar(in)));
+            refs.add(new Reference(in.readBoolean(), readString(in), readNullable(in), readVar(in), in.readBoolean()));
         }
         String hash = readString(in);
         String sha1 = readString(in);

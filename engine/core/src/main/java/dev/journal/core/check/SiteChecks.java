@@ -179,11 +179,13 @@ public final class SiteChecks {
 
     private void image(Article a, Reference ref, List<Problem> problems) {
         String dest = ref.destination();
-        if (ref.text().isBlank()) {
-            problems.add(error(a.sourcePath(), ref.line(), "image " + dest + " has no alt text: describe it"
-                    + " between the brackets, ![what the image shows](" + dest + ")"));
+        if (ref.raw() ? ref.text() == null : ref.text().isBlank()) {
+            problems.add(error(a.sourcePath(), ref.line(), ref.raw() ? "image " + dest + " has no alt attribute:"
+                    + " describe it, <img src=\"" + dest + "\" alt=\"what the image shows\">, or give alt=\"\" to an"
+                    + " image that only decorates" : "image " + dest + " has no alt text: describe it between the"
+                    + " brackets, ![what the image shows](" + dest + ")"));
         }
-        String target = sitePath(a, dest);
+        String target = sitePath(a, ref);
         if (target == null || exists(target)) {
             return;
         }
@@ -257,7 +259,7 @@ public final class SiteChecks {
 
     private void link(Article a, Reference ref, List<Problem> problems) {
         String dest = ref.destination();
-        String target = sitePath(a, dest);
+        String target = sitePath(a, ref);
         if (target == null) {
             return;
         }
@@ -352,6 +354,19 @@ public final class SiteChecks {
      * Where a destination written in an article leads in the site, relative to its root; null for
      * destinations outside it (other sites, fragments, mail addresses).
      */
+    /**
+     * Where a reference leads in the site: as {@link #sitePath(Article, String)}; an address of raw
+     * HTML that names no content file as the browser reads it, from the article's page.
+     */
+    private String sitePath(Article a, Reference ref) {
+        String dest = ref.destination();
+        if (!ref.raw() || ContentParser.linkedContentPath(a.contentPath(), dest).filter(ContentParser::isDocumentLink)
+                .isPresent()) {
+            return sitePath(a, dest);
+        }
+        return dest.startsWith("/") ? sitePath(dest) : ContentParser.linkedContentPath(a.outputPath(), dest).orElse(null);
+    }
+
     private String sitePath(Article a, String dest) {
         // a link to a Markdown file from the root is read from the content folder's root, as the build reads it
         Optional<String> content = ContentParser.linkedContentPath(a.contentPath(), dest);

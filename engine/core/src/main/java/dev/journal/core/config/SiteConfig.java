@@ -30,9 +30,6 @@ public final class SiteConfig {
     /** File name of the configuration, as in JBake. */
     public static final String FILE_NAME = "jbake.properties";
 
-    /** The folders of generated pages, written with or without a final slash. */
-    private static final java.util.Set<String> PAGE_FOLDERS = java.util.Set.of("tag.path", "journal.author.path",
-            "journal.archive.path");
     private final Map<String, String> values;
     private final List<Problem> problems;
     /** The warnings about unknown keys, by the name templates read the key by ({@code config.my_key}). */
@@ -71,9 +68,6 @@ public final class SiteConfig {
             if (!safe.equals(value)) {
                 found.add(Problem.warning(FILE_NAME, lines.getOrDefault(key, 0), key
                         + " holds a control or non-character; replaced by U+FFFD"));
-            }
-            if (PAGE_FOLDERS.contains(key) && safe.strip().length() > 1) {
-                safe = safe.strip().replaceAll("/+$", ""); // tags/ is the folder tags
             }
             merged.put(key, safe);
         });
@@ -249,6 +243,17 @@ public final class SiteConfig {
 
     public boolean flag(String key) {
         return Boolean.parseBoolean(get(key).trim());
+    }
+
+    /**
+     * A folder of generated pages ({@code tag.path}, {@code journal.author.path},
+     * {@code journal.archive.path}) as the site's paths use it: written with or without a final
+     * slash ({@code tags/} is the folder {@code tags}). Templates read the value as written.
+     */
+    public String folder(String key) {
+        String v = get(key).strip();
+        String trimmed = v.replaceAll("/+$", "");
+        return trimmed.isEmpty() ? v : trimmed;
     }
 
     public int number(String key) {

@@ -121,8 +121,8 @@ public final class SiteIndexer {
             // JBake makes a tag page for every tag of a published document of any type; the journal for
             // the tags of its articles. Either way a tag lists articles (JBake's tag_posts).
             List<Article> tagged = config.jbakeLayout() ? newestFirst(shown) : posts;
-            List<Taxon> tags = taxa(tagged, Article::tags, config.get("tag.path").strip(), "tag", Map.of(), problems);
-            List<Taxon> authors = taxa(posts, Article::authors, config.get("journal.author.path").strip(), "author",
+            List<Taxon> tags = taxa(tagged, Article::tags, config.folder("tag.path"), "tag", Map.of(), problems);
+            List<Taxon> authors = taxa(posts, Article::authors, config.folder("journal.author.path"), "author",
                     profiles, problems);
 
             // Each document's neighbours among the shown documents of its type, as JBake links them.
@@ -534,7 +534,7 @@ public final class SiteIndexer {
             years.computeIfAbsent(month.getYear(), y -> new TreeMap<>(Comparator.reverseOrder()))
                     .computeIfAbsent(month, m -> new ArrayList<>()).add(a);
         }
-        String folder = config.get("journal.archive.path").strip();
+        String folder = config.folder("journal.archive.path");
         List<ArchiveYear> out = new ArrayList<>();
         years.forEach((year, months) -> {
             List<ArchiveYear.Month> ms = new ArrayList<>();

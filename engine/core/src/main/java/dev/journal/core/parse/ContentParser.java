@@ -438,7 +438,7 @@ public final class ContentParser {
         h.related = related(f, fm);
         h.target = urls.document(file.contentPath(), h.slug == null || h.slug.isEmpty() ? null : h.slug, h.type);
         if (profile && h.title != null && !Slugs.slug(h.title).isEmpty()) {
-            h.target = urls.section(config.get("journal.author.path").strip(), Slugs.slug(h.title));
+            h.target = urls.section(config.folder("journal.author.path"), Slugs.slug(h.title));
         }
         SafePaths.problem(h.target.outputPath()).ifPresent(why -> fieldProblems.add(Problem.error(path,
                 fm.lines().containsKey("slug") ? fm.line("slug") : 0, "this file cannot become the page "

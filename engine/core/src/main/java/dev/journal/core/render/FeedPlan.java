@@ -98,12 +98,12 @@ public final class FeedPlan {
 
     /** A tag's feeds; none when tag pages or tag feeds are switched off. */
     public List<FeedFile> tag(Taxon tag) {
-        return tagFeeds ? inFolder(config.get("tag.path").strip(), tag) : List.of();
+        return tagFeeds ? inFolder(config.folder("tag.path"), tag) : List.of();
     }
 
     /** An author's feeds; none when author pages or author feeds are switched off. */
     public List<FeedFile> author(Taxon author) {
-        return authorFeeds ? inFolder(config.get("journal.author.path").strip(), author) : List.of();
+        return authorFeeds ? inFolder(config.folder("journal.author.path"), author) : List.of();
     }
 
     /** The feed's own title, as feed readers list it. */

@@ -522,12 +522,12 @@ public final class PageRenderer {
     /** The index of tags: {@code tags/index.html}; JBake names it with {@code output.extension}. */
     UrlPolicy.Target tagsIndex() {
         String ext = config.get("output.extension").strip();
-        return urls.file(config.get("tag.path").strip() + "/index"
+        return urls.file(config.folder("tag.path") + "/index"
                 + (config.jbakeLayout() && !ext.isEmpty() ? (ext.startsWith(".") ? ext : "." + ext) : ".html"));
     }
 
     UrlPolicy.Target authorsIndex() {
-        return urls.file(config.get("journal.author.path").strip() + "/index.html");
+        return urls.file(config.folder("journal.author.path") + "/index.html");
     }
 
     UrlPolicy.Target searchPage() {

@@ -381,7 +381,7 @@ public final class SiteWriter {
             long time = a.lastModifiedTime().toMillis();
             // a time close to when the source was read is not trusted: on a file system whose clock
             // ticks in seconds, a second save in the same tick keeps size and time (SourceStamps)
-            return a.size() == old.size() && time == sourceTime(old) && time < readAt(old) - SETTLED_MILLIS;
+            return a.size() == old.size() && time == sourceTime(old) && time + SETTLED_MILLIS < readAt(old);
         } catch (IOException e) {
             return false; // copied, where the failure is reported
         }

@@ -27,7 +27,7 @@ public final class RawLinks {
      *
      * @param image       an {@code <img>}'s {@code src} rather than an {@code <a>}'s {@code href}
      * @param destination the address, its character references decoded
-     * @param text        the link's text, or the image's {@code alt}
+     * @param text        the link's text, or the image's {@code alt} (null when it has none)
      * @param line        the line of the piece on which the address stands, from 1
      * @param from        where the address's characters start in the piece
      * @param to          where they end
@@ -45,6 +45,7 @@ public final class RawLinks {
         }
         Document doc = Parser.htmlParser().setTrackPosition(true).parseInput(rawHtml, "");
         List<Link> found = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (Element e : doc.getAllElements()) {
             String tag = e.normalName();
             String key = tag.equals("a") ? "href" : tag.equals("img") ? "src" : null;
@@ -58,13 +59,36 @@ public final class RawLinks {
             }
             int from = value.start().pos();
             int to = value.end().pos();
+            if (!seen.add(from)) {
+                continue; // an element the parser made again for mis-nested markup: the same address
+            }
             String written = from >= 0 && to <= rawHtml.length() && from <= to ? rawHtml.substring(from, to) : null;
             boolean plain = written != null && written.equals(attribute.getValue()) && written.indexOf('"') < 0
                     && written.indexOf('\'') < 0 && written.indexOf('&') < 0;
-            found.add(new Link(tag.equals("img"), attribute.getValue(), tag.equals("img") ? e.attr("alt") : e.text(),
+            String text = tag.equals("img") ? (e.hasAttr("alt") ? e.attr("alt") : null) : e.text();
+            found.add(new Link(tag.equals("img"), attribute.getValue(), text,
                     Math.max(1, value.start().lineNumber()), from, to, plain));
         }
         return found;
+    }
+
+    /**
+     * Whether an address names a content file (a Markdown file), which leads to its page: a path
+     * (no scheme) ending in {@code .md} or {@code .markdown}, before any {@code #} or {@code ?}.
+     */
+    public static boolean namesDocument(String dest) {
+        if (dest.startsWith("//") || dest.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            return false;
+        }
+        int cut = dest.length();
+        for (char c : new char[] {'#', '?'}) {
+            int at = dest.indexOf(c);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        String path = dest.substring(0, cut).toLowerCase(Locale.ROOT);
+        return path.endsWith(".md") || path.endsWith(".markdown");
     }
 
     /**
@@ -75,19 +99,23 @@ public final class RawLinks {
         StringBuilder out = null;
         List<Link> backwards = new ArrayList<>(links);
         backwards.sort(Comparator.comparingInt(Link::from).reversed());
+        int before = Integer.MAX_VALUE; // where the last address replaced starts: later ones never overlap it
         for (Link link : backwards) {
-            if (!link.plain()) {
+            if (!link.plain() || link.to() > before || link.from() >= link.to() || link.to() > rawHtml.length()
+                    || !rawHtml.regionMatches(link.from(), link.destination(), 0, link.destination().length())
+                    || link.to() - link.from() != link.destination().length()) {
                 continue;
             }
             String made = rewrite.apply(link.destination());
-            if (made.equals(link.destination()) || made.indexOf('"') >= 0 || made.indexOf('\'') >= 0
-                    || made.indexOf('&') >= 0 || made.indexOf('<') >= 0 || made.chars().anyMatch(Character::isWhitespace)) {
+            if (made.equals(link.destination()) || made.isEmpty() || made.chars().anyMatch(c -> c == '"' || c == '\''
+                    || c == '&' || c == '<' || c == '>' || c == '`' || c == '=' || Character.isWhitespace(c))) {
                 continue;
             }
             if (out == null) {
                 out = new StringBuilder(rawHtml);
             }
             out.replace(link.from(), link.to(), made);
+            before = link.from();
         }
         return out == null ? rawHtml : out.toString();
     }

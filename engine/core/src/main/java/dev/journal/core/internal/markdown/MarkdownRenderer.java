@@ -179,9 +179,10 @@ public final class MarkdownRenderer {
             }
 
             /**
-             * The links and images of raw HTML count as Markdown's do: among the references (checked
-             * alike: a missing file, a draft, a page the site will not have), their addresses
-             * rewritten alike (a content file's path leads to its page). Shown as text, they are none.
+             * The links and images of raw HTML are among the references, checked as Markdown's are (a
+             * missing file, a draft, a page the site will not have), each address read as the browser
+             * reads it from the page; one that names a content file leads to its page, as in
+             * Markdown. Shown as text, they are none.
              */
             private String rawLinks(String literal, int line) {
                 if (options.rawHtml() == MarkdownOptions.RawHtml.ESCAPE) {
@@ -190,9 +191,12 @@ public final class MarkdownRenderer {
                 List<RawLinks.Link> found = RawLinks.of(literal);
                 for (RawLinks.Link l : found) {
                     references.add(new MarkdownResult.Reference(l.image(), l.destination(), l.text(),
-                            line > 0 ? line + l.line() - 1 : 0));
+                            line > 0 ? line + l.line() - 1 : 0, true));
                 }
-                return found.isEmpty() ? literal : RawLinks.rewrite(literal, found, links);
+                // a content file's path leads to its page, as in Markdown; any other address is the
+                // browser's to read from the page, as written
+                return found.isEmpty() ? literal : RawLinks.rewrite(literal, found,
+                        dest -> RawLinks.namesDocument(dest) ? links.apply(dest) : dest);
             }
 
             /** What the sanitiser will take out of a raw HTML node, which its author should know. */

@@ -24,7 +24,17 @@ public record MarkdownResult(String html, List<Heading> headings, String text, S
     public record Note(int line, String message) {
     }
 
-    /** A link or image in the source. */
-    public record Reference(boolean image, String destination, String text, int line) {
+    /**
+     * A link or image in the source: Markdown's, or ({@code raw}) an {@code <a href>} or
+     * {@code <img src>} of raw HTML, whose address the browser reads from the page, as written,
+     * unless it names a content file. The text is a link's text or an image's description; null
+     * for a raw image without an {@code alt} attribute.
+     */
+    public record Reference(boolean image, String destination, String text, int line, boolean raw) {
+
+        /** Markdown's link or image. */
+        public Reference(boolean image, String destination, String text, int line) {
+            this(image, destination, text, line, false);
+        }
     }
 }

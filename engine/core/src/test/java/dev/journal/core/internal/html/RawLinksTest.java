@@ -26,6 +26,37 @@ class RawLinksTest {
     }
 
     @Test
+    void anAddressTheParserCopiesForMisnestedMarkupIsFoundAndReplacedOnce() {
+        String html = "<div><a href=\"/articles/b.md\">one</div>\n<p>two</p>";
+        List<RawLinks.Link> found = RawLinks.of(html);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("<div><a href=\"/articles/b.html\">one</div>\n<p>two</p>",
+                RawLinks.rewrite(html, found, dest -> dest.replace(".md", ".html")));
+        // a range that no longer holds the address it names is left alone
+        RawLinks.Link l = found.get(0);
+        assertEquals(html, RawLinks.rewrite(html, List.of(l, new RawLinks.Link(false, l.destination(), "", 1, l.from() + 1,
+                l.to() + 1, true)), dest -> "o").replace("href=\"o\"", "href=\"/articles/b.md\""));
+    }
+
+    @Test
+    void anImagesMissingAltIsToldFromAnEmptyOne() {
+        List<RawLinks.Link> found = RawLinks.of("<img src=a.png alt=\"\"><img src=b.png><img src=c.png alt=C>");
+        assertEquals("", found.get(0).text());
+        assertEquals(null, found.get(1).text());
+        assertEquals("C", found.get(2).text());
+    }
+
+    @Test
+    void onlyContentFilesAreDocuments() {
+        for (String yes : List.of("a.md", "../2024/b.MD#part", "/articles/c.markdown?x=1")) {
+            assertEquals(true, RawLinks.namesDocument(yes), yes);
+        }
+        for (String no : List.of("a.html", "../x/", "https://x.org/a.md", "//x.org/a.md", "mailto:a.md", "a.md.png", "#a.md")) {
+            assertEquals(false, RawLinks.namesDocument(no), no);
+        }
+    }
+
+    @Test
     void onlyPlainAddressesAreReplacedAndTheRestStaysAsWritten() {
         String html = "<P CLASS=x>  <a  href=one.md >1</a><a href='two.md#n'>2</a><a href=\"a.md?x=1&amp;y=2\">3</a>"
                 + "<img src=\"pic.png\" alt=\"\"></P>";
