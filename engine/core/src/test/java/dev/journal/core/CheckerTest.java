@@ -85,8 +85,9 @@ class CheckerTest {
                         + " assets/articles/2024/missing.png)",
                 "content/articles/2024/one.md:11: link to /reports/none/: the site will have no reports/none/"
                         + " (journal.check.links=warning makes this a warning)",
-                "content/articles/2024/one.md:11: link to nope.md, which is not a content file (looked for"
-                        + " articles/2024/nope.md in the content folder)"), lines(check()));
+                "content/articles/2024/one.md:11: warning: link to nope.md, which is not a content file (looked for"
+                        + " articles/2024/nope.md in the content folder); in raw HTML it is left as written, for a file of"
+                        + " the site of that name"), lines(check()));
         // mended, the link to a content file leads to its page, as a Markdown link's does
         write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-01-02\ntags: [X]\n---\n"
                 + "See <a href=\"other.md#top\">the other</a> and <A HREF=/articles/2024/other.md>again</A>.\n");

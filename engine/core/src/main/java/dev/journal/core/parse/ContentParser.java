@@ -902,8 +902,11 @@ public final class ContentParser {
                         + ", which leads out of the content folder: a link reaches another article through its"
                         + " path from this file's folder, or from the content folder's root (/articles/...)"));
             } else if (!uris.containsKey(target) && !failed.contains(target)) {
-                problems.add(Problem.error(sourcePath, ref.line(), "link to " + dest
-                        + ", which is not a content file (looked for " + target + " in the content folder)"));
+                String message = "link to " + dest + ", which is not a content file (looked for " + target
+                        + " in the content folder)";
+                // raw HTML may name a file of the site that ends in .md (a download), as JBake sites do
+                problems.add(ref.raw() ? Problem.warning(sourcePath, ref.line(), message + "; in raw HTML it is left"
+                        + " as written, for a file of the site of that name") : Problem.error(sourcePath, ref.line(), message));
             }
         }
         return problems;
