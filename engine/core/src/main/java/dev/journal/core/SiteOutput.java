@@ -161,7 +161,7 @@ final class SiteOutput {
             }
         }
         for (String key : FOLDER_KEYS) {
-            String folder = config.get(key).strip().replaceAll("^/+|/+$", "");
+            String folder = config.folder(key).replaceAll("^/+", "");
             if (config.isSet(key) && !folder.isEmpty() && path.startsWith(folder + "/")) {
                 keys.add(key);
             }
@@ -173,7 +173,7 @@ final class SiteOutput {
             }
         }
         for (String key : FOLDER_KEYS) {
-            String folder = config.get(key).strip().replaceAll("^/+|/+$", "");
+            String folder = config.folder(key).replaceAll("^/+", "");
             if (!config.isSet(key) && !keys.isEmpty() && !folder.isEmpty() && path.startsWith(folder + "/")) {
                 keys.add(0, key);
             }

@@ -20,8 +20,9 @@ import java.util.Map;
 final class Manifest {
 
     /**
-     * One file as written. The digest is empty for copied files, which are compared by size and time
-     * (or says the time of the source, when that got another time with the same bytes: see SiteWriter).
+     * One file as written. For a copied file, which is compared by its source's size and time, the
+     * digest says when the build that copied it began reading its sources ({@code read-at}), and the
+     * time of the source when that got another time with the same bytes ({@code source-time}): see SiteWriter.
      */
     record Entry(long size, long modified, String digest) {
     }
