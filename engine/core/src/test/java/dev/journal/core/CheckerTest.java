@@ -90,12 +90,14 @@ class CheckerTest {
                         + " the site of that name"), lines(check()));
         // mended, the link to a content file leads to its page, as a Markdown link's does
         write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-01-02\ntags: [X]\n---\n"
-                + "See <a href=\"other.md#top\">the other</a> and <A HREF=/articles/2024/other.md>again</A>.\n");
+                + "See <a href=\"other.md#top\">the other</a> and <A HREF=/articles/2024/other.md>again</A>"
+                + " <a href=\"other.md?ref=feed\">with a query</a>.\n");
         assertEquals(List.of(), lines(check()));
         Path out = site.resolveSibling(site.getFileName() + "-out");
         new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
         String page = Files.readString(out.resolve("articles/2024/one.html"));
-        assertTrue(page.contains("<a href=\"other.html#top\">the other</a> and <a href=\"other.html\">again</a>"), page);
+        assertTrue(page.contains("<a href=\"other.html#top\">the other</a> and <a href=\"other.html\">again</a>"
+                + " <a href=\"other.html?ref=feed\">with a query</a>"), page);
     }
 
     @Test

@@ -92,8 +92,9 @@ public final class RawLinks {
     }
 
     /**
-     * {@code rawHtml} with each plainly written address of its links and images replaced by what
-     * {@code rewrite} makes of it; the rest of the piece stays as written.
+     * {@code rawHtml} with the path of each address of its links and images (before any {@code ?}
+     * or {@code #}, when written without character references) replaced by what {@code rewrite}
+     * makes of it; the rest of the piece stays as written.
      */
     public static String rewrite(String rawHtml, List<Link> links, UnaryOperator<String> rewrite) {
         StringBuilder out = null;
@@ -101,20 +102,33 @@ public final class RawLinks {
         backwards.sort(Comparator.comparingInt(Link::from).reversed());
         int before = Integer.MAX_VALUE; // where the last address replaced starts: later ones never overlap it
         for (Link link : backwards) {
-            if (!link.plain() || link.to() > before || link.from() >= link.to() || link.to() > rawHtml.length()
-                    || !rawHtml.regionMatches(link.from(), link.destination(), 0, link.destination().length())
-                    || link.to() - link.from() != link.destination().length()) {
+            if (link.to() > before || link.from() >= link.to() || link.to() > rawHtml.length()) {
                 continue;
             }
-            String made = rewrite.apply(link.destination());
-            if (made.equals(link.destination()) || made.isEmpty() || made.chars().anyMatch(c -> c == '"' || c == '\''
-                    || c == '&' || c == '<' || c == '>' || c == '`' || c == '=' || Character.isWhitespace(c))) {
+            // the path alone is replaced; a query or fragment stays as written, character references and all
+            String written = rawHtml.substring(link.from(), link.to());
+            int cut = written.length();
+            for (char c : new char[] {'?', '#'}) {
+                int at = written.indexOf(c);
+                if (at >= 0) {
+                    cut = Math.min(cut, at);
+                }
+            }
+            String path = written.substring(0, cut);
+            if (path.isEmpty() || path.indexOf('&') >= 0 || path.indexOf('"') >= 0 || path.indexOf('\'') >= 0
+                    || !link.destination().startsWith(path)) {
+                continue; // written with character references: left as written
+            }
+            String made = rewrite.apply(path);
+            if (made.equals(path) || made.isEmpty() || made.chars().anyMatch(c -> c == '"' || c == '\''
+                    || c == '&' || c == '<' || c == '>' || c == '`' || c == '=' || c == '?' || c == '#'
+                    || Character.isWhitespace(c))) {
                 continue;
             }
             if (out == null) {
                 out = new StringBuilder(rawHtml);
             }
-            out.replace(link.from(), link.to(), made);
+            out.replace(link.from(), link.from() + cut, made);
             before = link.from();
         }
         return out == null ? rawHtml : out.toString();

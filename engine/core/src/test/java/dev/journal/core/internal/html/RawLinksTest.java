@@ -62,8 +62,11 @@ class RawLinksTest {
                 + "<img src=\"pic.png\" alt=\"\"></P>";
         String made = RawLinks.rewrite(html, RawLinks.of(html), dest -> dest.endsWith(".png") ? dest
                 : "../" + dest.replace(".md", "/"));
-        assertEquals("<P CLASS=x>  <a  href=../one/ >1</a><a href='../two/#n'>2</a><a href=\"a.md?x=1&amp;y=2\">3</a>"
+        assertEquals("<P CLASS=x>  <a  href=../one/ >1</a><a href='../two/#n'>2</a><a href=\"../a/?x=1&amp;y=2\">3</a>"
                 + "<img src=\"pic.png\" alt=\"\"></P>", made);
+        // a path written with a character reference is left as written
+        String encoded = "<a href=\"&#111;ther.md\">x</a>";
+        assertEquals(encoded, RawLinks.rewrite(encoded, RawLinks.of(encoded), dest -> "o"));
         // an address that would need quoting where it stands is left as written
         assertEquals("<a href=x.md>x</a>", RawLinks.rewrite("<a href=x.md>x</a>", RawLinks.of("<a href=x.md>x</a>"),
                 dest -> "a b"));
