@@ -960,8 +960,7 @@ public final class ContentParser {
 
     /** Whether a path names a Markdown file, which a link must reach through its page. */
     public static boolean isDocumentLink(String path) {
-        String p = path.toLowerCase(Locale.ROOT);
-        return p.endsWith(".md") || p.endsWith(".markdown");
+        return dev.journal.core.internal.html.RawLinks.isDocumentPath(path);
     }
 
     private static int indexOfAny(String s, String chars) {

@@ -31,10 +31,8 @@ public final class RawLinks {
      * @param line        the line of the piece on which the address stands, from 1
      * @param from        where the address's characters start in the piece
      * @param to          where they end
-     * @param plain       whether the address is written as it reads, without character references or
-     *                    quotes that writing another in its place would have to mind
      */
-    public record Link(boolean image, String destination, String text, int line, int from, int to, boolean plain) {
+    public record Link(boolean image, String destination, String text, int line, int from, int to) {
     }
 
     /** The links and images of {@code rawHtml}, in the order written; none when it names no address. */
@@ -62,12 +60,9 @@ public final class RawLinks {
             if (!seen.add(from)) {
                 continue; // an element the parser made again for mis-nested markup: the same address
             }
-            String written = from >= 0 && to <= rawHtml.length() && from <= to ? rawHtml.substring(from, to) : null;
-            boolean plain = written != null && written.equals(attribute.getValue()) && written.indexOf('"') < 0
-                    && written.indexOf('\'') < 0 && written.indexOf('&') < 0;
             String text = tag.equals("img") ? (e.hasAttr("alt") ? e.attr("alt") : null) : e.text();
             found.add(new Link(tag.equals("img"), attribute.getValue(), text,
-                    Math.max(1, value.start().lineNumber()), from, to, plain));
+                    Math.max(1, value.start().lineNumber()), from, to));
         }
         return found;
     }
@@ -80,15 +75,25 @@ public final class RawLinks {
         if (dest.startsWith("//") || dest.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*")) {
             return false;
         }
-        int cut = dest.length();
-        for (char c : new char[] {'#', '?'}) {
-            int at = dest.indexOf(c);
+        return isDocumentPath(dest.substring(0, pathEnd(dest)));
+    }
+
+    /** Whether a path names a Markdown file: {@code .md} or {@code .markdown}, in any case. */
+    public static boolean isDocumentPath(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        return p.endsWith(".md") || p.endsWith(".markdown");
+    }
+
+    /** Where an address's path ends: at its first {@code ?} or {@code #}, else at its end. */
+    private static int pathEnd(String address) {
+        int end = address.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = address.indexOf(c);
             if (at >= 0) {
-                cut = Math.min(cut, at);
+                end = Math.min(end, at);
             }
         }
-        String path = dest.substring(0, cut).toLowerCase(Locale.ROOT);
-        return path.endsWith(".md") || path.endsWith(".markdown");
+        return end;
     }
 
     /**
@@ -107,13 +112,7 @@ public final class RawLinks {
             }
             // the path alone is replaced; a query or fragment stays as written, character references and all
             String written = rawHtml.substring(link.from(), link.to());
-            int cut = written.length();
-            for (char c : new char[] {'?', '#'}) {
-                int at = written.indexOf(c);
-                if (at >= 0) {
-                    cut = Math.min(cut, at);
-                }
-            }
+            int cut = pathEnd(written);
             String path = written.substring(0, cut);
             if (path.isEmpty() || path.indexOf('&') >= 0 || path.indexOf('"') >= 0 || path.indexOf('\'') >= 0
                     || !link.destination().startsWith(path)) {

@@ -15,12 +15,14 @@ class RawLinksTest {
         List<RawLinks.Link> found = RawLinks.of(html);
         assertEquals(3, found.size(), found.toString());
         assertEquals(new RawLinks.Link(false, "one.md", "the first", 1, html.indexOf("one.md"),
-                html.indexOf("one.md") + 6, true), found.get(0));
+                html.indexOf("one.md") + 6), found.get(0));
         assertEquals(new RawLinks.Link(true, "chart.png", "A chart", 2, html.indexOf("chart.png"),
-                html.indexOf("chart.png") + 9, true), found.get(1));
+                html.indexOf("chart.png") + 9), found.get(1));
         RawLinks.Link escaped = found.get(2);
         assertEquals("a.md?x=1&y=2", escaped.destination());
-        assertEquals(false, escaped.plain());
+        // its query, written with a character reference, stays as written when its path is replaced
+        assertEquals(html.replace("\"a.md?x=1&amp;y=2\"", "\"x?x=1&amp;y=2\""),
+                RawLinks.rewrite(html, List.of(escaped), dest -> "x"));
         assertEquals(List.of(), RawLinks.of("<br>"));
         assertEquals(List.of(), RawLinks.of("</a>"));
     }
@@ -35,7 +37,7 @@ class RawLinksTest {
         // a range that no longer holds the address it names is left alone
         RawLinks.Link l = found.get(0);
         assertEquals(html, RawLinks.rewrite(html, List.of(l, new RawLinks.Link(false, l.destination(), "", 1, l.from() + 1,
-                l.to() + 1, true)), dest -> "o").replace("href=\"o\"", "href=\"/articles/b.md\""));
+                l.to() + 1)), dest -> "o").replace("href=\"o\"", "href=\"/articles/b.md\""));
     }
 
     @Test
