@@ -41,11 +41,6 @@ final class SiteOutput {
     private final Map<String, Article> articles = new HashMap<>();
     private final dev.journal.core.config.SiteConfig config;
 
-    /** The keys that name a generated file, and those that name the folder of generated pages. */
-    private static final List<String> FILE_KEYS = List.of("index.file", "archive.file", "feed.file", "sitemap.file",
-            "error404.file", "journal.atom.file", "journal.jsonfeed.file", "journal.search.file");
-    private static final List<String> FOLDER_KEYS = List.of("tag.path", "journal.author.path", "journal.archive.path");
-
     /**
      * @param source    the site's folder, against which copied files are named
      * @param documents the documents of the build, to name each page after its content file
@@ -150,35 +145,28 @@ final class SiteOutput {
     }
 
     /**
-     * The keys set in jbake.properties that place generated pages on {@code path}: a file key whose
-     * value it is, a folder key under whose value it lies.
+     * The keys that place generated pages on {@code path}: a file key whose value it is, a folder
+     * key under whose value it lies. Those jbake.properties sets; a key left at its default that
+     * places a page there too is named before them. None when jbake.properties sets none of them.
      */
     private List<String> placing(String path) {
-        List<String> keys = new ArrayList<>();
-        for (String key : FILE_KEYS) {
-            if (config.isSet(key) && config.get(key).strip().equals(path)) {
-                keys.add(key);
+        List<String> set = new ArrayList<>();
+        List<String> defaults = new ArrayList<>();
+        for (String key : dev.journal.core.config.SiteConfig.PAGE_FILE_KEYS) {
+            if (config.get(key).strip().equals(path)) {
+                (config.isSet(key) ? set : defaults).add(key);
             }
         }
-        for (String key : FOLDER_KEYS) {
+        for (String key : dev.journal.core.config.SiteConfig.PAGE_FOLDER_KEYS) {
             String folder = config.folder(key).replaceAll("^/+", "");
-            if (config.isSet(key) && !folder.isEmpty() && path.startsWith(folder + "/")) {
-                keys.add(key);
+            if (!folder.isEmpty() && path.startsWith(folder + "/")) {
+                (config.isSet(key) ? set : defaults).add(key);
             }
         }
-        // a key left at its default that places a page there too: named beside the one set
-        for (String key : FILE_KEYS) {
-            if (!config.isSet(key) && !keys.isEmpty() && config.get(key).strip().equals(path)) {
-                keys.add(0, key);
-            }
+        if (!set.isEmpty()) {
+            set.addAll(0, defaults);
         }
-        for (String key : FOLDER_KEYS) {
-            String folder = config.folder(key).replaceAll("^/+", "");
-            if (!config.isSet(key) && !keys.isEmpty() && !folder.isEmpty() && path.startsWith(folder + "/")) {
-                keys.add(0, key);
-            }
-        }
-        return keys;
+        return set;
     }
 
     /** Fails with the first failure to write a file, if any: not a problem of the content. */

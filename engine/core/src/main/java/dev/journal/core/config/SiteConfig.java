@@ -30,6 +30,12 @@ public final class SiteConfig {
     /** File name of the configuration, as in JBake. */
     public static final String FILE_NAME = "jbake.properties";
 
+    /** The keys that name a generated file of the site (the home page, the archive, the feeds...). */
+    public static final List<String> PAGE_FILE_KEYS = List.of("index.file", "archive.file", "feed.file",
+            "sitemap.file", "error404.file", "journal.atom.file", "journal.jsonfeed.file", "journal.search.file");
+    /** The keys that name a folder of generated pages ({@link #folder}). */
+    public static final List<String> PAGE_FOLDER_KEYS = List.of("tag.path", "journal.author.path",
+            "journal.archive.path");
     private final Map<String, String> values;
     private final List<Problem> problems;
     /** The warnings about unknown keys, by the name templates read the key by ({@code config.my_key}). */
@@ -112,12 +118,11 @@ public final class SiteConfig {
         if (!get("data.folder").isBlank()) {
             v.folderName("data.folder", get("data.folder"));
         }
-        v.folderName("tag.path", get("tag.path"));
-        v.folderName("journal.author.path", get("journal.author.path"));
-        v.folderName("journal.archive.path", get("journal.archive.path"));
+        for (String key : PAGE_FOLDER_KEYS) {
+            v.folderName(key, get(key));
+        }
         v.rawHtml("journal.markdown.html", get("journal.markdown.html"));
-        for (String key : List.of("index.file", "archive.file", "feed.file", "sitemap.file", "error404.file",
-                "journal.atom.file", "journal.jsonfeed.file", "journal.search.file")) {
+        for (String key : PAGE_FILE_KEYS) {
             v.fileName(key, get(key));
         }
         v.hosts("journal.markdown.html.embeds", get("journal.markdown.html.embeds"));
@@ -500,14 +505,10 @@ public final class SiteConfig {
                 return;
             }
             try {
-                java.net.URI uri = new java.net.URI(v);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                // a host of other letters than ASCII's (an internationalised name) is an authority without a host here
-                boolean host = uri.getHost() != null || uri.getRawAuthority() != null && !uri.getRawAuthority().isBlank();
-                if ((scheme.equals("http") || scheme.equals("https")) && host) {
+                if (httpAddress(new URI(v))) {
                     return;
                 }
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 // reported below
             }
             String message = key + " must be the journal's address, an absolute http or https URL such as"
@@ -536,11 +537,9 @@ public final class SiteConfig {
             } else {
                 try {
                     URI uri = new URI(v);
-                    String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-                    if (scheme != null ? !(scheme.equals("http") || scheme.equals("https")) || uri.getRawAuthority() == null
-                            : v.startsWith("//")) {
+                    if (uri.getScheme() != null ? !httpAddress(uri) : v.startsWith("//")) {
                         why = "is neither a path from the site's root (/images/card.png) nor an http(s) address";
-                    } else if (scheme == null && climbsOut(uri.getPath())) {
+                    } else if (uri.getScheme() == null && climbsOut(uri.getPath())) {
                         why = "points outside the site";
                     }
                 } catch (URISyntaxException e) {
@@ -550,6 +549,16 @@ public final class SiteConfig {
             if (why != null) {
                 error(key, key + " " + Problem.quote(value) + " " + why);
             }
+        }
+
+        /**
+         * Whether an address is an absolute http or https URL with a host (whose name, written in
+         * other letters than ASCII's, is an authority without a host to {@link URI}).
+         */
+        private static boolean httpAddress(URI uri) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https"))
+                    && (uri.getHost() != null || uri.getRawAuthority() != null && !uri.getRawAuthority().isBlank());
         }
 
         /** Whether a path's {@code ..} segments climb above the folder it starts from. */
