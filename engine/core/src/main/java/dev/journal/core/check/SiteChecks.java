@@ -189,8 +189,7 @@ public final class SiteChecks {
         if (target == null || exists(target)) {
             return;
         }
-        String message = "image " + dest + " not found: the site will have no " + target + " (looked for "
-                + contentFolder + "/" + target + " and " + assetFolder + "/" + target + ")";
+        String message = "image " + dest + notFound(target);
         String written = sitePath(dest);
         if (!dest.startsWith("/") && written != null && !written.equals(target) && files.contains(written)) {
             String up = "../".repeat((int) a.contentPath().chars().filter(c -> c == '/').count());
@@ -210,9 +209,7 @@ public final class SiteChecks {
         int cut = value.indexOf('#') >= 0 ? value.indexOf('#') : value.indexOf('?');
         String target = sitePath(a, cut < 0 ? value : value.substring(0, cut));
         if (target != null && !exists(target)) {
-            problems.add(error(a.sourcePath(), a.line(key), key + " " + value + " not found: the site will have"
-                    + " no " + target + " (looked for " + contentFolder + "/" + target + " and " + assetFolder + "/"
-                    + target + ")"));
+            problems.add(error(a.sourcePath(), a.line(key), key + " " + value + notFound(target)));
         }
     }
 
@@ -232,8 +229,7 @@ public final class SiteChecks {
                 .replaceFirst("^/+", ""));
         if (target != null && !target.isEmpty() && !exists(target)) {
             problems.add(error(SiteConfig.FILE_NAME, config.line("journal.image"), "journal.image " + image
-                    + " not found: the site will have no " + target + " (looked for " + contentFolder + "/" + target
-                    + " and " + assetFolder + "/" + target + ")"));
+                    + notFound(target)));
         }
     }
 
@@ -251,8 +247,7 @@ public final class SiteChecks {
                 Article a = bySource.get(profile.sourcePath());
                 Object written = a == null ? null : a.meta().get("photo");
                 problems.add(error(profile.sourcePath(), a == null ? 0 : a.line("photo"), "photo "
-                        + (written == null ? target : written) + " not found: the site will have no " + target
-                        + " (looked for " + contentFolder + "/" + target + " and " + assetFolder + "/" + target + ")"));
+                        + (written == null ? target : written) + notFound(target)));
             }
         }
     }
@@ -350,10 +345,12 @@ public final class SiteChecks {
         });
     }
 
-    /**
-     * Where a destination written in an article leads in the site, relative to its root; null for
-     * destinations outside it (other sites, fragments, mail addresses).
-     */
+    /** What a message says of a file the site will not have, after naming it. */
+    private String notFound(String target) {
+        return " not found: the site will have no " + target + " (looked for " + contentFolder + "/" + target + " and "
+                + assetFolder + "/" + target + ")";
+    }
+
     /**
      * Where a reference leads in the site: as {@link #sitePath(Article, String)}; an address of raw
      * HTML that names no content file as the browser reads it, from the article's page.
@@ -367,6 +364,10 @@ public final class SiteChecks {
         return dest.startsWith("/") ? sitePath(dest) : ContentParser.linkedContentPath(a.outputPath(), dest).orElse(null);
     }
 
+    /**
+     * Where a destination written in an article leads in the site, relative to its root; null for
+     * destinations outside it (other sites, fragments, mail addresses).
+     */
     private String sitePath(Article a, String dest) {
         // a link to a Markdown file from the root is read from the content folder's root, as the build reads it
         Optional<String> content = ContentParser.linkedContentPath(a.contentPath(), dest);
