@@ -19,6 +19,14 @@ public final class FileVersion {
     private FileVersion() {
     }
 
+    /**
+     * How much older than the build that read a file its modification time must be to vouch for its
+     * bytes: a file saved twice within one tick of a coarse file-system clock (a second, or two on
+     * FAT), the second time just after a build read it, keeps its time and perhaps its size. The
+     * content's stamps ({@code SourceStamps}) and the copied files ({@code SiteWriter}) both go by it.
+     */
+    public static final long SETTLED_NANOS = 2_000_000_000L;
+
     /** The file's version; a value of its own when the file is missing or cannot be read. */
     public static Object of(Path file) {
         try {

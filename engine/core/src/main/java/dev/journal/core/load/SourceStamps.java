@@ -22,7 +22,7 @@ import java.util.Map;
 public final class SourceStamps {
 
     /** How much older than the reading build a modification time must be to be trusted. */
-    public static final long SETTLED_NANOS = 2_000_000_000L;
+    public static final long SETTLED_NANOS = FileVersion.SETTLED_NANOS;
     private static final String FORMAT = "journal-sources 2";
 
     /** No stamps: every file is read. */

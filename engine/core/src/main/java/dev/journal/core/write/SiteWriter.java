@@ -397,7 +397,7 @@ public final class SiteWriter {
     private static final String READ_AT = "read-at ";
 
     /** How long before its reading a source's time must be for the time to tell it apart from a later save. */
-    private static final long SETTLED_MILLIS = 2_000; // as the content files' (SourceStamps.SETTLED_NANOS)
+    private static final long SETTLED_MILLIS = dev.journal.core.internal.FileVersion.SETTLED_NANOS / 1_000_000;
 
     /** The time of the source a copied file was made from: the copy's own, unless the entry says otherwise. */
     private static long sourceTime(Manifest.Entry copied) {
