@@ -16,6 +16,21 @@ import org.junit.jupiter.api.Test;
 /** The plain streams carry what the JDK's buffered and array streams carry, byte for byte. */
 class PlainStreamsTest {
 
+    /** A thousand rounds of values, and now and then a block larger than a buffer of 16 and part of one. */
+    private static void writeValues(DataOutputStream out, byte[] block) throws java.io.IOException {
+        for (int i = 0; i < 1000; i++) {
+            out.writeInt(i * 31);
+            out.writeFloat(i / 7f);
+            out.writeLong(-i * 1_000_003L);
+            out.writeUTF("term " + i);
+            if (i % 100 == 0) {
+                out.write(block); // larger than the buffer: passed on whole
+                out.write(block, 3, 12); // fills part of it
+            }
+        }
+        out.flush();
+    }
+
     @Test
     void valuesWrittenThroughTheBufferReadBackThroughTheArray() throws Exception {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
@@ -23,30 +38,11 @@ class PlainStreamsTest {
         byte[] block = new byte[100];
         random.nextBytes(block);
         try (DataOutputStream out = new DataOutputStream(PlainStreams.buffered(sink, 16))) {
-            for (int i = 0; i < 1000; i++) {
-                out.writeInt(i * 31);
-                out.writeFloat(i / 7f);
-                out.writeLong(-i * 1_000_003L);
-                out.writeUTF("term " + i);
-                if (i % 100 == 0) {
-                    out.write(block); // larger than the buffer: passed on whole
-                    out.write(block, 3, 12); // fills part of it
-                }
-            }
+            writeValues(out, block);
         }
         byte[] bytes = sink.toByteArray();
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        DataOutputStream plain = new DataOutputStream(expected);
-        for (int i = 0; i < 1000; i++) {
-            plain.writeInt(i * 31);
-            plain.writeFloat(i / 7f);
-            plain.writeLong(-i * 1_000_003L);
-            plain.writeUTF("term " + i);
-            if (i % 100 == 0) {
-                plain.write(block);
-                plain.write(block, 3, 12);
-            }
-        }
+        writeValues(new DataOutputStream(expected), block);
         assertArrayEquals(expected.toByteArray(), bytes);
 
         byte[] framed = new byte[bytes.length + 10];
