@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +22,15 @@ class CheckerTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
 
+    /** The test's folder: the site is a folder in it, so that outputs made beside the site are removed with it. */
     @TempDir
+    Path temp;
     Path site;
+
+    @BeforeEach
+    void makeSite() throws IOException {
+        site = Files.createDirectories(temp.resolve("site"));
+    }
 
     private CheckResult check() throws IOException {
         return new Checker(site, CLOCK, 2).check();

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +29,15 @@ class JBakeLayoutTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
 
+    /** The test's folder: the site is a folder in it, so that outputs made beside the site are removed with it. */
     @TempDir
+    Path temp;
     Path site;
+
+    @BeforeEach
+    void makeSite() throws IOException {
+        site = Files.createDirectories(temp.resolve("site"));
+    }
 
     private Path bake() throws Exception {
         Path out = site.resolveSibling(site.getFileName() + "-out");

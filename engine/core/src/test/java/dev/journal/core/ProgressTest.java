@@ -44,8 +44,8 @@ class ProgressTest {
     }
 
     @Test
-    void aQuickBuildSaysOnlyItsStages() throws Exception {
-        java.nio.file.Path site = java.nio.file.Files.createTempDirectory("progress");
+    void aQuickBuildSaysOnlyItsStages(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
+        java.nio.file.Path site = temp.resolve("site");
         TestContent.write(site, "content/articles/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n");
         List<String> lines = new CopyOnWriteArrayList<>();
         new Baker(BakeOptions.of(site, site.resolveSibling(site.getFileName() + "-out")).withLog(lines::add)).bake();

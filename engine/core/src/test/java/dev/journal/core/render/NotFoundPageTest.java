@@ -20,6 +20,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +33,15 @@ class NotFoundPageTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
 
+    /** The test's folder: the site is a folder in it, so that outputs made beside the site are removed with it. */
     @TempDir
+    Path temp;
     Path site;
+
+    @BeforeEach
+    void makeSite() throws IOException {
+        site = Files.createDirectories(temp.resolve("site"));
+    }
 
     private Path bake(boolean preview) throws Exception {
         Path out = site.resolveSibling(site.getFileName() + (preview ? "-preview" : "-out"));
