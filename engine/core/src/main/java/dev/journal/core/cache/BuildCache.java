@@ -41,8 +41,34 @@ public final class BuildCache implements AutoCloseable {
      */
     public static BuildCache open(Path dir, String key) throws IOException {
         Files.createDirectories(dir);
-        return locked(FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE), dir,
-                key);
+        BuildCache cache = locked(FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), dir, key);
+        if (cache != null) {
+            removeRetired(dir);
+        }
+        return cache;
+    }
+
+    /**
+     * Files about one output folder as the engine named them until December 2026, by the hex of
+     * the folder path's {@code String.hashCode} (at most 8 digits; they are now named by 16 digits
+     * of a SHA-256): no build reads them any more, and each holds megabytes at archive scale.
+     */
+    private static final java.util.regex.Pattern RETIRED =
+            java.util.regex.Pattern.compile("(?:output-[0-9a-f]{1,8}\\.manifest|(?:related|render|search|stamp)-[0-9a-f]{1,8})");
+
+    /** Removes the {@link #RETIRED} files of {@code dir}, as well as it can (only disk space is at stake). */
+    static void removeRetired(Path dir) {
+        try (var files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                if (RETIRED.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // left for the next build
+        }
     }
 
     /** The cache with its lock file {@code channel} locked; null, the channel closed, when another build holds it. */
