@@ -133,6 +133,13 @@ class CheckerTest {
                 + " assets/images/missing-card.png)"), lines(check()));
         write(site, "assets/images/missing-card.png", "png");
         assertEquals(List.of(), lines(check()));
+        // a query before a fragment is not part of the file's name
+        write(site, "jbake.properties", "site.host=https://journal.example.org/\n"
+                + "journal.image=/images/missing-card.png?v=2#card\n");
+        assertEquals(List.of(), lines(check()));
+        write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-02-01\ntags: [X]\n"
+                + "image: /images/missing-card.png?v=2#card\n---\nText.\n");
+        assertEquals(List.of(), lines(check()));
         write(site, "jbake.properties", "site.host=https://journal.example.org/\njournal.image=https://cdn.example.org/x.png\n");
         assertEquals(List.of(), lines(check()));
     }

@@ -5,6 +5,7 @@ import dev.journal.core.config.SiteConfig;
 import dev.journal.core.index.SiteIndex;
 import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.Spelling;
+import dev.journal.core.internal.html.RawLinks;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.internal.markdown.MarkdownResult.Reference;
 import dev.journal.core.parse.Article;
@@ -206,8 +207,7 @@ public final class SiteChecks {
         if (value == null || value.isEmpty() || !value.startsWith("/") && !UrlPolicy.isRelative(value)) {
             return;
         }
-        int cut = value.indexOf('#') >= 0 ? value.indexOf('#') : value.indexOf('?');
-        String target = sitePath(a, cut < 0 ? value : value.substring(0, cut));
+        String target = sitePath(a, value.substring(0, RawLinks.pathEnd(value)));
         if (target != null && !exists(target)) {
             problems.add(error(a.sourcePath(), a.line(key), key + " " + value + notFound(target)));
         }
@@ -224,8 +224,7 @@ public final class SiteChecks {
                 .anyMatch(p -> p.isError() && p.line() == config.line("journal.image") && p.line() > 0)) {
             return;
         }
-        int cut = image.indexOf('#') >= 0 ? image.indexOf('#') : image.indexOf('?');
-        String target = ContentParser.filePath("index.md", "/" + (cut < 0 ? image : image.substring(0, cut))
+        String target = ContentParser.filePath("index.md", "/" + image.substring(0, RawLinks.pathEnd(image))
                 .replaceFirst("^/+", ""));
         if (target != null && !target.isEmpty() && !exists(target)) {
             problems.add(error(SiteConfig.FILE_NAME, config.line("journal.image"), "journal.image " + image

@@ -84,8 +84,8 @@ public final class RawLinks {
         return p.endsWith(".md") || p.endsWith(".markdown");
     }
 
-    /** Where an address's path ends: at its first {@code ?} or {@code #}, else at its end. */
-    private static int pathEnd(String address) {
+    /** Where an address's path ends: at its first {@code ?} or {@code #}, whichever comes first, else at its end. */
+    public static int pathEnd(String address) {
         int end = address.length();
         for (char c : new char[] {'?', '#'}) {
             int at = address.indexOf(c);
