@@ -685,12 +685,10 @@ public final class Baker implements AutoCloseable {
     private List<Problem> renderProblems(Path source, SiteConfig config, String templatesDigest, SiteIndex index,
             DataFiles.Loaded data, List<StaticFile> files, List<Article> articles, ForkJoinPool pool) {
         try {
-            TemplateEngine templates = templates(source, config, templatesDigest);
-            SiteOutput out = new SiteOutput(source, index.documents(), null, config);
+            List<Problem> problems = new ArrayList<>();
             // with the data files the templates read, as the real render has them
-            List<Problem> problems = new ArrayList<>(new PageRenderer(config, templates, data.files())
-                    .render(index, pool, out::page).problems());
-            out.copies(files, !config.jbakeLayout());
+            SiteOutput out = SiteOutput.rehearsed(source, config, templates(source, config, templatesDigest),
+                    data.files(), index, files, pool, problems);
             // its errors: its warnings (an article without tags, say) are check's to give, as a build that
             // succeeds does not give them either
             new SiteChecks(config, index, out.paths()).check(articles).stream().filter(Problem::isError)

@@ -14,7 +14,6 @@ import dev.journal.core.load.TemplateSources;
 import dev.journal.core.parse.Body;
 import dev.journal.core.parse.ContentParser;
 import dev.journal.core.parse.ParseCache;
-import dev.journal.core.render.PageRenderer;
 import dev.journal.core.render.TemplateEngine;
 import dev.journal.core.write.OutputFile;
 import java.io.IOException;
@@ -113,14 +112,11 @@ public final class Checker {
                 return new CheckResult(sources.documents().size(), cached == null ? 0 : cached.used(), problems);
             }
             TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
-            SiteOutput out = new SiteOutput(source, indexed.index().documents(), null, config);
             // the data files (data.folder) the templates read, as the build hands them
             DataFiles.Loaded data = DataFiles.load(source, config);
             problems.addAll(data.problems());
-            PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files()).render(indexed.index(),
-                    pool, out::page);
-            problems.addAll(rendered.problems());
-            out.copies(sources.files(), !config.jbakeLayout());
+            SiteOutput out = SiteOutput.rehearsed(source, config, templates, data.files(), indexed.index(),
+                    sources.files(), pool, problems);
             problems.addAll(out.problems());
             Set<String> paths = out.paths();
             problems.addAll(new SiteChecks(config, indexed.index(), paths).check(parsed.articles()));

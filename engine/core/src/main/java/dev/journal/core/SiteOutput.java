@@ -1,9 +1,13 @@
 package dev.journal.core;
 
+import dev.journal.core.config.SiteConfig;
+import dev.journal.core.index.SiteIndex;
 import dev.journal.core.internal.SafePaths;
 import dev.journal.core.load.StaticFile;
 import dev.journal.core.parse.Article;
+import dev.journal.core.render.PageRenderer;
 import dev.journal.core.render.RenderedPage;
+import dev.journal.core.render.TemplateEngine;
 import dev.journal.core.write.OutputFile;
 import dev.journal.core.write.SiteWriter;
 import java.io.IOException;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Every file of the site as the render stage hands it over: pages from any thread as they are made,
@@ -39,7 +44,7 @@ final class SiteOutput {
     private final java.util.concurrent.atomic.AtomicReference<IOException> failure =
             new java.util.concurrent.atomic.AtomicReference<>();
     private final Map<String, Article> articles = new HashMap<>();
-    private final dev.journal.core.config.SiteConfig config;
+    private final SiteConfig config;
 
     /**
      * @param source    the site's folder, against which copied files are named
@@ -48,7 +53,7 @@ final class SiteOutput {
      * @param config    the configuration, whose keys place the generated pages (named in reports)
      */
     SiteOutput(Path source, List<Article> documents, SiteWriter.Session session,
-            dev.journal.core.config.SiteConfig config) {
+            SiteConfig config) {
         this.source = source;
         this.config = config;
         this.session = session;
@@ -56,6 +61,19 @@ final class SiteOutput {
             pageSources.put(a.outputPath(), a.sourcePath());
             articles.put(a.sourcePath(), a);
         }
+    }
+
+    /**
+     * The site rendered into memory, writing nothing, with the files it copies: what a check, and a
+     * build that fails on its content, look at. The render's problems go to {@code problems}.
+     */
+    static SiteOutput rehearsed(Path source, SiteConfig config, TemplateEngine templates,
+            Map<String, Map<String, Object>> data, SiteIndex index, List<StaticFile> files, ForkJoinPool pool,
+            List<Problem> problems) throws IOException {
+        SiteOutput out = new SiteOutput(source, index.documents(), null, config);
+        problems.addAll(new PageRenderer(config, templates, data).render(index, pool, out::page).problems());
+        out.copies(files, !config.jbakeLayout());
+        return out;
     }
 
     /** A page from the render stage; thread-safe. */
@@ -133,7 +151,7 @@ final class SiteOutput {
             List<String> keys = placing(f.path());
             int at = keys.stream().mapToInt(config::line).max().orElse(0);
             if (at > 0) {
-                return Problem.error(dev.journal.core.config.SiteConfig.FILE_NAME, at, String.join(" and ",
+                return Problem.error(SiteConfig.FILE_NAME, at, String.join(" and ",
                         keys.stream().map(k -> k + " (" + config.get(k).strip() + ")").toList()) + " would write"
                         + " pages to the same file, " + f.path() + "; give " + (keys.size() > 1 ? "one of them" : "it")
                         + " another value");
@@ -152,12 +170,12 @@ final class SiteOutput {
     private List<String> placing(String path) {
         List<String> set = new ArrayList<>();
         List<String> defaults = new ArrayList<>();
-        for (String key : dev.journal.core.config.SiteConfig.PAGE_FILE_KEYS) {
+        for (String key : SiteConfig.PAGE_FILE_KEYS) {
             if (config.get(key).strip().equals(path)) {
                 (config.isSet(key) ? set : defaults).add(key);
             }
         }
-        for (String key : dev.journal.core.config.SiteConfig.PAGE_FOLDER_KEYS) {
+        for (String key : SiteConfig.PAGE_FOLDER_KEYS) {
             String folder = config.folder(key).replaceAll("^/+", "");
             if (!folder.isEmpty() && path.startsWith(folder + "/")) {
                 (config.isSet(key) ? set : defaults).add(key);
