@@ -202,6 +202,12 @@ public final class Baker implements AutoCloseable {
         TemplateSources templateSources = TemplateSources.read(source, config);
         problems.addAll(config.problems(templateSources.configNames()));
         notAJournal(source, config).ifPresent(problems::add);
+        if (!options.preview() && problems.stream().anyMatch(Problem::isError)) {
+            // the build fails on its configuration: the errors check finds in the content and the
+            // pages are listed with it, so that one run lists every problem; the preview, which
+            // builds on every save, fails at once
+            problems.addAll(checkedErrors(source, problems));
+        }
         failOnErrors(problems);
         Path output = options.output().toAbsolutePath().normalize();
         if (Files.isRegularFile(output, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -696,6 +702,21 @@ public final class Baker implements AutoCloseable {
             return problems;
         } catch (IOException | RuntimeException e) {
             return List.of(); // the content's errors are reported all the same
+        }
+    }
+
+    /**
+     * The errors {@code journal check} finds in the site that are not among {@code known}: a check
+     * goes on past an error in jbake.properties, unless reading the content depends on it. None
+     * when the check cannot read the site (the configuration's errors are reported all the same).
+     */
+    private List<Problem> checkedErrors(Path source, List<Problem> known) {
+        try {
+            java.util.Set<Problem> seen = new java.util.HashSet<>(known);
+            return new Checker(source, options.clock(), options.threads(), options.cache()).check().problems().stream()
+                    .filter(p -> p.isError() && seen.add(p)).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
         }
     }
 

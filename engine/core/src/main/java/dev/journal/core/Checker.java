@@ -82,11 +82,10 @@ public final class Checker {
         TemplateSources templateSources = TemplateSources.read(source, config);
         problems.addAll(config.problems(templateSources.configNames()));
         Baker.notAJournal(source, config).ifPresent(problems::add);
-        // with an error in jbake.properties the content is still read, so that one check lists
-        // every problem, unless the error is in what reading it depends on (no journal at all, its
-        // folder, the headers' date format); the templates are then left for the next check
-        boolean configErrors = problems.stream().anyMatch(Problem::isError);
-        if (configErrors && problems.stream().anyMatch(p -> p.isError() && (!p.path().equals(SiteConfig.FILE_NAME)
+        // with an error in jbake.properties the site is still read and rendered (each refused value
+        // giving way to its default), so that one check lists every problem, unless the error is in
+        // what reading it depends on (no journal at all, its folder, the headers' date format)
+        if (problems.stream().anyMatch(p -> p.isError() && (!p.path().equals(SiteConfig.FILE_NAME)
                 || readingDependsOn(config, p.line())))) {
             return new CheckResult(0, problems);
         }
@@ -108,9 +107,6 @@ public final class Checker {
             SiteIndexer.Result indexed = new SiteIndexer(config).index(ContentParser.firstOnEachPage(parsed.articles()),
                     now, false);
             problems.addAll(indexed.problems());
-            if (configErrors) {
-                return new CheckResult(sources.documents().size(), cached == null ? 0 : cached.used(), problems);
-            }
             TemplateEngine templates = new TemplateEngine(config, source.resolve(config.get("template.folder").strip()));
             // the data files (data.folder) the templates read, as the build hands them
             DataFiles.Loaded data = DataFiles.load(source, config);

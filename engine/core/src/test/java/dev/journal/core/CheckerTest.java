@@ -109,6 +109,36 @@ class CheckerTest {
     }
 
     @Test
+    void anErrorInTheConfigurationHidesNoneOfTheSitesOtherProblemsAndCausesNoOthers() throws Exception {
+        // refused, journal.search.file and site.host give way to their defaults: no page is placed
+        // out of the site, and site.host is not then called JBake's default
+        write(site, "jbake.properties", "site.host=example.org\njournal.search.file=../x.html\nrender.feed=maybe\n");
+        write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-02-01\ntags: [X]\n"
+                + "image: missing.png\n---\nText.\n");
+        List<String> expected = List.of(
+                "content/articles/2024/one.md:5: image missing.png not found: the site will have no"
+                        + " articles/2024/missing.png (looked for content/articles/2024/missing.png and"
+                        + " assets/articles/2024/missing.png)",
+                "jbake.properties:1: site.host must be the journal's address, an absolute http or https URL such as"
+                        + " https://journal.example.org/, not 'example.org': canonical links, feeds, the sitemap and"
+                        + " citations are made from it",
+                "jbake.properties:2: journal.search.file must be a file name inside the site, such as archive.html, not"
+                        + " '../x.html': the path has a .. segment",
+                "jbake.properties:3: render.feed must be true or false, not 'maybe'");
+        assertEquals(expected, lines(check()));
+        // a build lists them all too, rather than the configuration's alone, and writes nothing
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        ContentException failed = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class,
+                () -> new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake());
+        assertEquals(expected, r(failed.problems()));
+        assertFalse(Files.exists(out));
+    }
+
+    private static List<String> r(List<Problem> problems) {
+        return problems.stream().sorted(Problem.ORDER).map(Problem::toString).toList();
+    }
+
+    @Test
     void aBuildThatFailsOnItsContentReportsWhatCheckWouldFindOfItsPagesToo() throws Exception {
         write(site, "jbake.properties", "site.host=https://journal.example.org/\n");
         write(site, "content/articles/2024/one.md", "---\ntitle: One\ndate: 2024-02-30\ntags: [X]\n---\nText.\n");

@@ -88,7 +88,7 @@ public final class SiteChecks {
      */
     public static Optional<Problem> defaultHost(SiteConfig config) {
         String host = config.get("site.host").strip();
-        if (config.jbakeLayout() || config.isSet("site.host") && !host.isEmpty()
+        if (config.jbakeLayout() || config.refused("site.host") || config.isSet("site.host") && !host.isEmpty()
                 && !host.replaceAll("/+$", "").equalsIgnoreCase(JBAKE_HOST)) {
             return Optional.empty();
         }

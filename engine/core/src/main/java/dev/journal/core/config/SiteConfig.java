@@ -144,6 +144,16 @@ public final class SiteConfig {
         this.unknownKeys = Map.copyOf(v.unknownKeys);
         this.notMade = java.util.Set.copyOf(v.notMade);
         this.refused = java.util.Set.copyOf(v.refused);
+        // a refused value (reported among the problems) gives way to its default wherever it is
+        // read, so that what is made with it (a check's render, say) shows the problem once
+        for (String key : refused) {
+            ConfigKeys.find(key).ifPresent(k -> merged.put(key, k.defaultValue()));
+        }
+    }
+
+    /** Whether the value {@code jbake.properties} gives the key was refused (its default stands in). */
+    public boolean refused(String key) {
+        return refused.contains(key);
     }
 
     /** Defaults only, as for a site with no {@code jbake.properties}. */
@@ -261,11 +271,9 @@ public final class SiteConfig {
         return trimmed.isEmpty() ? v : trimmed;
     }
 
+    /** A whole number; the key's default when the value is not one (a refused value is its default already). */
     public int number(String key) {
         try {
-            if (refused.contains(key)) {
-                return Integer.parseInt(ConfigKeys.find(key).orElseThrow().defaultValue()); // reported as a problem
-            }
             return Integer.parseInt(get(key).trim());
         } catch (NumberFormatException e) {
             return Integer.parseInt(ConfigKeys.find(key).orElseThrow().defaultValue());
@@ -276,7 +284,7 @@ public final class SiteConfig {
     public double decimal(String key) {
         try {
             double d = Double.parseDouble(get(key).trim());
-            if (Double.isFinite(d) && !refused.contains(key)) {
+            if (Double.isFinite(d)) {
                 return d;
             }
         } catch (NumberFormatException e) {

@@ -81,7 +81,12 @@ class SiteConfigTest {
                 journal.timezone=UTC
                 index.posts_per_page=-3
                 """);
-        assertEquals("-3", c.get("index.posts_per_page"), "the last value, as java.util.Properties keeps it");
+        // the last value is the one looked at, as java.util.Properties keeps it; refused, it gives way
+        // to the default (3), not to line 1's
+        assertTrue(c.refused("index.posts_per_page"));
+        assertEquals("3", c.get("index.posts_per_page"));
+        assertEquals(3, c.number("index.posts_per_page"));
+        assertEquals("5", ConfigLoader.parse("index.posts_per_page=8\nindex.posts_per_page=5\n").get("index.posts_per_page"));
         List<Problem> errors = c.problems().stream().filter(Problem::isError).toList();
         assertEquals(1, errors.size(), errors.toString());
         assertEquals(3, errors.get(0).line());
