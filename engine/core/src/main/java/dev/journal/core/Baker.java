@@ -230,7 +230,7 @@ public final class Baker implements AutoCloseable {
         // preview's), which the rest waits for: nothing before this line touches the cache
         ContentLoader.Stamp sourcesNow = options.cache() == null ? null : loader.stamp();
         awaitSaved().ifPresent(problems::add);
-        BuildCache cache = openCache(source, problems);
+        BuildCache cache = openCache(source, config, problems);
         Path stampFile = null;
         String inputs = null;
         if (cache != null) {
@@ -535,11 +535,11 @@ public final class Baker implements AutoCloseable {
      * The build cache, keyed on the configuration (and, inside, on the engine's code); null without
      * one, or when another build is using it.
      */
-    private BuildCache openCache(Path source, List<Problem> problems) throws IOException {
+    private BuildCache openCache(Path source, SiteConfig config, List<Problem> problems) throws IOException {
         if (options.cache() == null) {
             return null;
         }
-        BuildCache cache = BuildCache.open(options.cache().toAbsolutePath(), cacheKey(source));
+        BuildCache cache = BuildCache.open(options.cache().toAbsolutePath(), cacheKey(source, config));
         if (cache == null) {
             problems.add(Problem.warning(options.cache().toString(), 0,
                     "the build cache is in use by another build; building without it"));
@@ -562,9 +562,12 @@ public final class Baker implements AutoCloseable {
     }
 
     /** What the build cache of the site in {@code source} is keyed on besides the engine: its configuration file's bytes. */
-    static String cacheKey(Path source) throws IOException {
+    static String cacheKey(Path source, SiteConfig config) throws IOException {
         Path file = source.resolve(SiteConfig.FILE_NAME);
-        return Digests.sha256(Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0]);
+        // with the layout, which journal.layout=auto reads from the template folder, and which
+        // decides how content is read (raw HTML, line breaks, typography)
+        return Digests.sha256(Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0])
+                + (config.jbakeLayout() ? "/jbake" : "/journal");
     }
 
     /** The template engine for this build: the last build's when the templates and configuration are the same. */

@@ -93,7 +93,7 @@ public final class Checker {
         ForkJoinPool pool = new ForkJoinPool(threads);
         BuildCache built = null;
         try {
-            built = cache == null ? null : BuildCache.openExisting(cache, Baker.cacheKey(source));
+            built = cache == null ? null : BuildCache.openExisting(cache, Baker.cacheKey(source, config));
             Sources sources = new ContentLoader(source, config).load();
             problems.addAll(sources.problems());
             ParseCache store = built == null ? null : built.articlesToRead();

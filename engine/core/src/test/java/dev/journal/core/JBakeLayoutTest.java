@@ -178,13 +178,48 @@ class JBakeLayoutTest {
     }
 
     @Test
-    void ftlTemplatesAreAutoEscapedByDefault() throws Exception {
+    void ftlTemplatesReadBodiesAsTextAndEscapeNothingAsJBakesDoUnlessTheSiteAsks() throws Exception {
+        // JBake's own: a summary cut at a marker the body keeps (raw HTML is kept as written, comments too)
         jbakeSite("");
+        write(site, "templates/post.ftl", "<#assign at = content.body?index_of(\"<!-- more -->\")>"
+                + "${content.body?substring(0, at)}|${content.title}|<#assign c>a,b</#assign>${c?split(\",\")?size}");
+        write(site, "content/blog/a.md", "title=A & <b>B</b>\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\n"
+                + "Before <i>it</i>.\n\n<!-- more -->\n\nAfter.\n");
+        assertEquals("<p>Before <i>it</i>.</p>\n|A & <b>B</b>|2", read(bake(), "blog/a.html"));
+        // auto-escaping asked for: bodies print as HTML, header values are escaped
+        jbakeSite("journal.ftl.autoescape=true\n");
         write(site, "templates/post.ftl", "${content.body}|${content.title}|${content.body?markup_string?length}");
         post("blog/a.md", "title=A & <script>pwn()</script>\ndate=2024-01-01\ntype=post\nstatus=published");
         String body = "<p>Text of blog/a.md with <b>bold</b> &amp; more.</p>\n";
         assertEquals(body + "|A &amp; &lt;script&gt;pwn()&lt;/script&gt;|" + body.length(), read(bake(), "blog/a.html"),
                 "bodies print as HTML, header values are escaped");
+    }
+
+    @Test
+    void aRebuildAfterTheTemplateFolderChangedTheLayoutReadsTheContentAgain() throws Exception {
+        // journal.layout=auto reads the layout from the template folder, and the layout decides how
+        // content is read: JBake's keeps raw HTML comments and makes line breaks of HARDWRAPS
+        jbakeSite("");
+        write(site, "content/blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\n"
+                + "One\ntwo <!-- note -->\n");
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        BakeOptions options = BakeOptions.of(site, out).withClock(CLOCK).withCache(BakeOptions.defaultCache(site));
+        new Baker(options).bake();
+        for (String t : List.of("index.ftl", "post.ftl", "page.ftl", "tags.ftl")) {
+            Files.delete(site.resolve("templates/" + t));
+        }
+        new Baker(options).bake();
+        String page;
+        try (var files = Files.walk(out)) {
+            page = files.filter(p -> p.toString().endsWith(".html")).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(t -> t.contains("One")).findFirst().orElseThrow();
+        }
+        assertTrue(page.contains("<p>One\ntwo") && !page.contains("<br") && !page.contains("<!-- note"), page);
     }
 
     /**
@@ -197,7 +232,8 @@ class JBakeLayoutTest {
     @Test
     void templatesThatEscapeWithJBakesEscapeDirectiveAreNotEscapedTwice() throws Exception {
         jbakeSite("render.tags=true\n");
-        write(site, "jbake.properties", "render.feed=false\nrender.archive=true\nrender.tags=true\n");
+        write(site, "jbake.properties", "render.feed=false\nrender.archive=true\nrender.tags=true\n"
+                + "journal.ftl.autoescape=true\n");
         write(site, "templates/header.ftl",
                 "<title><#if (content.title)??><#escape x as x?xml>${content.title}</#escape><#else>JBake</#if></title>");
         write(site, "templates/menu.ftl", "<nav>${content.title!\"-\"}</nav>");

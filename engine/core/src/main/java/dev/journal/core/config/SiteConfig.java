@@ -243,6 +243,25 @@ public final class SiteConfig {
                 .map(String::strip).anyMatch(e -> e.equals("HARDWRAPS") || e.equals("+HARDWRAPS"));
     }
 
+    /**
+     * What becomes of raw HTML in Markdown and {@code .html} content files
+     * ({@code journal.markdown.html}): as set, else sanitised with the journal's layout and kept as
+     * written with JBake's, as JBake keeps it (comments such as {@code <!-- more -->} and embeds
+     * included).
+     */
+    public String rawHtml() {
+        return isSet("journal.markdown.html") || !jbakeLayout ? get("journal.markdown.html").strip() : "trust";
+    }
+
+    /**
+     * Whether a site's {@code .ftl} templates are auto-escaped ({@code journal.ftl.autoescape}): as
+     * set, else so with the journal's layout and not with JBake's, whose templates read bodies as
+     * text ({@code content.body?index_of(marker)}) and escape what they choose themselves.
+     */
+    public boolean autoescapeFtl() {
+        return isSet("journal.ftl.autoescape") || !jbakeLayout ? flag("journal.ftl.autoescape") : false;
+    }
+
     /** Smart typography: as set, else on for the journal's layout and off for JBake's (text as written). */
     public boolean smartTypography() {
         return isSet("journal.markdown.smart") ? flag("journal.markdown.smart") : !jbakeLayout;

@@ -99,7 +99,7 @@ public final class TemplateEngine {
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
         cfg.setObjectWrapper(HTML_WRAPPER);
-        if (config.flag("journal.ftl.autoescape")) {
+        if (config.autoescapeFtl()) {
             cfg.setTemplateConfigurations(jbakeTemplates(config, cfg.getTemplateLoader()));
         }
         this.freemarker = cfg;
@@ -513,15 +513,16 @@ public final class TemplateEngine {
      * What to do when a template used HTML markup (a body, where templates are auto-escaped) as
      * text: Freemarker names the type {@code markup_output} and no more. A JBake template written
      * for bodies as text ({@code content.body?length}, {@code ?replace}, comparisons) fails so; JBake
-     * 2.7.0 auto-escapes nothing, and {@code journal.ftl.autoescape=false} gives its behaviour back
-     * for a site's {@code .ftl} templates (the theme's {@code .ftlh} ones are always auto-escaped).
+     * 2.7.0 auto-escapes nothing, and neither do a site's {@code .ftl} templates with JBake's layout
+     * or {@code journal.ftl.autoescape=false} (the theme's {@code .ftlh} ones are always auto-escaped).
      */
     private static String markupHint(TemplateException te, String name) {
         String m = te.getMessageWithoutStackTop();
         if (m == null || !m.contains("markup_output")) {
             return "";
         }
-        return "; the value is HTML markup (as bodies are in an auto-escaped template), not text: write"
+        return "; the value is HTML markup (in an auto-escaped template, bodies and what #assign captures"
+                + " are), not text: write"
                 + " ?markup_string for its HTML as text (content.body?markup_string?length)"
                 + (name != null && name.endsWith(".ftl") ? ", or set journal.ftl.autoescape=false in jbake.properties"
                         + " for JBake's behaviour (no .ftl template auto-escaped, bodies as text)" : "");

@@ -52,7 +52,7 @@ public record MarkdownOptions(boolean extensions, boolean headingIds, boolean sm
 
     /** The site's Markdown as its configuration says. */
     public static MarkdownOptions of(SiteConfig config) {
-        RawHtml mode = RawHtml.of(config.get("journal.markdown.html"));
+        RawHtml mode = RawHtml.of(config.rawHtml());
         return new MarkdownOptions(true, true, config.smartTypography(), true, config.hardWraps(),
                 mode == null ? RawHtml.SANITIZE : mode, hosts(config.get("journal.markdown.html.embeds")));
     }
