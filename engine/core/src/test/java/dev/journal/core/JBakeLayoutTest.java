@@ -69,6 +69,14 @@ class JBakeLayoutTest {
         assertFalse(ConfigLoader.load(site).jbakeLayout(), "the journal's .ftlh templates");
         write(site, "templates/post.ftl", "");
         assertFalse(ConfigLoader.load(site).jbakeLayout(), "a journal overriding a template, with JBake's name");
+        write(site, "jbake.properties", "render.index=false\n");
+        assertTrue(ConfigLoader.load(site).jbakeLayout(), "a JBake site without a home page, by its post.ftl");
+        Files.delete(site.resolve("templates/post.ftl"));
+        write(site, "templates/wiki.ftl", "");
+        assertFalse(ConfigLoader.load(site).jbakeLayout(), "a .ftl no key names");
+        write(site, "jbake.properties", "render.index=false\ntemplate.wiki.file=wiki.ftl\n");
+        assertTrue(ConfigLoader.load(site).jbakeLayout(), "one a type's key names");
+        write(site, "jbake.properties", "");
         write(site, "templates/index.ftl", "");
         assertTrue(ConfigLoader.load(site).jbakeLayout(), "JBake's index.ftl");
         write(site, "jbake.properties", "journal.layout=journal\n");

@@ -96,7 +96,7 @@ public final class ConfigKeys {
             ignored("example.project.thymeleaf", "", "JBake's init command"),
             ignored("example.project.jade", "", "JBake's init command"),
             // Journal
-            key("journal.layout", "auto", "jbake: JBake's output layout and template model (tag pages at tag.path/NAME.html, only the site's own templates); journal: the journal's; auto: jbake when the template folder holds JBake's home page template (template.masterindex.file, index.ftl)"),
+            key("journal.layout", "auto", "jbake: JBake's output layout and template model (tag pages at tag.path/NAME.html, only the site's own templates); journal: the journal's; auto: jbake when the template folder holds JBake's home page template (template.masterindex.file, index.ftl), or, with render.index=false, any .ftl template a template.*.file key names"),
             key("journal.title", "Journal", "the journal's name, shown in the masthead, titles and feeds"),
             key("journal.description", "", "one sentence about the journal, for the home page and feeds"),
             key("journal.language", "en", "language of the site (the html lang attribute)"),

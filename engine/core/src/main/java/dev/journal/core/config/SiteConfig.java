@@ -465,10 +465,22 @@ public final class SiteConfig {
         /**
          * A site whose template folder holds JBake's home page template ({@code index.ftl}, not a
          * {@code .ftlh}): a JBake site brings all its templates, while a journal may override a few
-         * of the theme's, even with JBake's names.
+         * of the theme's, even with JBake's names. A JBake site without a home page
+         * ({@code render.index=false}, which no journal sets) is known by any of JBake's templates
+         * it brings ({@code page.ftl} alone, say).
          */
         private static boolean hasJBakeTemplates(SiteConfig config, Path sourceDir) {
-            String name = config.get("template.masterindex.file").trim();
+            if (isFtl(config, sourceDir, "template.masterindex.file")) {
+                return true;
+            }
+            return config.get("render.index").strip().equals("false") && config.values().keySet().stream()
+                    .filter(k -> k.startsWith("template.") && k.endsWith(".file"))
+                    .anyMatch(k -> isFtl(config, sourceDir, k));
+        }
+
+        /** Whether the template a key names is a {@code .ftl} (not {@code .ftlh}) file of the site's template folder. */
+        private static boolean isFtl(SiteConfig config, Path sourceDir, String key) {
+            String name = config.get(key).trim();
             return !name.isEmpty() && !name.endsWith(".ftlh") && !name.endsWith(".ftlx")
                     && Files.isRegularFile(sourceDir.resolve(config.get("template.folder").trim()).resolve(name));
         }
