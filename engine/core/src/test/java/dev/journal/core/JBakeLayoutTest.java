@@ -87,6 +87,55 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void aContentFileWithoutAHeaderIsLeftOutWithAWarningAsJBakeLeavesItOut() throws Exception {
+        jbakeSite("");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");
+        write(site, "content/kids/index.html", "<meta http-equiv=\"refresh\" content=\"0; url=/kids.html\">\n");
+        write(site, "content/notes.md", "title=Notes\ndate=2024-01-01\nNo separator follows.\n");
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        List<String> logged = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake().warnings().stream()
+                .map(Problem::toString).toList();
+        assertTrue(Files.exists(out.resolve("blog/a.html")));
+        assertFalse(Files.exists(out.resolve("kids/index.html")));
+        assertFalse(Files.exists(out.resolve("notes.html")));
+        assertTrue(logged.contains("content/kids/index.html:1: warning: no header: a content file starts with a JBake"
+                + " header (title=..., date=..., then a line ~~~~~~) or with front matter between lines ---; the file is"
+                + " left out of the site, as JBake leaves it out"), logged::toString);
+        assertTrue(logged.stream().anyMatch(l -> l.startsWith("content/notes.md:3: warning: no front matter: line 1"
+                + " begins a JBake header") && l.endsWith("as JBake leaves it out")), logged::toString);
+        // the journal's layout stops on such a file
+        Files.delete(site.resolve("templates/index.ftl"));
+        write(site, "jbake.properties", "journal.layout=journal\n");
+        assertThrows(ContentException.class, () -> new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake());
+    }
+
+    @Test
+    void aDocumentWithoutADateIsDatedByItsFilesModificationTimeAsJBakeDatesIt() throws Exception {
+        jbakeSite("");
+        write(site, "templates/page.ftl", "${content.date?string(\"yyyy-MM-dd HH:mm:ss\")}");
+        write(site, "templates/post.ftl", "${content.date?string(\"yyyy-MM-dd HH:mm:ss\")}");
+        write(site, "content/about.md", "title=About\ntype=page\nstatus=published\n~~~~~~\nText.\n");
+        write(site, "content/blog/a.md", "title=A\ntype=post\nstatus=published\n~~~~~~\nText.\n");
+        java.nio.file.attribute.FileTime t1 = java.nio.file.attribute.FileTime.from(Instant.parse("2021-03-04T05:06:07Z"));
+        Files.setLastModifiedTime(site.resolve("content/about.md"), t1);
+        Files.setLastModifiedTime(site.resolve("content/blog/a.md"), t1);
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        BakeOptions options = BakeOptions.of(site, out).withClock(CLOCK).withCache(BakeOptions.defaultCache(site));
+        BakeResult built = new Baker(options).bake();
+        assertEquals("2021-03-04 05:06:07", read(out, "about.html"));
+        assertEquals("2021-03-04 05:06:07", read(out, "blog/a.html"));
+        // a post says so, as JBake's dating changes with every checkout; a page does not
+        assertEquals(List.of("content/blog/a.md:1: warning: date is missing (the post is dated by its file's"
+                + " modification time, as JBake dates it, which changes when the file is copied or checked out"
+                + " again)"), built.warnings().stream().map(Problem::toString).toList());
+        // the same bytes at another time: the rebuild, from the cache, dates it anew as a clean build would
+        Files.setLastModifiedTime(site.resolve("content/about.md"),
+                java.nio.file.attribute.FileTime.from(Instant.parse("2022-01-02T03:04:05Z")));
+        new Baker(options).bake();
+        assertEquals("2022-01-02 03:04:05", read(out, "about.html"));
+    }
+
+    @Test
     void tagPagesAreNamedAfterTheTagAndNotSplit() throws Exception {
         jbakeSite("index.paginate=true\nindex.posts_per_page=1\ntag.sanitize=true\n");
         post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\ntags=Open Data, soil");

@@ -258,8 +258,28 @@ public final class ContentParser {
                 articles.add(i.cached.article());
             }
         }
+        if (config.jbakeLayout()) {
+            datedByFiles(articles, items);
+        }
         articles.sort(java.util.Comparator.comparing(Article::sourcePath));
         return new Parsed(articles, problems);
+    }
+
+    /**
+     * With JBake's layout, a document without a date is dated by its file's modification time, as
+     * JBake dates it (to the millisecond), so that its templates find {@code content.date} on every
+     * document. The articles are kept (and cached) undated, and dated here by the file as it is now.
+     */
+    private void datedByFiles(List<Article> articles, List<Item> items) {
+        Map<String, Long> modified = new HashMap<>();
+        for (Item i : items) {
+            if (i.file != null && i.file.origin() != null) {
+                modified.put(i.file.path(), i.file.origin().modified());
+            }
+        }
+        articles.replaceAll(a -> a.date() != null || !modified.containsKey(a.sourcePath()) ? a
+                : a.datedAt(java.time.Instant.ofEpochMilli(Math.floorDiv(modified.get(a.sourcePath()), 1_000_000L))
+                        .atZone(config.zone())));
     }
 
     /**
@@ -390,6 +410,18 @@ public final class ContentParser {
         }
         text = replaceControls(path, text, h.problems);
         FrontMatterParser.Result result = frontMatter.parse(path, text);
+        if (result.frontMatter() == null && config.jbakeLayout()) {
+            // JBake leaves a file without a header out ("has an invalid header, it has been ignored")
+            for (Problem p : result.problems()) {
+                String message = p.message().startsWith("no front matter: a content file starts")
+                        ? "no header: a content file starts with a JBake header (title=..., date=..., then a line "
+                                + config.get("header.separator").strip() + ") or with front matter between lines ---"
+                        : p.message();
+                h.problems.add(p.isError() ? Problem.warning(p.path(), p.line(), message
+                        + "; the file is left out of the site, as JBake leaves it out") : p);
+            }
+            return h;
+        }
         h.problems.addAll(result.problems());
         if (result.frontMatter() == null) {
             return h;
@@ -418,7 +450,13 @@ public final class ContentParser {
         boolean jbake = fm.format() == FrontMatter.Format.JBAKE;
         h.date = f.date("date", jbake ? config.get("date.format") : null);
         h.updated = f.date("updated", jbake ? config.get("date.format") : null);
-        if (h.date == null && !fm.lines().containsKey("date") && "post".equals(h.type)) {
+        if (h.date == null && !fm.lines().containsKey("date") && "post".equals(h.type) && config.jbakeLayout()) {
+            // dated by its file after the parse (datedByFiles), as JBake dates it
+            Problem missing = f.missing("date", "");
+            fieldProblems.add(Problem.warning(path, missing.line(), missing.message() + " (the post is dated by its"
+                    + " file's modification time, as JBake dates it, which changes when the file is copied or checked"
+                    + " out again)"));
+        } else if (h.date == null && !fm.lines().containsKey("date") && "post".equals(h.type)) {
             Problem missing = f.missing("date", "; every article needs one, e.g. date: 2024-06-28");
             // a draft is not published, so it may wait for its date; the preview shows it dated at the build
             fieldProblems.add(h.draft ? Problem.warning(path, missing.line(), missing.message()
