@@ -136,6 +136,18 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void typesAreReadAsJBakeReadsThemAsWrittenWithCapitalsAndUnderscores() throws Exception {
+        jbakeSite("template.redirectBase.file=redirect.ftl\ntemplate._content_blog_index.file=blog-index.ftl\n");
+        write(site, "templates/redirect.ftl", "${content.type}|<#list published_redirectBases as r>${r.title}</#list>");
+        write(site, "templates/blog-index.ftl", "${content.type}|${content.title}");
+        post("go.md", "title=Go\ndate=2024-01-01\ntype=redirectBase\nstatus=published");
+        post("blog/index.md", "title=Blog\ndate=2024-01-01\ntype=_content_blog_index\nstatus=published");
+        Path out = bake();
+        assertEquals("redirectBase|Go", read(out, "go.html"));
+        assertEquals("_content_blog_index|Blog", read(out, "blog/index.html"));
+    }
+
+    @Test
     void tagPagesAreNamedAfterTheTagAndNotSplit() throws Exception {
         jbakeSite("index.paginate=true\nindex.posts_per_page=1\ntag.sanitize=true\n");
         post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\ntags=Open Data, soil");

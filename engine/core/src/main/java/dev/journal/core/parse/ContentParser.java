@@ -66,6 +66,8 @@ public final class ContentParser {
     public static final String PLACEHOLDER = "TODO";
 
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    /** A type as JBake reads it from its template keys' names ({@code template.<type>.file}). */
+    private static final Pattern JBAKE_TYPE = Pattern.compile("[A-Za-z0-9_-]+");
     private static final SafeUrlSanitizer SITE_FILE_URLS = new SafeUrlSanitizer(Set.of("http", "https"));
 
     private final SiteConfig config;
@@ -554,20 +556,25 @@ public final class ContentParser {
             if (contentPath.startsWith(pagesFolder)) {
                 return "page";
             }
-            String def = config.get("default.type").strip().toLowerCase(Locale.ROOT);
+            String def = config.jbakeLayout() ? config.get("default.type").strip()
+                    : config.get("default.type").strip().toLowerCase(Locale.ROOT);
             return def.isEmpty() ? "post" : def;
         }
-        t = t.strip().toLowerCase(Locale.ROOT);
-        if (!TYPE.matcher(t).matches()) {
+        // JBake's types are as written, of letters, digits, _ and - (template.redirectBase.file,
+        // _content_blog_index); the journal's are words in lower case
+        t = config.jbakeLayout() ? t.strip() : t.strip().toLowerCase(Locale.ROOT);
+        if (!(config.jbakeLayout() ? JBAKE_TYPE : TYPE).matcher(t).matches()) {
             f.problems.add(Problem.error(f.path, fm.line("type"), "type " + Problem.quote(t)
-                    + " must be a word such as post or page"));
+                    + (config.jbakeLayout() ? " must be letters, digits, _ and - (a type of template.<type>.file)"
+                            : " must be a word such as post or page")));
             return "post";
         }
         if (!BUILT_IN_TYPES.contains(t) && config.get("template." + t + ".file").isBlank()) {
             // the renderer's choice: template.<type>.file (set, or one of JBake's defaults), else the post template
             f.problems.add(Problem.warning(f.path, fm.line("type"), "type " + Problem.quote(t) + " has no template"
                     + " (no template." + t + ".file in jbake.properties), so its page is made with the post template"
-                    + Spelling.nearest(t, BUILT_IN_TYPES).map(k -> "; did you mean " + k + "?").orElse("")));
+                    + Spelling.nearest(t.toLowerCase(Locale.ROOT), BUILT_IN_TYPES).map(k -> "; did you mean " + k + "?")
+                            .orElse("")));
         }
         return t;
     }
