@@ -211,7 +211,7 @@ final class Fingerprints {
         } else if (v instanceof JBakeModel.Data data) {
             h = mix(0xDA7AL ^ of(data.files(), remember, card));
         } else if (v instanceof JBakeModel.Database) {
-            h = 0xDBL;
+            h = 0xDBL; // a page that reads db depends on every shared value (TrackingModel), digested apart
         } else if (v instanceof Object[] array) {
             h = 0xA77L;
             for (Object o : array) {

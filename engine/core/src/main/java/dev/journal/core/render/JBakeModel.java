@@ -76,7 +76,7 @@ final class JBakeModel {
         m.put("alltags", index.tags().stream().map(Taxon::name).toList());
         m.put("published_date", index.posts().isEmpty() ? new Date(0)
                 : Date.from(index.posts().get(0).date().toInstant()));
-        m.put("db", new Database());
+        m.put("db", new Database(m));
         m.put("data", new Data(data, config.get("data.folder").strip(), config.jbakeLayout() ? BEANS : null));
         // JBake's <type>s (every document of the type, drafts too) and published_<type>s; a name
         // JBake already uses (tags for a type "tag") keeps its meaning, as in JBake.
@@ -342,35 +342,91 @@ final class JBakeModel {
     }
 
     /**
-     * JBake's {@code db} (its database), which this engine does not have: any use fails, and the
-     * message (with the template's name and line, added by Freemarker) says what to use instead.
+     * JBake's {@code db} (its ContentStore), answered from the prepared lists as JBake's queries
+     * answer: {@code db.getPublishedPosts()}, {@code getPublishedPostsByTag(tag)},
+     * {@code getPublishedDocumentsByTag(tag)}, {@code getPublishedPages()},
+     * {@code getPublishedContent(type)}, {@code getAllContent(type)}, {@code getPublishedCount(type)},
+     * {@code getDocumentCount(type)}, {@code getAllTags()}, {@code getTags()} and
+     * {@code getDocumentByUri(sourceuri)}. Lists come as JBake's do, Java lists
+     * ({@code .size()} and {@code ?size} alike), newest first. Paging ({@code getPublishedPosts(true)})
+     * is not applied: the paginated home page's {@code published_posts} is its page's. The methods
+     * that serve JBake's own bake (rendering state, signatures) fail with their file and line.
+     * A page that reads {@code db} depends on every shared value (see TrackingModel).
      */
     static final class Database implements TemplateHashModel {
 
-        /** JBake's ContentStore methods that templates call, and the model name with the same list. */
-        private static final Map<String, String> INSTEAD = Map.ofEntries(
-                Map.entry("getPublishedPosts", "published_posts"),
-                Map.entry("getPublishedPages", "published_pages"),
-                Map.entry("getPublishedContent", "published_<type>s, e.g. published_posts"),
-                Map.entry("getAllContent", "<type>s (every document of the type, drafts too), e.g. posts,"
-                        + " or all_content"),
-                Map.entry("getPublishedPostsByTag", "tag_posts on a tag's page, or the tagged_posts of an entry"
-                        + " of tags"),
-                Map.entry("getPublishedDocumentsByTag", "tagged_documents on a tag's page, or the"
-                        + " tagged_documents of an entry of tags"),
-                Map.entry("getAllTags", "alltags (names) or tags (name, uri, tagged_posts)"),
-                Map.entry("getTags", "alltags (names) or tags (name, uri, tagged_posts)"),
-                Map.entry("getPublishedCount", "published_<type>s?size, e.g. published_posts?size"),
-                Map.entry("getDocumentCount", "<type>s?size, e.g. posts?size"),
-                Map.entry("getDocumentByUri", "data.get(\"name.yaml\") for a data file, or the lists above"));
+        /** Model names with the same lists, for the methods this engine has no answer to. */
+        private static final String INSTEAD = "the prepared lists: published_posts, published_pages,"
+                + " published_content, all_content, tags";
+
+        /** The shared model, complete by the time a template calls a method. */
+        private final Map<String, Object> shared;
+
+        Database(Map<String, Object> shared) {
+            this.shared = shared;
+        }
 
         @Override
         public TemplateModel get(String key) throws TemplateModelException {
-            String instead = INSTEAD.get(key);
-            throw new TemplateModelException("db." + key + " is JBake's database, which this engine does not have;"
-                    + " use " + (instead != null ? instead
-                    : "the prepared lists: published_posts, published_pages, published_content, all_content, tags")
-                    + " instead");
+            return switch (key) {
+                case "getPublishedPosts" -> call(key, 0, 1, a -> list("published_posts"));
+                case "getPublishedPages" -> call(key, 0, 0, a -> list("published_pages"));
+                case "getPublishedContent" -> call(key, 1, 1, a -> list("published_" + a.get(0) + "s"));
+                case "getAllContent" -> call(key, 1, 2, a -> list(a.get(0) + "s"));
+                case "getPublishedCount" -> call(key, 1, 1, a -> (long) list("published_" + a.get(0) + "s").size());
+                case "getDocumentCount" -> call(key, 1, 1, a -> (long) list(a.get(0) + "s").size());
+                case "getPublishedPostsByTag" -> call(key, 1, 1, a -> tagged(list("published_posts"), a.get(0)));
+                case "getPublishedDocumentsByTag" -> call(key, 1, 1, a -> tagged(list("published_content"), a.get(0)));
+                case "getAllTags" -> call(key, 0, 0, a -> tags(list("published_content")));
+                case "getTags" -> call(key, 0, 0, a -> tags(list("published_posts")));
+                case "getDocumentByUri", "getDocumentStatus" -> call(key, 1, 1,
+                        a -> list("all_content").stream().filter(d -> a.get(0).equals(d.get("sourceuri"))).toList());
+                default -> throw new TemplateModelException("db." + key + " is a part of JBake's database that this"
+                        + " engine does not have; use " + INSTEAD + " instead");
+            };
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<Map<String, Object>> list(String name) {
+            Object v = shared.get(name);
+            return v instanceof List<?> l ? (List<Map<String, Object>>) l : List.of(); // a type no document has: none
+        }
+
+        private static List<Map<String, Object>> tagged(List<Map<String, Object>> docs, String tag) {
+            return docs.stream().filter(d -> d.get("tags") instanceof List<?> t && t.contains(tag)).toList();
+        }
+
+        /** The tags of the documents, by name (JBake's are in its hash order; a build's output must not be). */
+        private static Set<String> tags(List<Map<String, Object>> docs) {
+            Set<String> out = new java.util.TreeSet<>();
+            for (Map<String, Object> d : docs) {
+                if (d.get("tags") instanceof List<?> t) {
+                    t.forEach(x -> out.add(String.valueOf(x)));
+                }
+            }
+            return out;
+        }
+
+        /** A method of {@code min} to {@code max} arguments (text, or a boolean, read as text), answered by {@code body}. */
+        private static TemplateMethodModelEx call(String name, int min, int max,
+                java.util.function.Function<List<String>, Object> body) {
+            return args -> {
+                if (args.size() < min || args.size() > max) {
+                    throw new TemplateModelException("db." + name + " takes " + (min == max ? min : min + " to " + max)
+                            + " argument" + (max == 1 ? "" : "s") + ", not " + args.size());
+                }
+                List<String> read = new ArrayList<>();
+                for (Object arg : args) {
+                    if (arg instanceof TemplateScalarModel text) {
+                        read.add(text.getAsString());
+                    } else if (arg instanceof TemplateBooleanModel b) {
+                        read.add(String.valueOf(b.getAsBoolean()));
+                    } else {
+                        throw new TemplateModelException("db." + name + " takes text, such as a type or a tag");
+                    }
+                }
+                return BEANS.wrap(body.apply(read));
+            };
         }
 
         @Override

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
  */
 final class TrackingModel extends AbstractMap<String, Object> {
 
-    /** Stands for "every shared value": the template listed the model's names. */
+    /** Stands for "every shared value": the template listed the model's names, or read JBake's {@code db}. */
     static final String ALL = "*";
 
     private final Map<String, Object> shared;
@@ -34,7 +34,8 @@ final class TrackingModel extends AbstractMap<String, Object> {
         if (own.containsKey(key)) {
             return own.get(key);
         }
-        read.add(String.valueOf(key));
+        // JBake's db answers from every shared list: a page that reads it depends on them all
+        read.add("db".equals(key) ? ALL : String.valueOf(key));
         return shared.get(key);
     }
 
