@@ -378,6 +378,11 @@ class JBakeLayoutTest {
                 "without posts, JBake renders the index unpaged");
         post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");
         assertEquals("paged|true|true|[Home][About]|Home, About|1/1|none|none", read(bake(), "index.html"));
+        // a comma escaped in the file (\\,) is a comma of the text, as JBake's configuration reads it
+        jbakeSite("site.keywords=a\\\\, b\\\\, c\nsite.pair=x\\\\, y, z\n");
+        write(site, "templates/index.ftl", "${config.site_keywords}|${config.site_keywords?is_sequence?c}|"
+                + "<#list config.site_pair as p>[${p}]</#list>");
+        assertEquals("a, b, c|false|[x, y][z]", read(bake(), "index.html"));
     }
 
     @Test

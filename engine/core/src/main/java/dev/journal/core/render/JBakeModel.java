@@ -189,7 +189,12 @@ final class JBakeModel {
             if (t.equals("true") || t.equals("false")) {
                 out.put(k, new BooleanText(v, t.equals("true")));
             } else if (v.contains(",")) {
-                out.put(k, new ListText(v));
+                // as JBake's configuration splits a value: at each comma but an escaped one (\\, in
+                // the file, \, once read), which stays a comma of the text
+                List<String> parts = java.util.Arrays.stream(v.split("(?<!\\\\),"))
+                        .map(p -> p.replace("\\,", ",").strip()).toList();
+                String text = v.replace("\\,", ",");
+                out.put(k, parts.size() > 1 ? new ListText(text, parts) : text);
             } else {
                 out.put(k, v);
             }
@@ -223,9 +228,9 @@ final class JBakeModel {
         private final String text;
         private final List<String> parts;
 
-        ListText(String text) {
+        ListText(String text, List<String> parts) {
             this.text = text;
-            this.parts = java.util.Arrays.stream(text.split(",")).map(String::strip).toList();
+            this.parts = parts;
         }
 
         @Override
