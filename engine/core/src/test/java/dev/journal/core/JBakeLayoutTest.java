@@ -148,6 +148,21 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void anImageWithoutAltTextIsAWarningOfCheckAsJBakeNeverAskedForOne() throws Exception {
+        jbakeSite("");
+        write(site, "assets/chart.png", "png");
+        write(site, "content/blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\n"
+                + "<img src=\"/chart.png\">\n\n![](/chart.png)\n");
+        CheckResult r = new Checker(site, CLOCK, 2).check();
+        assertFalse(r.hasErrors(), r.problems()::toString);
+        assertEquals(List.of("content/blog/a.md:6: warning: image /chart.png has no alt attribute: describe it,"
+                + " <img src=\"/chart.png\" alt=\"what the image shows\">, or give alt=\"\" to an image that only"
+                + " decorates", "content/blog/a.md:8: warning: image /chart.png has no alt text: describe it between"
+                + " the brackets, ![what the image shows](/chart.png)"), r.problems().stream()
+                .map(Problem::toString).filter(p -> p.contains("alt")).toList());
+    }
+
+    @Test
     void tagPagesAreNamedAfterTheTagAndNotSplit() throws Exception {
         jbakeSite("index.paginate=true\nindex.posts_per_page=1\ntag.sanitize=true\n");
         post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\ntags=Open Data, soil");
