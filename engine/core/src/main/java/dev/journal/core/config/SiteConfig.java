@@ -112,6 +112,12 @@ public final class SiteConfig {
         v.port("server.port", get("server.port"));
         v.utf8("render.encoding", get("render.encoding"));
         v.utf8("template.encoding", get("template.encoding"));
+        v.ignoredEncoding("freemarker.outputencoding", get("freemarker.outputencoding"));
+        if (!get("default.status").isBlank()) {
+            // read as a header's status is, in any case; empty: published
+            v.oneOf("default.status", get("default.status").strip().toLowerCase(Locale.ROOT), "published",
+                    "published-date", "draft");
+        }
         v.folderName("content.folder", get("content.folder"));
         v.folderName("template.folder", get("template.folder"));
         v.folderName("asset.folder", get("asset.folder"));
@@ -630,6 +636,14 @@ public final class SiteConfig {
         void utf8(String key, String value) {
             if (!value.trim().equalsIgnoreCase("UTF-8")) {
                 error(key, key + " must be UTF-8; other encodings are not supported");
+            }
+        }
+
+        /** An encoding the engine does not use: pages are written in UTF-8 whatever it says. */
+        void ignoredEncoding(String key, String value) {
+            if (!value.trim().equalsIgnoreCase("UTF-8")) {
+                problems.add(Problem.warning(FILE_NAME, lines.getOrDefault(key, 0), key + " is '" + value
+                        + "', which is ignored: pages are written in UTF-8"));
             }
         }
 

@@ -476,6 +476,11 @@ public final class ContentParser {
             }
         }
         h.related = related(f, fm);
+        if (!"post".equals(h.type) && !h.related.pinned().isEmpty()) {
+            // only articles have recommended articles: a page's pins would be silently unused
+            fieldProblems.add(Problem.warning(path, fm.line("related"), "related: only articles (type post) have"
+                    + " recommended articles, so the " + h.type + "'s pins are not used"));
+        }
         h.target = urls.document(file.contentPath(), h.slug == null || h.slug.isEmpty() ? null : h.slug, h.type);
         if (profile && h.title != null && !Slugs.slug(h.title).isEmpty()) {
             h.target = urls.section(config.folder("journal.author.path"), Slugs.slug(h.title));

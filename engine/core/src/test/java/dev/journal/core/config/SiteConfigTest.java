@@ -255,15 +255,31 @@ class SiteConfigTest {
                 p.toString());
     }
 
+    @Test
+    void aDefaultStatusIsCheckedAtItsLineAndAnOutputEncodingOtherThanUtf8IsIgnoredWithAWarning() throws Exception {
+        SiteConfig c = ConfigLoader.parse("default.status=bogus\nfreemarker.outputencoding=ISO-8859-1\n");
+        assertEquals(List.of("jbake.properties:1: default.status must be published or published-date or draft, not"
+                + " 'bogus'", "jbake.properties:2: warning: freemarker.outputencoding is 'ISO-8859-1', which is"
+                + " ignored: pages are written in UTF-8"), c.problems().stream().sorted(Problem.ORDER)
+                .map(Problem::toString).toList());
+        assertEquals("draft", c.get("default.status"), "refused, its default stands in");
+        assertTrue(ConfigLoader.parse("default.status=Published\nfreemarker.outputencoding=utf-8\n").problems().isEmpty());
+        assertTrue(ConfigLoader.parse("default.status=\n").problems().isEmpty());
+    }
+
     /** The README documents every key the engine knows, with its default. */
     @Test
     void readmeDocumentsEveryKey() throws IOException {
         Path readme = Path.of(System.getProperty("journal.readme", "../../README.md"));
         String text = Files.readString(readme, StandardCharsets.UTF_8);
+        int last = -1;
         for (ConfigKey key : ConfigKeys.all()) {
             String value = key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`";
-            assertTrue(text.contains("| `" + key.name() + "` | " + value + " |"),
-                    "README.md does not document " + key.name() + " with its default " + value);
+            String row = "| `" + key.name() + "` | " + value + " |";
+            assertTrue(text.contains(row), "README.md does not document " + key.name() + " with its default " + value);
+            // in the same order, so that the table and ConfigKeys can be read side by side
+            assertTrue(text.indexOf(row) > last, key.name() + " comes earlier in README.md than in ConfigKeys");
+            last = text.indexOf(row);
         }
     }
 }
