@@ -8,7 +8,9 @@
     <h2><a href="${content.rootpath}${post.uri}">${post.title}</a></h2>
     <p class="date">${post.date?string("dd MMMM yyyy")}</p>
     <#if (post.summary)??><p class="summary">${post.summary}</p></#if>
-    ${post.body}
+    <#-- the body as text, as JBake's templates read it: an excerpt up to a marker -->
+    <#assign more = post.body?index_of("<!-- more -->")>
+    <#if more gt 0>${post.body?substring(0, more)}<p><a href="${content.rootpath}${post.uri}">Read more</a></p><#else>${post.body}</#if>
     <p class="tags"><#list post.tags as tag><a href="${content.rootpath}${config.tag_path}/${tag}.html">${tag}</a> </#list></p>
   </article>
 </#list>
@@ -25,6 +27,15 @@
   <h2>Notes</h2>
   <ul>
   <#list published_notes as note>
+    <li><a href="${content.rootpath}${note.uri}">${note.title}</a></li>
+  </#list>
+  </ul>
+</#if>
+
+<#if published_fieldNotes?has_content>
+  <h2>Field notes</h2>
+  <ul>
+  <#list published_fieldNotes as note>
     <li><a href="${content.rootpath}${note.uri}">${note.title}</a></li>
   </#list>
   </ul>
