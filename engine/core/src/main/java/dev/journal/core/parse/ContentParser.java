@@ -450,8 +450,9 @@ public final class ContentParser {
         h.lang = lang(f, fm);
         h.draft = draft(f, fm);
         boolean jbake = fm.format() == FrontMatter.Format.JBAKE;
-        h.date = f.date("date", jbake ? config.get("date.format") : null);
-        h.updated = f.date("updated", jbake ? config.get("date.format") : null);
+        // with JBake's layout, what follows the date.format's part is ignored, as JBake ignores it
+        h.date = f.date("date", jbake ? config.get("date.format") : null, config.jbakeLayout());
+        h.updated = f.date("updated", jbake ? config.get("date.format") : null, config.jbakeLayout());
         if (h.date == null && !fm.lines().containsKey("date") && "post".equals(h.type) && config.jbakeLayout()) {
             // dated by its file after the parse (datedByFiles), as JBake dates it
             Problem missing = f.missing("date", "");
@@ -777,7 +778,7 @@ public final class ContentParser {
             return List.copyOf(seen.values());
         }
 
-        ZonedDateTime date(String key, String jbakePattern) {
+        ZonedDateTime date(String key, String jbakePattern, boolean jbakeLayout) {
             Object v = fm.get(key);
             if (v == null) {
                 if (fm.lines().containsKey(key)) { // written with nothing after it
@@ -803,8 +804,9 @@ public final class ContentParser {
             java.util.function.Consumer<String> warnings = w -> problems.add(Problem.warning(path, fm.line(key),
                     key + ": " + w));
             try {
-                return jbakePattern != null ? Dates.parse(raw, jbakePattern, zone, warnings)
-                        : Dates.parse(raw, zone, warnings);
+                return jbakePattern == null ? Dates.parse(raw, zone, warnings)
+                        : jbakeLayout ? Dates.parseAsJBake(raw, jbakePattern, zone, warnings)
+                        : Dates.parse(raw, jbakePattern, zone, warnings);
             } catch (Dates.DateException e) {
                 problems.add(Problem.error(path, fm.line(key), key + ": " + e.getMessage()));
                 return null;

@@ -182,6 +182,33 @@ public final class Dates {
     }
 
     /**
+     * As {@link #parse(String, String, ZoneId, Consumer)}, reading the text as JBake 2.7.0 reads a
+     * header's date ({@link java.text.SimpleDateFormat#parse(String)}): when the pattern reads only
+     * the start of it ({@code 2020-01-02 10:30} in {@code yyyy-MM-dd}), the rest is ignored, with a
+     * warning that says so.
+     */
+    public static ZonedDateTime parseAsJBake(String raw, String pattern, ZoneId zone, Consumer<String> warnings)
+            throws DateException {
+        String text = raw.strip();
+        if (twelveHourWithoutMarker(pattern) == null) {
+            try {
+                DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ROOT)
+                        .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+                java.text.ParsePosition at = new java.text.ParsePosition(0);
+                f.parse(text, at);
+                if (at.getIndex() > 0 && at.getIndex() < text.length()) {
+                    warnings.accept("'" + text.substring(at.getIndex()).strip() + "' after the date.format ("
+                            + pattern.strip() + ") is ignored, as JBake ignores it; add it to date.format to keep it");
+                    return parse(text.substring(0, at.getIndex()), pattern, zone, warnings);
+                }
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                // read whole, below
+            }
+        }
+        return parse(text, pattern, zone, warnings);
+    }
+
+    /**
      * The 12-hour letter ({@code h} or {@code K}) of a {@code date.format} pattern that has one but no
      * am/pm marker ({@code a}), outside quoted text; null for any other pattern.
      */

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The cases of {@code spec/jbake-dates.tsv}: JBake headers' dates in a {@code date.format} with a
- * 12-hour field and no am/pm marker, read as JBake 2.7.0 reads them.
+ * The cases of {@code spec/jbake-dates.tsv}: JBake headers' dates read as JBake 2.7.0 reads them, in a
+ * {@code date.format} with a 12-hour field and no am/pm marker, or followed by more than it reads.
  */
 class JBakeDatesTest {
 
@@ -36,19 +36,20 @@ class JBakeDatesTest {
         List<String> warnings = new ArrayList<>();
         if (expected.startsWith("error: ")) {
             Dates.DateException e = assertThrows(Dates.DateException.class,
-                    () -> Dates.parse(text, format, ZoneOffset.UTC, warnings::add));
+                    () -> Dates.parseAsJBake(text, format, ZoneOffset.UTC, warnings::add));
             assertTrue(e.getMessage().contains(expected.substring(7)), e.getMessage());
             return;
         }
-        Instant read = Dates.parse(text, format, ZoneOffset.UTC, warnings::add).toInstant();
+        Instant read = Dates.parseAsJBake(text, format, ZoneOffset.UTC, warnings::add).toInstant();
         assertEquals(Instant.parse(expected), read);
         // JBake's own reading: SimpleDateFormat, lenient as created (the default locale aside), when
-        // the whole value is in the format (not a date alone, which the engine reads in the ISO forms)
+        // the format reads the value or its start (not a date alone, which the engine reads in the ISO
+        // forms)
         SimpleDateFormat jbake = new SimpleDateFormat(format, Locale.ROOT);
         jbake.setTimeZone(TimeZone.getTimeZone("UTC"));
         ParsePosition at = new ParsePosition(0);
         Date theirs = jbake.parse(text, at);
-        if (theirs != null && at.getIndex() == text.length()) {
+        if (theirs != null) {
             assertEquals(theirs.toInstant(), read, "as JBake 2.7.0 reads it");
         }
         if (warning.isEmpty()) {
