@@ -68,11 +68,14 @@ public final class Checker {
         this.cache = cache == null ? null : cache.toAbsolutePath().normalize();
     }
 
-    /** Whether a line of jbake.properties sets a key that reading the content depends on. */
+    /**
+     * Whether a line of jbake.properties sets a key that reading the content depends on, or that
+     * checking its pages does (the folders its images and data files are looked for in).
+     */
     private static boolean readingDependsOn(SiteConfig config, int line) {
         return line == 0 || java.util.stream.Stream.of("content.folder", "date.format", "header.separator",
                 "journal.pages.folder", "default.type", "default.status", "journal.layout", "template.folder",
-                "journal.markdown.html").anyMatch(k -> config.line(k) == line);
+                "journal.markdown.html", "asset.folder", "data.folder").anyMatch(k -> config.line(k) == line);
     }
 
     /** Checks the site; content problems are in the result, only reading failures throw. */

@@ -136,6 +136,22 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void aRefusedValueGivesWayToJBakesLayoutsDefaultAsIfLeftOut() throws Exception {
+        // refused, journal.ftl.autoescape, journal.check.links and journal.render.search are as if not
+        // set: no escaping, a broken link a warning, no search page (which a JBake site has no template for)
+        jbakeSite("journal.ftl.autoescape=yes\njournal.check.links=warn\njournal.render.search=yes\n");
+        write(site, "templates/post.ftl", "${content.body?index_of(\"Text\")}");
+        write(site, "content/blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\n"
+                + "Text with [a link](/nowhere/).\n");
+        CheckResult r = new Checker(site, CLOCK, 2).check();
+        assertEquals(List.of("jbake.properties:3: journal.ftl.autoescape must be true or false, not 'yes'",
+                "jbake.properties:4: journal.check.links must be error or warning, not 'warn'",
+                "jbake.properties:5: journal.render.search must be true or false, not 'yes'"),
+                r.errors().stream().map(Problem::toString).toList());
+        assertTrue(r.warnings().stream().anyMatch(p -> p.message().startsWith("link to /nowhere/")), r::toString);
+    }
+
+    @Test
     void typesAreReadAsJBakeReadsThemAsWrittenWithCapitalsAndUnderscores() throws Exception {
         jbakeSite("template.redirectBase.file=redirect.ftl\ntemplate._content_blog_index.file=blog-index.ftl\n");
         write(site, "templates/redirect.ftl", "${content.type}|<#list published_redirectBases as r>${r.title}</#list>");

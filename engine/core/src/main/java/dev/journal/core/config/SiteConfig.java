@@ -82,12 +82,20 @@ public final class SiteConfig {
         // the language is the pages' lang attribute, the feeds' language and, without journal.locale, the locale
         boolean ownLocale = !get("journal.locale").isBlank();
         Locale language = v.locale("journal.language", get("journal.language").trim());
-        this.locale = ownLocale ? v.locale(localeTag()) : language;
+        // a refused value gives way to its default here too: journal.locale, jvm.locale and
+        // freemarker.timezone to the site's language and zone, journal.date.format to its pattern
+        Locale ownOne = ownLocale ? v.locale(localeTag()) : language;
+        this.locale = v.refused.contains("journal.locale") ? language : ownOne;
         this.zone = v.zone(get("journal.timezone"));
-        this.displayDate = v.pattern("journal.date.format", get("journal.date.format"), locale);
-        this.templateLocale = get("jvm.locale").isBlank() ? locale : v.locale("jvm.locale", get("jvm.locale").trim());
-        this.templateZone = get("freemarker.timezone").isBlank() ? zone
+        DateTimeFormatter display = v.pattern("journal.date.format", get("journal.date.format"), locale);
+        this.displayDate = v.refused.contains("journal.date.format")
+                ? DateTimeFormatter.ofPattern(ConfigKeys.find("journal.date.format").orElseThrow().defaultValue(), locale)
+                : display;
+        Locale templates = get("jvm.locale").isBlank() ? locale : v.locale("jvm.locale", get("jvm.locale").trim());
+        this.templateLocale = v.refused.contains("jvm.locale") ? locale : templates;
+        ZoneId templatesZone = get("freemarker.timezone").isBlank() ? zone
                 : v.zone("freemarker.timezone", get("freemarker.timezone"));
+        this.templateZone = v.refused.contains("freemarker.timezone") ? zone : templatesZone;
         v.pattern("date.format", get("date.format"), locale);
         for (ConfigKey key : ConfigKeys.all()) {
             if (key.defaultValue().equals("true") || key.defaultValue().equals("false")) {
@@ -214,7 +222,8 @@ public final class SiteConfig {
 
     /** Whether {@code jbake.properties} sets the key (rather than the default applying). */
     public boolean isSet(String key) {
-        return explicit.contains(key);
+        // a refused value is not taken as set: its default stands in, as with the key left out
+        return explicit.contains(key) && (refused == null || !refused.contains(key));
     }
 
     /** The line of {@code jbake.properties} that sets a key; 0 when the file does not set it. */

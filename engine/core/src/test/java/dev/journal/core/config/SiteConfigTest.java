@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -265,6 +266,19 @@ class SiteConfigTest {
         assertEquals("draft", c.get("default.status"), "refused, its default stands in");
         assertTrue(ConfigLoader.parse("default.status=Published\nfreemarker.outputencoding=utf-8\n").problems().isEmpty());
         assertTrue(ConfigLoader.parse("default.status=\n").problems().isEmpty());
+    }
+
+    @Test
+    void refusedLocalesZonesAndDateFormatsGiveWayToWhatTheirDefaultsMean() throws Exception {
+        SiteConfig c = ConfigLoader.parse("journal.language=de\njournal.timezone=Europe/Berlin\n"
+                + "journal.date.format=d MMMM {\njvm.locale=english\nfreemarker.timezone=Mars/Olympus\n"
+                + "journal.locale=deutsch\n");
+        assertEquals(4, c.problems().stream().filter(Problem::isError).count(), c.problems()::toString);
+        assertEquals(Locale.GERMAN, c.locale(), "journal.locale's default: the language's");
+        assertEquals(Locale.GERMAN, c.templateLocale(), "jvm.locale's default: the site's locale");
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"), c.templateZone(), "freemarker.timezone's: the site's zone");
+        assertEquals("28 Juni 2024", c.displayDateFormat().format(java.time.LocalDate.of(2024, 6, 28)),
+                "journal.date.format's default pattern");
     }
 
     /** The README documents every key the engine knows, with its default. */
