@@ -103,6 +103,12 @@ class JBakeLayoutTest {
                 + " left out of the site, as JBake leaves it out"), logged::toString);
         assertTrue(logged.stream().anyMatch(l -> l.startsWith("content/notes.md:3: warning: no front matter: line 1"
                 + " begins a JBake header") && l.endsWith("as JBake leaves it out")), logged::toString);
+        // front matter that is there but does not read is an error, not a file to leave out
+        write(site, "content/blog/y.md", "---\ntitle: Broken: yaml here\ndate: 2024-01-01\n---\nText.\n");
+        ContentException yaml = assertThrows(ContentException.class,
+                () -> new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake());
+        assertTrue(yaml.errors().stream().allMatch(p -> p.path().equals("content/blog/y.md")), yaml.errors()::toString);
+        Files.delete(site.resolve("content/blog/y.md"));
         // the journal's layout stops on such a file
         Files.delete(site.resolve("templates/index.ftl"));
         write(site, "jbake.properties", "journal.layout=journal\n");

@@ -412,8 +412,10 @@ public final class ContentParser {
         }
         text = replaceControls(path, text, h.problems);
         FrontMatterParser.Result result = frontMatter.parse(path, text);
-        if (result.frontMatter() == null && config.jbakeLayout()) {
-            // JBake leaves a file without a header out ("has an invalid header, it has been ignored")
+        if (result.frontMatter() == null && config.jbakeLayout() && result.problems().stream()
+                .allMatch(p -> !p.isError() || p.message().startsWith("no front matter:"))) {
+            // JBake leaves a file without a header out ("has an invalid header, it has been ignored");
+            // front matter that is there but wrong (YAML that does not read) stays an error
             for (Problem p : result.problems()) {
                 String message = p.message().startsWith("no front matter: a content file starts")
                         ? "no header: a content file starts with a JBake header (title=..., date=..., then a line "

@@ -196,7 +196,9 @@ public final class Dates {
                         .withResolverStyle(java.time.format.ResolverStyle.STRICT);
                 java.text.ParsePosition at = new java.text.ParsePosition(0);
                 f.parse(text, at);
-                if (at.getIndex() > 0 && at.getIndex() < text.length()) {
+                // a digit right after is not ignored: SimpleDateFormat reads it as part of the last field
+                // (2020-01-021 is 21 January), which no reading here matches; the text is then read whole
+                if (at.getIndex() > 0 && at.getIndex() < text.length() && !Character.isDigit(text.charAt(at.getIndex()))) {
                     warnings.accept("'" + text.substring(at.getIndex()).strip() + "' after the date.format ("
                             + pattern.strip() + ") is ignored, as JBake ignores it; add it to date.format to keep it");
                     return parse(text.substring(0, at.getIndex()), pattern, zone, warnings);
