@@ -445,6 +445,15 @@ class JBakeLayoutTest {
         post("blog/b.md", "title=B2\ndate=2024-02-01\ntype=post\nstatus=published\ntags=y");
         new Baker(options).bake();
         assertTrue(read(out, "about.html").startsWith("B2;A;|"), read(out, "about.html"));
+        // bodies and maps arrive as in the model's own lists, auto-escaped or not; tags' spellings are one tag
+        write(site, "jbake.properties", "render.feed=false\nrender.archive=false\ntemplate.note.file=note.ftl\n"
+                + "journal.ftl.autoescape=true\n");
+        write(site, "templates/page.ftl", "${db.getPublishedPosts()[0].body}|${published_posts[0].body}|"
+                + "${db.getPublishedPostsByTag(\"X\")?size}|${(db.getPublishedPosts()[0]?keys?size"
+                + " == published_posts[0]?keys?size)?c}|${db.getAllTags().contains(\"y\")?c}|${db.getTags().isEmpty()?c}");
+        new Baker(options).bake();
+        assertEquals("<p>Text of blog/b.md with <b>bold</b> &amp; more.</p>\n|<p>Text of blog/b.md with <b>bold</b> &amp;"
+                + " more.</p>\n|1|true|true|false", read(out, "about.html"));
         // what serves JBake's own bake fails with the template's line and what to use instead
         write(site, "templates/index.ftl", "<h1>Posts</h1>\n\n<#list db.getUnrenderedContent() as p></#list>\n");
         ContentException e = assertThrows(ContentException.class, this::bake);

@@ -6,13 +6,16 @@ import dev.journal.core.index.SiteIndex;
 import dev.journal.core.index.SiteIndexer;
 import dev.journal.core.index.Taxon;
 import dev.journal.core.parse.Article;
+import dev.journal.core.parse.Slugs;
 import dev.journal.core.parse.UrlPolicy;
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.ext.beans.ClassMemberAccessPolicy;
 import freemarker.ext.beans.DefaultMemberAccessPolicy;
 import freemarker.ext.beans.MemberAccessPolicy;
+import freemarker.core.Environment;
 import freemarker.template.Configuration;
 import freemarker.template.ObjectWrapper;
+import freemarker.template.SimpleNumber;
 import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateHashModel;
@@ -347,6 +350,54 @@ final class JBakeModel {
     }
 
     /**
+     * A list {@code db} hands out: a sequence whose items are wrapped as the model's other lists'
+     * are (bodies as HTML, maps as maps), with the methods of the Java list JBake hands out
+     * ({@code size()}, {@code isEmpty()}, {@code get(i)}, {@code contains(x)}), which its templates call.
+     */
+    static final class JavaList implements TemplateSequenceModel, TemplateHashModel {
+        private final List<?> items;
+
+        JavaList(List<?> items) {
+            this.items = items;
+        }
+
+        @Override
+        public TemplateModel get(int i) throws TemplateModelException {
+            return i >= 0 && i < items.size() ? wrap(items.get(i)) : null;
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public TemplateModel get(String key) {
+            return switch (key) {
+                case "size" -> (TemplateMethodModelEx) args -> new SimpleNumber(items.size());
+                case "isEmpty" -> (TemplateMethodModelEx) args -> items.isEmpty() ? TemplateBooleanModel.TRUE
+                        : TemplateBooleanModel.FALSE;
+                case "get" -> (TemplateMethodModelEx) args -> args.size() == 1
+                        && args.get(0) instanceof freemarker.template.TemplateNumberModel n
+                        ? get(n.getAsNumber().intValue()) : null;
+                case "contains" -> (TemplateMethodModelEx) args -> args.size() == 1
+                        && args.get(0) instanceof TemplateScalarModel text && items.contains(text.getAsString())
+                        ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
+                default -> null;
+            };
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return items.isEmpty();
+        }
+
+        private static TemplateModel wrap(Object o) throws TemplateModelException {
+            return Environment.getCurrentEnvironment().getObjectWrapper().wrap(o);
+        }
+    }
+
+    /**
      * JBake's {@code db} (its ContentStore), answered from the prepared lists as JBake's queries
      * answer: {@code db.getPublishedPosts()}, {@code getPublishedPostsByTag(tag)},
      * {@code getPublishedDocumentsByTag(tag)}, {@code getPublishedPages()},
@@ -382,8 +433,11 @@ final class JBakeModel {
                 case "getDocumentCount" -> call(key, 1, 1, a -> (long) list(a.get(0) + "s").size());
                 case "getPublishedPostsByTag" -> call(key, 1, 1, a -> tagged(list("published_posts"), a.get(0)));
                 case "getPublishedDocumentsByTag" -> call(key, 1, 1, a -> tagged(list("published_content"), a.get(0)));
-                case "getAllTags" -> call(key, 0, 0, a -> tags(list("published_content")));
-                case "getTags" -> call(key, 0, 0, a -> tags(list("published_posts")));
+                case "getAllTags" -> call(key, 0, 0, a -> allTags());
+                case "getTags" -> call(key, 0, 0, a -> {
+                    Set<String> posts = keys(list("published_posts"));
+                    return allTags().stream().filter(t -> posts.contains(Slugs.key(t))).toList();
+                });
                 case "getDocumentByUri", "getDocumentStatus" -> call(key, 1, 1,
                         a -> list("all_content").stream().filter(d -> a.get(0).equals(d.get("sourceuri"))).toList());
                 default -> throw new TemplateModelException("db." + key + " is a part of JBake's database that this"
@@ -397,19 +451,28 @@ final class JBakeModel {
             return v instanceof List<?> l ? (List<Map<String, Object>>) l : List.of(); // a type no document has: none
         }
 
+        /** The documents with a tag, its spellings taken as one as the tags' pages take them. */
         private static List<Map<String, Object>> tagged(List<Map<String, Object>> docs, String tag) {
-            return docs.stream().filter(d -> d.get("tags") instanceof List<?> t && t.contains(tag)).toList();
+            String key = Slugs.key(tag);
+            return docs.stream().filter(d -> d.get("tags") instanceof List<?> t
+                    && t.stream().anyMatch(x -> Slugs.key(String.valueOf(x)).equals(key))).toList();
         }
 
-        /** The tags of the documents, by name (JBake's are in its hash order; a build's output must not be). */
-        private static Set<String> tags(List<Map<String, Object>> docs) {
-            Set<String> out = new java.util.TreeSet<>();
+        /** The keys of the documents' tags. */
+        private static Set<String> keys(List<Map<String, Object>> docs) {
+            Set<String> out = new java.util.HashSet<>();
             for (Map<String, Object> d : docs) {
                 if (d.get("tags") instanceof List<?> t) {
-                    t.forEach(x -> out.add(String.valueOf(x)));
+                    t.forEach(x -> out.add(Slugs.key(String.valueOf(x))));
                 }
             }
             return out;
+        }
+
+        /** Every tag's name, as alltags lists them: sorted (JBake's are in its hash order; a build's output must not be). */
+        @SuppressWarnings("unchecked")
+        private List<String> allTags() {
+            return shared.get("alltags") instanceof List<?> l ? (List<String>) l : List.of();
         }
 
         /** A method of {@code min} to {@code max} arguments (text, or a boolean, read as text), answered by {@code body}. */
@@ -430,7 +493,9 @@ final class JBakeModel {
                         throw new TemplateModelException("db." + name + " takes text, such as a type or a tag");
                     }
                 }
-                return BEANS.wrap(body.apply(read));
+                Object answer = body.apply(read);
+                return answer instanceof List<?> l ? new JavaList(l)
+                        : Environment.getCurrentEnvironment().getObjectWrapper().wrap(answer);
             };
         }
 
