@@ -292,6 +292,11 @@ class JBakeLayoutTest {
         write(site, "content/blog/a.md", "title=A & <b>B</b>\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\n"
                 + "Before <i>it</i>.\n\n<!-- more -->\n\nAfter.\n");
         assertEquals("<p>Before <i>it</i>.</p>\n|A & <b>B</b>|2", read(bake(), "blog/a.html"));
+        // a template written for auto-escaping says what to do
+        write(site, "templates/post.ftl", "${content.body?markup_string?length}");
+        ContentException e = assertThrows(ContentException.class, this::bake);
+        assertTrue(e.errors().get(0).message().contains("drop ?markup_string, or set journal.ftl.autoescape=true"),
+                e.errors()::toString);
         // auto-escaping asked for: bodies print as HTML, header values are escaped
         jbakeSite("journal.ftl.autoescape=true\n");
         write(site, "templates/post.ftl", "${content.body}|${content.title}|${content.body?markup_string?length}");

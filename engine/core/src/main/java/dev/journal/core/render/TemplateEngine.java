@@ -518,6 +518,13 @@ public final class TemplateEngine {
      */
     private static String markupHint(TemplateException te, String name) {
         String m = te.getMessageWithoutStackTop();
+        if (m != null && m.contains("Expected a markup output, but this has evaluated to a string")
+                && name != null && name.endsWith(".ftl")) {
+            // a template written for auto-escaping (content.body?markup_string) in a site that has none
+            return "; the value is text, not HTML markup: this .ftl template is not auto-escaped (with JBake's"
+                    + " layout none is, as in JBake), so content.body is the HTML as text: drop ?markup_string,"
+                    + " or set journal.ftl.autoescape=true in jbake.properties";
+        }
         if (m == null || !m.contains("markup_output")) {
             return "";
         }
