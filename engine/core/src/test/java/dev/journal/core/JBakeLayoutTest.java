@@ -158,6 +158,32 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void aLinkToAMarkdownFileTheContentDoesNotHaveIsAWarningAndLeftAsWrittenAsJBakeLeavesIt() throws Exception {
+        jbakeSite("");
+        write(site, "templates/post.ftl", "${content.body}");
+        write(site, "content/blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\n"
+                + "See [the old one]({filename}slackware.md) and [b](b.md).\n");
+        post("blog/b.md", "title=B\ndate=2024-01-02\ntype=post\nstatus=published");
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        BakeResult r = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        assertEquals("<p>See <a href=\"%7Bfilename%7Dslackware.md\">the old one</a> and <a href=\"b.html\">b</a>.</p>\n",
+                read(out, "blog/a.html"));
+        assertEquals(List.of("content/blog/a.md:6: warning: link to {filename}slackware.md, which is not a content file"
+                + " (looked for blog/{filename}slackware.md in the content folder); with JBake's layout it is left as"
+                + " written, as JBake leaves it"), r.warnings().stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void aSlugInTheHeaderDoesNotRenameThePageAsJBakeNamesPagesAfterTheirFiles() throws Exception {
+        jbakeSite("");
+        post("notes/touchpad_mate.md", "title=T\ndate=2024-01-01\ntype=post\nstatus=published\nslug=touchpad-mate");
+        Path out = bake();
+        assertTrue(Files.exists(out.resolve("notes/touchpad_mate.html")));
+        assertFalse(Files.exists(out.resolve("notes/touchpad-mate.html")));
+        assertEquals("notes/touchpad_mate.html|", read(out, "index.html"));
+    }
+
+    @Test
     void typesAreReadAsJBakeReadsThemAsWrittenWithCapitalsAndUnderscores() throws Exception {
         jbakeSite("template.redirectBase.file=redirect.ftl\ntemplate._content_blog_index.file=blog-index.ftl\n");
         write(site, "templates/redirect.ftl", "${content.type}|<#list published_redirectBases as r>${r.title}</#list>");

@@ -484,7 +484,9 @@ public final class ContentParser {
             fieldProblems.add(Problem.warning(path, fm.line("related"), "related: only articles (type post) have"
                     + " recommended articles, so the " + h.type + "'s pins are not used"));
         }
-        h.target = urls.document(file.contentPath(), h.slug == null || h.slug.isEmpty() ? null : h.slug, h.type);
+        // with JBake's layout a page is named after its file whatever its header says, as JBake names it
+        h.target = urls.document(file.contentPath(), config.jbakeLayout() || h.slug == null || h.slug.isEmpty() ? null
+                : h.slug, h.type);
         if (profile && h.title != null && !Slugs.slug(h.title).isEmpty()) {
             h.target = urls.section(config.folder("journal.author.path"), Slugs.slug(h.title));
         }
@@ -936,11 +938,11 @@ public final class ContentParser {
      * link to one of the {@code failed} files (content files whose header has errors, reported on
      * their own) is not reported again: the page is missing because of those errors.
      */
-    private static List<Problem> brokenLinks(Article a, Map<String, String> uris, Set<String> failed) {
+    private List<Problem> brokenLinks(Article a, Map<String, String> uris, Set<String> failed) {
         return brokenLinks(a.sourcePath(), a.contentPath(), a.references(), uris, failed);
     }
 
-    private static List<Problem> brokenLinks(String sourcePath, String contentPath,
+    private List<Problem> brokenLinks(String sourcePath, String contentPath,
             List<MarkdownResult.Reference> references, Map<String, String> uris, Set<String> failed) {
         List<Problem> problems = new ArrayList<>();
         String dir = folderOf(contentPath);
@@ -951,16 +953,23 @@ public final class ContentParser {
                 continue;
             }
             String target = resolve(dir, path);
+            // with JBake's layout such a link is a warning and left as written, as JBake leaves every
+            // link (a JBake site builds as before, as its other broken links do)
+            String asJBake = "; with JBake's layout it is left as written, as JBake leaves it";
             if (target == null) {
-                problems.add(Problem.error(sourcePath, ref.line(), "link to " + dest
-                        + ", which leads out of the content folder: a link reaches another article through its"
-                        + " path from this file's folder, or from the content folder's root (/articles/...)"));
+                String message = "link to " + dest + ", which leads out of the content folder: a link reaches another"
+                        + " article through its path from this file's folder, or from the content folder's root"
+                        + " (/articles/...)";
+                problems.add(config.jbakeLayout() ? Problem.warning(sourcePath, ref.line(), message + asJBake)
+                        : Problem.error(sourcePath, ref.line(), message));
             } else if (!uris.containsKey(target) && !failed.contains(target)) {
                 String message = "link to " + dest + ", which is not a content file (looked for " + target
                         + " in the content folder)";
                 // raw HTML may name a file of the site that ends in .md (a download), as JBake sites do
                 problems.add(ref.raw() ? Problem.warning(sourcePath, ref.line(), message + "; in raw HTML it is left"
-                        + " as written, for a file of the site of that name") : Problem.error(sourcePath, ref.line(), message));
+                        + " as written, for a file of the site of that name")
+                        : config.jbakeLayout() ? Problem.warning(sourcePath, ref.line(), message + asJBake)
+                        : Problem.error(sourcePath, ref.line(), message));
             }
         }
         return problems;
