@@ -184,6 +184,17 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void publishedDateIsTheNewestArticlesElseTheNewestDocumentsElseTheBuildsNow() throws Exception {
+        jbakeSite("");
+        write(site, "templates/index.ftl", "${published_date?string(\"yyyy-MM-dd\")}");
+        assertEquals("2025-06-01", read(bake(), "index.html"), "no documents: the build's now (CLOCK)");
+        post("about.md", "title=About\ndate=2024-05-01\ntype=page\nstatus=published");
+        assertEquals("2024-05-01", read(bake(), "index.html"), "no articles: the newest document's");
+        post("blog/a.md", "title=A\ndate=2023-01-02\ntype=post\nstatus=published");
+        assertEquals("2023-01-02", read(bake(), "index.html"), "the newest article's");
+    }
+
+    @Test
     void typesAreReadAsJBakeReadsThemAsWrittenWithCapitalsAndUnderscores() throws Exception {
         jbakeSite("template.redirectBase.file=redirect.ftl\ntemplate._content_blog_index.file=blog-index.ftl\n");
         write(site, "templates/redirect.ftl", "${content.type}|<#list published_redirectBases as r>${r.title}</#list>");

@@ -45,7 +45,7 @@ import java.util.Set;
  *
  * <p>Deliberate differences: {@code published_date} is the date of the newest article rather than
  * the time of the build (output must not depend on the clock), and {@code db}, JBake's database,
- * is not there: a template that uses it fails with a message naming the list to use instead.
+ * answers from the prepared lists ({@link Database}).
  */
 final class JBakeModel {
 
@@ -77,8 +77,7 @@ final class JBakeModel {
         m.put("all_content", views.of(byType(all, config)));
         m.put("tags", views.tags(index.tags()));
         m.put("alltags", index.tags().stream().map(Taxon::name).toList());
-        m.put("published_date", index.posts().isEmpty() ? new Date(0)
-                : Date.from(index.posts().get(0).date().toInstant()));
+        m.put("published_date", Date.from(publishedDate(index).toInstant()));
         m.put("db", new Database(m));
         m.put("data", new Data(data, config.get("data.folder").strip(), config.jbakeLayout() ? BEANS : null));
         // JBake's <type>s (every document of the type, drafts too) and published_<type>s; a name
@@ -91,6 +90,19 @@ final class JBakeModel {
                             .toList())));
         }
         return m;
+    }
+
+    /**
+     * JBake's {@code published_date}: here the date of the newest article, so that two builds of
+     * the same sources are the same; without articles the newest document's, and without dated
+     * documents the build's "now" (JBake's is always the time of the build).
+     */
+    static java.time.ZonedDateTime publishedDate(SiteIndex index) {
+        if (!index.posts().isEmpty() && index.posts().get(0).date() != null) {
+            return index.posts().get(0).date();
+        }
+        return SiteIndexer.newestFirst(index.documents()).stream().map(Article::date).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(index.now());
     }
 
     /** What a tag's page adds: the tag's name and its articles and documents. */
