@@ -143,6 +143,9 @@ public final class SiteConfig {
         v.siteImage("journal.image", get("journal.image"));
         for (String name : fileValues.keySet()) {
             v.known(name);
+            if (name.startsWith("template.") && name.endsWith(".file")) {
+                v.freemarker(name, get(name));
+            }
         }
         if (sourceDir != null) {
             v.folder("content.folder", fileValues, sourceDir, true, "nothing would be built from it");
@@ -645,6 +648,24 @@ public final class SiteConfig {
         void utf8(String key, String value) {
             if (!value.trim().equalsIgnoreCase("UTF-8")) {
                 error(key, key + " must be UTF-8; other encodings are not supported");
+            }
+        }
+
+        /** JBake's other template engines, by the extensions JBake 2.7.0 gives them to. */
+        private static final Map<String, String> OTHER_ENGINES = Map.of("groovy", "Groovy", "gsp", "Groovy", "gxml",
+                "Groovy", "tpl", "Groovy markup", "thyme", "Thymeleaf", "html", "Thymeleaf", "pebble", "Pebble", "peb",
+                "Pebble", "jade", "Jade");
+
+        /**
+         * A template named for one of JBake's other engines: JBake picks the engine by the file's
+         * extension, and this engine renders Freemarker alone, so the page would show its source.
+         */
+        void freemarker(String key, String value) {
+            String name = value.strip();
+            String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            if (name.contains(".") && OTHER_ENGINES.containsKey(extension)) {
+                error(key, key + " is '" + value + "', a " + OTHER_ENGINES.get(extension) + " template (JBake picks its"
+                        + " engine by the extension): only Freemarker templates (.ftl) are rendered here");
             }
         }
 
