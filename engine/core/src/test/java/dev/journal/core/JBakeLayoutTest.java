@@ -162,12 +162,13 @@ class JBakeLayoutTest {
         jbakeSite("");
         write(site, "templates/post.ftl", "${content.body}");
         write(site, "content/blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\n"
-                + "See [the old one]({filename}slackware.md) and [b](b.md).\n");
+                + "See [the old one]({filename}slackware.md) and [b](b.md) and [c](https://example.org/).\n");
         post("blog/b.md", "title=B\ndate=2024-01-02\ntype=post\nstatus=published");
         Path out = site.resolveSibling(site.getFileName() + "-out");
         BakeResult r = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
-        assertEquals("<p>See <a href=\"%7Bfilename%7Dslackware.md\">the old one</a> and <a href=\"b.html\">b</a>.</p>\n",
-                read(out, "blog/a.html"));
+        // and, as JBake's Markdown, no rel="nofollow" on a link to another site
+        assertEquals("<p>See <a href=\"%7Bfilename%7Dslackware.md\">the old one</a> and <a href=\"b.html\">b</a> and"
+                + " <a href=\"https://example.org/\">c</a>.</p>\n", read(out, "blog/a.html"));
         assertEquals(List.of("content/blog/a.md:6: warning: link to {filename}slackware.md, which is not a content file"
                 + " (looked for blog/{filename}slackware.md in the content folder); with JBake's layout it is left as"
                 + " written, as JBake leaves it"), r.warnings().stream().map(Problem::toString).toList());

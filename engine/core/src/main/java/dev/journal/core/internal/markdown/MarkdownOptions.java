@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
  * @param hardWraps   a line break inside a paragraph is a {@code <br>}, as pegdown's HARDWRAPS makes it
  * @param rawHtml     what happens to HTML written in the content
  * @param embedHosts  hosts whose pages may be embedded with {@code <iframe>} when sanitising
+ * @param nofollow    links to other sites get {@code rel="nofollow"} (the journal's; JBake's Markdown adds none)
  */
 public record MarkdownOptions(boolean extensions, boolean headingIds, boolean smart, boolean safeUrls,
-        boolean hardWraps, RawHtml rawHtml, Set<String> embedHosts) {
+        boolean hardWraps, RawHtml rawHtml, Set<String> embedHosts, boolean nofollow) {
 
     /** What happens to raw HTML in Markdown, and to {@code .html} content files. */
     public enum RawHtml {
@@ -47,23 +48,24 @@ public record MarkdownOptions(boolean extensions, boolean headingIds, boolean sm
     /** The site's Markdown with the default configuration: smart typography as given, raw HTML sanitised. */
     public static MarkdownOptions site(boolean smart) {
         MarkdownOptions defaults = of(SiteConfig.defaults());
-        return new MarkdownOptions(true, true, smart, true, false, defaults.rawHtml(), defaults.embedHosts());
+        return new MarkdownOptions(true, true, smart, true, false, defaults.rawHtml(), defaults.embedHosts(), true);
     }
 
     /** The site's Markdown as its configuration says. */
     public static MarkdownOptions of(SiteConfig config) {
         RawHtml mode = RawHtml.of(config.rawHtml());
         return new MarkdownOptions(true, true, config.smartTypography(), true, config.hardWraps(),
-                mode == null ? RawHtml.SANITIZE : mode, hosts(config.get("journal.markdown.html.embeds")));
+                mode == null ? RawHtml.SANITIZE : mode, hosts(config.get("journal.markdown.html.embeds")),
+                !config.jbakeLayout());
     }
 
     /** CommonMark and nothing else, as the spec's examples expect. */
     public static MarkdownOptions commonMark() {
-        return new MarkdownOptions(false, false, false, false, false, RawHtml.TRUST, Set.of());
+        return new MarkdownOptions(false, false, false, false, false, RawHtml.TRUST, Set.of(), false);
     }
 
     public MarkdownOptions withRawHtml(RawHtml mode) {
-        return new MarkdownOptions(extensions, headingIds, smart, safeUrls, hardWraps, mode, embedHosts);
+        return new MarkdownOptions(extensions, headingIds, smart, safeUrls, hardWraps, mode, embedHosts, nofollow);
     }
 
     /** Host names of a comma-separated list, lower case. */

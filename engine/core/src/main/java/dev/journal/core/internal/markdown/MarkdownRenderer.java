@@ -87,7 +87,7 @@ public final class MarkdownRenderer {
         }
         this.sanitizer = new HtmlSanitizer(options.embedHosts(), urls);
         if (options.headingIds() || options.safeUrls()) {
-            html.attributeProviderFactory(context -> ATTRIBUTES);
+            html.attributeProviderFactory(context -> options.nofollow() ? ATTRIBUTES : WITHOUT_NOFOLLOW);
         }
         this.renderer = html.build();
     }
@@ -515,6 +515,14 @@ public final class MarkdownRenderer {
                     || dev.journal.core.parse.UrlPolicy.isRelative(href))) {
                 attributes.remove("rel");
             }
+        }
+    };
+
+    /** As {@link #ATTRIBUTES}, with commonmark's {@code rel="nofollow"} taken off every link, as JBake's Markdown adds none. */
+    private static final AttributeProvider WITHOUT_NOFOLLOW = (Node node, String tagName, Map<String, String> attributes) -> {
+        ATTRIBUTES.setAttributes(node, tagName, attributes);
+        if (node instanceof Link && "nofollow".equals(attributes.get("rel"))) {
+            attributes.remove("rel");
         }
     };
 
