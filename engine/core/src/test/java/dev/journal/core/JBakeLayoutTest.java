@@ -175,6 +175,16 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void aHeadingWithoutASpaceAfterItsHashesIsAHeadingAsPegdownReadsIt() throws Exception {
+        jbakeSite("");
+        write(site, "templates/post.ftl", "${content.body}");
+        write(site, "content/blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\n"
+                + "##First conference##\nText.\n\n    ##code\n\n```\n#!/bin/sh\n```\n\n## Spaced\n");
+        assertEquals("<h2 id=\"first-conference\">First conference</h2>\n<p>Text.</p>\n<pre><code>##code\n</code></pre>\n"
+                + "<pre><code>#!/bin/sh\n</code></pre>\n<h2 id=\"spaced\">Spaced</h2>\n", read(bake(), "blog/a.html"));
+    }
+
+    @Test
     void aSlugInTheHeaderDoesNotRenameThePageAsJBakeNamesPagesAfterTheirFiles() throws Exception {
         jbakeSite("");
         post("notes/touchpad_mate.md", "title=T\ndate=2024-01-01\ntype=post\nstatus=published\nslug=touchpad-mate");

@@ -16,10 +16,11 @@ import java.util.stream.Collectors;
  * @param hardWraps   a line break inside a paragraph is a {@code <br>}, as pegdown's HARDWRAPS makes it
  * @param rawHtml     what happens to HTML written in the content
  * @param embedHosts  hosts whose pages may be embedded with {@code <iframe>} when sanitising
- * @param nofollow    links to other sites get {@code rel="nofollow"} (the journal's; JBake's Markdown adds none)
+ * @param pegdown     JBake's Markdown (pegdown) where sites rely on it: {@code ##Title} without a space is a
+ *                    heading, and links to other sites get no {@code rel="nofollow"} (the journal's do)
  */
 public record MarkdownOptions(boolean extensions, boolean headingIds, boolean smart, boolean safeUrls,
-        boolean hardWraps, RawHtml rawHtml, Set<String> embedHosts, boolean nofollow) {
+        boolean hardWraps, RawHtml rawHtml, Set<String> embedHosts, boolean pegdown) {
 
     /** What happens to raw HTML in Markdown, and to {@code .html} content files. */
     public enum RawHtml {
@@ -48,7 +49,7 @@ public record MarkdownOptions(boolean extensions, boolean headingIds, boolean sm
     /** The site's Markdown with the default configuration: smart typography as given, raw HTML sanitised. */
     public static MarkdownOptions site(boolean smart) {
         MarkdownOptions defaults = of(SiteConfig.defaults());
-        return new MarkdownOptions(true, true, smart, true, false, defaults.rawHtml(), defaults.embedHosts(), true);
+        return new MarkdownOptions(true, true, smart, true, false, defaults.rawHtml(), defaults.embedHosts(), false);
     }
 
     /** The site's Markdown as its configuration says. */
@@ -56,7 +57,7 @@ public record MarkdownOptions(boolean extensions, boolean headingIds, boolean sm
         RawHtml mode = RawHtml.of(config.rawHtml());
         return new MarkdownOptions(true, true, config.smartTypography(), true, config.hardWraps(),
                 mode == null ? RawHtml.SANITIZE : mode, hosts(config.get("journal.markdown.html.embeds")),
-                !config.jbakeLayout());
+                config.jbakeLayout());
     }
 
     /** CommonMark and nothing else, as the spec's examples expect. */
@@ -65,7 +66,7 @@ public record MarkdownOptions(boolean extensions, boolean headingIds, boolean sm
     }
 
     public MarkdownOptions withRawHtml(RawHtml mode) {
-        return new MarkdownOptions(extensions, headingIds, smart, safeUrls, hardWraps, mode, embedHosts, nofollow);
+        return new MarkdownOptions(extensions, headingIds, smart, safeUrls, hardWraps, mode, embedHosts, pegdown);
     }
 
     /** Host names of a comma-separated list, lower case. */

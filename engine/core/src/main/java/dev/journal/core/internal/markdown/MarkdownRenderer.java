@@ -70,10 +70,13 @@ public final class MarkdownRenderer {
                 ? List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create(),
                         FootnotesExtension.create())
                 : List.of();
-        this.parser = Parser.builder()
+        Parser.Builder parsing = Parser.builder()
                 .extensions(extensions)
-                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-                .build();
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES);
+        if (options.pegdown()) {
+            parsing.customBlockParserFactory(new PegdownHeadings());
+        }
+        this.parser = parsing.build();
         HtmlRenderer.Builder html = HtmlRenderer.builder()
                 .extensions(extensions)
                 .percentEncodeUrls(true)
@@ -87,7 +90,7 @@ public final class MarkdownRenderer {
         }
         this.sanitizer = new HtmlSanitizer(options.embedHosts(), urls);
         if (options.headingIds() || options.safeUrls()) {
-            html.attributeProviderFactory(context -> options.nofollow() ? ATTRIBUTES : WITHOUT_NOFOLLOW);
+            html.attributeProviderFactory(context -> options.pegdown() ? WITHOUT_NOFOLLOW : ATTRIBUTES);
         }
         this.renderer = html.build();
     }
