@@ -92,17 +92,25 @@ class JBakeLayoutTest {
         post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");
         write(site, "content/kids/index.html", "<meta http-equiv=\"refresh\" content=\"0; url=/kids.html\">\n");
         write(site, "content/notes.md", "title=Notes\ndate=2024-01-01\nNo separator follows.\n");
+        // a rule at the top, closed by another, or never closed: no header, as JBake sees it
+        write(site, "content/rule.md", "---\n\nAn intro paragraph.\n\n---\n\nMore text.\n");
+        write(site, "content/open.md", "---\n\nText after a rule.\n");
         Path out = site.resolveSibling(site.getFileName() + "-out");
         List<String> logged = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake().warnings().stream()
                 .map(Problem::toString).toList();
         assertTrue(Files.exists(out.resolve("blog/a.html")));
         assertFalse(Files.exists(out.resolve("kids/index.html")));
         assertFalse(Files.exists(out.resolve("notes.html")));
+        assertFalse(Files.exists(out.resolve("rule.html")) || Files.exists(out.resolve("open.html")));
         assertTrue(logged.contains("content/kids/index.html:1: warning: no header: a content file starts with a JBake"
                 + " header (title=..., date=..., then a line ~~~~~~) or with front matter between lines ---; the file is"
                 + " left out of the site, as JBake leaves it out"), logged::toString);
         assertTrue(logged.stream().anyMatch(l -> l.startsWith("content/notes.md:3: warning: no front matter: line 1"
                 + " begins a JBake header") && l.endsWith("as JBake leaves it out")), logged::toString);
+        assertEquals(2, logged.stream().filter(l -> (l.startsWith("content/rule.md") || l.startsWith("content/open.md"))
+                && l.endsWith("as JBake leaves it out")).count(), logged::toString);
+        Files.delete(site.resolve("content/rule.md"));
+        Files.delete(site.resolve("content/open.md"));
         // front matter that is there but does not read is an error, not a file to leave out
         write(site, "content/blog/y.md", "---\ntitle: Broken: yaml here\ndate: 2024-01-01\n---\nText.\n");
         ContentException yaml = assertThrows(ContentException.class,
@@ -170,8 +178,11 @@ class JBakeLayoutTest {
         assertEquals("<p>See <a href=\"%7Bfilename%7Dslackware.md\">the old one</a> and <a href=\"b.html\">b</a> and"
                 + " <a href=\"https://example.org/\">c</a>.</p>\n", read(out, "blog/a.html"));
         assertEquals(List.of("content/blog/a.md:6: warning: link to {filename}slackware.md, which is not a content file"
-                + " (looked for blog/{filename}slackware.md in the content folder); with JBake's layout it is left as"
-                + " written, as JBake leaves it"), r.warnings().stream().map(Problem::toString).toList());
+                + " (looked for blog/{filename}slackware.md in the content folder); it is left as written, as broken"
+                + " links are warnings here (journal.check.links)"), r.warnings().stream().map(Problem::toString).toList());
+        // unless the site makes them errors
+        write(site, "jbake.properties", "render.feed=false\nrender.archive=false\njournal.check.links=error\n");
+        assertThrows(ContentException.class, () -> new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake());
     }
 
     @Test
@@ -185,6 +196,28 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void dbsBodiesAreTextWhereTheModelsAreAndARefusedTypeTemplateIsOneError() throws Exception {
+        jbakeSite("template.event.file=event.thyme\n");
+        write(site, "templates/event.thyme", "<p th:text=\"${content.title}\">x</p>");
+        write(site, "templates/post.ftl", "${db.getPublishedPosts()[0].body?length}|${published_posts[0].body?length}");
+        post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");
+        post("e.md", "title=E\ndate=2024-01-01\ntype=event\nstatus=published");
+        CheckResult r = new Checker(site, CLOCK, 2).check();
+        assertEquals(List.of("jbake.properties:3: template.event.file is 'event.thyme', a Thymeleaf template (JBake picks"
+                + " its engine by the extension): only Freemarker templates (.ftl) are rendered here"),
+                r.errors().stream().map(Problem::toString).toList());
+        write(site, "jbake.properties", "render.feed=false\nrender.archive=false\n");
+        Files.delete(site.resolve("content/e.md"));
+        String body = "<p>Text of blog/a.md with <b>bold</b> &amp; more.</p>\n";
+        assertEquals(body.length() + "|" + body.length(), read(bake(), "blog/a.html"));
+        // an auto-escaped site is not told its templates are not auto-escaped
+        write(site, "jbake.properties", "render.feed=false\nrender.archive=false\njournal.ftl.autoescape=true\n");
+        write(site, "templates/post.ftl", "${content.title?markup_string}");
+        ContentException e = assertThrows(ContentException.class, this::bake);
+        assertFalse(e.errors().get(0).message().contains("drop ?markup_string"), e.errors()::toString);
+    }
+
+    @Test
     void aSlugInTheHeaderDoesNotRenameThePageAsJBakeNamesPagesAfterTheirFiles() throws Exception {
         jbakeSite("");
         post("notes/touchpad_mate.md", "title=T\ndate=2024-01-01\ntype=post\nstatus=published\nslug=touchpad-mate");
@@ -192,6 +225,10 @@ class JBakeLayoutTest {
         assertTrue(Files.exists(out.resolve("notes/touchpad_mate.html")));
         assertFalse(Files.exists(out.resolve("notes/touchpad-mate.html")));
         assertEquals("notes/touchpad_mate.html|", read(out, "index.html"));
+        // two files on one page are told to be renamed, as a slug would not move either
+        write(site, "content/notes/touchpad_mate.html", "title=T2\ndate=2024-01-02\ntype=post\nstatus=published\n~~~~~~\nx");
+        ContentException e = assertThrows(ContentException.class, this::bake);
+        assertTrue(e.errors().stream().anyMatch(p -> p.message().endsWith("; rename one of the files")), e::toString);
     }
 
     @Test
@@ -201,6 +238,10 @@ class JBakeLayoutTest {
         assertEquals("2025-06-01", read(bake(), "index.html"), "no documents: the build's now (CLOCK)");
         post("about.md", "title=About\ndate=2024-05-01\ntype=page\nstatus=published");
         assertEquals("2024-05-01", read(bake(), "index.html"), "no articles: the newest document's");
+        write(site, "content/contact.md", "title=Contact\ntype=page\nstatus=published\n~~~~~~\nWrite.\n");
+        Files.setLastModifiedTime(site.resolve("content/contact.md"),
+                java.nio.file.attribute.FileTime.from(Instant.parse("2026-02-03T00:00:00Z")));
+        assertEquals("2024-05-01", read(bake(), "index.html"), "a date written in a header before a file's time");
         post("blog/a.md", "title=A\ndate=2023-01-02\ntype=post\nstatus=published");
         assertEquals("2023-01-02", read(bake(), "index.html"), "the newest article's");
     }

@@ -112,7 +112,7 @@ public final class ConfigKeys {
             key("journal.ftl.autoescape", "true", "HTML auto-escaping in a site's .ftl templates too (bodies stay HTML), but for those that escape their values themselves with JBake's #escape or ?html; false for JBake's output exactly: nothing escaped, bodies as text; unset with JBake's layout: false"),
             key("journal.markdown.html", "sanitize", "raw HTML in Markdown and .html content files: sanitize (an allow-list keeps safe markup), trust (kept as written) or escape (shown as text); unset with JBake's layout: trust"),
             key("journal.markdown.html.embeds", "youtube-nocookie.com, player.vimeo.com", "hosts (and their subdomains) whose pages raw HTML may embed with an https iframe when sanitising; empty for none"),
-            key("journal.check.links", "error", "a link from an article to a path inside the site that the site will not have: error (check fails, and with it mvn verify) or warning (warning unless set when journal.layout is jbake)"),
+            key("journal.check.links", "error", "a link from an article to a path inside the site that the site will not have, or to a Markdown file the content does not have: error (check fails, and with it mvn verify) or warning (warning unless set when journal.layout is jbake)"),
             key("journal.fields", "", "front matter fields of the site's own, which its templates read (e.g. subtitle, images): comma-separated; no warning calls them unknown or misspelt"),
             key("journal.summary.length", "300", "maximum length in characters of a summary derived from the first paragraph"),
             key("journal.reading.wpm", "230", "reading speed in words per minute, for the reading time shown on articles"),

@@ -143,9 +143,6 @@ public final class SiteConfig {
         v.siteImage("journal.image", get("journal.image"));
         for (String name : fileValues.keySet()) {
             v.known(name);
-            if (name.startsWith("template.") && name.endsWith(".file")) {
-                v.freemarker(name, get(name));
-            }
         }
         if (sourceDir != null) {
             v.folder("content.folder", fileValues, sourceDir, true, "nothing would be built from it");
@@ -156,6 +153,14 @@ public final class SiteConfig {
         this.explicit = java.util.Set.copyOf(fileValues.keySet());
         this.lines = Map.copyOf(lines);
         this.jbakeLayout = v.layout(get("journal.layout"), this, sourceDir);
+        if (jbakeLayout) {
+            // JBake picks a template's engine by its extension; the journal's layout renders any name as Freemarker
+            for (String name : fileValues.keySet()) {
+                if (name.startsWith("template.") && name.endsWith(".file")) {
+                    v.freemarker(name, get(name));
+                }
+            }
+        }
         v.siteHost("site.host", get("site.host"), jbakeLayout);
         this.problems = List.copyOf(found);
         this.unknownKeys = Map.copyOf(v.unknownKeys);
@@ -164,7 +169,9 @@ public final class SiteConfig {
         // a refused value (reported among the problems) gives way to its default wherever it is
         // read, so that what is made with it (a check's render, say) shows the problem once
         for (String key : refused) {
-            ConfigKeys.find(key).ifPresent(k -> merged.put(key, k.defaultValue()));
+            // a key of the list takes its default; a type's template key (template.event.file), which has
+            // none, is as if not set: the type's pages use the post template
+            merged.put(key, ConfigKeys.find(key).map(ConfigKey::defaultValue).orElse(""));
         }
     }
 

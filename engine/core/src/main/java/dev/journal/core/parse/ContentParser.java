@@ -214,7 +214,7 @@ public final class ContentParser {
                 int slugLine = a != null ? a.line("slug") : h.fm.line("slug");
                 problems.add(Problem.error(i.file.path(), slugLine, "this page and " + other.sourcePath()
                         + " (line " + other.line("slug") + ") would both be written to " + out
-                        + "; give one of them another slug"));
+                        + (config.jbakeLayout() ? "; rename one of the files" : "; give one of them another slug")));
             }
         }
         List<Item> toParse = items.stream().filter(i -> i.cached == null && i.header.ok).toList();
@@ -413,7 +413,7 @@ public final class ContentParser {
         text = replaceControls(path, text, h.problems);
         FrontMatterParser.Result result = frontMatter.parse(path, text);
         if (result.frontMatter() == null && config.jbakeLayout() && result.problems().stream()
-                .allMatch(p -> !p.isError() || p.message().startsWith("no front matter:"))) {
+                .allMatch(p -> !p.isError() || FrontMatterParser.saysNoHeader(p))) {
             // JBake leaves a file without a header out ("has an invalid header, it has been ignored");
             // front matter that is there but wrong (YAML that does not read) stays an error
             for (Problem p : result.problems()) {
@@ -470,7 +470,9 @@ public final class ContentParser {
         if (h.date != null && h.updated != null && h.updated.isBefore(h.date)) {
             fieldProblems.add(Problem.warning(path, fm.line("updated"), "updated is earlier than date"));
         }
-        String slug = f.text("slug", false);
+        // with JBake's layout a page is named after its file whatever the header says, as JBake names
+        // it: a slug there is a field for templates, not the page's name
+        String slug = config.jbakeLayout() ? null : f.text("slug", false);
         if (slug != null) {
             h.slug = Slugs.slug(slug);
             if (h.slug.isEmpty()) {
@@ -484,15 +486,14 @@ public final class ContentParser {
             fieldProblems.add(Problem.warning(path, fm.line("related"), "related: only articles (type post) have"
                     + " recommended articles, so the " + h.type + "'s pins are not used"));
         }
-        // with JBake's layout a page is named after its file whatever its header says, as JBake names it
-        h.target = urls.document(file.contentPath(), config.jbakeLayout() || h.slug == null || h.slug.isEmpty() ? null
-                : h.slug, h.type);
+        h.target = urls.document(file.contentPath(), h.slug == null || h.slug.isEmpty() ? null : h.slug, h.type);
         if (profile && h.title != null && !Slugs.slug(h.title).isEmpty()) {
             h.target = urls.section(config.folder("journal.author.path"), Slugs.slug(h.title));
         }
         SafePaths.problem(h.target.outputPath()).ifPresent(why -> fieldProblems.add(Problem.error(path,
                 fm.lines().containsKey("slug") ? fm.line("slug") : 0, "this file cannot become the page "
-                        + h.target.outputPath() + ": " + why + "; rename the file or give it a slug")));
+                        + h.target.outputPath() + ": " + why + (config.jbakeLayout() ? "; rename the file"
+                        : "; rename the file or give it a slug"))));
         if (h.slug == null) {
             String out = h.target.outputPath();
             // a folder's index.html, or index.txt for a type with an extension of its own
@@ -579,7 +580,8 @@ public final class ContentParser {
                             : " must be a word such as post or page")));
             return "post";
         }
-        if (!BUILT_IN_TYPES.contains(t) && config.get("template." + t + ".file").isBlank()) {
+        if (!BUILT_IN_TYPES.contains(t) && config.get("template." + t + ".file").isBlank()
+                && !config.refused("template." + t + ".file")) { // a refused one is reported where it is set
             // the renderer's choice: template.<type>.file (set, or one of JBake's defaults), else the post template
             f.problems.add(Problem.warning(f.path, fm.line("type"), "type " + Problem.quote(t) + " has no template"
                     + " (no template." + t + ".file in jbake.properties), so its page is made with the post template"
@@ -953,14 +955,15 @@ public final class ContentParser {
                 continue;
             }
             String target = resolve(dir, path);
-            // with JBake's layout such a link is a warning and left as written, as JBake leaves every
-            // link (a JBake site builds as before, as its other broken links do)
-            String asJBake = "; with JBake's layout it is left as written, as JBake leaves it";
+            // a warning where broken links are (journal.check.links; unless set, with JBake's layout), and
+            // left as written, as JBake leaves every link: a JBake site builds as before
+            boolean warn = !config.brokenLinksAreErrors();
+            String leftAsWritten = "; it is left as written, as broken links are warnings here (journal.check.links)";
             if (target == null) {
                 String message = "link to " + dest + ", which leads out of the content folder: a link reaches another"
                         + " article through its path from this file's folder, or from the content folder's root"
                         + " (/articles/...)";
-                problems.add(config.jbakeLayout() ? Problem.warning(sourcePath, ref.line(), message + asJBake)
+                problems.add(warn ? Problem.warning(sourcePath, ref.line(), message + leftAsWritten)
                         : Problem.error(sourcePath, ref.line(), message));
             } else if (!uris.containsKey(target) && !failed.contains(target)) {
                 String message = "link to " + dest + ", which is not a content file (looked for " + target
@@ -968,7 +971,7 @@ public final class ContentParser {
                 // raw HTML may name a file of the site that ends in .md (a download), as JBake sites do
                 problems.add(ref.raw() ? Problem.warning(sourcePath, ref.line(), message + "; in raw HTML it is left"
                         + " as written, for a file of the site of that name")
-                        : config.jbakeLayout() ? Problem.warning(sourcePath, ref.line(), message + asJBake)
+                        : warn ? Problem.warning(sourcePath, ref.line(), message + leftAsWritten)
                         : Problem.error(sourcePath, ref.line(), message));
             }
         }

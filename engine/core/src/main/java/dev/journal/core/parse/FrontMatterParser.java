@@ -171,6 +171,17 @@ public final class FrontMatterParser {
     }
 
     private static final String NOT_CLOSED = "the front matter that starts at line 1 is not closed by a line ---";
+    private static final String NOT_FIELDS = "the front matter must be fields (key: value), one per line";
+
+    /**
+     * Whether a problem of {@link #parse} says the file has no header at all, as JBake would see
+     * it: none, a JBake header that never ends, a line --- that nothing closes, or one that closes
+     * text rather than fields (a rule at the top of a page); not front matter that is there but wrong.
+     */
+    static boolean saysNoHeader(Problem p) {
+        return p.message().startsWith("no front matter:") || p.message().startsWith(NOT_CLOSED)
+                || p.message().equals(NOT_FIELDS);
+    }
 
     /**
      * The file line of the first line of a YAML front matter that reads as a body's text rather than
@@ -242,7 +253,7 @@ public final class FrontMatterParser {
             return true;
         }
         if (!(root instanceof MappingNode mapping)) {
-            problems.add(Problem.error(path, line(root), "the front matter must be fields (key: value), one per line"));
+            problems.add(Problem.error(path, line(root), NOT_FIELDS));
             return false;
         }
         Converter converter = new Converter(path, yaml, problems);

@@ -44,8 +44,9 @@ import java.util.Set;
  * JBake computes by querying its database while a page renders is prepared here instead.
  *
  * <p>Deliberate differences: {@code published_date} is the date of the newest article rather than
- * the time of the build (output must not depend on the clock), and {@code db}, JBake's database,
- * answers from the prepared lists ({@link Database}).
+ * the time of the build, so that output depends on the clock only where a site has no dated
+ * document ({@link #publishedDate}), and {@code db}, JBake's database, answers from the prepared
+ * lists ({@link Database}).
  */
 final class JBakeModel {
 
@@ -101,8 +102,12 @@ final class JBakeModel {
         if (!index.posts().isEmpty() && index.posts().get(0).date() != null) {
             return index.posts().get(0).date();
         }
-        return SiteIndexer.newestFirst(index.documents()).stream().map(Article::date).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(index.now());
+        // a date written in a header before one read from a file's time (JBake's layout), which a
+        // checkout changes
+        List<Article> newest = SiteIndexer.newestFirst(index.documents());
+        return newest.stream().filter(a -> a.date() != null && a.lines().containsKey("date")).map(Article::date).findFirst()
+                .or(() -> newest.stream().map(Article::date).filter(java.util.Objects::nonNull).findFirst())
+                .orElse(index.now());
     }
 
     /** What a tag's page adds: the tag's name and its articles and documents. */
@@ -384,7 +389,7 @@ final class JBakeModel {
         }
 
         @Override
-        public TemplateModel get(String key) {
+        public TemplateModel get(String key) throws TemplateModelException {
             return switch (key) {
                 case "size" -> (TemplateMethodModelEx) args -> new SimpleNumber(items.size());
                 case "isEmpty" -> (TemplateMethodModelEx) args -> items.isEmpty() ? TemplateBooleanModel.TRUE
@@ -395,7 +400,9 @@ final class JBakeModel {
                 case "contains" -> (TemplateMethodModelEx) args -> args.size() == 1
                         && args.get(0) instanceof TemplateScalarModel text && items.contains(text.getAsString())
                         ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
-                default -> null;
+                default -> throw new TemplateModelException("db's lists have the methods size(), isEmpty(), get(i)"
+                        + " and contains(x) of a Java list, and Freemarker's built-ins (?size, ?first, ?join...);"
+                        + " not " + key);
             };
         }
 

@@ -69,6 +69,8 @@ public final class TemplateEngine {
     private final String folder;
     /** The site's RSS feed template ({@code template.feed.file}), whose dates are always English. */
     private final String feedTemplate;
+    /** Whether the site's .ftl templates are auto-escaped ({@code journal.ftl.autoescape}, by layout). */
+    private final boolean ftlEscaped;
 
     /**
      * @param siteTemplates the site's template folder, {@code template.folder} under the site's
@@ -99,6 +101,7 @@ public final class TemplateEngine {
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
         cfg.setObjectWrapper(HTML_WRAPPER);
+        this.ftlEscaped = config.autoescapeFtl();
         if (config.autoescapeFtl()) {
             cfg.setTemplateConfigurations(jbakeTemplates(config, cfg.getTemplateLoader()));
         }
@@ -343,8 +346,10 @@ public final class TemplateEngine {
     /** Renders a template with a model into UTF-8 bytes. */
     public byte[] render(Template template, Map<String, Object> model) throws TemplateException, IOException {
         dev.journal.core.internal.Utf8Writer out = new dev.journal.core.internal.Utf8Writer(32 * 1024);
-        Environment env = template.createProcessingEnvironment(model, out,
-                template.getOutputFormat() instanceof HTMLOutputFormat ? HTML_WRAPPER : TEXT_WRAPPER);
+        ObjectWrapper wrapper = template.getOutputFormat() instanceof HTMLOutputFormat ? HTML_WRAPPER : TEXT_WRAPPER;
+        Environment env = template.createProcessingEnvironment(model, out, wrapper);
+        // what the template's methods hand back (JBake's db) is wrapped as its model is
+        env.setObjectWrapper(wrapper);
         if (template.getName().equals(feedTemplate)) {
             // RSS dates (pubDate, lastBuildDate) are RFC 822, whose day and month names are English:
             // in jvm.locale's words (JBake's "Mo, 1 Jan." under de) feed readers refuse them
@@ -379,7 +384,7 @@ public final class TemplateEngine {
         if (e instanceof TemplateException te) {
             name = te.getTemplateSourceName();
             line = te.getLineNumber() == null ? 0 : te.getLineNumber();
-            message = firstLines(te.getMessageWithoutStackTop()) + markupHint(te, name);
+            message = firstLines(te.getMessageWithoutStackTop()) + markupHint(te, name, ftlEscaped);
         } else if (e instanceof Refused r) {
             name = r.name;
             line = 0;
@@ -516,13 +521,13 @@ public final class TemplateEngine {
      * 2.7.0 auto-escapes nothing, and neither do a site's {@code .ftl} templates with JBake's layout
      * or {@code journal.ftl.autoescape=false} (the theme's {@code .ftlh} ones are always auto-escaped).
      */
-    private static String markupHint(TemplateException te, String name) {
+    private static String markupHint(TemplateException te, String name, boolean ftlEscaped) {
         String m = te.getMessageWithoutStackTop();
         if (m != null && m.contains("Expected a markup output, but this has evaluated to a string")
-                && name != null && name.endsWith(".ftl")) {
+                && name != null && name.endsWith(".ftl") && !ftlEscaped) {
             // a template written for auto-escaping (content.body?markup_string) in a site that has none
-            return "; the value is text, not HTML markup: this .ftl template is not auto-escaped (with JBake's"
-                    + " layout none is, as in JBake), so content.body is the HTML as text: drop ?markup_string,"
+            return "; the value is text, not HTML markup: the site's .ftl templates are not auto-escaped (with"
+                    + " JBake's layout none is, as in JBake), so a body is its HTML as text: drop ?markup_string,"
                     + " or set journal.ftl.autoescape=true in jbake.properties";
         }
         if (m == null || !m.contains("markup_output")) {

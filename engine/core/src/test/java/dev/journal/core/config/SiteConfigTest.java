@@ -284,12 +284,15 @@ class SiteConfigTest {
     @Test
     void aTemplateOfAnotherOfJBakesEnginesIsAnErrorAtItsLine() throws Exception {
         SiteConfig c = ConfigLoader.parse("template.post.file=post.peb\ntemplate.page.file=page.ftl\n"
-                + "template.event.file=event.thyme\n");
+                + "template.event.file=event.thyme\njournal.layout=jbake\n");
         assertEquals(List.of("jbake.properties:1: template.post.file is 'post.peb', a Pebble template (JBake picks its"
                 + " engine by the extension): only Freemarker templates (.ftl) are rendered here",
                 "jbake.properties:3: template.event.file is 'event.thyme', a Thymeleaf template (JBake picks its engine"
                 + " by the extension): only Freemarker templates (.ftl) are rendered here"),
                 c.problems().stream().filter(Problem::isError).sorted(Problem.ORDER).map(Problem::toString).toList());
+        // the journal's layout renders any template name as Freemarker
+        assertTrue(ConfigLoader.parse("journal.layout=journal\ntemplate.post.file=post.html\n").problems().stream()
+                .noneMatch(Problem::isError));
     }
 
     /** The README documents every key the engine knows, with its default. */
