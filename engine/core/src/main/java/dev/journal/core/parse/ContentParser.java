@@ -211,10 +211,15 @@ public final class ContentParser {
             String out = a != null ? a.outputPath() : h.target.outputPath();
             Article other = byOutput.putIfAbsent(SafePaths.fold(out), a != null ? a : placeholder(h));
             if (other != null) {
+                if (config.jbakeLayout()) { // a page named after its file: no line decides it
+                    problems.add(Problem.error(i.file.path(), 1, "this page and " + other.sourcePath()
+                            + " would both be written to " + out + "; rename one of the files"));
+                    continue;
+                }
                 int slugLine = a != null ? a.line("slug") : h.fm.line("slug");
                 problems.add(Problem.error(i.file.path(), slugLine, "this page and " + other.sourcePath()
                         + " (line " + other.line("slug") + ") would both be written to " + out
-                        + (config.jbakeLayout() ? "; rename one of the files" : "; give one of them another slug")));
+                        + "; give one of them another slug"));
             }
         }
         List<Item> toParse = items.stream().filter(i -> i.cached == null && i.header.ok).toList();
@@ -412,8 +417,9 @@ public final class ContentParser {
         }
         text = replaceControls(path, text, h.problems);
         FrontMatterParser.Result result = frontMatter.parse(path, text);
+        String read = text;
         if (result.frontMatter() == null && config.jbakeLayout() && result.problems().stream()
-                .allMatch(p -> !p.isError() || FrontMatterParser.saysNoHeader(p))) {
+                .allMatch(p -> !p.isError() || FrontMatterParser.saysNoHeader(p, read))) {
             // JBake leaves a file without a header out ("has an invalid header, it has been ignored");
             // front matter that is there but wrong (YAML that does not read) stays an error
             for (Problem p : result.problems()) {

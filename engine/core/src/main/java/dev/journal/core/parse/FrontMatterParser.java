@@ -178,9 +178,27 @@ public final class FrontMatterParser {
      * it: none, a JBake header that never ends, a line --- that nothing closes, or one that closes
      * text rather than fields (a rule at the top of a page); not front matter that is there but wrong.
      */
-    static boolean saysNoHeader(Problem p) {
-        return p.message().startsWith("no front matter:") || p.message().startsWith(NOT_CLOSED)
-                || p.message().equals(NOT_FIELDS);
+    static boolean saysNoHeader(Problem p, String text) {
+        if (p.message().startsWith("no front matter:")) {
+            return true;
+        }
+        // a --- that nothing closes, or that closes what is not fields: a rule, unless the first line
+        // after it reads as a field (title: x, - title: x, title x), which is front matter gone wrong
+        return (p.message().startsWith(NOT_CLOSED) || p.message().equals(NOT_FIELDS)) && !startsWithField(text);
+    }
+
+    private static final Pattern FIELD_LIKE = Pattern.compile(
+            "(?i)\\s*(-\\s*)?([A-Za-z_][A-Za-z0-9_.-]*\\s*:|(title|date|tags?|authors?|type|status|summary|slug)\\b).*");
+
+    /** Whether the first line after the opening --- that is not blank reads as a field. */
+    private static boolean startsWithField(String text) {
+        String[] lines = text.split("\n", 64);
+        for (int i = 1; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                return !lines[i].strip().equals("---") && FIELD_LIKE.matcher(lines[i]).matches();
+            }
+        }
+        return false;
     }
 
     /**

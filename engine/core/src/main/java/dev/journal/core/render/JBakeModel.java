@@ -99,15 +99,18 @@ final class JBakeModel {
      * documents the build's "now" (JBake's is always the time of the build).
      */
     static java.time.ZonedDateTime publishedDate(SiteIndex index) {
-        if (!index.posts().isEmpty() && index.posts().get(0).date() != null) {
-            return index.posts().get(0).date();
-        }
         // a date written in a header before one read from a file's time (JBake's layout), which a
-        // checkout changes
-        List<Article> newest = SiteIndexer.newestFirst(index.documents());
-        return newest.stream().filter(a -> a.date() != null && a.lines().containsKey("date")).map(Article::date).findFirst()
-                .or(() -> newest.stream().map(Article::date).filter(java.util.Objects::nonNull).findFirst())
+        // checkout changes; an article's before another document's
+        List<Article> documents = SiteIndexer.newestFirst(index.documents());
+        return headerDated(index.posts()).or(() -> headerDated(documents))
+                .or(() -> index.posts().stream().map(Article::date).filter(java.util.Objects::nonNull).findFirst())
+                .or(() -> documents.stream().map(Article::date).filter(java.util.Objects::nonNull).findFirst())
                 .orElse(index.now());
+    }
+
+    private static java.util.Optional<java.time.ZonedDateTime> headerDated(List<Article> newestFirst) {
+        return newestFirst.stream().filter(a -> a.date() != null && a.lines().containsKey("date")).map(Article::date)
+                .findFirst();
     }
 
     /** What a tag's page adds: the tag's name and its articles and documents. */
@@ -400,9 +403,7 @@ final class JBakeModel {
                 case "contains" -> (TemplateMethodModelEx) args -> args.size() == 1
                         && args.get(0) instanceof TemplateScalarModel text && items.contains(text.getAsString())
                         ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
-                default -> throw new TemplateModelException("db's lists have the methods size(), isEmpty(), get(i)"
-                        + " and contains(x) of a Java list, and Freemarker's built-ins (?size, ?first, ?join...);"
-                        + " not " + key);
+                default -> null; // missing, as a hash's unknown key is (so that x.foo?? and x.foo! work)
             };
         }
 

@@ -35,14 +35,26 @@ final class PegdownHeadings extends AbstractBlockParserFactory {
         if (level == 0 || level > 6 || text >= line.length() || Character.isWhitespace(line.charAt(text))) {
             return BlockStart.none();
         }
-        int end = line.length();
-        while (end > text && (line.charAt(end - 1) == '#' || Character.isWhitespace(line.charAt(end - 1)))) {
-            end--;
+        int end = trimmed(line, text, line.length());
+        int closing = end;
+        while (closing > text && line.charAt(closing - 1) == '#') {
+            closing--;
+        }
+        if (closing < end && (closing == text || line.charAt(closing - 1) != '\\')) {
+            end = trimmed(line, text, closing); // closing hashes go, but for an escaped one (C\#)
         }
         if (end == text) {
             return BlockStart.none();
         }
         return BlockStart.of(new HeadingParser(level, state.getLine().substring(text, end))).atIndex(line.length());
+    }
+
+    /** Where the text ends once the white space before {@code end} is left out. */
+    private static int trimmed(CharSequence line, int from, int end) {
+        while (end > from && Character.isWhitespace(line.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 
     private static final class HeadingParser extends AbstractBlockParser {
