@@ -166,8 +166,7 @@ public final class Dates {
         }
         Object parsed;
         try {
-            DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ROOT)
-                    .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+            DateTimeFormatter f = jbakeFormatter(pattern);
             parsed = f.parseBest(text, ZonedDateTime::from, LocalDateTime::from, LocalDate::from);
         } catch (DateTimeParseException | IllegalArgumentException e) {
             return parse(text, zone, warnings);
@@ -192,8 +191,7 @@ public final class Dates {
         String text = raw.strip();
         if (twelveHourWithoutMarker(pattern) == null) {
             try {
-                DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ROOT)
-                        .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+                DateTimeFormatter f = jbakeFormatter(pattern);
                 java.text.ParsePosition at = new java.text.ParsePosition(0);
                 f.parse(text, at);
                 // a digit right after is not ignored: SimpleDateFormat reads it as part of the last field
@@ -208,6 +206,42 @@ public final class Dates {
             }
         }
         return parse(text, pattern, zone, warnings);
+    }
+
+    /** Where a two-digit year ({@code yy}) starts its century: 50-99 are 1950-1999, 00-49 are 2000-2049. */
+    static final int TWO_DIGIT_YEARS_FROM = 1950;
+
+    /**
+     * A {@code date.format} (SimpleDateFormat's letters) as a strict formatter: {@code yyyy} is the
+     * year, and {@code yy} a two-digit year in the hundred years from {@value #TWO_DIGIT_YEARS_FROM}
+     * (SimpleDateFormat's window moves with the clock: the 80 years before the day it reads and the
+     * 20 after; a build must not depend on the clock).
+     */
+    static DateTimeFormatter jbakeFormatter(String pattern) {
+        java.time.format.DateTimeFormatterBuilder b = new java.time.format.DateTimeFormatterBuilder();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            quoted ^= c == '\'';
+            int run = 0;
+            while (!quoted && c == 'y' && i + run < pattern.length() && pattern.charAt(i + run) == 'y') {
+                run++;
+            }
+            if (run == 2) {
+                b.appendPattern(part.toString());
+                part.setLength(0);
+                b.appendValueReduced(java.time.temporal.ChronoField.YEAR, 2, 2, TWO_DIGIT_YEARS_FROM);
+                i++;
+            } else if (run > 0) {
+                part.append("u".repeat(run));
+                i += run - 1;
+            } else {
+                part.append(c);
+            }
+        }
+        b.appendPattern(part.toString());
+        return b.toFormatter(Locale.ROOT).withResolverStyle(java.time.format.ResolverStyle.STRICT);
     }
 
     /**
@@ -248,8 +282,7 @@ public final class Dates {
         }
         LocalDateTime read;
         try {
-            read = LocalDateTime.parse(text, DateTimeFormatter.ofPattern(p.toString().replace("yyyy", "uuuu"),
-                    Locale.ROOT).withResolverStyle(java.time.format.ResolverStyle.STRICT));
+            read = LocalDateTime.parse(text, jbakeFormatter(p.toString()));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             return parse(text, zone, warnings);
         }
