@@ -226,6 +226,22 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void anImageFieldIsTheTemplatesAndAnUnknownStatusLeavesThePageOutWithAWarning() throws Exception {
+        jbakeSite("");
+        write(site, "templates/post.ftl", "${content.title}|${content.image}");
+        post("blog/b.md", "title=B\ndate=2024-01-01\ntype=post\nstatus=published\nimage=about-bg.jpg");
+        post("contact.md", "title=C\ndate=2024-01-01\ntype=page\nstatus=unpublished");
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        BakeResult r = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        assertEquals("B|about-bg.jpg", read(out, "blog/b.html"), "a theme's file name, not checked as the site's");
+        assertFalse(Files.exists(out.resolve("contact.html")));
+        assertEquals(List.of("content/contact.md:4: warning: status 'unpublished' is neither published, published-date"
+                + " nor draft: JBake writes its page, in no list; here it is left out, as a draft is"),
+                r.warnings().stream().map(Problem::toString).toList());
+        assertFalse(new Checker(site, CLOCK, 2).check().hasErrors());
+    }
+
+    @Test
     void aSlugInTheHeaderDoesNotRenameThePageAsJBakeNamesPagesAfterTheirFiles() throws Exception {
         jbakeSite("");
         post("notes/touchpad_mate.md", "title=T\ndate=2024-01-01\ntype=post\nstatus=published\nslug=touchpad-mate");

@@ -453,8 +453,13 @@ public final class ContentParser {
             h.tags = h.tags.stream().map(t -> t.replace(' ', '-')).distinct().toList();
         }
         h.summary = f.text("summary", false);
-        h.image = siteFile(f, fm, file.contentPath(), "image");
-        siteFile(f, fm, file.contentPath(), "pdf"); // read from the front matter by the views, once checked
+        if (config.jbakeLayout()) {
+            // JBake's image is a field for the site's templates (url('img/${content.image}')), as any other
+            h.image = null;
+        } else {
+            h.image = siteFile(f, fm, file.contentPath(), "image");
+            siteFile(f, fm, file.contentPath(), "pdf"); // read from the front matter by the views, once checked
+        }
         h.lang = lang(f, fm);
         h.draft = draft(f, fm);
         boolean jbake = fm.format() == FrontMatter.Format.JBAKE;
@@ -633,8 +638,18 @@ public final class ContentParser {
             switch (status.strip().toLowerCase(Locale.ROOT)) {
                 case "draft" -> isDraft = true;
                 case "published", "published-date", "" -> { }
-                default -> f.problems.add(Problem.error(f.path, fm.line("status"), "status " + Problem.quote(status)
-                        + " must be published, published-date or draft"));
+                default -> {
+                    if (config.jbakeLayout()) {
+                        // JBake writes such a page, in no list; here it is left out, as a draft is
+                        isDraft = true;
+                        f.problems.add(Problem.warning(f.path, fm.line("status"), "status " + Problem.quote(status)
+                                + " is neither published, published-date nor draft: JBake writes its page, in no list;"
+                                + " here it is left out, as a draft is"));
+                    } else {
+                        f.problems.add(Problem.error(f.path, fm.line("status"), "status " + Problem.quote(status)
+                                + " must be published, published-date or draft"));
+                    }
+                }
             }
         }
         return isDraft;
