@@ -242,6 +242,22 @@ class JBakeLayoutTest {
     }
 
     @Test
+    void aPageWithoutATitleIsMadeAsJBakeMakesItAndAFrontMatterWithNeitherTitleNorTypeIsLeftOut() throws Exception {
+        jbakeSite("");
+        write(site, "templates/page.ftl", "[${content.title}]");
+        write(site, "content/verify.html", "type=page\nstatus=published\n~~~~~~\n<p>verify</p>\n");
+        write(site, "content/google1234.html", "---\ninhibit_indexifier: true\n---\ngoogle-site-verification: google1234\n");
+        Path out = site.resolveSibling(site.getFileName() + "-out");
+        BakeResult r = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        assertEquals("[]", read(out, "verify.html"));
+        assertFalse(Files.exists(out.resolve("google1234.html")));
+        assertEquals(List.of("content/google1234.html:1: warning: front matter without title or type: the file is left"
+                + " out of the site, as JBake, which reads no front matter of this kind, leaves it out",
+                "content/verify.html:1: warning: title is missing: the page has none, as JBake makes it"),
+                r.warnings().stream().sorted(Problem.ORDER).map(Problem::toString).toList());
+    }
+
+    @Test
     void aSlugInTheHeaderDoesNotRenameThePageAsJBakeNamesPagesAfterTheirFiles() throws Exception {
         jbakeSite("");
         post("notes/touchpad_mate.md", "title=T\ndate=2024-01-01\ntype=post\nstatus=published\nslug=touchpad-mate");

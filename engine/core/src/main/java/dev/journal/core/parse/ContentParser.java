@@ -437,6 +437,14 @@ public final class ContentParser {
             return h;
         }
         FrontMatter fm = result.frontMatter();
+        if (config.jbakeLayout() && fm.format() == FrontMatter.Format.YAML && !fm.lines().containsKey("title")
+                && !fm.lines().containsKey("type") && result.problems().stream().noneMatch(Problem::isError)) {
+            // JBake reads no YAML front matter: a file whose front matter names neither title nor type
+            // (a search engine's verification file) is one it leaves out, as it leaves out every such file
+            h.problems.add(Problem.warning(path, 1, "front matter without title or type: the file is left out of"
+                    + " the site, as JBake, which reads no front matter of this kind, leaves it out"));
+            return h;
+        }
         h.fm = fm;
         // the fields are checked even when the front matter has errors, so that every problem of the
         // file is reported at once; a line the front matter's reading has an error on gets no second
@@ -446,7 +454,13 @@ public final class ContentParser {
         Fields f = new Fields(path, fm, fieldProblems, config.zone());
         h.type = type(f, file.contentPath(), fm);
         boolean profile = AUTHOR_TYPE.equals(h.type);
-        h.title = profile && fm.get("title") == null ? f.text("name", true) : f.text("title", true);
+        if (config.jbakeLayout() && !profile && fm.format() == FrontMatter.Format.JBAKE && !fm.lines().containsKey("title")) {
+            // JBake makes the page of a header without a title, which its templates show as they can
+            fieldProblems.add(Problem.warning(path, 1, "title is missing: the page has none, as JBake makes it"));
+            h.title = "";
+        } else {
+            h.title = profile && fm.get("title") == null ? f.text("name", true) : f.text("title", true);
+        }
         h.authors = authors(f, fm);
         h.tags = f.list("tags", "tag");
         if (sanitizeTags) {
