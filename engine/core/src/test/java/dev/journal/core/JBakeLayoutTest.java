@@ -246,12 +246,15 @@ class JBakeLayoutTest {
         jbakeSite("");
         write(site, "templates/page.ftl", "[${content.title}]");
         write(site, "content/verify.html", "type=page\nstatus=published\n~~~~~~\n<p>verify</p>\n");
+        write(site, "content/empty.html", "title=\ntype=page\nstatus=published\n~~~~~~\n<p>empty</p>\n");
         write(site, "content/google1234.html", "---\ninhibit_indexifier: true\n---\ngoogle-site-verification: google1234\n");
         Path out = site.resolveSibling(site.getFileName() + "-out");
         BakeResult r = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
         assertEquals("[]", read(out, "verify.html"));
+        assertEquals("[]", read(out, "empty.html"), "an empty title= is no title, as JBake reads it");
         assertFalse(Files.exists(out.resolve("google1234.html")));
-        assertEquals(List.of("content/google1234.html:1: warning: front matter without title or type: the file is left"
+        assertEquals(List.of("content/empty.html:1: warning: title is missing: the page has none, as JBake makes it",
+                "content/google1234.html:1: warning: front matter without title or type: the file is left"
                 + " out of the site, as JBake, which reads no front matter of this kind, leaves it out",
                 "content/verify.html:1: warning: title is missing: the page has none, as JBake makes it"),
                 r.warnings().stream().sorted(Problem.ORDER).map(Problem::toString).toList());

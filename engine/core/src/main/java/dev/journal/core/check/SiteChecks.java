@@ -132,10 +132,10 @@ public final class SiteChecks {
                 problems.add(Problem.warning(a.sourcePath(), a.line(a.meta().containsKey("authors") ? "authors" : "author"),
                         "no author: the article has no byline and is on no author's page"));
             }
-            if (!config.jbakeLayout()) { // with JBake's layout they are the templates' fields, named as they like
+            if (!config.jbakeLayout()) { // with JBake's layout the image is the templates' field, named as they like
                 siteFile(a, "image", a.image(), problems);
-                siteFile(a, "pdf", a.meta().get("pdf") instanceof String pdf ? pdf.strip() : null, problems);
             }
+            siteFile(a, "pdf", a.meta().get("pdf") instanceof String pdf ? pdf.strip() : null, problems);
             for (Reference ref : a.references()) {
                 if (ref.image()) {
                     image(a, ref, problems);

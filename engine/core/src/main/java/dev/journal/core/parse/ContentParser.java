@@ -454,7 +454,9 @@ public final class ContentParser {
         Fields f = new Fields(path, fm, fieldProblems, config.zone());
         h.type = type(f, file.contentPath(), fm);
         boolean profile = AUTHOR_TYPE.equals(h.type);
-        if (config.jbakeLayout() && !profile && fm.format() == FrontMatter.Format.JBAKE && !fm.lines().containsKey("title")) {
+        if (config.jbakeLayout() && !profile && fm.format() == FrontMatter.Format.JBAKE
+                && (!fm.lines().containsKey("title") || fm.get("title") == null
+                        || fm.get("title") instanceof String t && t.isBlank())) {
             // JBake makes the page of a header without a title, which its templates show as they can
             fieldProblems.add(Problem.warning(path, 1, "title is missing: the page has none, as JBake makes it"));
             h.title = "";
@@ -468,12 +470,13 @@ public final class ContentParser {
         }
         h.summary = f.text("summary", false);
         if (config.jbakeLayout()) {
-            // JBake's image is a field for the site's templates (url('img/${content.image}')), as any other
-            h.image = null;
+            // JBake's image is a field for the site's templates (url('img/${content.image}')), as any
+            // other: no problem of it is reported, and it is the page's card image only where it is one
+            h.image = siteFile(new Fields(path, fm, new ArrayList<>(), config.zone()), fm, file.contentPath(), "image");
         } else {
             h.image = siteFile(f, fm, file.contentPath(), "image");
-            siteFile(f, fm, file.contentPath(), "pdf"); // read from the front matter by the views, once checked
         }
+        siteFile(f, fm, file.contentPath(), "pdf"); // read from the front matter by the views, once checked
         h.lang = lang(f, fm);
         h.draft = draft(f, fm);
         boolean jbake = fm.format() == FrontMatter.Format.JBAKE;

@@ -213,7 +213,8 @@ public final class Dates {
 
     /**
      * A {@code date.format} (SimpleDateFormat's letters) as a strict formatter: {@code yyyy} is the
-     * year, and {@code yy} a two-digit year in the hundred years from {@value #TWO_DIGIT_YEARS_FROM}
+     * year, and {@code y} or {@code yy} a year of two digits in the hundred years from
+     * {@value #TWO_DIGIT_YEARS_FROM} or of four as written
      * (SimpleDateFormat's window moves with the clock: the 80 years before the day it reads and the
      * 20 after; a build must not depend on the clock).
      */
@@ -228,11 +229,12 @@ public final class Dates {
             while (!quoted && c == 'y' && i + run < pattern.length() && pattern.charAt(i + run) == 'y') {
                 run++;
             }
-            if (run == 2) {
+            if (run == 1 || run == 2) {
+                // SimpleDateFormat's y and yy: two digits are a year of the window, more are the year itself
                 b.appendPattern(part.toString());
                 part.setLength(0);
-                b.appendValueReduced(java.time.temporal.ChronoField.YEAR, 2, 2, TWO_DIGIT_YEARS_FROM);
-                i++;
+                b.appendValueReduced(java.time.temporal.ChronoField.YEAR, 2, 4, TWO_DIGIT_YEARS_FROM);
+                i += run - 1;
             } else if (run > 0) {
                 part.append("u".repeat(run));
                 i += run - 1;
