@@ -81,22 +81,18 @@ public final class SiteConfig {
         Validator v = new Validator(lines, found);
         // the language is the pages' lang attribute, the feeds' language and, without journal.locale, the locale
         boolean ownLocale = !get("journal.locale").isBlank();
-        Locale language = v.locale("journal.language", get("journal.language").trim());
-        // a refused value gives way to its default here too: journal.locale, jvm.locale and
+        // a refused value gives way to what its default means: journal.locale, jvm.locale and
         // freemarker.timezone to the site's language and zone, journal.date.format to its pattern
-        Locale ownOne = ownLocale ? v.locale(localeTag()) : language;
-        this.locale = v.refused.contains("journal.locale") ? language : ownOne;
-        this.zone = v.zone(get("journal.timezone"));
-        DateTimeFormatter display = v.pattern("journal.date.format", get("journal.date.format"), locale);
-        this.displayDate = v.refused.contains("journal.date.format")
-                ? DateTimeFormatter.ofPattern(ConfigKeys.find("journal.date.format").orElseThrow().defaultValue(), locale)
-                : display;
-        Locale templates = get("jvm.locale").isBlank() ? locale : v.locale("jvm.locale", get("jvm.locale").trim());
-        this.templateLocale = v.refused.contains("jvm.locale") ? locale : templates;
-        ZoneId templatesZone = get("freemarker.timezone").isBlank() ? zone
-                : v.zone("freemarker.timezone", get("freemarker.timezone"));
-        this.templateZone = v.refused.contains("freemarker.timezone") ? zone : templatesZone;
-        v.pattern("date.format", get("date.format"), locale);
+        Locale language = v.locale("journal.language", get("journal.language").trim(), Locale.ENGLISH);
+        this.locale = ownLocale ? v.locale("journal.locale", localeTag(), language) : language;
+        this.zone = v.zone("journal.timezone", get("journal.timezone"), ZoneId.of("UTC"));
+        this.displayDate = v.pattern("journal.date.format", get("journal.date.format"), locale,
+                DateTimeFormatter.ofPattern(ConfigKeys.find("journal.date.format").orElseThrow().defaultValue(), locale));
+        this.templateLocale = get("jvm.locale").isBlank() ? locale
+                : v.locale("jvm.locale", get("jvm.locale").trim(), locale);
+        this.templateZone = get("freemarker.timezone").isBlank() ? zone
+                : v.zone("freemarker.timezone", get("freemarker.timezone"), zone);
+        v.pattern("date.format", get("date.format"), locale, DateTimeFormatter.ISO_LOCAL_DATE);
         for (ConfigKey key : ConfigKeys.all()) {
             if (key.defaultValue().equals("true") || key.defaultValue().equals("false")) {
                 v.bool(key.name(), get(key.name()));
@@ -432,11 +428,8 @@ public final class SiteConfig {
             problems.add(Problem.error(FILE_NAME, lines.getOrDefault(key, 0), message));
         }
 
-        Locale locale(String tag) {
-            return locale("journal.locale", tag);
-        }
-
-        Locale locale(String key, String tag) {
+        /** The language tag's locale; {@code refusedAs} when it is none (reported). */
+        Locale locale(String key, String tag, Locale refusedAs) {
             try {
                 Locale parsed = new Locale.Builder().setLanguageTag(tag.replace('_', '-')).build();
                 // a language of five to eight letters is well-formed, but none is registered: english, deutsch
@@ -447,28 +440,26 @@ public final class SiteConfig {
                 // reported below
             }
             error(key, "'" + tag + "' is not a language tag such as en or en-GB");
-            return Locale.ENGLISH;
+            return refusedAs;
         }
 
-        ZoneId zone(String id) {
-            return zone("journal.timezone", id);
-        }
-
-        ZoneId zone(String key, String id) {
+        /** The time zone; {@code refusedAs} when it is none (reported). */
+        ZoneId zone(String key, String id, ZoneId refusedAs) {
             try {
                 return ZoneId.of(id.trim());
             } catch (DateTimeException e) {
                 error(key, "'" + id + "' is not a time zone such as UTC or Europe/Berlin");
-                return ZoneId.of("UTC");
+                return refusedAs;
             }
         }
 
-        DateTimeFormatter pattern(String key, String pattern, Locale locale) {
+        /** The date pattern; {@code refusedAs} when it is none (reported). */
+        DateTimeFormatter pattern(String key, String pattern, Locale locale, DateTimeFormatter refusedAs) {
             try {
                 return DateTimeFormatter.ofPattern(pattern, locale);
             } catch (IllegalArgumentException e) {
                 error(key, "'" + pattern + "' is not a date pattern: " + e.getMessage());
-                return DateTimeFormatter.ISO_LOCAL_DATE;
+                return refusedAs;
             }
         }
 
