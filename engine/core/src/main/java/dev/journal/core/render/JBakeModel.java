@@ -101,16 +101,15 @@ final class JBakeModel {
     static java.time.ZonedDateTime publishedDate(SiteIndex index) {
         // a date written in a header before one read from a file's time (JBake's layout), which a
         // checkout changes; an article's before another document's
-        List<Article> documents = SiteIndexer.newestFirst(index.documents());
-        return headerDated(index.posts()).or(() -> headerDated(documents))
-                .or(() -> index.posts().stream().map(Article::date).filter(java.util.Objects::nonNull).findFirst())
-                .or(() -> documents.stream().map(Article::date).filter(java.util.Objects::nonNull).findFirst())
+        return newest(index.posts(), true).or(() -> newest(index.documents(), true))
+                .or(() -> newest(index.posts(), false)).or(() -> newest(index.documents(), false))
                 .orElse(index.now());
     }
 
-    private static java.util.Optional<java.time.ZonedDateTime> headerDated(List<Article> newestFirst) {
-        return newestFirst.stream().filter(a -> a.date() != null && a.lines().containsKey("date")).map(Article::date)
-                .findFirst();
+    /** The latest date of the documents (written in their headers only, when {@code written}). */
+    private static java.util.Optional<java.time.ZonedDateTime> newest(List<Article> documents, boolean written) {
+        return documents.stream().filter(a -> a.date() != null && (!written || a.lines().containsKey("date")))
+                .map(Article::date).max(Comparator.comparing(java.time.ZonedDateTime::toInstant));
     }
 
     /** What a tag's page adds: the tag's name and its articles and documents. */
