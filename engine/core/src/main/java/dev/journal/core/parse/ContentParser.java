@@ -455,8 +455,7 @@ public final class ContentParser {
         h.type = type(f, file.contentPath(), fm);
         boolean profile = AUTHOR_TYPE.equals(h.type);
         if (config.jbakeLayout() && !profile && fm.format() == FrontMatter.Format.JBAKE
-                && (!fm.lines().containsKey("title") || fm.get("title") == null
-                        || fm.get("title") instanceof String t && t.isBlank())) {
+                && (fm.get("title") == null || fm.get("title") instanceof String t && t.isBlank())) {
             // JBake makes the page of a header without a title, which its templates show as they can
             fieldProblems.add(Problem.warning(path, 1, "title is missing: the page has none, as JBake makes it"));
             h.title = "";

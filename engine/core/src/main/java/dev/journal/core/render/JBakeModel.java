@@ -411,7 +411,8 @@ final class JBakeModel {
             return items.isEmpty();
         }
 
-        private static TemplateModel wrap(Object o) throws TemplateModelException {
+        /** A value as the rendering template's model wraps its values. */
+        static TemplateModel wrap(Object o) throws TemplateModelException {
             return Environment.getCurrentEnvironment().getObjectWrapper().wrap(o);
         }
     }
@@ -513,8 +514,7 @@ final class JBakeModel {
                     }
                 }
                 Object answer = body.apply(read);
-                return answer instanceof List<?> l ? new JavaList(l)
-                        : Environment.getCurrentEnvironment().getObjectWrapper().wrap(answer);
+                return answer instanceof List<?> l ? new JavaList(l) : JavaList.wrap(answer);
             };
         }
 

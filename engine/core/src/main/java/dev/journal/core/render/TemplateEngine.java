@@ -102,7 +102,7 @@ public final class TemplateEngine {
         cfg.setAPIBuiltinEnabled(false);
         cfg.setObjectWrapper(HTML_WRAPPER);
         this.ftlEscaped = config.autoescapeFtl();
-        if (config.autoescapeFtl()) {
+        if (ftlEscaped) {
             cfg.setTemplateConfigurations(jbakeTemplates(config, cfg.getTemplateLoader()));
         }
         this.freemarker = cfg;
