@@ -243,7 +243,7 @@ public final class Baker implements AutoCloseable {
             BuildStamp last = BuildStamp.read(stampFile);
             // a file time too close to the last build's reading is not trusted (SourceStamps): read again
             if (last != null && last.inputs().equals(inputs) && options.clock().millis() < last.validUntil()
-                    && sourcesNow.newest() < last.readFrom() - SourceStamps.SETTLED_NANOS && writer.upToDate()) {
+                    && sourcesNow.newest() < last.readFrom() - FileVersion.SETTLED_NANOS && writer.upToDate()) {
                 cache.close();
                 stage("check", "nothing changed since the last build", checking);
                 return new BakeResult(last.documents(), last.published(), last.pages(), last.copied(), last.warnings(),

@@ -15,14 +15,12 @@ import java.util.Map;
  * content digest, and when the build began reading them. A file with the same size and time need
  * not be read again to know its digest, so a rebuild reads only the files that were saved since.
  *
- * <p>A time is trusted only when it lies {@link #SETTLED_NANOS} before that build began reading:
+ * <p>A time is trusted only when it lies {@link FileVersion#SETTLED_NANOS} before that build began reading:
  * a file saved twice within one tick of a coarse file-system clock, the second time just after the
  * build read it, keeps its time (and perhaps its size), so files that recent are read again.
  */
 public final class SourceStamps {
 
-    /** How much older than the reading build a modification time must be to be trusted. */
-    public static final long SETTLED_NANOS = FileVersion.SETTLED_NANOS;
     private static final String FORMAT = "journal-sources 2";
 
     /** No stamps: every file is read. */
@@ -65,7 +63,7 @@ public final class SourceStamps {
     public String unchanged(String path, String key, long size, long modified) {
         Stamp s = stamps.get(path);
         return s != null && s.size == size && s.modified == modified && s.key.equals(key)
-                && modified < readFrom - SETTLED_NANOS ? s.digest : null;
+                && modified < readFrom - FileVersion.SETTLED_NANOS ? s.digest : null;
     }
 
     public int size() {

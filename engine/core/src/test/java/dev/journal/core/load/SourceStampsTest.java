@@ -70,7 +70,7 @@ class SourceStampsTest {
     void aTimeTooCloseToTheBuildIsNotTrusted() throws Exception {
         // saved within a coarse clock's tick of the build that read it, then saved again with the
         // same size: only the time's distance from that build tells
-        long recent = NOW - SourceStamps.SETTLED_NANOS / 2;
+        long recent = NOW - dev.journal.core.internal.FileVersion.SETTLED_NANOS / 2;
         write("a.md", "---\ntitle: A\n---\nAAA\n", recent);
         SourceStamps known = stamps(load(SourceStamps.NONE), Map.of("content/a.md", "digest-a"), NOW);
         write("a.md", "---\ntitle: A\n---\nBBB\n", recent);
