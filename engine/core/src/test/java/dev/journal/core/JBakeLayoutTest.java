@@ -40,9 +40,18 @@ class JBakeLayoutTest {
     }
 
     private Path bake() throws Exception {
-        Path out = site.resolveSibling(site.getFileName() + "-out");
-        new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
-        return out;
+        build();
+        return out();
+    }
+
+    /** Where the site is built: beside it, in the test's folder. */
+    private Path out() {
+        return site.resolveSibling(site.getFileName() + "-out");
+    }
+
+    /** Builds the site into {@link #out()}, without the build cache. */
+    private BakeResult build() throws Exception {
+        return new Baker(BakeOptions.of(site, out()).withClock(CLOCK)).bake();
     }
 
     private String read(Path out, String path) throws IOException {
@@ -95,8 +104,8 @@ class JBakeLayoutTest {
         // a rule at the top, closed by another, or never closed: no header, as JBake sees it
         write(site, "content/rule.md", "---\n\nAn intro paragraph.\n\n---\n\nMore text.\n");
         write(site, "content/open.md", "---\n\nText after a rule.\n");
-        Path out = site.resolveSibling(site.getFileName() + "-out");
-        List<String> logged = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake().warnings().stream()
+        Path out = out();
+        List<String> logged = build().warnings().stream()
                 .map(Problem::toString).toList();
         assertTrue(Files.exists(out.resolve("blog/a.html")));
         assertFalse(Files.exists(out.resolve("kids/index.html")));
@@ -114,20 +123,20 @@ class JBakeLayoutTest {
         // front matter that is there but does not read is an error, not a file to leave out
         write(site, "content/blog/y.md", "---\ntitle: Broken: yaml here\ndate: 2024-01-01\n---\nText.\n");
         ContentException yaml = assertThrows(ContentException.class,
-                () -> new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake());
+                () -> build());
         assertTrue(yaml.errors().stream().allMatch(p -> p.path().equals("content/blog/y.md")), yaml.errors()::toString);
         Files.delete(site.resolve("content/blog/y.md"));
         // and so is front matter of fields whose closing line is missing, or whose colons are
         for (String wrong : List.of("---\ntitle: T\ndate: 2024-01-01\n\nText.\n", "---\ntitle T\ndate 2024-01-01\n---\nText.\n")) {
             write(site, "content/blog/y.md", wrong);
-            assertThrows(ContentException.class, () -> new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake(),
+            assertThrows(ContentException.class, () -> build(),
                     wrong);
         }
         Files.delete(site.resolve("content/blog/y.md"));
         // the journal's layout stops on such a file
         Files.delete(site.resolve("templates/index.ftl"));
         write(site, "jbake.properties", "journal.layout=journal\n");
-        assertThrows(ContentException.class, () -> new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake());
+        assertThrows(ContentException.class, this::build);
     }
 
     @Test
@@ -140,7 +149,7 @@ class JBakeLayoutTest {
         java.nio.file.attribute.FileTime t1 = java.nio.file.attribute.FileTime.from(Instant.parse("2021-03-04T05:06:07Z"));
         Files.setLastModifiedTime(site.resolve("content/about.md"), t1);
         Files.setLastModifiedTime(site.resolve("content/blog/a.md"), t1);
-        Path out = site.resolveSibling(site.getFileName() + "-out");
+        Path out = out();
         BakeOptions options = BakeOptions.of(site, out).withClock(CLOCK).withCache(BakeOptions.defaultCache(site));
         BakeResult built = new Baker(options).bake();
         assertEquals("2021-03-04 05:06:07", read(out, "about.html"));
@@ -179,8 +188,8 @@ class JBakeLayoutTest {
         write(site, "content/blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\n"
                 + "See [the old one]({filename}slackware.md) and [b](b.md) and [c](https://example.org/).\n");
         post("blog/b.md", "title=B\ndate=2024-01-02\ntype=post\nstatus=published");
-        Path out = site.resolveSibling(site.getFileName() + "-out");
-        BakeResult r = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        Path out = out();
+        BakeResult r = build();
         // and, as JBake's Markdown, no rel="nofollow" on a link to another site
         assertEquals("<p>See <a href=\"%7Bfilename%7Dslackware.md\">the old one</a> and <a href=\"b.html\">b</a> and"
                 + " <a href=\"https://example.org/\">c</a>.</p>\n", read(out, "blog/a.html"));
@@ -189,7 +198,7 @@ class JBakeLayoutTest {
                 + " links are warnings here (journal.check.links)"), r.warnings().stream().map(Problem::toString).toList());
         // unless the site makes them errors
         write(site, "jbake.properties", "render.feed=false\nrender.archive=false\njournal.check.links=error\n");
-        assertThrows(ContentException.class, () -> new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake());
+        assertThrows(ContentException.class, this::build);
     }
 
     @Test
@@ -231,8 +240,8 @@ class JBakeLayoutTest {
         write(site, "templates/post.ftl", "${content.title}|${content.image}");
         post("blog/b.md", "title=B\ndate=2024-01-01\ntype=post\nstatus=published\nimage=about-bg.jpg");
         post("contact.md", "title=C\ndate=2024-01-01\ntype=page\nstatus=unpublished");
-        Path out = site.resolveSibling(site.getFileName() + "-out");
-        BakeResult r = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        Path out = out();
+        BakeResult r = build();
         assertEquals("B|about-bg.jpg", read(out, "blog/b.html"), "a theme's file name, not checked as the site's");
         assertFalse(Files.exists(out.resolve("contact.html")));
         assertEquals(List.of("content/contact.md:4: warning: status 'unpublished' is neither published, published-date"
@@ -248,8 +257,8 @@ class JBakeLayoutTest {
         write(site, "content/verify.html", "type=page\nstatus=published\n~~~~~~\n<p>verify</p>\n");
         write(site, "content/empty.html", "title=\ntype=page\nstatus=published\n~~~~~~\n<p>empty</p>\n");
         write(site, "content/google1234.html", "---\ninhibit_indexifier: true\n---\ngoogle-site-verification: google1234\n");
-        Path out = site.resolveSibling(site.getFileName() + "-out");
-        BakeResult r = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        Path out = out();
+        BakeResult r = build();
         assertEquals("[]", read(out, "verify.html"));
         assertEquals("[]", read(out, "empty.html"), "an empty title= is no title, as JBake reads it");
         assertFalse(Files.exists(out.resolve("google1234.html")));
@@ -353,8 +362,8 @@ class JBakeLayoutTest {
     void withoutTagPagesATagThatCannotNameAFileIsAWarning() throws Exception {
         jbakeSite("render.tags=false\n");
         post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\ntags=fine, a/b, ..");
-        Path out = site.resolveSibling(site.getFileName() + "-out");
-        BakeResult result = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        Path out = out();
+        BakeResult result = build();
         assertEquals(List.of("content/blog/a.md:5: warning: tag '..' has no letter or digit to make its URL from;"
                 + " as render.tags=false makes no tag pages, it is only left out of the lists of tags",
                 "content/blog/a.md:5: warning: tag 'a/b' cannot name a file, as JBake's layout names tag pages"
@@ -370,8 +379,8 @@ class JBakeLayoutTest {
         assertEquals(List.of("content/articles/a.md:4: tag '!!!' has no letter or digit to make its URL from"),
                 e.errors().stream().map(Object::toString).toList());
         write(site, "jbake.properties", "render.tags=false\n");
-        Path out = site.resolveSibling(site.getFileName() + "-out");
-        BakeResult result = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        Path out = out();
+        BakeResult result = build();
         assertTrue(result.warnings().stream().anyMatch(p -> p.line() == 4 && p.message().startsWith("tag '!!!' has no"
                 + " letter or digit")), result.warnings().toString());
     }
@@ -381,8 +390,8 @@ class JBakeLayoutTest {
         jbakeSite("");
         write(site, "templates/briefing.ftl", "not used: template.briefing.file is not set");
         post("blog/e.md", "title=E\ndate=2024-01-01\ntype=briefing\nstatus=published");
-        Path out = site.resolveSibling(site.getFileName() + "-out");
-        BakeResult result = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        Path out = out();
+        BakeResult result = build();
         assertEquals("E|blog/e.html|../", read(out, "blog/e.html"));
         assertEquals(List.of("content/blog/e.md:3: warning: type 'briefing' has no template (no template.briefing.file"
                 + " in jbake.properties), so its page is made with the post template"),
@@ -450,7 +459,7 @@ class JBakeLayoutTest {
         jbakeSite("");
         write(site, "content/blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published\n~~~~~~\n"
                 + "One\ntwo <!-- note -->\n");
-        Path out = site.resolveSibling(site.getFileName() + "-out");
+        Path out = out();
         BakeOptions options = BakeOptions.of(site, out).withClock(CLOCK).withCache(BakeOptions.defaultCache(site));
         new Baker(options).bake();
         for (String t : List.of("index.ftl", "post.ftl", "page.ftl", "tags.ftl")) {
@@ -579,7 +588,7 @@ class JBakeLayoutTest {
         post("blog/b.md", "title=B\ndate=2024-02-01\ntype=post\nstatus=published\ntags=y");
         post("notes/n.md", "title=N\ndate=2024-03-01\ntype=note\nstatus=published\ntags=x, z");
         post("about.md", "title=About\ndate=2024-01-01\ntype=page\nstatus=published");
-        Path out = site.resolveSibling(site.getFileName() + "-out");
+        Path out = out();
         BakeOptions options = BakeOptions.of(site, out).withClock(CLOCK).withCache(BakeOptions.defaultCache(site));
         new Baker(options).bake();
         assertEquals("B;A;|1|A;N;|1|N|2|1|x;y;z;|x;y;|About|0|2", read(out, "about.html"));
@@ -673,8 +682,8 @@ class JBakeLayoutTest {
     void anAsciiDocFileIsLeftOutWithAWarning() throws Exception {
         jbakeSite("");
         write(site, "content/blog/notes.adoc", "= Notes\n:jbake-status: draft\n\nNot for publication.\n");
-        Path out = site.resolveSibling(site.getFileName() + "-out");
-        BakeResult r = new Baker(BakeOptions.of(site, out).withClock(CLOCK)).bake();
+        Path out = out();
+        BakeResult r = build();
         assertFalse(Files.exists(out.resolve("blog/notes.adoc")), "a draft's source is not published");
         assertTrue(r.warnings().stream().anyMatch(p -> p.path().equals("content/blog/notes.adoc")
                 && p.message().contains("AsciiDoc is not read")), r.warnings().toString());
