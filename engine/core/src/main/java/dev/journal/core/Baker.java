@@ -655,7 +655,7 @@ public final class Baker implements AutoCloseable {
         ContentParser.Parsed parsed;
         try (Progress progress = new Progress("parse", sources.documents().size(), "documents", options.log(),
                 progressEvery)) {
-            parsed = new ContentParser(config, markdown, related, config.journalFlag("journal.render.search"))
+            parsed = new ContentParser(config, markdown, related, config.journalFlag("journal.render.search"), source)
                     .parse(sources.documents(), pool, cache, progress::step);
         }
         problems.addAll(parsed.problems());

@@ -679,17 +679,6 @@ class JBakeLayoutTest {
     }
 
     @Test
-    void anAsciiDocFileIsLeftOutWithAWarning() throws Exception {
-        jbakeSite("");
-        write(site, "content/blog/notes.adoc", "= Notes\n:jbake-status: draft\n\nNot for publication.\n");
-        Path out = out();
-        BakeResult r = build();
-        assertFalse(Files.exists(out.resolve("blog/notes.adoc")), "a draft's source is not published");
-        assertTrue(r.warnings().stream().anyMatch(p -> p.path().equals("content/blog/notes.adoc")
-                && p.message().contains("AsciiDoc is not read")), r.warnings().toString());
-    }
-
-    @Test
     void withJBakesLayoutAMissingTemplateIsAnErrorNotTheTheme() throws Exception {
         jbakeSite("render.archive=true\n");
         post("blog/a.md", "title=A\ndate=2024-01-01\ntype=post\nstatus=published");

@@ -759,6 +759,11 @@ public final class SiteConfig {
             if (ConfigKeys.isPatternKey(name)) {
                 return;
             }
+            if (name.startsWith("asciidoctor.option.")) {
+                problems.add(Problem.warning(FILE_NAME, line, name + " is accepted and ignored: "
+                        + ConfigKeys.find("asciidoctor.option").orElseThrow().description()));
+                return;
+            }
             String hint = Spelling.nearest(name, ConfigKeys.all().stream().map(ConfigKey::name).toList(), 2)
                     .map(k -> " (did you mean " + k + "?)")
                     .orElse("");

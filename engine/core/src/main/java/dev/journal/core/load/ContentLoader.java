@@ -34,11 +34,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ContentLoader {
 
-    /** File extensions read as documents; everything else in the content folder is copied. */
-    public static final Set<String> DOCUMENT_EXTENSIONS = Set.of("md", "markdown", "html", "htm");
+    /** JBake's AsciiDoc extensions. */
+    public static final Set<String> ASCIIDOC_EXTENSIONS = Set.of("ad", "adoc", "asciidoc");
 
-    /** JBake's AsciiDoc extensions: such a file is copied, with a warning that it makes no page. */
-    static final Set<String> ASCIIDOC_EXTENSIONS = Set.of("ad", "adoc", "asciidoc");
+    /** File extensions read as documents (Markdown, HTML, AsciiDoc); everything else in the content folder is copied. */
+    public static final Set<String> DOCUMENT_EXTENSIONS = Set.of("md", "markdown", "html", "htm", "ad", "adoc",
+            "asciidoc");
 
     /** Larger content files are refused rather than risk the build's memory. */
     static final long MAX_DOCUMENT_BYTES = 32L * 1024 * 1024;
@@ -266,11 +267,6 @@ public final class ContentLoader {
         String ext = extension(file);
         if (DOCUMENT_EXTENSIONS.contains(ext)) {
             return document(found, path, contentPath, known);
-        }
-        if (ASCIIDOC_EXTENSIONS.contains(ext)) {
-            // not copied either: its source would be published, drafts and all
-            return new Taken(null, null, Problem.warning(path, 0, "AsciiDoc is not read, so this file is left out"
-                    + " of the site (its source, a draft's too, is not published); write it in Markdown"));
         }
         return new Taken(null, staticFile(found, contentPath), null);
     }

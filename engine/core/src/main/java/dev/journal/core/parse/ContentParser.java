@@ -10,6 +10,8 @@ import dev.journal.core.internal.SafePaths;
 import dev.journal.core.internal.SafeText;
 import dev.journal.core.internal.Spelling;
 import dev.journal.core.internal.Utf8;
+import dev.journal.core.internal.asciidoc.AsciiDoc;
+import dev.journal.core.load.ContentLoader;
 import dev.journal.core.internal.markdown.MarkdownRenderer;
 import dev.journal.core.internal.markdown.MarkdownResult;
 import dev.journal.core.internal.markdown.SafeUrlSanitizer;
@@ -83,6 +85,17 @@ public final class ContentParser {
     private final SearchTerms searchTerms;
     /** JBake's {@code tag.sanitize}: spaces in tags become hyphens; with JBake's layout only, where tags name files. */
     private final boolean sanitizeTags;
+    /** The site's folder, which AsciiDoc files read their includes from; null: they read none. */
+    private final java.nio.file.Path site;
+    /** The attributes every AsciiDoc file is converted with ({@code asciidoctor.attributes} and the exported keys). */
+    private final Map<String, Object> asciiDocAttributes;
+
+    /**
+     * A cached article's link to this name says its file is parsed again on every build: an
+     * AsciiDoc file with includes, whose included files the cache does not know. No content file
+     * has this path, so the link never leads where it led.
+     */
+    private static final String READ_AGAIN = "\0includes";
 
     /** A parser that counts every article's terms for the recommender and for search. */
     public ContentParser(SiteConfig config, MarkdownRenderer markdown) {
@@ -95,6 +108,17 @@ public final class ContentParser {
      * count them for an article that has none.
      */
     public ContentParser(SiteConfig config, MarkdownRenderer markdown, boolean relatedTerms, boolean searchCounts) {
+        this(config, markdown, relatedTerms, searchCounts, null);
+    }
+
+    /**
+     * As {@link #ContentParser(SiteConfig, MarkdownRenderer, boolean, boolean)}, for the site in
+     * {@code site}, whose AsciiDoc files may include its other files.
+     */
+    public ContentParser(SiteConfig config, MarkdownRenderer markdown, boolean relatedTerms, boolean searchCounts,
+            java.nio.file.Path site) {
+        this.site = site == null ? null : realPath(site);
+        this.asciiDocAttributes = asciiDocAttributes(config);
         this.config = config;
         this.markdown = markdown;
         this.frontMatter = new FrontMatterParser(config.get("header.separator"));
@@ -225,6 +249,9 @@ public final class ContentParser {
         List<Item> toParse = items.stream().filter(i -> i.cached == null && i.header.ok).toList();
         List<Outcome> bodies = pool.submit(() -> toParse.parallelStream().map(i -> {
             Map<String, String> linked = new java.util.concurrent.ConcurrentHashMap<>();
+            if (i.header.includes) {
+                linked.put(READ_AGAIN, "read again");
+            }
             Recording recording = new Recording(uris, linked);
             Outcome b = body(i.header, recording, cache);
             if (b.article() != null) {
@@ -305,6 +332,51 @@ public final class ContentParser {
             }
         }
         return first;
+    }
+
+    private static boolean isAsciiDoc(SourceFile file) {
+        return ContentLoader.ASCIIDOC_EXTENSIONS.contains(file.extension());
+    }
+
+    /** An AsciiDoc file as Asciidoctor reads it: from disk in the site's folder, else its text. */
+    private AsciiDoc.Source asciiDoc(SourceFile file, String text) {
+        java.nio.file.Path onDisk = site == null || file.origin() == null ? null : realPath(file.origin().file());
+        boolean inside = onDisk != null && onDisk.startsWith(site);
+        return new AsciiDoc.Source(inside ? site : null, inside ? onDisk : null, file.path(), text);
+    }
+
+    private static java.nio.file.Path realPath(java.nio.file.Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
+     * What AsciiDoc files are converted with, as JBake converts them: {@code asciidoctor.attributes}
+     * ({@code name=value} or {@code name}, separated by commas), and with
+     * {@code asciidoctor.attributes.export} every other key of the configuration, its dots as
+     * underscores, after {@code asciidoctor.attributes.export.prefix}.
+     */
+    private static Map<String, Object> asciiDocAttributes(SiteConfig config) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (config.flag("asciidoctor.attributes.export")) {
+            String prefix = config.get("asciidoctor.attributes.export.prefix").strip();
+            config.values().forEach((k, v) -> {
+                if (!k.startsWith("asciidoctor")) {
+                    out.put(prefix + k.replace('.', '_'), v.replace("\\,", ","));
+                }
+            });
+        }
+        for (String a : config.get("asciidoctor.attributes").split("(?<!\\\\),")) {
+            String entry = a.replace("\\,", ",").strip();
+            if (!entry.isEmpty()) {
+                int eq = entry.indexOf('=');
+                out.put(eq < 0 ? entry : entry.substring(0, eq).strip(), eq < 0 ? "" : entry.substring(eq + 1).strip());
+            }
+        }
+        return Map.copyOf(out);
     }
 
     /** Whether every content file a cached article's links named still has the URI it had then. */
@@ -392,6 +464,8 @@ public final class ContentParser {
         String image;
         String lang;
         Article.Related related = Article.Related.DEFAULT;
+        /** An AsciiDoc file with includes: parsed on every build. */
+        boolean includes;
     }
 
     /** The header of a file; {@code digest} is its bytes', when the file comes with them and they were digested. */
@@ -418,6 +492,31 @@ public final class ContentParser {
         text = replaceControls(path, text, h.problems);
         FrontMatterParser.Result result = frontMatter.parse(path, text);
         String read = text;
+        if (isAsciiDoc(file)) {
+            h.includes = text.contains("include::");
+            if (result.frontMatter() == null && result.problems().stream()
+                    .allMatch(p -> !p.isError() || FrontMatterParser.saysNoHeader(p, read))) {
+                // no JBake header: the document's own header, as JBake reads it
+                AsciiDoc.Header asciiDocHeader;
+                try {
+                    asciiDocHeader = AsciiDoc.header(asciiDoc(file, text), asciiDocAttributes);
+                } catch (RuntimeException e) {
+                    h.problems.add(Problem.error(path, 1, "the AsciiDoc header cannot be read: " + e.getMessage()));
+                    return h;
+                }
+                FrontMatter own = AsciiDocHeader.of(text, asciiDocHeader, !config.jbakeLayout());
+                if (own == null) {
+                    String message = "no header: an AsciiDoc file starts with its title (= Title) and attributes"
+                            + " (:jbake-type: post, :jbake-status: published), or with a JBake header (title=..., then"
+                            + " a line " + config.get("header.separator").strip() + ")";
+                    h.problems.add(config.jbakeLayout() ? Problem.warning(path, 1, message
+                            + "; the file is left out of the site, as JBake leaves it out")
+                            : Problem.error(path, 1, message));
+                    return h;
+                }
+                result = new FrontMatterParser.Result(own, List.of());
+            }
+        }
         if (result.frontMatter() == null && config.jbakeLayout() && result.problems().stream()
                 .allMatch(p -> !p.isError() || FrontMatterParser.saysNoHeader(p, read))) {
             // JBake leaves a file without a header out ("has an invalid header, it has been ignored");
@@ -894,9 +993,23 @@ public final class ContentParser {
     private Outcome body(Header h, Map<String, String> uris, ParseCache cache) {
         String out = h.target.outputPath();
         MarkdownResult r;
+        List<Problem> warnings = new ArrayList<>();
         try {
-            r = h.file.extension().startsWith("htm") ? markdown.renderHtml(h.fm.body(), h.fm.bodyLine())
-                    : markdown.render(h.fm.body(), h.fm.bodyLine(), links(h.file.contentPath(), out, uris));
+            if (isAsciiDoc(h.file)) {
+                AsciiDoc.Source source = asciiDoc(h.file, h.fm.body());
+                AsciiDoc.Converted c;
+                try {
+                    c = AsciiDoc.convert(source, source.onDisk() ? h.fm.bodyLine() : 1, asciiDocAttributes);
+                } catch (RuntimeException e) {
+                    return new Outcome(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),
+                            "the AsciiDoc text cannot be converted: " + e.getMessage())));
+                }
+                c.notes().forEach(n -> warnings.add(Problem.warning(n.path(), n.line(), n.message())));
+                r = markdown.renderHtml(c.html(), 0);
+            } else {
+                r = h.file.extension().startsWith("htm") ? markdown.renderHtml(h.fm.body(), h.fm.bodyLine())
+                        : markdown.render(h.fm.body(), h.fm.bodyLine(), links(h.file.contentPath(), out, uris));
+            }
         } catch (StackOverflowError e) {
             return new Outcome(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),
                     "the body is nested too deeply to render (quotes, lists or HTML elements inside each other)")));
@@ -905,7 +1018,6 @@ public final class ContentParser {
             return new Outcome(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),
                     "the body cannot be rendered: " + e.getMessage())));
         }
-        List<Problem> warnings = new ArrayList<>();
         if (r.titleLevelLine() > 0 && !config.jbakeLayout()) {
             // the theme prints the title as the page's one h1; a second would break its outline
             warnings.add(Problem.warning(h.file.path(), r.titleLevelLine(), "a heading of level 1 (# ...) in the"
@@ -932,7 +1044,7 @@ public final class ContentParser {
      * that do not exist. Its links are left as written, as no page is made of it.
      */
     private List<Problem> bodyProblems(Header h, Map<String, String> uris, Set<String> failed) {
-        if (h.file.extension().startsWith("htm")) {
+        if (h.file.extension().startsWith("htm") || isAsciiDoc(h.file)) {
             return List.of();
         }
         MarkdownResult r;

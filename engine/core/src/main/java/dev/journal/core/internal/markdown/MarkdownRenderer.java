@@ -240,7 +240,7 @@ public final class MarkdownRenderer {
     private void removalNotes(String rawHtml, int firstLine, List<MarkdownResult.Note> notes) {
         Map<Integer, List<String>> byLine = new java.util.TreeMap<>();
         for (HtmlSanitizer.Removal r : sanitizer.removals(rawHtml)) {
-            byLine.computeIfAbsent(firstLine + r.line() - 1, k -> new ArrayList<>()).add(r.what());
+            byLine.computeIfAbsent(firstLine <= 0 ? 0 : firstLine + r.line() - 1, k -> new ArrayList<>()).add(r.what());
         }
         byLine.forEach((at, what) -> notes.add(new MarkdownResult.Note(at, "raw HTML removed from the page: "
                 + String.join(", ", what) + " (journal.markdown.html=sanitize keeps safe markup only)")));
@@ -261,7 +261,7 @@ public final class MarkdownRenderer {
 
     /**
      * As {@link #renderHtml(String)}, for a body that starts on line {@code firstLine} of its file:
-     * what the sanitiser removes is noted on its line.
+     * what the sanitiser removes is noted on its line (with 0, HTML made from the file, on none).
      */
     public MarkdownResult renderHtml(String html, int firstLine) {
         List<MarkdownResult.Note> notes = new ArrayList<>();

@@ -1,0 +1,207 @@
+package dev.journal.core.internal.asciidoc;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Attributes;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+import org.asciidoctor.ast.Document;
+import org.asciidoctor.ast.Title;
+import org.asciidoctor.log.LogHandler;
+import org.asciidoctor.log.LogRecord;
+import org.asciidoctor.log.Severity;
+
+/**
+ * AsciiDoc files, read and converted by Asciidoctor (AsciidoctorJ), as JBake reads them: the
+ * document's own header (its title, author and revision lines, and attributes such as
+ * {@code :jbake-type: post}) and its body converted to an HTML fragment.
+ *
+ * <p>One Asciidoctor runtime serves the whole process, made on first use (it starts a JRuby
+ * runtime: seconds), so that a site without AsciiDoc files never pays for it, and a build whose
+ * AsciiDoc files all come from the build cache neither. Calls take turns: what Asciidoctor logs
+ * (an include not found, a section out of sequence) is gathered per call, with the file and line
+ * it names.
+ *
+ * <p>Asciidoctor runs in its safe mode with the site's folder as its jail: an {@code include::}
+ * reads files of the site alone (a path that leaves it is refused, with a warning) and nothing
+ * from the network, and nothing is written. A file is read through an include of itself, so that
+ * its includes are found from its own folder, as JBake finds them, and messages name its lines.
+ */
+public final class AsciiDoc {
+
+    /** What Asciidoctor said about a file, on a line of a file of the site (0 when it names none). */
+    public record Note(String path, int line, String message) {
+    }
+
+    /**
+     * A file's AsciiDoc header.
+     *
+     * @param title      the document's title (with a subtitle, both), converted as Asciidoctor
+     *                   converts it (inline markup as HTML); null when it has none
+     * @param attributes every attribute of the document once its header is read, Asciidoctor's own included
+     * @param notes      what Asciidoctor said
+     */
+    public record Header(String title, Map<String, Object> attributes, List<Note> notes) {
+    }
+
+    /** A file's body as HTML, and what Asciidoctor said of it. */
+    public record Converted(String html, List<Note> notes) {
+    }
+
+    /**
+     * A file to read.
+     *
+     * @param site     the site's folder, Asciidoctor's jail; null for text alone, read with no includes
+     * @param file     the file, inside {@code site}; null for text alone
+     * @param path     the file's path in the site, for messages
+     * @param text     the file's text, read when there is no file
+     */
+    public record Source(Path site, Path file, String path, String text) {
+        public boolean onDisk() {
+            return site != null && file != null;
+        }
+    }
+
+    /** The attribute naming the file a wrapper includes (its path may hold spaces, which an include's target may not). */
+    private static final String SOURCE_ATTRIBUTE = "journal-source-file";
+
+    private static final Object TURN = new Object();
+    private static Asciidoctor engine;
+    /** The notes of the call under way; guarded by {@link #TURN}. */
+    private static List<LogRecord> heard;
+
+    private AsciiDoc() {
+    }
+
+    /** Reads the header of a file, with {@code attributes} set as the site sets them. */
+    public static Header header(Source source, Map<String, Object> attributes) {
+        synchronized (TURN) {
+            List<LogRecord> records = new ArrayList<>();
+            heard = records;
+            try {
+                Document doc = engine().load(input(source, 1), options(source, attributes, true));
+                Title title = doc.getStructuredDoctitle();
+                Map<String, Object> attrs = new LinkedHashMap<>(doc.getAttributes());
+                attrs.remove(SOURCE_ATTRIBUTE);
+                return new Header(title == null ? null : title.getCombined(), attrs, notes(source, records));
+            } finally {
+                heard = null;
+            }
+        }
+    }
+
+    /**
+     * Converts a file to an HTML fragment (no page around it, no title), from its line
+     * {@code fromLine} (1: all of it; after a JBake header, the line after the header's end).
+     */
+    public static Converted convert(Source source, int fromLine, Map<String, Object> attributes) {
+        synchronized (TURN) {
+            List<LogRecord> records = new ArrayList<>();
+            heard = records;
+            try {
+                String html = engine().convert(input(source, fromLine), options(source, attributes, false));
+                return new Converted(html, notes(source, records));
+            } finally {
+                heard = null;
+            }
+        }
+    }
+
+    /** What Asciidoctor is given: an include of the file (from {@code fromLine}), or the text. */
+    private static String input(Source source, int fromLine) {
+        if (source.onDisk()) {
+            return "include::{" + SOURCE_ATTRIBUTE + "}[" + (fromLine > 1 ? "lines=" + fromLine + "..-1" : "") + "]\n";
+        }
+        String text = source.text();
+        int at = 0;
+        for (int line = 1; line < fromLine && at >= 0; line++) {
+            int nl = text.indexOf('\n', at);
+            at = nl < 0 ? -1 : nl + 1;
+        }
+        return at < 0 ? "" : text.substring(at);
+    }
+
+    private static Options options(Source source, Map<String, Object> attributes, boolean headerOnly) {
+        Map<String, Object> all = new LinkedHashMap<>(attributes);
+        if (source.onDisk()) {
+            all.put(SOURCE_ATTRIBUTE, source.file().toAbsolutePath().toString());
+            // as JBake converts a file: its folder is the document's
+            Path folder = source.file().toAbsolutePath().getParent();
+            all.put("docdir", folder == null ? "" : folder.toString());
+        }
+        var options = Options.builder()
+                .safe(source.onDisk() ? SafeMode.SAFE : SafeMode.SECURE)
+                .attributes(attributes(all));
+        if (source.onDisk()) {
+            options.baseDir(new File(source.site().toAbsolutePath().toString()));
+        }
+        if (headerOnly) {
+            options.option("parse_header_only", true);
+        }
+        return options.build();
+    }
+
+    private static Attributes attributes(Map<String, Object> values) {
+        var builder = Attributes.builder();
+        values.forEach(builder::attribute);
+        return builder.build();
+    }
+
+    /** The records heard during a call, as notes on the files of the site they name. */
+    private static List<Note> notes(Source source, List<LogRecord> records) {
+        List<Note> notes = new ArrayList<>();
+        String root = source.site() == null ? null : source.site().toAbsolutePath() + File.separator;
+        for (LogRecord r : records) {
+            String path = source.path();
+            int line = 0;
+            if (r.getCursor() != null) {
+                String file = r.getCursor().getFile();
+                if (file != null && root != null && file.startsWith(root)) {
+                    path = file.substring(root.length()).replace(File.separatorChar, '/');
+                }
+                line = Math.max(0, r.getCursor().getLineNumber());
+            }
+            String message = r.getMessage() == null ? "" : r.getMessage().strip();
+            if (root != null) {
+                message = message.replace(root, ""); // the site's files by their paths in it
+            }
+            notes.add(new Note(path, line, "AsciiDoc: " + message));
+        }
+        return notes;
+    }
+
+    /** The process's Asciidoctor, made on first use; called in turn. */
+    private static Asciidoctor engine() {
+        if (engine == null) {
+            // Asciidoctor's messages reach the build through the handler below, not the JDK's logging
+            java.util.logging.Logger jul = java.util.logging.Logger.getLogger("asciidoctor");
+            jul.setUseParentHandlers(false);
+            Asciidoctor made = Asciidoctor.Factory.create();
+            // JRuby's own warnings (a class it made for the log handler, made again) go nowhere:
+            // they say nothing of the site, and would be printed among the build's lines
+            org.asciidoctor.jruby.internal.JRubyRuntimeContext.get(made).setVerbose((Boolean) null);
+            made.registerLogHandler(new Heard());
+            engine = made;
+        }
+        return engine;
+    }
+
+    /** Hands what Asciidoctor logs to the call under way. */
+    private static final class Heard implements LogHandler {
+        @Override
+        public void log(LogRecord logRecord) {
+            List<LogRecord> to = heard;
+            // warnings and errors; what Asciidoctor says only when asked to be verbose (a
+            // cross reference it cannot check) is left out, as JBake leaves it out
+            if (to != null && logRecord.getSeverity() != null
+                    && logRecord.getSeverity().compareTo(Severity.WARN) >= 0) {
+                to.add(logRecord);
+            }
+        }
+    }
+}
