@@ -36,6 +36,8 @@ final class Citation {
     private final String url;
     private final String pdfUrl;
     private final String language;
+    /** The article's language when it is not the site's (its title is marked with it), else null. */
+    private final String otherLanguage;
     private final DateTimeFormatter display;
     private final List<String> tags;
 
@@ -50,6 +52,7 @@ final class Citation {
         this.url = config.siteHost() + article.uri();
         this.pdfUrl = pdfUrl;
         this.language = article.lang() != null ? article.lang() : config.language();
+        this.otherLanguage = article.lang() != null && !article.lang().equals(config.language()) ? article.lang() : null;
         this.display = config.displayDateFormat();
     }
 
@@ -102,7 +105,13 @@ final class Citation {
         if (!names.isEmpty()) {
             sb.append(h.escapePlainText(names)).append(names.endsWith(".") ? " " : ". ");
         }
-        sb.append('\u201c').append(h.escapePlainText(quotedTitle())).append('\u201d').append(' ');
+        String title = h.escapePlainText(quotedTitle());
+        if (otherLanguage != null) {
+            // in its own language, as the page's heading is (WCAG 3.1.2), and direction
+            title = "<span lang=\"" + h.escapePlainText(otherLanguage) + "\"" + dev.journal.core.internal.Languages.dirAttribute(otherLanguage) + ">"
+                    + title + "</span>";
+        }
+        sb.append('\u201c').append(title).append('\u201d').append(' ');
         sb.append("<cite>").append(h.escapePlainText(journal)).append("</cite>").append(h.escapePlainText(datePart()))
                 .append(". <a href=\"").append(h.escapePlainText(url)).append("\">").append(h.escapePlainText(url))
                 .append("</a>.");

@@ -489,6 +489,7 @@ public final class PageRenderer {
         site.put("title", config.title());
         site.put("description", config.get("journal.description"));
         site.put("language", config.language());
+        site.put("dir", dev.journal.core.internal.Languages.direction(config.language()));
         site.put("host", config.siteHost());
         site.put("nav", nav(index));
         site.put("year", index.posts().isEmpty() ? "" : Integer.toString(index.posts().get(0).date().getYear()));

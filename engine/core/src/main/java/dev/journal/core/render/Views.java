@@ -217,6 +217,11 @@ final class Views {
             // JBake has no lang but the header's, and its templates test content.lang??
             derived.accept("lang", a.lang() != null ? a.lang() : config.language());
         }
+        if (!jbake) {
+            // rtl or ltr, for dir="..." beside lang="..." (the theme's macros)
+            derived.accept("dir", dev.journal.core.internal.Languages.direction(a.lang() != null ? a.lang()
+                    : config.language()));
+        }
         putDate(m, derived, "date", a.date());
         // an update dated before the publication (warned about) is no last change: the journal's
         // pages show none, as its feeds, sitemap and metadata; JBake's templates get the field as written

@@ -95,7 +95,7 @@ class ArticleStoreTest {
             assertEquals(original.meta(), back.meta());
             assertEquals(html, back.bodyHtml());
             assertEquals(text, back.text());
-            assertTrue(html.contains("<table>") && html.contains("footnote"), html);
+            assertTrue(html.contains("<table tabindex=\"0\">") && html.contains("footnote"), html);
             assertEquals(original.headings(), back.headings());
             assertEquals(original.words(), back.words());
             assertEquals(original.references(), back.references());

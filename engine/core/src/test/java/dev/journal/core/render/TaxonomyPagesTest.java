@@ -296,4 +296,30 @@ class TaxonomyPagesTest {
         assertEquals("fr", en.select("a.newer span[lang]").attr("lang"));
         assertTrue(en.select("a.newer").text().endsWith("Les gazoducs"));
     }
+
+    /**
+     * An article written right to left (Arabic in an English journal) carries dir="rtl" beside its
+     * lang wherever it is marked, its citation's title too; the notes' heading and the links back
+     * to a note's reference, the engine's words inside its body, stay in the site's language.
+     */
+    @Test
+    void anArticleWrittenRightToLeftCarriesItsDirectionAndTheEnginesWordsTheSitesLanguage() throws Exception {
+        SiteFixture f = new SiteFixture(dir).config("uri.noExtension=true")
+                .post("en", "title: Gas pipelines\ndate: 2024-05-01\ntags: [Energy]\nauthor: Ann Example",
+                        "Gas pipelines and energy security.")
+                .post("ar", "title: \u0623\u0646\u0627\u0628\u064a\u0628 \u0627\u0644\u063a\u0627\u0632\ndate: 2024-05-02\n"
+                        + "tags: [Energy]\nauthor: Ann Example\nlang: ar",
+                        "\u0646\u0635 \u0639\u0631\u0628\u064a.[^1]\n\n[^1]: \u0645\u0644\u0627\u062d\u0638\u0629.");
+        Path site = f.bake();
+        Document ar = html(site.resolve("articles/ar/index.html"));
+        assertEquals("", ar.select("html").attr("dir"), "the page is the site's, left to right");
+        assertEquals("rtl", ar.select("h1 span[lang=ar]").attr("dir"));
+        assertEquals("rtl", ar.select("div.article-body").attr("dir"));
+        assertEquals("rtl", ar.select("p.citation span[lang=ar]").attr("dir"));
+        assertEquals("en", ar.select("h2.footnotes-title").attr("lang"));
+        assertEquals("en", ar.select("a.footnote-backref").attr("lang"));
+        Document index = html(site.resolve("index.html"));
+        assertEquals(List.of("rtl", ""), index.select(".item-title a").stream().map(e -> e.attr("dir")).toList());
+        assertEquals("", html(site.resolve("articles/en/index.html")).select("div.article-body").attr("dir"));
+    }
 }

@@ -242,6 +242,9 @@ public final class HtmlSanitizer {
                     "img", "picture", "video", "audio", "source", "iframe");
             addAttributes(":all", "id", "class", "title", "lang", "dir", "role", "style", "aria-label",
                     "aria-labelledby", "aria-describedby", "aria-hidden");
+            // the journal's Markdown makes code blocks and tables that scroll reachable by keyboard
+            addAttributes("pre", "tabindex");
+            addAttributes("table", "tabindex");
             addAttributes("a", "href", "name", "rel", "hreflang", "data-footnote-ref", "data-footnote-backref",
                     "data-footnote-backref-idx");
             addAttributes("section", "data-footnotes");

@@ -18,9 +18,12 @@ import java.util.stream.Collectors;
  * @param embedHosts  hosts whose pages may be embedded with {@code <iframe>} when sanitising
  * @param pegdown     JBake's Markdown (pegdown) where sites rely on it: {@code ##Title} without a space is a
  *                    heading, and links to other sites get no {@code rel="nofollow"} (the journal's do)
+ * @param language    the site's language, which the engine's own words in a body (the notes' heading, the
+ *                    links back to a note's reference) are marked with, as a body may be in another; null:
+ *                    not marked
  */
 public record MarkdownOptions(boolean extensions, boolean headingIds, boolean smart, boolean safeUrls,
-        boolean hardWraps, RawHtml rawHtml, Set<String> embedHosts, boolean pegdown) {
+        boolean hardWraps, RawHtml rawHtml, Set<String> embedHosts, boolean pegdown, String language) {
 
     /** What happens to raw HTML in Markdown, and to {@code .html} content files. */
     public enum RawHtml {
@@ -49,7 +52,8 @@ public record MarkdownOptions(boolean extensions, boolean headingIds, boolean sm
     /** The site's Markdown with the default configuration: smart typography as given, raw HTML sanitised. */
     public static MarkdownOptions site(boolean smart) {
         MarkdownOptions defaults = of(SiteConfig.defaults());
-        return new MarkdownOptions(true, true, smart, true, false, defaults.rawHtml(), defaults.embedHosts(), false);
+        return new MarkdownOptions(true, true, smart, true, false, defaults.rawHtml(), defaults.embedHosts(), false,
+                defaults.language());
     }
 
     /** The site's Markdown as its configuration says. */
@@ -57,16 +61,17 @@ public record MarkdownOptions(boolean extensions, boolean headingIds, boolean sm
         RawHtml mode = RawHtml.of(config.rawHtml());
         return new MarkdownOptions(true, true, config.smartTypography(), true, config.hardWraps(),
                 mode == null ? RawHtml.SANITIZE : mode, hosts(config.get("journal.markdown.html.embeds")),
-                config.jbakeLayout());
+                config.jbakeLayout(), config.jbakeLayout() ? null : config.language());
     }
 
     /** CommonMark and nothing else, as the spec's examples expect. */
     public static MarkdownOptions commonMark() {
-        return new MarkdownOptions(false, false, false, false, false, RawHtml.TRUST, Set.of(), false);
+        return new MarkdownOptions(false, false, false, false, false, RawHtml.TRUST, Set.of(), false, null);
     }
 
     public MarkdownOptions withRawHtml(RawHtml mode) {
-        return new MarkdownOptions(extensions, headingIds, smart, safeUrls, hardWraps, mode, embedHosts, pegdown);
+        return new MarkdownOptions(extensions, headingIds, smart, safeUrls, hardWraps, mode, embedHosts, pegdown,
+                language);
     }
 
     /** Host names of a comma-separated list, lower case. */

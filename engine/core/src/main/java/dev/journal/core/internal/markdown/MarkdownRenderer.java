@@ -56,12 +56,17 @@ public final class MarkdownRenderer {
 
     /** The footnotes extension's section, which has no heading of its own; it gets one. */
     private static final String FOOTNOTES = "<section class=\"footnotes\" data-footnotes>\n";
-    private static final String FOOTNOTES_WITH_HEADING = FOOTNOTES + "<h2 class=\"footnotes-title\">Notes</h2>\n";
+    /** The footnotes extension's link back from a note to its reference, which says so in English. */
+    private static final String BACK_TO_REFERENCE = "aria-label=\"Back to reference ";
 
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final MarkdownOptions options;
     private final HtmlSanitizer sanitizer;
+    /** The notes' heading, in the site's language when it is known. */
+    private final String footnotesHeading;
+    /** {@code lang="<the site's language>" }, for the engine's words in a body, or null. */
+    private final String ownWords;
     private final SafeUrlSanitizer urls = new SafeUrlSanitizer(SafeUrlSanitizer.DEFAULT_SCHEMES);
 
     public MarkdownRenderer(MarkdownOptions options) {
@@ -90,9 +95,13 @@ public final class MarkdownRenderer {
         }
         this.sanitizer = new HtmlSanitizer(options.embedHosts(), urls);
         if (options.headingIds() || options.safeUrls()) {
-            html.attributeProviderFactory(context -> options.pegdown() ? WITHOUT_NOFOLLOW : ATTRIBUTES);
+            html.attributeProviderFactory(context -> options.pegdown() ? WITHOUT_NOFOLLOW : JOURNAL);
         }
         this.renderer = html.build();
+        this.ownWords = options.language() == null || options.language().isBlank() ? null
+                : "lang=\"" + HtmlSanitizer.escape(options.language().strip()) + "\" ";
+        this.footnotesHeading = FOOTNOTES + "<h2 class=\"footnotes-title\"" + (ownWords == null ? "" : " "
+                + ownWords.strip()) + ">Notes</h2>\n";
     }
 
     public MarkdownOptions options() {
@@ -221,8 +230,11 @@ public final class MarkdownRenderer {
                 ? assignHeadingIds(document, markdown.contains("[^")) : List.of();
         // character references can write what the file cannot (&#1;, &#xFFFE;)
         String html = SafeText.clean(renderer.render(document));
-        if (options.extensions()) {
-            html = html.replace(FOOTNOTES, FOOTNOTES_WITH_HEADING);
+        if (options.extensions() && html.contains(FOOTNOTES)) {
+            html = html.replace(FOOTNOTES, footnotesHeading);
+            if (ownWords != null) {
+                html = html.replace(BACK_TO_REFERENCE, ownWords + BACK_TO_REFERENCE);
+            }
         }
         if (rawHtml[0] && options.rawHtml() == MarkdownOptions.RawHtml.SANITIZE) {
             // only documents with raw HTML pay for parsing and cleaning their HTML
@@ -518,6 +530,23 @@ public final class MarkdownRenderer {
                     || dev.journal.core.parse.UrlPolicy.isRelative(href))) {
                 attributes.remove("rel");
             }
+        }
+    };
+
+    /**
+     * As {@link #ATTRIBUTES}, for the journal's layout: a code block's {@code <pre>} and a table,
+     * which scroll sideways on a narrow screen, can be reached by keyboard ({@code tabindex="0"},
+     * WCAG 2.1.1); a column's alignment is a class ({@code align-right}) rather than the
+     * {@code align} attribute, which HTML no longer has, and which the theme's styles set.
+     */
+    private static final AttributeProvider JOURNAL = (Node node, String tagName, Map<String, String> attributes) -> {
+        ATTRIBUTES.setAttributes(node, tagName, attributes);
+        if (tagName.equals("pre") || node instanceof org.commonmark.ext.gfm.tables.TableBlock && tagName.equals("table")) {
+            attributes.put("tabindex", "0");
+        } else if (node instanceof org.commonmark.ext.gfm.tables.TableCell && attributes.containsKey("align")) {
+            String align = attributes.remove("align");
+            String kept = attributes.get("class");
+            attributes.put("class", (kept == null ? "" : kept + " ") + "align-" + align);
         }
     };
 
