@@ -27,8 +27,20 @@ final class MarkdownCommand implements Callable<Integer> {
         String markdown = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
         MarkdownRenderer renderer = new MarkdownRenderer(commonMark ? MarkdownOptions.commonMark()
                 : MarkdownOptions.site(!noSmart));
+        String html;
+        try {
+            html = renderer.toHtml(markdown);
+        } catch (StackOverflowError e) {
+            System.err.println("error: the Markdown is nested too deeply to render (quotes, lists or HTML elements"
+                    + " inside each other)");
+            return 1;
+        } catch (IllegalArgumentException e) {
+            // the limits of commonmark (a table of more than a million cells) and of the sanitiser
+            System.err.println("error: the Markdown cannot be rendered: " + e.getMessage());
+            return 1;
+        }
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        out.print(renderer.toHtml(markdown));
+        out.print(html);
         out.flush();
         return 0;
     }

@@ -233,4 +233,19 @@ class AuthoringCommandsTest {
             assertTrue(run.err().contains("--port"), run.err());
         }
     }
+
+    /** Markdown the renderer refuses (HTML nested past the sanitiser's limit) is an error on one line, not a stack trace. */
+    @Test
+    void markdownThatCannotBeRenderedIsOneErrorLine() {
+        java.io.InputStream in = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("<div>".repeat(400).getBytes(StandardCharsets.UTF_8)));
+            CliRunner.Run r = CliRunner.run("markdown");
+            assertEquals(1, r.exit(), r.err());
+            assertTrue(r.err().startsWith("error: the Markdown cannot be rendered: "), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        } finally {
+            System.setIn(in);
+        }
+    }
 }

@@ -217,7 +217,7 @@ public final class Baker implements AutoCloseable {
         Optional<String> refused = OutputFolderGuard.check(output, source, List.of(
                 source.resolve(config.get("content.folder").strip()),
                 source.resolve(config.get("template.folder").strip()),
-                source.resolve(config.get("asset.folder").strip())));
+                source.resolve(config.get("asset.folder").strip())), options.cache());
         if (refused.isPresent()) {
             throw new ContentException(List.of(Problem.error(output.toString(), 0, "refusing to write the site: "
                     + refused.get())));
@@ -337,6 +337,10 @@ public final class Baker implements AutoCloseable {
             }
             stage("write", outcome.written() + " written, " + outcome.kept() + " unchanged, " + outcome.deleted()
                     + " deleted in " + output, t);
+            for (String folder : outcome.leftBehind()) {
+                problems.add(Problem.warning(folder, 0, "this folder beside the output folder (an older site, or"
+                        + " what an interrupted build left) could not be removed; the site is written: delete it by hand"));
+            }
             List<Problem> warnings = problems.stream().sorted(Problem.ORDER).toList();
             int pages = out.count() - files.size();
             if (cache != null) {

@@ -100,6 +100,30 @@ class AsciiDocTest {
     }
 
     @Test
+    void theHeaderIsReadAsJBakeReadsItWithoutTheSitesAttributes() throws Exception {
+        // a site key title= would be the attribute {title}, which sets a document's title
+        jbakeSite("title=The Site\n");
+        write(site, "templates/post.ftl", "${content.title}|${content.author}|${content.og.image}|${content.body}");
+        write(site, "content/blog/duke.adoc", """
+                = The Duke
+                Ann Smith; Bob Jones
+                :jbake-type: post
+                :jbake-status: published
+                :jbake-date: 2024-01-02
+                :jbake-og: {"image": "img/duke.jpg"}
+
+                [source,java]
+                ----
+                class Duke {}
+                ----
+                """);
+        build();
+        String page = read("blog/duke.html");
+        assertTrue(page.startsWith("The Duke|Ann Smith|img/duke.jpg|"), "JBake's author is the first: " + page);
+        assertTrue(page.contains("<code data-lang=\"java\">class Duke {}</code>"), page);
+    }
+
+    @Test
     void aJBakeHeaderAboveTheTextIsReadAsJBakesAndTheRestConverted() throws Exception {
         jbakeSite("");
         write(site, "content/notes.adoc", "title=Soundings\ndate=2023-09-14\ntype=page\nstatus=published\n~~~~~~\n\n"
@@ -145,7 +169,9 @@ class AsciiDocTest {
         assertTrue(warnings.contains("content/blog/gauge.adoc:15: AsciiDoc: include file not found:"
                 + " content/blog/missing.adoc"), warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("content/blog/gauge.adoc:11: AsciiDoc: include file"
-                + " not found")), warnings.toString());
+                + " not found") && w.endsWith("(its path leaves the site's folder, and AsciiDoc files read files of the"
+                + " site alone)")), warnings.toString());
+        assertTrue(warnings.stream().allMatch(w -> w.matches("[^:]+:\\d+: .*")), "every one on its line: " + warnings);
     }
 
     @Test
@@ -176,6 +202,11 @@ class AsciiDocTest {
                 == The mandate
 
                 From 2030, shore power.
+
+                [source,python]
+                ----
+                print("berth")
+                ----
                 """);
         BakeResult r = build();
         String page = read("articles/2025/ports.html");
@@ -183,6 +214,7 @@ class AsciiDocTest {
         assertTrue(page.contains("<h2 id=\"_the_mandate\">The mandate</h2>"), page);
         assertTrue(page.contains("class=\"footnote\""), page);
         assertTrue(page.contains("rel=\"author\">Julien Marchetti</a>"), page);
+        assertTrue(page.contains("data-lang=\"python\""), "a source block's language survives the sanitiser");
         assertTrue(Files.exists(out().resolve("tags/energy.html")));
         assertEquals(List.of(), r.warnings(), "Asciidoctor's markup passes the sanitiser untouched");
         // a file without a header is an error here, as a Markdown file without front matter is

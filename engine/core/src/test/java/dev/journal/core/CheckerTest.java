@@ -671,6 +671,22 @@ class CheckerTest {
     }
 
     @Test
+    void aTemplateThatCallsItselfWithoutEndIsAnErrorNamingItAndABadEscapeInTheConfigurationToo() throws IOException {
+        write(site, "jbake.properties", "render.feed=false\nrender.sitemap=false\nsite.motto=caf\\u00e9\n"
+                + "site.bad=\\u12 and more\n");
+        write(site, "content/a.md", "title=A\ndate=2024-01-01\ntype=post\ntags=x\nstatus=published\n~~~~~~\nText.\n");
+        write(site, "templates/index.ftl", "${config.site_motto}");
+        write(site, "templates/post.ftl", "<#macro r><@r/></#macro><@r/>");
+        write(site, "templates/tags.ftl", "${tag}");
+        write(site, "templates/archive.ftl", "x");
+        write(site, "templates/tags-index.ftl", "x");
+        CheckResult r = check();
+        assertHas(r, "jbake.properties:4: \\u must be followed by four hexadecimal digits");
+        assertHas(r, "templates/post.ftl: the template called itself too deeply to render");
+        assertEquals(2, r.problems().stream().filter(Problem::isError).count(), lines(r)::toString);
+    }
+
+    @Test
     void everyTemplatesSyntaxErrorIsOneProblemWithItsLineAndColumnReportedTogether() throws IOException {
         write(site, "jbake.properties", "render.feed=false\nrender.sitemap=false\n");
         write(site, "content/a.md", "title=A\ndate=2024-01-01\ntype=post\ntags=x\nstatus=published\n~~~~~~\nText.\n");

@@ -45,13 +45,44 @@ public final class ConfigLoader {
             found.add(Problem.error(SiteConfig.FILE_NAME, e.line(), e.getMessage()));
             text = new String(bytes, StandardCharsets.UTF_8);
         }
+        text = mendEscapes(text, found);
         return new SiteConfig(read(text), keyLines(text, found), sourceDir, found);
+    }
+
+    /** A {@code \\u} escape that is not followed by four hexadecimal digits (after an even run of backslashes). */
+    private static final java.util.regex.Pattern BAD_ESCAPE = java.util.regex.Pattern.compile(
+            "(?<!\\\\)((?:\\\\\\\\)*)\\\\u(?![0-9A-Fa-f]{4})");
+
+    /**
+     * The text with each malformed {@code \\u} escape (which {@link Properties} refuses with an
+     * exception, stopping the whole file) kept as the characters written, and an error on its line,
+     * so that the file's other keys and problems are read with it.
+     */
+    private static String mendEscapes(String text, List<Problem> found) {
+        if (!text.contains("\\u")) {
+            return text;
+        }
+        String[] rows = text.split("\n", -1);
+        for (int i = 0; i < rows.length; i++) {
+            String row = rows[i].stripLeading();
+            if (row.startsWith("#") || row.startsWith("!")) {
+                continue; // comments are not read
+            }
+            java.util.regex.Matcher m = BAD_ESCAPE.matcher(rows[i]);
+            if (m.find()) {
+                found.add(Problem.error(SiteConfig.FILE_NAME, i + 1, "\\u must be followed by four hexadecimal"
+                        + " digits (\\u00e9 is \u00e9); write \\\\u for a backslash and a u"));
+                rows[i] = m.replaceAll("$1\\\\\\\\u");
+            }
+        }
+        return String.join("\n", rows);
     }
 
     /** Parses the text of a properties file (UTF-8, java.util.Properties syntax). */
     public static SiteConfig parse(String text) throws IOException {
         List<Problem> twice = new ArrayList<>();
-        return new SiteConfig(read(text), keyLines(text, twice), null, twice);
+        String mended = mendEscapes(text, twice);
+        return new SiteConfig(read(mended), keyLines(mended, twice), null, twice);
     }
 
     private static Map<String, String> read(String text) throws IOException {

@@ -34,9 +34,13 @@ final class AsciiDocHeader {
      * The front matter of {@code text} (the file's), from what Asciidoctor read of its header; null
      * when the header has neither a title nor a {@code jbake-} attribute (a file JBake leaves out).
      *
-     * @param plainTitle the title as text (the journal's layout) rather than as Asciidoctor's HTML (JBake's)
+     * @param path       the file, for messages
+     * @param plainTitle the title as text (the journal's layout) rather than as Asciidoctor's HTML
+     *                   (JBake's), and the author line's every author rather than its first (JBake's)
+     * @param problems   where a field's problem goes (a JSON value that is not an object)
      */
-    static FrontMatter of(String text, AsciiDoc.Header header, boolean plainTitle) {
+    static FrontMatter of(String path, String text, AsciiDoc.Header header, boolean plainTitle,
+            List<dev.journal.core.Problem> problems) {
         Map<String, Integer> written = new LinkedHashMap<>(); // attribute -> line, in the header's lines
         int titleLine = 0;
         String[] lines = text.split("\n", -1);
@@ -77,8 +81,12 @@ final class AsciiDocHeader {
         for (var e : attributes.entrySet()) {
             if (e.getKey().startsWith(PREFIX) && e.getKey().length() > PREFIX.length()) {
                 String key = e.getKey().substring(PREFIX.length());
-                values.put(key, field(key, String.valueOf(e.getValue())));
-                at.put(key, written.getOrDefault(e.getKey(), Math.max(1, titleLine)));
+                int line = written.getOrDefault(e.getKey(), Math.max(1, titleLine));
+                String value = String.valueOf(e.getValue()).strip();
+                // a JSON object ({"image": "duke.jpg"}) is a map, as in a JBake header
+                values.put(key, value.startsWith("{") && value.endsWith("}")
+                        ? FrontMatterParser.jsonObject(path, line, key, value, problems) : field(key, value));
+                at.put(key, line);
             }
         }
         if (!values.containsKey("date") && attributes.get("revdate") instanceof String revdate) {
@@ -86,8 +94,10 @@ final class AsciiDocHeader {
             // written as an attribute, or on the revision line, two below the title
             at.put("date", written.getOrDefault("revdate", titleLine > 0 ? titleLine + 2 : 1));
         }
-        if (!values.containsKey("author") && attributes.get("authors") instanceof String authors && !authors.isBlank()) {
-            values.put("author", authors); // every author of the author line, separated by commas
+        Object byline = plainTitle ? attributes.get("authors") : attributes.get("author");
+        if (!values.containsKey("author") && byline instanceof String authors && !authors.isBlank()) {
+            // JBake's author is the author line's first; the journal's every one, separated by commas
+            values.put("author", authors);
             at.put("author", written.getOrDefault("author", titleLine > 0 ? titleLine + 1 : 1));
             for (String k : AUTHOR_LINE) {
                 if (attributes.get(k) instanceof String v) {

@@ -97,6 +97,9 @@ public final class ContentParser {
      */
     private static final String READ_AGAIN = "\0includes";
 
+    /** Most tags, and most authors, one article may have. */
+    static final int MAX_NAMES = 200;
+
     /** A parser that counts every article's terms for the recommender and for search. */
     public ContentParser(SiteConfig config, MarkdownRenderer markdown) {
         this(config, markdown, true, true);
@@ -499,12 +502,13 @@ public final class ContentParser {
                 // no JBake header: the document's own header, as JBake reads it
                 AsciiDoc.Header asciiDocHeader;
                 try {
-                    asciiDocHeader = AsciiDoc.header(asciiDoc(file, text), asciiDocAttributes);
+                    // read as JBake reads it: without the site's attributes (a key title= would be the title)
+                    asciiDocHeader = AsciiDoc.header(asciiDoc(file, text), Map.of());
                 } catch (RuntimeException e) {
                     h.problems.add(Problem.error(path, 1, "the AsciiDoc header cannot be read: " + e.getMessage()));
                     return h;
                 }
-                FrontMatter own = AsciiDocHeader.of(text, asciiDocHeader, !config.jbakeLayout());
+                FrontMatter own = AsciiDocHeader.of(path, text, asciiDocHeader, !config.jbakeLayout(), h.problems);
                 if (own == null) {
                     String message = "no header: an AsciiDoc file starts with its title (= Title) and attributes"
                             + " (:jbake-type: post, :jbake-status: published), or with a JBake header (title=..., then"
@@ -563,6 +567,19 @@ public final class ContentParser {
         }
         h.authors = authors(f, fm);
         h.tags = f.list("tags", "tag");
+        // each tag's and author's pages list the article with all of its tags and authors: thousands
+        // of them would make pages of thousands of lines each, by the thousand
+        if (h.tags.size() > MAX_NAMES) {
+            fieldProblems.add(Problem.error(path, fm.line("tags"), "tags lists " + h.tags.size() + " tags; an article"
+                    + " has at most " + MAX_NAMES));
+            h.tags = h.tags.subList(0, MAX_NAMES);
+        }
+        if (h.authors.size() > MAX_NAMES) {
+            String key = fm.lines().containsKey("authors") ? "authors" : "author";
+            fieldProblems.add(Problem.error(path, fm.line(key), key + " lists " + h.authors.size() + " authors; an"
+                    + " article has at most " + MAX_NAMES));
+            h.authors = h.authors.subList(0, MAX_NAMES);
+        }
         if (sanitizeTags) {
             h.tags = h.tags.stream().map(t -> t.replace(' ', '-')).distinct().toList();
         }

@@ -506,7 +506,7 @@ public final class FrontMatterParser {
      * hands to templates as a map. Read with the same safe YAML composer as front matter (JSON's
      * objects are YAML flow mappings); a value that does not read as one stays text, with a warning.
      */
-    private static Object jsonObject(String path, int line, String key, String value, List<Problem> problems) {
+    static Object jsonObject(String path, int line, String key, String value, List<Problem> problems) {
         List<Problem> found = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
         readYaml(path, "value: " + value, values, new HashMap<>(), new HashMap<>(), found);

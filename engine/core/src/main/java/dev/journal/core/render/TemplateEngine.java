@@ -355,7 +355,13 @@ public final class TemplateEngine {
             // in jvm.locale's words (JBake's "Mo, 1 Jan." under de) feed readers refuse them
             env.setLocale(Locale.US);
         }
-        env.process();
+        try {
+            env.process();
+        } catch (StackOverflowError e) {
+            // a macro or function that calls itself without end: the site's mistake, said as one
+            throw new Refused(template.getName(), "the template called itself too deeply to render (a macro,"
+                    + " function or include that calls itself without end?); the stack overflowed");
+        }
         return out.toByteArray();
     }
 

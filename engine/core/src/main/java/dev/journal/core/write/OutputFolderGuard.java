@@ -25,6 +25,25 @@ public final class OutputFolderGuard {
      * @param protectedFolders the site's source folder and its content, template and asset folders
      */
     public static Optional<String> check(Path output, Path sourceDir, List<Path> protectedFolders) throws IOException {
+        return check(output, sourceDir, protectedFolders, null);
+    }
+
+    /**
+     * As {@link #check(Path, Path, List)}, and the build cache's folder {@code cache} (null: none)
+     * may neither hold nor be inside the output folder: the cache keeps every document's text,
+     * drafts' too, and would be published with the site.
+     */
+    public static Optional<String> check(Path output, Path sourceDir, List<Path> protectedFolders, Path cache)
+            throws IOException {
+        if (cache != null) {
+            Path out = real(output);
+            Path kept = real(cache);
+            if (kept.startsWith(out) || out.startsWith(kept)) {
+                return Optional.of("the output folder " + output + " overlaps the build cache " + cache
+                        + ", which holds every document's text, drafts' too, and would be published with the site;"
+                        + " choose another output folder");
+            }
+        }
         Path out = real(output);
         if (out.getParent() == null) {
             return Optional.of("the output folder " + output + " is the root of the file system");

@@ -71,8 +71,17 @@ public final class SiteWriter {
     }
 
     /** What a write did. */
-    public record Outcome(int written, int kept, int deleted, boolean swapped) {
+    public record Outcome(int written, int kept, int deleted, boolean swapped, List<String> leftBehind) {
+        public Outcome {
+            leftBehind = List.copyOf(leftBehind);
+        }
     }
+
+    /**
+     * Folders beside the output folder that the writer failed to remove (an old site it replaced, a
+     * staging folder an interrupted build left), each with why: the site is written all the same.
+     */
+    private final List<String> leftBehind = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** A path that would leave the output folder, or is otherwise unusable as a file name. */
     public static final class UnsafePathException extends IOException {
@@ -328,7 +337,7 @@ public final class SiteWriter {
                 Files.writeString(root.resolve(MARKER), "Written by Journal; replaced as a whole by each build.\n");
                 swap(root);
                 save(new Manifest(next));
-                return new Outcome(next.size(), 0, 0, true);
+                return new Outcome(next.size(), 0, 0, true, takeLeftBehind());
             }
             List<String> deletions = new ArrayList<>();
             for (String old : previousManifest().entries().keySet()) {
@@ -341,7 +350,7 @@ public final class SiteWriter {
             deletions.sort(null);
             apply(root.getParent(), writes, written, deletions);
             save(new Manifest(next));
-            return new Outcome(writes.size(), next.size() - writes.size(), deletions.size(), false);
+            return new Outcome(writes.size(), next.size() - writes.size(), deletions.size(), false, takeLeftBehind());
         }
 
         /**
@@ -572,7 +581,24 @@ public final class SiteWriter {
             throw e;
         }
         if (old != null) {
-            deleteTree(old);
+            removeBeside(old); // the new site is in place: failing to delete the old one fails nothing
+        }
+    }
+
+    /** Deletes a folder beside the output folder, or notes why it could not. */
+    private void removeBeside(Path folder) {
+        try {
+            deleteTree(folder);
+        } catch (IOException e) {
+            leftBehind.add(folder + " (" + dev.journal.core.IoMessage.reason(e) + ")");
+        }
+    }
+
+    private List<String> takeLeftBehind() {
+        synchronized (leftBehind) {
+            List<String> taken = List.copyOf(leftBehind);
+            leftBehind.clear();
+            return taken;
         }
     }
 
@@ -610,10 +636,10 @@ public final class SiteWriter {
         }
         restore();
         for (Path p : siblings(PREVIOUS)) {
-            deleteTree(p);
+            removeBeside(p);
         }
         for (Path p : siblings(STAGING)) {
-            deleteTree(p);
+            removeBeside(p);
         }
     }
 

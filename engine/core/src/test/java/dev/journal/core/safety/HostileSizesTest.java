@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -167,6 +168,26 @@ class HostileSizesTest {
                 + " are allowed", problem.message());
         String fine = "<div>".repeat(200) + "x\n";
         assertTrue(MARKDOWN.render(fine, 1, s -> s).html().startsWith("<div><div>"));
+    }
+
+    /**
+     * Thousands of tags (or authors) on one article would make as many pages, each listing the
+     * article with all of them: output in the square of their number. More than the limit is an
+     * error on the field's line.
+     */
+    @Test
+    void anArticleWithThousandsOfTagsOrAuthorsIsAnErrorNotHoursOfWork() {
+        String tags = java.util.stream.IntStream.range(0, 5_000).mapToObj(i -> "t" + i)
+                .collect(java.util.stream.Collectors.joining(", "));
+        String authors = java.util.stream.IntStream.range(0, 300).mapToObj(i -> "Ann Author" + (char) ('a' + i % 26)
+                + i).collect(java.util.stream.Collectors.joining(", "));
+        String text = "---\ntitle: T\ndate: 2024-01-01\nauthors: [" + authors + "]\ntags: [" + tags + "]\n---\nText.\n";
+        ContentParser.Parsed p = new ContentParser(SiteConfig.defaults(), MARKDOWN).parseOne(new SourceFile(
+                "content/t.md", "t.md", text.getBytes(StandardCharsets.UTF_8)), Map.of());
+        assertTrue(p.articles().isEmpty());
+        assertEquals(List.of("content/t.md:4: authors lists 300 authors; an article has at most 200",
+                "content/t.md:5: tags lists 5000 tags; an article has at most 200"),
+                p.problems().stream().map(q -> q.path() + ":" + q.line() + ": " + q.message()).sorted().toList());
     }
 
     @Test

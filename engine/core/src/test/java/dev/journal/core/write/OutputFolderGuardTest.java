@@ -41,6 +41,15 @@ class OutputFolderGuardTest {
     }
 
     @Test
+    void refusesAFolderThatHoldsTheBuildCacheOrIsInsideIt() throws IOException {
+        Path cache = site.resolve("target/journal-cache");
+        assertTrue(OutputFolderGuard.check(site.resolve("target"), site, folders(), cache).orElseThrow()
+                .contains("overlaps the build cache"), "the cache, drafts and all, would be published");
+        assertTrue(OutputFolderGuard.check(cache.resolve("site"), site, folders(), cache).isPresent());
+        assertTrue(OutputFolderGuard.check(site.resolve("target/site"), site, folders(), cache).isEmpty());
+    }
+
+    @Test
     void acceptsTheUsualFolders() throws IOException {
         assertTrue(OutputFolderGuard.check(site.resolve("target/site"), site, folders()).isEmpty());
         assertTrue(OutputFolderGuard.check(site.resolve("output"), site, folders()).isEmpty());

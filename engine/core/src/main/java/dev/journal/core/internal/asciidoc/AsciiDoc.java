@@ -129,10 +129,8 @@ public final class AsciiDoc {
     private static Options options(Source source, Map<String, Object> attributes, boolean headerOnly) {
         Map<String, Object> all = new LinkedHashMap<>(attributes);
         if (source.onDisk()) {
+            // (the site's folder, the jail, is the document's too: Asciidoctor makes {docdir} its base folder)
             all.put(SOURCE_ATTRIBUTE, source.file().toAbsolutePath().toString());
-            // as JBake converts a file: its folder is the document's
-            Path folder = source.file().toAbsolutePath().getParent();
-            all.put("docdir", folder == null ? "" : folder.toString());
         }
         var options = Options.builder()
                 .safe(source.onDisk() ? SafeMode.SAFE : SafeMode.SECURE)
@@ -156,7 +154,13 @@ public final class AsciiDoc {
     private static List<Note> notes(Source source, List<LogRecord> records) {
         List<Note> notes = new ArrayList<>();
         String root = source.site() == null ? null : source.site().toAbsolutePath() + File.separator;
+        boolean leftTheSite = false;
         for (LogRecord r : records) {
+            String said = r.getMessage() == null ? "" : r.getMessage();
+            if (said.contains("of jail")) {
+                leftTheSite = true; // said without a line; the include's own message that follows has one
+                continue;
+            }
             String path = source.path();
             int line = 0;
             if (r.getCursor() != null) {
@@ -169,6 +173,10 @@ public final class AsciiDoc {
             String message = r.getMessage() == null ? "" : r.getMessage().strip();
             if (root != null) {
                 message = message.replace(root, ""); // the site's files by their paths in it
+            }
+            if (leftTheSite && r.getCursor() != null) {
+                message += " (its path leaves the site's folder, and AsciiDoc files read files of the site alone)";
+                leftTheSite = false;
             }
             notes.add(new Note(path, line, "AsciiDoc: " + message));
         }

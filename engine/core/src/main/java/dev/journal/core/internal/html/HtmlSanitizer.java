@@ -244,6 +244,7 @@ public final class HtmlSanitizer {
                     "aria-labelledby", "aria-describedby", "aria-hidden");
             // the journal's Markdown makes code blocks and tables that scroll reachable by keyboard
             addAttributes("pre", "tabindex");
+            addAttributes("code", "data-lang"); // an AsciiDoc source block's language, as Asciidoctor writes it
             addAttributes("table", "tabindex");
             addAttributes("a", "href", "name", "rel", "hreflang", "data-footnote-ref", "data-footnote-backref",
                     "data-footnote-backref-idx");
