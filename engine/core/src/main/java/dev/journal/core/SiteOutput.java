@@ -116,6 +116,9 @@ final class SiteOutput {
             problems.add(clash(other, light));
             return;
         }
+        if (fileOrFolder(light)) {
+            return;
+        }
         if (session != null) {
             try {
                 session.put(f);
@@ -128,6 +131,82 @@ final class SiteOutput {
                         + "): " + IoMessage.reason(e), e));
             }
         }
+    }
+
+    /** Each folder the site's files make (folded as paths are), with the first file inside it. */
+    private final Map<String, OutputFile> folders = new HashMap<>();
+
+    /**
+     * Files found where another file needs a folder, by the folded path of the file in the way,
+     * with every file held up: one problem each, made when the problems are asked for, naming the
+     * file held up that a content file makes if any (else the first by path), whatever order the
+     * render's threads came in.
+     */
+    private final Map<String, List<OutputFile>> inTheWay = new HashMap<>();
+
+    /**
+     * Whether {@code f}'s path is a folder another file of the site needs, or lies inside one that
+     * another file takes ({@code feed.xml} and {@code feed.xml/index.html}): found as the files
+     * come, so that every such file is reported with the content's other problems rather than
+     * failing the write at the first. A file held up (or in the way, found second) is not written.
+     */
+    private boolean fileOrFolder(OutputFile f) {
+        String fold = SafePaths.fold(f.path());
+        synchronized (folders) {
+            OutputFile inside = folders.get(fold);
+            if (inside != null) {
+                List<OutputFile> held = inTheWay.computeIfAbsent(fold, k -> new ArrayList<>());
+                held.add(0, f); // the file in the way first
+                held.add(inside);
+                return true;
+            }
+            for (int slash = fold.indexOf('/'); slash > 0; slash = fold.indexOf('/', slash + 1)) {
+                String folder = fold.substring(0, slash);
+                OutputFile file = firstOnPath.get(folder);
+                if (file != null && file != f) {
+                    List<OutputFile> held = inTheWay.computeIfAbsent(folder, k -> new ArrayList<>());
+                    if (held.isEmpty()) {
+                        held.add(file);
+                    }
+                    held.add(f);
+                    return true;
+                }
+            }
+            for (int slash = fold.indexOf('/'); slash > 0; slash = fold.indexOf('/', slash + 1)) {
+                folders.putIfAbsent(fold.substring(0, slash), f);
+            }
+        }
+        return false;
+    }
+
+    /** One problem per file in the way of a folder, at the file held up that is likeliest the author's. */
+    private List<Problem> foldersInTheWay() {
+        List<Problem> found = new ArrayList<>();
+        synchronized (folders) {
+            for (var e : inTheWay.entrySet()) {
+                List<OutputFile> held = new ArrayList<>(e.getValue().subList(1, e.getValue().size()));
+                String prefix = e.getKey() + "/";
+                firstOnPath.forEach((path, o) -> {
+                    if (path.startsWith(prefix)) {
+                        held.add(o); // every file inside the folder, whichever came first
+                    }
+                });
+                OutputFile inside = held.stream()
+                        .min(java.util.Comparator.comparing((OutputFile o) -> !articles.containsKey(o.origin()))
+                                .thenComparing(OutputFile::path)).orElseThrow();
+                found.add(folderClash(e.getValue().get(0), inside));
+            }
+        }
+        return found;
+    }
+
+    /** {@code file}'s path is a folder of {@code inside}'s, reported at the content file when there is one. */
+    private Problem folderClash(OutputFile file, OutputFile inside) {
+        String where = articles.containsKey(inside.origin()) ? inside.origin()
+                : articles.containsKey(file.origin()) ? file.origin()
+                : inside.source() != null ? inside.origin() : file.origin();
+        return Problem.error(where, 0, file.origin() + " would be written to " + file.path() + ", and "
+                + inside.origin() + " to " + inside.path() + ", inside a folder of that name; rename one of them");
     }
 
     /** Two files of the site on one path, reported at the content file when there is one. */
@@ -198,6 +277,7 @@ final class SiteOutput {
     /** Unusable paths and paths claimed twice; sorted, so the report never depends on thread timing. */
     List<Problem> problems() {
         List<Problem> sorted = new ArrayList<>(problems);
+        sorted.addAll(foldersInTheWay());
         sorted.sort(Problem.ORDER);
         return sorted;
     }
