@@ -341,7 +341,7 @@ public final class Baker implements AutoCloseable {
                 problems.add(Problem.warning(folder, 0, "this folder beside the output folder (an older site, or"
                         + " what an interrupted build left) could not be removed; the site is written: delete it by hand"));
             }
-            List<Problem> warnings = problems.stream().sorted(Problem.ORDER).toList();
+            List<Problem> warnings = problems.stream().distinct().sorted(Problem.ORDER).toList();
             int pages = out.count() - files.size();
             if (cache != null) {
                 SourceStamps stamps = front.stamps();

@@ -14,7 +14,8 @@ public final class ContentException extends Exception {
 
     public ContentException(List<Problem> problems) {
         super(summary(problems));
-        this.problems = problems.stream().sorted(Problem.ORDER).toList();
+        // the same problem found twice (a link used a thousand times on one line) is said once
+        this.problems = problems.stream().distinct().sorted(Problem.ORDER).toList();
     }
 
     /** Every problem, errors and warnings, sorted by file and line. */
@@ -27,9 +28,9 @@ public final class ContentException extends Exception {
     }
 
     private static String summary(List<Problem> problems) {
-        long errors = problems.stream().filter(Problem::isError).count();
+        long errors = problems.stream().filter(Problem::isError).distinct().count();
         return errors + (errors == 1 ? " error" : " errors") + " in the content:\n"
-                + problems.stream().filter(Problem::isError).sorted(Problem.ORDER)
+                + problems.stream().filter(Problem::isError).distinct().sorted(Problem.ORDER)
                         .map(Problem::toString).collect(Collectors.joining("\n"));
     }
 }
