@@ -33,6 +33,7 @@ import dev.journal.core.render.SearchState;
 import dev.journal.core.render.TemplateEngine;
 import dev.journal.core.write.OutputFile;
 import dev.journal.core.write.OutputFolderGuard;
+import dev.journal.core.write.OutputLock;
 import dev.journal.core.write.SiteWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -222,167 +223,170 @@ public final class Baker implements AutoCloseable {
             throw new ContentException(List.of(Problem.error(output.toString(), 0, "refusing to write the site: "
                     + refused.get())));
         }
-        SiteWriter writer = writer(output);
-        writer.restore();
-        ContentLoader loader = new ContentLoader(source, config); // the stamp and the load share one walk
-        long checking = System.nanoTime();
-        // the sources are looked at while the last build's cache may still be being saved (the
-        // preview's), which the rest waits for: nothing before this line touches the cache
-        ContentLoader.Stamp sourcesNow = options.cache() == null ? null : loader.stamp();
-        awaitSaved().ifPresent(problems::add);
-        BuildCache cache = openCache(source, config, problems);
-        Path stampFile = null;
-        String inputs = null;
-        if (cache != null) {
-            stampFile = cacheFile("stamp", output);
-            // the templates' own digest too: every file of their folder as the build reads them, whatever
-            // its name (the stamp's walk passes over names the content's rules leave out, .parts/ say)
-            inputs = Digests.sha256((EngineIdentity.digest() + "\n" + cache.key() + "\n" + options.preview() + "\n"
-                    + output + "\n" + sourcesNow.digest() + "\n" + templateSources.digest())
-                    .getBytes(StandardCharsets.UTF_8));
-            BuildStamp last = BuildStamp.read(stampFile);
-            // a file time too close to the last build's reading is not trusted (SourceStamps): read again
-            if (last != null && last.inputs().equals(inputs) && options.clock().millis() < last.validUntil()
-                    && sourcesNow.newest() < last.readFrom() - FileVersion.SETTLED_NANOS && writer.upToDate()) {
-                cache.close();
-                stage("check", "nothing changed since the last build", checking);
-                return new BakeResult(last.documents(), last.published(), last.pages(), last.copied(), last.warnings(),
-                        Duration.ofNanos(System.nanoTime() - start));
-            }
-            BuildStamp.delete(stampFile); // this build may fail half way
-            stage("check", "sources changed since the last build", checking);
-        }
-        ForkJoinPool pool = new ForkJoinPool(options.threads());
-        // the output folder's files are looked at beside the parse and the index, which do not write
-        java.util.concurrent.ForkJoinTask<Intact> intact = pool.submit(() -> Intact.of(writer));
-        try {
-            ArticleStore last = cache == null ? null : takeArticles(); // kept for a build with the cache
-            long readFrom = cache == null ? 0 : readingStarts();
-            // the recommendations: the preview's in memory; a build with the cache goes on from the last one's file
-            RelatedArticles.Memo rankings = relatedMemo != null || cache == null ? relatedMemo
-                    : RelatedArticles.Memo.read(cacheFile("related", output), cache.key());
-            Front front = upToIndex(loader, source, templateSources, config, pool, problems, cache == null ? ParseCache.NONE
-                    : cache.articles(last), cache == null ? SourceStamps.NONE : knownSources(source), readFrom,
-                    rankings, () -> cache == null || keepsState ? null : cache.articles(null).replaced(REPLACED));
-            List<StaticFile> files = front.files();
-            ContentParser.Parsed parsed = front.parsed();
-            SiteIndex index = front.index();
-            DataFiles.Loaded data = front.data();
-            if (!options.preview() && problems.stream().anyMatch(Problem::isError)) {
-                // the build fails: the templates' errors and what check finds of the site's pages
-                // (a missing image, a link to a page the site will not have) are found first, as
-                // `journal check` finds them (a render that writes nothing), so that one run lists
-                // every problem; the preview, which builds on every save, fails at once
-                problems.addAll(renderProblems(source, config, templateSources.digest(), index, data, files,
-                        parsed.articles(), pool));
-            }
-            failOnErrors(problems);
-            // the search index's memo: the preview's in memory; a build with the cache goes on from
-            // the last one's file, with the articles whose files changed or went since as the last
-            // build parsed them
-            SearchState search = cache == null || keepsState ? null : new SearchState(cacheFile("search", output),
-                    cache.key(), front.replaced());
-            BackgroundSave rankingsSaved = null;
-            if (cache != null && !keepsState) {
-                cache.commitAhead(); // the parse cache is saved beside the render; the preview's after the write
-                Path rankingsFile = cacheFile("related", output);
-                String key = cache.key();
-                rankingsSaved = BackgroundSave.start("journal-related-save", () -> rankings.write(rankingsFile, key));
-            }
-
-            long t = System.nanoTime();
-            String templatesDigest = templateSources.digest();
-            TemplateEngine templates = templates(source, config, templatesDigest);
-            SiteWriter.Session session = writer.open(false, intact.join().files(),
-                    cache == null ? System.currentTimeMillis() : readFrom / 1_000_000);
-            RenderRecord renderRecord = null;
-            SiteWriter.Outcome outcome;
-            SiteOutput out = new SiteOutput(source, index.documents(), session, config);
-            String renderKey = cache == null ? "" : Digests.sha256((cache.key() + "\n" + templatesDigest)
-                    .getBytes(StandardCharsets.UTF_8));
-            RenderRecord previous = cache == null || !session.updatesInPlace() ? null
-                    : renderRecord(cacheFile("render", output));
-            if (previous != null && !previous.key().equals(renderKey)) {
-                previous = null;
-            }
-            try (Progress progress = new Progress("render", -1, "files", options.log(), progressEvery)) {
-                PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files(), renderMemo, search)
-                        .render(index, pool, page -> {
-                            out.page(page);
-                            progress.step();
-                        }, previous, session.intact());
-                problems.addAll(rendered.problems());
-                if (cache != null) {
-                    RenderRecord.delete(cacheFile("render", output));
-                    renderRecord = new RenderRecord(renderKey, rendered.record());
+        // one build at a time writes the output folder: a second waits for the first to end
+        try (OutputLock writing = OutputLock.take(output, options.log())) {
+            SiteWriter writer = writer(output);
+            writer.restore();
+            ContentLoader loader = new ContentLoader(source, config); // the stamp and the load share one walk
+            long checking = System.nanoTime();
+            // the sources are looked at while the last build's cache may still be being saved (the
+            // preview's), which the rest waits for: nothing before this line touches the cache
+            ContentLoader.Stamp sourcesNow = options.cache() == null ? null : loader.stamp();
+            awaitSaved().ifPresent(problems::add);
+            BuildCache cache = openCache(source, config, problems);
+            Path stampFile = null;
+            String inputs = null;
+            if (cache != null) {
+                stampFile = cacheFile("stamp", output);
+                // the templates' own digest too: every file of their folder as the build reads them, whatever
+                // its name (the stamp's walk passes over names the content's rules leave out, .parts/ say)
+                inputs = Digests.sha256((EngineIdentity.digest() + "\n" + cache.key() + "\n" + options.preview() + "\n"
+                        + output + "\n" + sourcesNow.digest() + "\n" + templateSources.digest())
+                        .getBytes(StandardCharsets.UTF_8));
+                BuildStamp last = BuildStamp.read(stampFile);
+                // a file time too close to the last build's reading is not trusted (SourceStamps): read again
+                if (last != null && last.inputs().equals(inputs) && options.clock().millis() < last.validUntil()
+                        && sourcesNow.newest() < last.readFrom() - FileVersion.SETTLED_NANOS && writer.upToDate()) {
+                    cache.close();
+                    stage("check", "nothing changed since the last build", checking);
+                    return new BakeResult(last.documents(), last.published(), last.pages(), last.copied(), last.warnings(),
+                            Duration.ofNanos(System.nanoTime() - start));
                 }
-                stage("render", rendered.pages() + " pages", t);
-                rendered.millis().forEach((what, ms) -> options.log().accept(String.format(Locale.ROOT,
-                        "        %6d ms    %s", ms, what)));
-                t = System.nanoTime();
-                out.copies(files, !config.jbakeLayout());
-                out.failIfNotWritten();
-                problems.addAll(out.problems());
-                SiteChecks.noHomePage(config, out::has).ifPresent(problems::add);
-                if (options.preview()) {
-                    // what journal check would say (a missing image, a link to a page the site will
-                    // not have), as warnings: an author who previews learns of it before CI does
-                    problems.addAll(new SiteChecks(config, index, out.paths(), true).check(parsed.articles()));
+                BuildStamp.delete(stampFile); // this build may fail half way
+                stage("check", "sources changed since the last build", checking);
+            }
+            ForkJoinPool pool = new ForkJoinPool(options.threads());
+            // the output folder's files are looked at beside the parse and the index, which do not write
+            java.util.concurrent.ForkJoinTask<Intact> intact = pool.submit(() -> Intact.of(writer));
+            try {
+                ArticleStore last = cache == null ? null : takeArticles(); // kept for a build with the cache
+                long readFrom = cache == null ? 0 : readingStarts();
+                // the recommendations: the preview's in memory; a build with the cache goes on from the last one's file
+                RelatedArticles.Memo rankings = relatedMemo != null || cache == null ? relatedMemo
+                        : RelatedArticles.Memo.read(cacheFile("related", output), cache.key());
+                Front front = upToIndex(loader, source, templateSources, config, pool, problems, cache == null ? ParseCache.NONE
+                        : cache.articles(last), cache == null ? SourceStamps.NONE : knownSources(source), readFrom,
+                        rankings, () -> cache == null || keepsState ? null : cache.articles(null).replaced(REPLACED));
+                List<StaticFile> files = front.files();
+                ContentParser.Parsed parsed = front.parsed();
+                SiteIndex index = front.index();
+                DataFiles.Loaded data = front.data();
+                if (!options.preview() && problems.stream().anyMatch(Problem::isError)) {
+                    // the build fails: the templates' errors and what check finds of the site's pages
+                    // (a missing image, a link to a page the site will not have) are found first, as
+                    // `journal check` finds them (a render that writes nothing), so that one run lists
+                    // every problem; the preview, which builds on every save, fails at once
+                    problems.addAll(renderProblems(source, config, templateSources.digest(), index, data, files,
+                            parsed.articles(), pool));
                 }
                 failOnErrors(problems);
-                outcome = session.commit();
-            } catch (ContentException | IOException | RuntimeException e) {
-                session.abort();
-                throw e;
-            }
-            stage("write", outcome.written() + " written, " + outcome.kept() + " unchanged, " + outcome.deleted()
-                    + " deleted in " + output, t);
-            for (String folder : outcome.leftBehind()) {
-                problems.add(Problem.warning(folder, 0, "this folder beside the output folder (an older site, or"
-                        + " what an interrupted build left) could not be removed; the site is written: delete it by hand"));
-            }
-            List<Problem> warnings = problems.stream().distinct().sorted(Problem.ORDER).toList();
-            int pages = out.count() - files.size();
-            if (cache != null) {
-                SourceStamps stamps = front.stamps();
-                lastSources = keepsState ? stamps : null;
-                BuildStamp stamp = new BuildStamp(inputs, readFrom, validUntil(index), parsed.articles().size(),
-                        index.documents().size(), pages, out.count() - pages, warnings);
-                BuildCache saving = cache;
-                RenderRecord record = renderRecord;
-                BackgroundSave rankingsWritten = rankingsSaved;
-                Path stampAt = stampFile;
-                Saving save = () -> {
-                    saving.commit();
-                    if (keepsState) {
-                        keepArticles(saving.keepArticles());
-                    }
-                    stamps.write(sourcesFile(), source);
-                    if (rankingsWritten != null) {
-                        rankingsWritten.await();
-                    }
-                    Object recordVersion = record.write(cacheFile("render", output));
-                    if (keepsState) {
-                        lastRecord = record;
-                        lastRecordVersion = recordVersion;
-                    }
-                    stamp.write(stampAt);
-                };
-                if (keepsState && saveBehind(save, saving)) {
-                    handedOver = true; // the preview: the site is written; the cache is saved while the browser reloads
-                } else {
-                    t = System.nanoTime();
-                    save.run();
-                    stage("cache", "kept for the next build", t);
+                // the search index's memo: the preview's in memory; a build with the cache goes on from
+                // the last one's file, with the articles whose files changed or went since as the last
+                // build parsed them
+                SearchState search = cache == null || keepsState ? null : new SearchState(cacheFile("search", output),
+                        cache.key(), front.replaced());
+                BackgroundSave rankingsSaved = null;
+                if (cache != null && !keepsState) {
+                    cache.commitAhead(); // the parse cache is saved beside the render; the preview's after the write
+                    Path rankingsFile = cacheFile("related", output);
+                    String key = cache.key();
+                    rankingsSaved = BackgroundSave.start("journal-related-save", () -> rankings.write(rankingsFile, key));
                 }
-            }
-            return new BakeResult(parsed.articles().size(), index.documents().size(), pages,
-                    out.count() - pages, warnings, Duration.ofNanos(System.nanoTime() - start));
-        } finally {
-            intact.quietlyJoin(); // nothing of a failed build goes on looking at the output
-            pool.shutdown();
-            if (cache != null && !handedOver) {
-                cache.close();
+
+                long t = System.nanoTime();
+                String templatesDigest = templateSources.digest();
+                TemplateEngine templates = templates(source, config, templatesDigest);
+                SiteWriter.Session session = writer.open(false, intact.join().files(),
+                        cache == null ? System.currentTimeMillis() : readFrom / 1_000_000);
+                RenderRecord renderRecord = null;
+                SiteWriter.Outcome outcome;
+                SiteOutput out = new SiteOutput(source, index.documents(), session, config);
+                String renderKey = cache == null ? "" : Digests.sha256((cache.key() + "\n" + templatesDigest)
+                        .getBytes(StandardCharsets.UTF_8));
+                RenderRecord previous = cache == null || !session.updatesInPlace() ? null
+                        : renderRecord(cacheFile("render", output));
+                if (previous != null && !previous.key().equals(renderKey)) {
+                    previous = null;
+                }
+                try (Progress progress = new Progress("render", -1, "files", options.log(), progressEvery)) {
+                    PageRenderer.Rendered rendered = new PageRenderer(config, templates, data.files(), renderMemo, search)
+                            .render(index, pool, page -> {
+                                out.page(page);
+                                progress.step();
+                            }, previous, session.intact());
+                    problems.addAll(rendered.problems());
+                    if (cache != null) {
+                        RenderRecord.delete(cacheFile("render", output));
+                        renderRecord = new RenderRecord(renderKey, rendered.record());
+                    }
+                    stage("render", rendered.pages() + " pages", t);
+                    rendered.millis().forEach((what, ms) -> options.log().accept(String.format(Locale.ROOT,
+                            "        %6d ms    %s", ms, what)));
+                    t = System.nanoTime();
+                    out.copies(files, !config.jbakeLayout());
+                    out.failIfNotWritten();
+                    problems.addAll(out.problems());
+                    SiteChecks.noHomePage(config, out::has).ifPresent(problems::add);
+                    if (options.preview()) {
+                        // what journal check would say (a missing image, a link to a page the site will
+                        // not have), as warnings: an author who previews learns of it before CI does
+                        problems.addAll(new SiteChecks(config, index, out.paths(), true).check(parsed.articles()));
+                    }
+                    failOnErrors(problems);
+                    outcome = session.commit();
+                } catch (ContentException | IOException | RuntimeException e) {
+                    session.abort();
+                    throw e;
+                }
+                stage("write", outcome.written() + " written, " + outcome.kept() + " unchanged, " + outcome.deleted()
+                        + " deleted in " + output, t);
+                for (String folder : outcome.leftBehind()) {
+                    problems.add(Problem.warning(folder, 0, "this folder beside the output folder (an older site, or"
+                            + " what an interrupted build left) could not be removed; the site is written: delete it by hand"));
+                }
+                List<Problem> warnings = problems.stream().distinct().sorted(Problem.ORDER).toList();
+                int pages = out.count() - files.size();
+                if (cache != null) {
+                    SourceStamps stamps = front.stamps();
+                    lastSources = keepsState ? stamps : null;
+                    BuildStamp stamp = new BuildStamp(inputs, readFrom, validUntil(index), parsed.articles().size(),
+                            index.documents().size(), pages, out.count() - pages, warnings);
+                    BuildCache saving = cache;
+                    RenderRecord record = renderRecord;
+                    BackgroundSave rankingsWritten = rankingsSaved;
+                    Path stampAt = stampFile;
+                    Saving save = () -> {
+                        saving.commit();
+                        if (keepsState) {
+                            keepArticles(saving.keepArticles());
+                        }
+                        stamps.write(sourcesFile(), source);
+                        if (rankingsWritten != null) {
+                            rankingsWritten.await();
+                        }
+                        Object recordVersion = record.write(cacheFile("render", output));
+                        if (keepsState) {
+                            lastRecord = record;
+                            lastRecordVersion = recordVersion;
+                        }
+                        stamp.write(stampAt);
+                    };
+                    if (keepsState && saveBehind(save, saving)) {
+                        handedOver = true; // the preview: the site is written; the cache is saved while the browser reloads
+                    } else {
+                        t = System.nanoTime();
+                        save.run();
+                        stage("cache", "kept for the next build", t);
+                    }
+                }
+                return new BakeResult(parsed.articles().size(), index.documents().size(), pages,
+                        out.count() - pages, warnings, Duration.ofNanos(System.nanoTime() - start));
+            } finally {
+                intact.quietlyJoin(); // nothing of a failed build goes on looking at the output
+                pool.shutdown();
+                if (cache != null && !handedOver) {
+                    cache.close();
+                }
             }
         }
     }
