@@ -5,6 +5,8 @@ import dev.journal.core.config.SiteConfig;
 import dev.journal.core.internal.SafeText;
 import dev.journal.core.internal.Utf8;
 import dev.journal.core.parse.UrlPolicy;
+import freemarker.core._CoreAPI;
+import freemarker.template.Version;
 import freemarker.cache.AndMatcher;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.ConditionalTemplateConfigurationFactory;
@@ -80,7 +82,7 @@ public final class TemplateEngine {
         this.siteTemplates = siteTemplates;
         this.folder = folderName(config.get("template.folder"));
         this.feedTemplate = config.get("template.feed.file").strip();
-        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        Configuration cfg = new Interruptible(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (siteTemplates != null && Files.isDirectory(siteTemplates)) {
             loaders.add(new Utf8Templates(siteTemplates.toFile()));
@@ -355,14 +357,104 @@ public final class TemplateEngine {
             // in jvm.locale's words (JBake's "Mo, 1 Jan." under de) feed readers refuse them
             env.setLocale(Locale.US);
         }
+        Alarm alarm = new Alarm(Thread.currentThread());
+        java.util.concurrent.ScheduledFuture<?> set = WATCHDOG.schedule(alarm::ring, timeLimitMillis,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             env.process();
         } catch (StackOverflowError e) {
             // a macro or function that calls itself without end: the site's mistake, said as one
             throw new Refused(template.getName(), "the template called itself too deeply to render (a macro,"
                     + " function or include that calls itself without end?); the stack overflowed");
+        } catch (RuntimeException | TemplateException | IOException e) {
+            if (alarm.rang()) {
+                throw tooLong(template);
+            }
+            throw e;
+        } finally {
+            set.cancel(false);
+            if (alarm.stop()) {
+                Thread.interrupted(); // rang as the page ended: the thread goes on uninterrupted
+            }
+        }
+        if (alarm.rang()) {
+            throw tooLong(template);
         }
         return out.toByteArray();
+    }
+
+    /** How long one page's render may take, in milliseconds: a minute, a thousand times a long page's. */
+    static volatile long timeLimitMillis = 60_000;
+
+    /** Interrupts the render of a page that has gone on longer than {@link #timeLimitMillis}. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "journal-template-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private Refused tooLong(Template template) {
+        return new Refused(template.getName(), "the template rendered one page for more than "
+                + timeLimitMillis / 1000 + " s and was stopped (a #list of a range that never ends, a loop"
+                + " that never stops?)");
+    }
+
+    /** The watchdog's alarm for one render: rings (interrupts the thread) only while the render goes on. */
+    private static final class Alarm {
+        private final Thread thread;
+        private boolean done;
+        private boolean rang;
+
+        Alarm(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized void ring() {
+            if (!done) {
+                rang = true;
+                thread.interrupt(); // Freemarker's loops look at it (Interruptible)
+            }
+        }
+
+        /** Ends the render; true when the alarm rang, so the thread's interrupt is to be cleared. */
+        synchronized boolean stop() {
+            done = true;
+            return rang;
+        }
+
+        synchronized boolean rang() {
+            return rang;
+        }
+    }
+
+    /**
+     * Freemarker's configuration, whose every template (a page's, and each one it includes or
+     * imports, which Freemarker loads through this method) checks between a loop's rounds whether
+     * its thread was interrupted, so that the watchdog can stop a loop that never ends. Freemarker
+     * makes such checks through its internal API (the one its online evaluator uses).
+     */
+    private static final class Interruptible extends Configuration {
+        private final java.util.Set<Template> checked = java.util.Collections.synchronizedSet(
+                java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
+        Interruptible(Version version) {
+            super(version);
+        }
+
+        @Override
+        public Template getTemplate(String name, Locale locale, Object customLookupCondition, String encoding,
+                boolean parseAsFTL, boolean ignoreMissing) throws IOException {
+            Template t = super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL, ignoreMissing);
+            if (t != null && parseAsFTL) {
+                synchronized (checked) {
+                    if (checked.add(t)) {
+                        _CoreAPI.addThreadInterruptedChecks(t);
+                    }
+                }
+            }
+            return t;
+        }
     }
 
     /** A template the engine will not use, with its name. */
