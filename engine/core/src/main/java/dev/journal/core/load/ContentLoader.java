@@ -222,7 +222,16 @@ public final class ContentLoader {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        if (ignored(file.getFileName().toString(), hiddenToo) || !attrs.isRegularFile()) {
+                        if (ignored(file.getFileName().toString(), hiddenToo)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (attrs.isSymbolicLink()) {
+                            // followed, a link has its target's attributes: these are a link's that leads nowhere
+                            problems.add(Problem.warning(relative(root, file), 0, "skipped: a symbolic link to "
+                                    + Problem.quote(String.valueOf(readLink(file))) + ", which leads to no file or folder"));
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (!attrs.isRegularFile()) {
                             return FileVisitResult.CONTINUE;
                         }
                         // a file in a folder that is inside the site is too, unless it is a link itself
@@ -246,6 +255,14 @@ public final class ContentLoader {
                 });
         found.sort(Comparator.comparing(Found::file));
         return found;
+    }
+
+    private static Path readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link);
+        } catch (IOException | UnsupportedOperationException e) {
+            return link.getFileName();
+        }
     }
 
     private boolean insideRoot(Path path) {

@@ -86,9 +86,15 @@ public final class DataFiles {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (attrs.isRegularFile() && !ContentLoader.ignored(name)
+                if ((attrs.isRegularFile() || attrs.isSymbolicLink()) && !ContentLoader.ignored(name)
                         && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-                    found.add(file);
+                    if (attrs.isSymbolicLink() && !Files.isRegularFile(file)) {
+                        // a link to what is no file (or is not there): said, as the content's are
+                        problems.add(Problem.warning(ContentLoader.relative(sourceDir, file), 0,
+                                "skipped: a symbolic link to no file"));
+                    } else {
+                        found.add(file); // a link is followed when it stays inside the site (below)
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }
