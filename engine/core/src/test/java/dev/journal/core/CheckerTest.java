@@ -684,6 +684,10 @@ class CheckerTest {
         assertHas(r, "jbake.properties:4: \\u must be followed by four hexadecimal digits");
         assertHas(r, "templates/post.ftl: the template called itself too deeply to render");
         assertEquals(2, r.problems().stream().filter(Problem::isError).count(), lines(r)::toString);
+        // ?eval's own error is said with it, not left behind its markers
+        write(site, "templates/post.ftl", "${\"1 +\"?eval}");
+        assertHas(check(), "templates/post.ftl:1: Failed to \"?eval\" string with this error: Syntax error in ?eval-ed"
+                + " string in line 1, column 5");
     }
 
     @Test

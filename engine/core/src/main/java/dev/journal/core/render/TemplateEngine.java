@@ -655,7 +655,15 @@ public final class TemplateEngine {
         }
         String m = message.strip();
         int cut = m.indexOf("\n\n");
-        m = cut > 0 ? m.substring(0, cut) : m;
-        return SafeText.collapseWhitespace(m);
+        String first = cut > 0 ? m.substring(0, cut) : m;
+        // ?eval and ?interpret put the error they met between markers after their first paragraph
+        int begin = m.indexOf("---begin-message---");
+        int end = begin < 0 ? -1 : m.indexOf("---end-message---", begin);
+        if (begin > 0 && end > begin && !first.contains("---begin-message---")) {
+            String inner = m.substring(begin + "---begin-message---".length(), end).strip();
+            int innerCut = inner.indexOf("\n\n");
+            first = first + " " + (innerCut > 0 ? inner.substring(0, innerCut) : inner);
+        }
+        return SafeText.collapseWhitespace(first);
     }
 }
