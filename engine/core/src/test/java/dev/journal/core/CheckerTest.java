@@ -684,6 +684,13 @@ class CheckerTest {
         assertHas(r, "jbake.properties:4: \\u must be followed by four hexadecimal digits");
         assertHas(r, "templates/post.ftl: the template called itself too deeply to render");
         assertEquals(2, r.problems().stream().filter(Problem::isError).count(), lines(r)::toString);
+        // a data file that is there but broken is not "no data file" to the template that reads it
+        write(site, "data/team.yaml", "name: [unclosed\n");
+        write(site, "templates/post.ftl", "${data.get(\"team.yaml\").name}");
+        r = check();
+        assertHas(r, "data/team.yaml:");
+        assertHas(r, "templates/post.ftl:1: the data file data/team.yaml could not be read (its error is reported at"
+                + " the file)");
         // ?eval's own error is said with it, not left behind its markers
         write(site, "templates/post.ftl", "${\"1 +\"?eval}");
         assertHas(check(), "templates/post.ftl:1: Failed to \"?eval\" string with this error: Syntax error in ?eval-ed"

@@ -58,6 +58,12 @@ public final class DataFiles {
      * The data files by their path in the data folder ({@code team.yaml}, {@code people/a.yml}),
      * and the problems of those that cannot be read.
      */
+    /**
+     * What a data file that is there but could not be read (its error reported at it) stands as,
+     * compared by identity: a template that reads it is told so, not that there is no such file.
+     */
+    public static final Map<String, Object> UNREADABLE = Collections.unmodifiableMap(new java.util.HashMap<>());
+
     public record Loaded(Map<String, Map<String, Object>> files, List<Problem> problems) {
         public Loaded {
             files = Collections.unmodifiableMap(new TreeMap<>(files));
@@ -116,12 +122,11 @@ public final class DataFiles {
                 text = dev.journal.core.internal.Utf8.strict(Files.readAllBytes(file));
             } catch (dev.journal.core.internal.Utf8.MalformedException e) {
                 problems.add(Problem.error(path, e.line(), e.getMessage()));
+                files.put(ref, UNREADABLE);
                 continue;
             }
             Map<String, Object> data = read(path, text, problems);
-            if (data != null) {
-                files.put(ref, data);
-            }
+            files.put(ref, data != null ? data : UNREADABLE);
         }
         return new Loaded(files, problems);
     }

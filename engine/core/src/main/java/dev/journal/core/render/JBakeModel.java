@@ -354,6 +354,10 @@ final class JBakeModel {
                             + " data.get(\"team.yaml\")");
                 }
                 Map<String, Object> values = files.get(name.getAsString());
+                if (values == dev.journal.core.load.DataFiles.UNREADABLE) {
+                    throw new TemplateModelException("the data file " + folder + "/" + name.getAsString()
+                            + " could not be read (its error is reported at the file)");
+                }
                 if (values == null) {
                     throw new TemplateModelException("there is no data file " + folder + "/" + name.getAsString()
                             + (files.isEmpty() ? "" : " (the data files are " + String.join(", ", files.keySet()) + ")"));
