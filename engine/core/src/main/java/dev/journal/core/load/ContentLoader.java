@@ -214,6 +214,14 @@ public final class ContentLoader {
                                     "skipped: a symbolic link to a folder outside the site"));
                             return FileVisitResult.SKIP_SUBTREE;
                         }
+                        if (Files.isSymbolicLink(dir) && holdsOrCaches(dir, start)) {
+                            // the site's folder (or the content's, from the assets) would be published
+                            // whole: its sources, its templates, the build cache with drafts' text
+                            problems.add(Problem.warning(relative(root, dir), 0, "skipped: a symbolic link to a"
+                                    + " folder that holds this one, or to the build cache: it would publish the site's"
+                                    + " sources"));
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
                         if (jbakeIgnore && Files.exists(dir.resolve(".jbakeignore"), LinkOption.NOFOLLOW_LINKS)) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
@@ -262,6 +270,17 @@ public final class ContentLoader {
             return Files.readSymbolicLink(link);
         } catch (IOException | UnsupportedOperationException e) {
             return link.getFileName();
+        }
+    }
+
+    /** Whether a linked folder holds the folder walked ({@code start}), or lies in the build cache. */
+    private boolean holdsOrCaches(Path link, Path start) {
+        try {
+            Path real = link.toRealPath();
+            return start.toRealPath().startsWith(real)
+                    || real.startsWith(root.resolve("target").resolve("journal-cache"));
+        } catch (IOException e) {
+            return false; // said as a link that cannot be followed
         }
     }
 
