@@ -670,16 +670,23 @@ class CheckerTest {
         assertTrue(config.get(2).startsWith("jbake.properties:6: journal.feed.entries"), config::toString);
     }
 
-    @Test
-    void aTemplateThatCallsItselfWithoutEndIsAnErrorNamingItAndABadEscapeInTheConfigurationToo() throws IOException {
-        write(site, "jbake.properties", "render.feed=false\nrender.sitemap=false\nsite.motto=caf\\u00e9\n"
-                + "site.bad=\\u12 and more\n");
+    /**
+     * A JBake site of one tagged post with the given properties, its tags, archive and tag index
+     * templates trivial; a test writes the templates it is about.
+     */
+    private void taggedJBakeSite(String properties) throws IOException {
+        write(site, "jbake.properties", "render.feed=false\nrender.sitemap=false\n" + properties);
         write(site, "content/a.md", "title=A\ndate=2024-01-01\ntype=post\ntags=x\nstatus=published\n~~~~~~\nText.\n");
-        write(site, "templates/index.ftl", "${config.site_motto}");
-        write(site, "templates/post.ftl", "<#macro r><@r/></#macro><@r/>");
         write(site, "templates/tags.ftl", "${tag}");
         write(site, "templates/archive.ftl", "x");
         write(site, "templates/tags-index.ftl", "x");
+    }
+
+    @Test
+    void aTemplateThatCallsItselfWithoutEndIsAnErrorNamingItAndABadEscapeInTheConfigurationToo() throws IOException {
+        taggedJBakeSite("site.motto=caf\\u00e9\nsite.bad=\\u12 and more\n");
+        write(site, "templates/index.ftl", "${config.site_motto}");
+        write(site, "templates/post.ftl", "<#macro r><@r/></#macro><@r/>");
         CheckResult r = check();
         assertHas(r, "jbake.properties:4: \\u must be followed by four hexadecimal digits");
         assertHas(r, "templates/post.ftl: the template called itself too deeply to render");
@@ -699,17 +706,13 @@ class CheckerTest {
 
     @Test
     void everyTemplatesSyntaxErrorIsOneProblemWithItsLineAndColumnReportedTogether() throws IOException {
-        write(site, "jbake.properties", "render.feed=false\nrender.sitemap=false\n");
-        write(site, "content/a.md", "title=A\ndate=2024-01-01\ntype=post\ntags=x\nstatus=published\n~~~~~~\nText.\n");
+        taggedJBakeSite("");
         write(site, "content/b.md", "title=B\ndate=2024-01-01\ntype=page\nstatus=published\n~~~~~~\nText.\n");
         write(site, "templates/index.ftl", "<#include \"header.ftl\">\n<#include \"footer.ftl\">\n");
         write(site, "templates/post.ftl", "<#include \"header.ftl\">${content.title}<#include \"footer.ftl\">");
         write(site, "templates/page.ftl", "<p>\n  <#if content.title??>\n${content.title}\n");
         write(site, "templates/header.ftl", "<header>\n<#list tags as t>${t.name}\n</header>\n");
         write(site, "templates/footer.ftl", "<footer>${content.title</footer>\n");
-        write(site, "templates/tags.ftl", "${tag}");
-        write(site, "templates/archive.ftl", "x");
-        write(site, "templates/tags-index.ftl", "x");
         CheckResult r = check();
         List<String> errors = r.problems().stream().filter(Problem::isError).map(Problem::toString).toList();
         assertEquals(3, errors.size(), String.join("\n", errors));
