@@ -60,7 +60,8 @@ class ConcurrentBuildsTest {
         Path clean = temp.resolve("clean");
         new Baker(BakeOptions.of(site, clean).withClock(CLOCK)).bake();
         assertEquals(TestContent.digests(clean), TestContent.digests(out));
-        assertFalse(Files.exists(OutputLock.file(out)), "the lock goes with the last build");
+        assertTrue(Files.exists(OutputLock.file(out)), "the lock stays, in the temporary folder");
+        assertFalse(OutputLock.file(out).startsWith(temp));
         try (var siblings = Files.list(temp)) {
             assertEquals(List.of("clean", "out", "site"), siblings.map(p -> p.getFileName().toString()).sorted()
                     .toList(), "nothing left beside the output folders");

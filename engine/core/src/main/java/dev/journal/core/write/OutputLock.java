@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 /**
  * One build at a time writes an output folder: two at once (a save in the editor while CI runs, a
  * second terminal) would each take the other's half-moved files for an interrupted build's and
- * undo them. The lock is a file beside the output folder, {@code <folder>.journal-lock}, there
- * while a build writes (and after a build that was killed, until the next); a build that finds it
- * taken waits for the other to end, and says so.
+ * undo them. The lock is a small file in the user's temporary folder, named after the output
+ * folder's real path, kept there (a lock file deleted as its build ends could be taken by two
+ * builds at once); a build that finds it taken waits for the other to end, and says so.
  */
 public final class OutputLock implements AutoCloseable {
 
@@ -25,89 +25,80 @@ public final class OutputLock implements AutoCloseable {
     private final ReentrantLock own;
     private final FileChannel channel;
     private final FileLock lock;
-    private final Path file;
 
-    private OutputLock(ReentrantLock own, FileChannel channel, FileLock lock, Path file) {
+    private OutputLock(ReentrantLock own, FileChannel channel, FileLock lock) {
         this.own = own;
         this.channel = channel;
         this.lock = lock;
-        this.file = file;
     }
 
-    /** The lock file of an output folder. */
-    public static Path file(Path output) {
-        Path out = output.toAbsolutePath().normalize();
-        return out.resolveSibling(out.getFileName() + ".journal-lock");
+    /**
+     * The lock file of an output folder: in {@code journal-locks-<user>} of the temporary folder,
+     * named by a digest of the folder's real path (its nearest existing parent's, and the rest).
+     */
+    public static Path file(Path output) throws IOException {
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"),
+                "journal-locks-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_"));
+        Files.createDirectories(folder);
+        String name = dev.journal.core.internal.Digests.sha256(real(output).toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32);
+        return folder.resolve(name + ".lock");
+    }
+
+    /** The real path of a folder that may not exist yet: its nearest existing parent's, with the rest. */
+    private static Path real(Path path) throws IOException {
+        Path abs = path.toAbsolutePath().normalize();
+        Path existing = abs;
+        java.util.Deque<Path> rest = new java.util.ArrayDeque<>();
+        while (existing != null && !Files.exists(existing)) {
+            rest.push(existing.getFileName());
+            existing = existing.getParent();
+        }
+        Path real = existing == null ? abs.getRoot() : existing.toRealPath();
+        while (!rest.isEmpty()) {
+            real = real.resolve(rest.pop());
+        }
+        return real;
     }
 
     /** Takes the output folder's lock, waiting (and saying so once) while another build holds it. */
     public static OutputLock take(Path output, Consumer<String> log) throws IOException {
-        Path out = output.toAbsolutePath().normalize();
-        ReentrantLock own = IN_PROCESS.computeIfAbsent(out, k -> new ReentrantLock());
+        Path file = file(output);
+        ReentrantLock own = IN_PROCESS.computeIfAbsent(file, k -> new ReentrantLock());
         boolean said = false;
         if (!own.tryLock()) {
-            log.accept("waiting for another build of this process, which is writing " + out);
+            log.accept("waiting for another build of this process, which is writing " + output);
             said = true;
             own.lock();
         }
-        Path file = file(out);
+        FileChannel channel = null;
         try {
-            if (out.getParent() != null) {
-                Files.createDirectories(out.getParent());
-            }
-            while (true) {
-                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                try {
-                    Object opened = key(file);
-                    FileLock lock = channel.tryLock();
-                    if (lock == null) {
-                        if (!said) {
-                            log.accept("waiting for another build, which is writing " + out);
-                            said = true;
-                        }
-                        lock = channel.lock();
-                    }
-                    // the build that held it deletes the file as it ends: a lock on a file no longer at
-                    // the path excludes nobody, so the file there must be the one opened. (Looked at
-                    // by its attributes: opening it again and closing it would release the lock, which
-                    // the system holds per process and file.)
-                    if (opened != null && opened.equals(key(file))) {
-                        return new OutputLock(own, channel, lock, file);
-                    }
-                    lock.release();
-                } catch (IOException | RuntimeException | Error e) {
-                    channel.close();
-                    throw e;
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                if (!said) {
+                    log.accept("waiting for another build, which is writing " + output);
                 }
+                lock = channel.lock();
+            }
+            return new OutputLock(own, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
                 channel.close();
             }
-        } catch (IOException | RuntimeException e) {
             own.unlock();
             throw e;
         }
     }
 
-    /** The file's identity on its file system (device and inode), or null when it is not there. */
-    private static Object key(Path file) throws IOException {
-        try {
-            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-        } catch (java.nio.file.NoSuchFileException e) {
-            return null;
-        }
-    }
-
-    /** Deletes the lock file, then lets the next build go. */
+    /** Lets the next build go; the file stays. */
     @Override
     public void close() throws IOException {
         try {
-            Files.deleteIfExists(file);
+            lock.release();
+            channel.close();
         } finally {
-            try {
-                lock.release();
-                channel.close();
-            } finally {
-                own.unlock();
-            }
+            own.unlock();
         }
     }
 }
