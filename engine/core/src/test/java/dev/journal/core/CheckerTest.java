@@ -684,13 +684,14 @@ class CheckerTest {
 
     @Test
     void aTemplateThatCallsItselfWithoutEndIsAnErrorNamingItAndABadEscapeInTheConfigurationToo() throws IOException {
-        taggedJBakeSite("site.motto=caf\\u00e9\nsite.bad=\\u12 and more\n");
+        taggedJBakeSite("site.motto=caf\\u00e9\nsite.bad=\\u12 and more\nsite.long=one \\\n  #\\uZZ two\n");
         write(site, "templates/index.ftl", "${config.site_motto}");
         write(site, "templates/post.ftl", "<#macro r><@r/></#macro><@r/>");
         CheckResult r = check();
         assertHas(r, "jbake.properties:4: \\u must be followed by four hexadecimal digits");
+        assertHas(r, "jbake.properties:6: \\u must be followed by four hexadecimal digits"); // a value's second row
         assertHas(r, "templates/post.ftl: the template called itself too deeply to render");
-        assertEquals(2, r.problems().stream().filter(Problem::isError).count(), lines(r)::toString);
+        assertEquals(3, r.problems().stream().filter(Problem::isError).count(), lines(r)::toString);
         // a data file that is there but broken is not "no data file" to the template that reads it
         write(site, "data/team.yaml", "name: [unclosed\n");
         write(site, "templates/post.ftl", "${data.get(\"team.yaml\").name}");

@@ -63,10 +63,13 @@ public final class ConfigLoader {
             return text;
         }
         String[] rows = text.split("\n", -1);
+        boolean continued = false;
         for (int i = 0; i < rows.length; i++) {
             String row = rows[i].stripLeading();
-            if (row.startsWith("#") || row.startsWith("!")) {
-                continue; // comments are not read
+            boolean wasContinued = continued;
+            continued = endsWithOddBackslashes(row);
+            if (!wasContinued && (row.startsWith("#") || row.startsWith("!"))) {
+                continue; // comments are not read; a row that goes on the one before is the value's
             }
             java.util.regex.Matcher m = BAD_ESCAPE.matcher(rows[i]);
             if (m.find()) {
@@ -87,7 +90,12 @@ public final class ConfigLoader {
 
     private static Map<String, String> read(String text) throws IOException {
         Properties properties = new Properties();
-        properties.load(new StringReader(text));
+        try {
+            properties.load(new StringReader(text));
+        } catch (IllegalArgumentException e) {
+            // an escape mendEscapes did not foresee: the file as a whole cannot be read
+            throw new IOException(SiteConfig.FILE_NAME + " cannot be read: " + e.getMessage(), e);
+        }
         Map<String, String> values = new LinkedHashMap<>();
         for (String name : properties.stringPropertyNames()) {
             values.put(name, properties.getProperty(name));
