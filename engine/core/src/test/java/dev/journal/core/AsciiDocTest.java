@@ -244,4 +244,27 @@ class AsciiDocTest {
         assertEquals(TestContent.digests(clean).get("page.html"), TestContent.digests(out).get("page.html"));
         assertEquals(TestContent.digests(clean).get("plain.html"), TestContent.digests(out).get("plain.html"));
     }
+
+    @Test
+    void aSymbolicLinkOutOfTheSiteTurnsIncludesOffAndAnIncludeBombStopsAtItsLimit() throws Exception {
+        jbakeSite("asciidoctor.attributes=allow-uri-read\n");
+        Path secret = write(temp, "outside/secret.txt", "TOP SECRET\n");
+        write(site, "content/blog/bomb.txt", "x\ninclude::bomb.txt[]\ninclude::bomb.txt[]\n");
+        write(site, "content/blog/page.adoc", "= Page\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "include::bomb.txt[]\n\n{docdir}|{user-home}|{journal-source-file}\n");
+        BakeResult r = build();
+        String page = read("blog/page.html");
+        assertFalse(page.contains(site.toString()) || page.contains(temp.toString()), "no path of the machine: " + page);
+        assertTrue(r.warnings().stream().anyMatch(p -> p.message().contains("more than 1000 includes")),
+                r.warnings().toString());
+        // a link inside the site to a place outside it: Asciidoctor's jail compares paths, so includes go
+        java.nio.file.Files.createSymbolicLink(site.resolve("content/blog/leak.txt"), secret);
+        write(site, "content/blog/page.adoc", "= Page\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "include::leak.txt[]\n");
+        r = build();
+        assertFalse(read("blog/page.html").contains("TOP SECRET"));
+        assertTrue(r.warnings().stream().anyMatch(p -> p.path().equals("content/blog/page.adoc")
+                && p.message().startsWith("AsciiDoc includes are not read in this site: content/blog/leak.txt is a"
+                + " symbolic link")), r.warnings().toString());
+    }
 }

@@ -341,11 +341,59 @@ public final class ContentParser {
         return ContentLoader.ASCIIDOC_EXTENSIONS.contains(file.extension());
     }
 
-    /** An AsciiDoc file as Asciidoctor reads it: from disk in the site's folder, else its text. */
+    /**
+     * An AsciiDoc file as Asciidoctor reads it: from disk in the site's folder, includes and all;
+     * else (no file, or a site with a symbolic link to a place outside it, which Asciidoctor's jail,
+     * a comparison of paths, would follow) its text alone, without includes.
+     */
     private AsciiDoc.Source asciiDoc(SourceFile file, String text) {
         java.nio.file.Path onDisk = site == null || file.origin() == null ? null : realPath(file.origin().file());
-        boolean inside = onDisk != null && onDisk.startsWith(site);
+        boolean inside = onDisk != null && onDisk.startsWith(site) && linkOut().isEmpty();
         return new AsciiDoc.Source(inside ? site : null, inside ? onDisk : null, file.path(), text);
+    }
+
+    /** The first symbolic link in the site's folder that leads outside it, looked for once, when an AsciiDoc file is read. */
+    private Optional<String> linkOut() {
+        synchronized (this) {
+            if (linkOut == null) {
+                linkOut = findLinkOut(site);
+            }
+            return linkOut;
+        }
+    }
+
+    private Optional<String> linkOut;
+
+    private static Optional<String> findLinkOut(java.nio.file.Path site) {
+        String[] found = new String[1];
+        try {
+            java.nio.file.Files.walkFileTree(site, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(java.nio.file.Path dir,
+                        java.nio.file.attribute.BasicFileAttributes attrs) {
+                    return dir.getFileName() != null && dir.getFileName().toString().equals(".git")
+                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(java.nio.file.Path file,
+                        java.nio.file.attribute.BasicFileAttributes attrs) {
+                    if (attrs.isSymbolicLink() && !realPath(file).startsWith(site)) {
+                        found[0] = site.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                        return java.nio.file.FileVisitResult.TERMINATE;
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(java.nio.file.Path file, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            return Optional.of(".");
+        }
+        return Optional.ofNullable(found[0]);
     }
 
     private static java.nio.file.Path realPath(java.nio.file.Path p) {
@@ -1014,6 +1062,11 @@ public final class ContentParser {
         try {
             if (isAsciiDoc(h.file)) {
                 AsciiDoc.Source source = asciiDoc(h.file, h.fm.body());
+                if (!source.onDisk() && h.includes && site != null && linkOut().isPresent()) {
+                    warnings.add(Problem.warning(h.file.path(), h.fm.bodyLine(), "AsciiDoc includes are not read in"
+                            + " this site: " + linkOut().get() + " is a symbolic link to a place outside it, which"
+                            + " Asciidoctor's safe mode would follow"));
+                }
                 AsciiDoc.Converted c;
                 try {
                     c = AsciiDoc.convert(source, source.onDisk() ? h.fm.bodyLine() : 1, asciiDocAttributes);

@@ -70,7 +70,15 @@ public final class AsciiDoc {
     /** The attribute naming the file a wrapper includes (its path may hold spaces, which an include's target may not). */
     private static final String SOURCE_ATTRIBUTE = "journal-source-file";
 
+    /** How deep includes may nest (Asciidoctor's default is 64). */
+    static final int MAX_INCLUDE_DEPTH = 16;
+    /** How many includes one conversion may make: past them, an include of itself twice would double without end. */
+    static final int MAX_INCLUDES = 1_000;
+
     private static final Object TURN = new Object();
+    /** The includes of the call under way, and where the first one past the limit was; guarded by {@link #TURN}. */
+    private static int includes;
+    private static Note tooMany;
     private static Asciidoctor engine;
     /** The notes of the call under way; guarded by {@link #TURN}. */
     private static List<LogRecord> heard;
@@ -83,6 +91,8 @@ public final class AsciiDoc {
         synchronized (TURN) {
             List<LogRecord> records = new ArrayList<>();
             heard = records;
+            includes = 0;
+            tooMany = null;
             try {
                 Document doc = engine().load(input(source, 1), options(source, attributes, true));
                 Title title = doc.getStructuredDoctitle();
@@ -103,6 +113,8 @@ public final class AsciiDoc {
         synchronized (TURN) {
             List<LogRecord> records = new ArrayList<>();
             heard = records;
+            includes = 0;
+            tooMany = null;
             try {
                 String html = engine().convert(input(source, fromLine), options(source, attributes, false));
                 return new Converted(html, notes(source, records));
@@ -128,12 +140,18 @@ public final class AsciiDoc {
 
     private static Options options(Source source, Map<String, Object> attributes, boolean headerOnly) {
         Map<String, Object> all = new LinkedHashMap<>(attributes);
+        // reading URLs, and the depth of includes, are the engine's to say, not the site's
+        all.remove("allow-uri-read");
+        all.put("max-include-depth", String.valueOf(MAX_INCLUDE_DEPTH));
         if (source.onDisk()) {
-            // (the site's folder, the jail, is the document's too: Asciidoctor makes {docdir} its base folder)
-            all.put(SOURCE_ATTRIBUTE, source.file().toAbsolutePath().toString());
+            // found from the site's folder (Asciidoctor's base and jail), by its path in the site, so
+            // that no page can show where the site lies on the machine that built it
+            all.put(SOURCE_ATTRIBUTE, source.site().toAbsolutePath().relativize(source.file().toAbsolutePath())
+                    .toString().replace(File.separatorChar, '/'));
         }
         var options = Options.builder()
-                .safe(source.onDisk() ? SafeMode.SAFE : SafeMode.SECURE)
+                // the server mode: includes inside the jail, {docdir} and {user-home} hidden, nothing fetched
+                .safe(source.onDisk() ? SafeMode.SERVER : SafeMode.SECURE)
                 .attributes(attributes(all));
         if (source.onDisk()) {
             options.baseDir(new File(source.site().toAbsolutePath().toString()));
@@ -180,6 +198,12 @@ public final class AsciiDoc {
             }
             notes.add(new Note(path, line, "AsciiDoc: " + message));
         }
+        if (tooMany != null) {
+            String file = tooMany.path();
+            String path = root != null && file.startsWith(root) ? file.substring(root.length())
+                    .replace(File.separatorChar, '/') : source.path();
+            notes.add(new Note(path, tooMany.line(), tooMany.message()));
+        }
         return notes;
     }
 
@@ -194,9 +218,32 @@ public final class AsciiDoc {
             // they say nothing of the site, and would be printed among the build's lines
             org.asciidoctor.jruby.internal.JRubyRuntimeContext.get(made).setVerbose((Boolean) null);
             made.registerLogHandler(new Heard());
+            made.javaExtensionRegistry().includeProcessor(new Counted());
             engine = made;
         }
         return engine;
+    }
+
+    /**
+     * Counts a conversion's includes, and takes over those past {@link #MAX_INCLUDES}, which it
+     * leaves out with one note: the others are Asciidoctor's own to read.
+     */
+    private static final class Counted extends org.asciidoctor.extension.IncludeProcessor {
+        @Override
+        public boolean handles(String target) {
+            return ++includes > MAX_INCLUDES;
+        }
+
+        @Override
+        public void process(Document document, org.asciidoctor.extension.PreprocessorReader reader, String target,
+                Map<String, Object> attributes) {
+            if (tooMany == null) {
+                String file = reader.getFile();
+                tooMany = new Note(file == null ? "" : file, Math.max(0, reader.getLineNumber() - 1), "AsciiDoc: more"
+                        + " than " + MAX_INCLUDES + " includes in one file (an include of itself?); the rest are left"
+                        + " out");
+            }
+        }
     }
 
     /** Hands what Asciidoctor logs to the call under way. */
