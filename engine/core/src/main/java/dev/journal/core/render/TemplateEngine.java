@@ -387,12 +387,17 @@ public final class TemplateEngine {
     static volatile long timeLimitMillis = 60_000;
 
     /** Interrupts the render of a page that has gone on longer than {@link #timeLimitMillis}. */
-    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "journal-template-watchdog");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor watchdog() {
+        var w = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "journal-template-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        w.setRemoveOnCancelPolicy(true); // a page that ended takes its alarm out of the queue at once
+        return w;
+    }
 
     private Refused tooLong(Template template) {
         return new Refused(template.getName(), "the template rendered one page for more than "

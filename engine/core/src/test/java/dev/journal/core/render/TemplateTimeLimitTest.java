@@ -50,7 +50,7 @@ class TemplateTimeLimitTest {
             TemplateEngine.timeLimitMillis = limit;
         }
         assertFalse(Thread.currentThread().isInterrupted());
-        // the same engine renders a page that ends, on threads left uninterrupted
+        // a build after it, in the same process (the watchdog's), renders pages that end
         write(site, "templates/post.ftl", "${content.title}");
         write(site, "templates/page.ftl", "${content.title}");
         new Baker(BakeOptions.of(site, temp.resolve("out"))).bake();
