@@ -267,4 +267,24 @@ class AsciiDocTest {
                 && p.message().startsWith("AsciiDoc includes are not read in this site: content/blog/leak.txt is a"
                 + " symbolic link")), r.warnings().toString());
     }
+
+    @Test
+    void attributesThatMultiplyAHugeTableAndTheSitesAllowUriReadAreRefused() throws Exception {
+        jbakeSite("asciidoctor.attributes=ALLOW-URI-READ,allow-uri-read@\nALLOW-URI-READ=yes\n");
+        write(site, "content/ok.adoc", "= Ok\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "ifdef::allow-uri-read[URI-READ-ON]\nText.\n");
+        write(site, "content/bomb.adoc", "= Bomb\n:jbake-type: page\n:jbake-status: published\n"
+                + ":a0: xxxxxxxxxxxxxxxx\n" + ":a1: {a0}{a0}{a0}{a0}{a0}{a0}{a0}{a0}{a0}{a0}{a0}{a0}{a0}{a0}{a0}{a0}\n" + ":a2: {a1}{a1}{a1}{a1}{a1}{a1}{a1}{a1}{a1}{a1}{a1}{a1}{a1}{a1}{a1}{a1}\n" + ":a3: {a2}{a2}{a2}{a2}{a2}{a2}{a2}{a2}{a2}{a2}{a2}{a2}{a2}{a2}{a2}{a2}\n" + ":a4: {a3}{a3}{a3}{a3}{a3}{a3}{a3}{a3}{a3}{a3}{a3}{a3}{a3}{a3}{a3}{a3}\n" + ":a5: {a4}{a4}{a4}{a4}{a4}{a4}{a4}{a4}{a4}{a4}{a4}{a4}{a4}{a4}{a4}{a4}\n" + ":a6: {a5}{a5}{a5}{a5}{a5}{a5}{a5}{a5}{a5}{a5}{a5}{a5}{a5}{a5}{a5}{a5}\n" + ":a7: {a6}{a6}{a6}{a6}{a6}{a6}{a6}{a6}{a6}{a6}{a6}{a6}{a6}{a6}{a6}{a6}\n" + ":a8: {a7}{a7}{a7}{a7}{a7}{a7}{a7}{a7}{a7}{a7}{a7}{a7}{a7}{a7}{a7}{a7}\n" + "\n{a8}\n");
+        write(site, "content/wide.adoc", "= Wide\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "[cols=\"20000000*\"]\n|===\n|x\n|===\n");
+        ContentException e = assertThrows(ContentException.class, this::build);
+        List<String> errors = e.errors().stream().map(p -> p.path() + ":" + p.line() + ": " + p.message()).toList();
+        assertTrue(errors.contains("content/bomb.adoc:8: the attribute a4 would grow to more than 1048576 characters"
+                + " through its references"), errors.toString());
+        assertTrue(errors.contains("content/wide.adoc:5: a table of 20000000 columns; at most 1000"), errors.toString());
+        java.nio.file.Files.delete(site.resolve("content/bomb.adoc"));
+        java.nio.file.Files.delete(site.resolve("content/wide.adoc"));
+        build();
+        assertFalse(read("ok.html").contains("URI-READ-ON"), "the site cannot let documents read URLs");
+    }
 }

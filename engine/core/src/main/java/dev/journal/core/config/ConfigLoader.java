@@ -66,10 +66,10 @@ public final class ConfigLoader {
         boolean continued = false;
         for (int i = 0; i < rows.length; i++) {
             String row = rows[i].stripLeading();
-            boolean wasContinued = continued;
-            continued = endsWithOddBackslashes(row);
-            if (!wasContinued && (row.startsWith("#") || row.startsWith("!"))) {
-                continue; // comments are not read; a row that goes on the one before is the value's
+            boolean comment = !continued && (row.startsWith("#") || row.startsWith("!"));
+            continued = !comment && endsWithOddBackslashes(row);
+            if (comment) {
+                continue; // comments are not read, nor go on; a row that goes on the one before is the value's
             }
             java.util.regex.Matcher m = BAD_ESCAPE.matcher(rows[i]);
             if (m.find()) {
@@ -114,8 +114,9 @@ public final class ConfigLoader {
         for (int i = 0; i < rows.length; i++) {
             String row = rows[i].stripLeading();
             boolean wasContinued = continued;
-            continued = endsWithOddBackslashes(row);
-            if (wasContinued || row.isEmpty() || row.startsWith("#") || row.startsWith("!")) {
+            boolean comment = !wasContinued && (row.startsWith("#") || row.startsWith("!"));
+            continued = !comment && endsWithOddBackslashes(row);
+            if (wasContinued || comment || row.isEmpty()) {
                 continue;
             }
             int end = 0;

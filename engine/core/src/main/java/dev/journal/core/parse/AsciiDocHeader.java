@@ -128,4 +128,48 @@ final class AsciiDocHeader {
         }
         return v;
     }
+
+    /** An attribute entry anywhere in the file, with its value. */
+    private static final Pattern ANY_ENTRY = Pattern.compile(":([A-Za-z0-9_][A-Za-z0-9_-]*):[ \\t]*(.*)");
+    private static final Pattern REFERENCE = Pattern.compile("\\{([A-Za-z0-9_][A-Za-z0-9_-]*)}");
+    /** A table's columns given as a repeat ({@code cols="3*"}). */
+    private static final Pattern REPEATED_COLUMNS = Pattern.compile("cols\\s*=\\s*\"?\\s*(\\d{4,})\\s*\\*");
+    /** The most characters an attribute may grow to, and the most columns a table may repeat. */
+    static final long MOST_ATTRIBUTE = 1L << 20;
+    static final long MOST_COLUMNS = 1_000;
+
+    /**
+     * What in an AsciiDoc file would make Asciidoctor work without end before it could say
+     * anything: attributes whose references multiply ({@code :a1: {a0}{a0}}, eight times over, is
+     * four billion characters) and a table of millions of columns. Each is an error on its line.
+     */
+    static List<dev.journal.core.Problem> limits(String path, String text) {
+        List<dev.journal.core.Problem> problems = new java.util.ArrayList<>();
+        Map<String, Long> sizes = new HashMap<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            Matcher entry = ANY_ENTRY.matcher(l);
+            if (entry.matches()) {
+                String value = entry.group(2);
+                long size = value.length();
+                Matcher ref = REFERENCE.matcher(value);
+                while (ref.find()) {
+                    size = Math.min(Long.MAX_VALUE / 2, size + sizes.getOrDefault(ref.group(1), 0L));
+                }
+                sizes.put(entry.group(1), size);
+                if (size > MOST_ATTRIBUTE) {
+                    problems.add(dev.journal.core.Problem.error(path, i + 1, "the attribute " + entry.group(1)
+                            + " would grow to more than " + MOST_ATTRIBUTE + " characters through its references"));
+                    break;
+                }
+            }
+            Matcher cols = REPEATED_COLUMNS.matcher(l);
+            if (cols.find() && Long.parseLong(cols.group(1).length() > 12 ? "999999999999" : cols.group(1)) > MOST_COLUMNS) {
+                problems.add(dev.journal.core.Problem.error(path, i + 1, "a table of " + cols.group(1)
+                        + " columns; at most " + MOST_COLUMNS));
+            }
+        }
+        return problems;
+    }
 }

@@ -352,7 +352,10 @@ public final class ContentParser {
         return new AsciiDoc.Source(inside ? site : null, inside ? onDisk : null, file.path(), text);
     }
 
-    /** The first symbolic link in the site's folder that leads outside it, looked for once, when an AsciiDoc file is read. */
+    /**
+     * The first symbolic link in the site's folder that leads outside it (or a folder that cannot
+     * be listed, which may hold one), looked for once, when an AsciiDoc file is read.
+     */
     private Optional<String> linkOut() {
         synchronized (this) {
             if (linkOut == null) {
@@ -369,13 +372,6 @@ public final class ContentParser {
         try {
             java.nio.file.Files.walkFileTree(site, new java.nio.file.SimpleFileVisitor<>() {
                 @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(java.nio.file.Path dir,
-                        java.nio.file.attribute.BasicFileAttributes attrs) {
-                    return dir.getFileName() != null && dir.getFileName().toString().equals(".git")
-                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
                 public java.nio.file.FileVisitResult visitFile(java.nio.file.Path file,
                         java.nio.file.attribute.BasicFileAttributes attrs) {
                     if (attrs.isSymbolicLink() && !realPath(file).startsWith(site)) {
@@ -387,7 +383,9 @@ public final class ContentParser {
 
                 @Override
                 public java.nio.file.FileVisitResult visitFileFailed(java.nio.file.Path file, IOException e) {
-                    return java.nio.file.FileVisitResult.CONTINUE;
+                    // a folder that cannot be listed may hold such a link: taken as one (includes off)
+                    found[0] = site.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                    return java.nio.file.FileVisitResult.TERMINATE;
                 }
             });
         } catch (IOException e) {
@@ -545,6 +543,11 @@ public final class ContentParser {
         String read = text;
         if (isAsciiDoc(file)) {
             h.includes = text.contains("include::");
+            List<Problem> beyond = AsciiDocHeader.limits(path, text);
+            if (!beyond.isEmpty()) {
+                h.problems.addAll(beyond);
+                return h;
+            }
             if (result.frontMatter() == null && result.problems().stream()
                     .allMatch(p -> !p.isError() || FrontMatterParser.saysNoHeader(p, read))) {
                 // no JBake header: the document's own header, as JBake reads it

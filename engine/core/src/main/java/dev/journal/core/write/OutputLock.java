@@ -13,9 +13,10 @@ import java.util.function.Consumer;
 /**
  * One build at a time writes an output folder: two at once (a save in the editor while CI runs, a
  * second terminal) would each take the other's half-moved files for an interrupted build's and
- * undo them. The lock is a small file in the user's temporary folder, named after the output
- * folder's real path, kept there (a lock file deleted as its build ends could be taken by two
- * builds at once); a build that finds it taken waits for the other to end, and says so.
+ * undo them. The lock is a hidden file beside the output folder, {@code .<folder>.journal-lock},
+ * kept there: a lock file deleted as its build ends could be taken by two builds at once, and one
+ * in the temporary folder could be planted or cleaned away by others. A build that finds it taken
+ * waits for the other to end, and says so.
  */
 public final class OutputLock implements AutoCloseable {
 
@@ -32,17 +33,10 @@ public final class OutputLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /**
-     * The lock file of an output folder: in {@code journal-locks-<user>} of the temporary folder,
-     * named by a digest of the folder's real path (its nearest existing parent's, and the rest).
-     */
+    /** The lock file of an output folder: beside it (its real place: two spellings of one folder share it). */
     public static Path file(Path output) throws IOException {
-        Path folder = Path.of(System.getProperty("java.io.tmpdir"),
-                "journal-locks-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_"));
-        Files.createDirectories(folder);
-        String name = dev.journal.core.internal.Digests.sha256(real(output).toString()
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32);
-        return folder.resolve(name + ".lock");
+        Path out = real(output);
+        return out.resolveSibling("." + out.getFileName() + ".journal-lock");
     }
 
     /** The real path of a folder that may not exist yet: its nearest existing parent's, with the rest. */
@@ -71,23 +65,48 @@ public final class OutputLock implements AutoCloseable {
             said = true;
             own.lock();
         }
-        FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                if (!said) {
-                    log.accept("waiting for another build, which is writing " + output);
-                }
-                lock = channel.lock();
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
             }
-            return new OutputLock(own, channel, lock);
-        } catch (IOException | RuntimeException e) {
-            if (channel != null) {
+            while (true) {
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                try {
+                    Object opened = key(file);
+                    FileLock lock = channel.tryLock();
+                    if (lock == null) {
+                        if (!said) {
+                            log.accept("waiting for another build, which is writing " + output);
+                            said = true;
+                        }
+                        lock = channel.lock();
+                    }
+                    // the engine never deletes it; someone else may have, while this build waited: then
+                    // the lock is on a file no longer at the path, and it is taken again. (Looked at by
+                    // its attributes: opening it again and closing it would release the lock, which the
+                    // system holds per process and file.)
+                    if (opened != null && opened.equals(key(file))) {
+                        return new OutputLock(own, channel, lock);
+                    }
+                    lock.release();
+                } catch (IOException | RuntimeException | Error e) {
+                    channel.close();
+                    throw e;
+                }
                 channel.close();
             }
+        } catch (IOException | RuntimeException e) {
             own.unlock();
             throw e;
+        }
+    }
+
+    /** The file's identity on its file system (device and inode), or null when it is not there. */
+    private static Object key(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
         }
     }
 

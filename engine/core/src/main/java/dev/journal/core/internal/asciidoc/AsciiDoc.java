@@ -70,6 +70,12 @@ public final class AsciiDoc {
     /** The attribute naming the file a wrapper includes (its path may hold spaces, which an include's target may not). */
     private static final String SOURCE_ATTRIBUTE = "journal-source-file";
 
+    /** Attributes only the engine sets. */
+    private static final java.util.Set<String> ENGINES = java.util.Set.of("allow-uri-read", "max-include-depth",
+            "max-attribute-value-size", "journal-source-file", "docdir", "user-home");
+    /** The most characters an attribute's value may hold once its references are replaced. */
+    static final int MAX_ATTRIBUTE_SIZE = 65_536;
+
     /** How deep includes may nest (Asciidoctor's default is 64). */
     static final int MAX_INCLUDE_DEPTH = 16;
     /** How many includes one conversion may make: past them, an include of itself twice would double without end. */
@@ -139,10 +145,16 @@ public final class AsciiDoc {
     }
 
     private static Options options(Source source, Map<String, Object> attributes, boolean headerOnly) {
-        Map<String, Object> all = new LinkedHashMap<>(attributes);
-        // reading URLs, and the depth of includes, are the engine's to say, not the site's
-        all.remove("allow-uri-read");
+        Map<String, Object> all = new LinkedHashMap<>();
+        // reading URLs, the depth of includes and the size of values are the engine's to say, not
+        // the site's: under any spelling Asciidoctor reads as theirs (case, !name, name@, name!)
+        attributes.forEach((name, value) -> {
+            if (!ENGINES.contains(name.toLowerCase(java.util.Locale.ROOT).replaceAll("^!|[@!]$", ""))) {
+                all.put(name, value);
+            }
+        });
         all.put("max-include-depth", String.valueOf(MAX_INCLUDE_DEPTH));
+        all.put("max-attribute-value-size", String.valueOf(MAX_ATTRIBUTE_SIZE));
         if (source.onDisk()) {
             // found from the site's folder (Asciidoctor's base and jail), by its path in the site, so
             // that no page can show where the site lies on the machine that built it
