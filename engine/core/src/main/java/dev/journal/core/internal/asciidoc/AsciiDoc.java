@@ -94,21 +94,13 @@ public final class AsciiDoc {
 
     /** Reads the header of a file, with {@code attributes} set as the site sets them. */
     public static Header header(Source source, Map<String, Object> attributes) {
-        synchronized (TURN) {
-            List<LogRecord> records = new ArrayList<>();
-            heard = records;
-            includes = 0;
-            tooMany = null;
-            try {
-                Document doc = engine().load(input(source, 1), options(source, attributes, true));
-                Title title = doc.getStructuredDoctitle();
-                Map<String, Object> attrs = new LinkedHashMap<>(doc.getAttributes());
-                attrs.remove(SOURCE_ATTRIBUTE);
-                return new Header(title == null ? null : title.getCombined(), attrs, notes(source, records));
-            } finally {
-                heard = null;
-            }
-        }
+        return inTurn(records -> {
+            Document doc = engine().load(input(source, 1), options(source, attributes, true));
+            Title title = doc.getStructuredDoctitle();
+            Map<String, Object> attrs = new LinkedHashMap<>(doc.getAttributes());
+            attrs.remove(SOURCE_ATTRIBUTE);
+            return new Header(title == null ? null : title.getCombined(), attrs, notes(source, records));
+        });
     }
 
     /**
@@ -116,14 +108,19 @@ public final class AsciiDoc {
      * {@code fromLine} (1: all of it; after a JBake header, the line after the header's end).
      */
     public static Converted convert(Source source, int fromLine, Map<String, Object> attributes) {
+        return inTurn(records -> new Converted(engine().convert(input(source, fromLine),
+                options(source, attributes, false)), notes(source, records)));
+    }
+
+    /** Runs one call to Asciidoctor in its turn, with what it logs and the includes it makes counted afresh. */
+    private static <T> T inTurn(java.util.function.Function<List<LogRecord>, T> call) {
         synchronized (TURN) {
             List<LogRecord> records = new ArrayList<>();
             heard = records;
             includes = 0;
             tooMany = null;
             try {
-                String html = engine().convert(input(source, fromLine), options(source, attributes, false));
-                return new Converted(html, notes(source, records));
+                return call.apply(records);
             } finally {
                 heard = null;
             }
