@@ -1,6 +1,7 @@
 package dev.journal.core.render;
 
 import dev.journal.core.config.SiteConfig;
+import dev.journal.core.internal.Languages;
 import dev.journal.core.internal.SafeText;
 import dev.journal.core.parse.Article;
 import freemarker.core.HTMLOutputFormat;
@@ -38,6 +39,8 @@ final class Citation {
     private final String language;
     /** The article's language when it is not the site's (its title is marked with it), else null. */
     private final String otherLanguage;
+    /** The article's direction when it is not the site's (an English article in an Arabic journal: ltr), else null. */
+    private final String otherDirection;
     private final DateTimeFormatter display;
     private final List<String> tags;
 
@@ -53,6 +56,8 @@ final class Citation {
         this.pdfUrl = pdfUrl;
         this.language = article.lang() != null ? article.lang() : config.language();
         this.otherLanguage = article.lang() != null && !article.lang().equals(config.language()) ? article.lang() : null;
+        this.otherDirection = otherLanguage != null && !Languages.direction(otherLanguage)
+                .equals(Languages.direction(config.language())) ? Languages.direction(otherLanguage) : null;
         this.display = config.displayDateFormat();
     }
 
@@ -108,8 +113,8 @@ final class Citation {
         String title = h.escapePlainText(quotedTitle());
         if (otherLanguage != null) {
             // in its own language, as the page's heading is (WCAG 3.1.2), and direction
-            title = "<span lang=\"" + h.escapePlainText(otherLanguage) + "\"" + dev.journal.core.internal.Languages.dirAttribute(otherLanguage) + ">"
-                    + title + "</span>";
+            title = "<span lang=\"" + h.escapePlainText(otherLanguage) + "\""
+                    + (otherDirection == null ? "" : " dir=\"" + otherDirection + "\"") + ">" + title + "</span>";
         }
         sb.append('\u201c').append(title).append('\u201d').append(' ');
         sb.append("<cite>").append(h.escapePlainText(journal)).append("</cite>").append(h.escapePlainText(datePart()))

@@ -49,6 +49,18 @@ class CitationTest {
     }
 
     @Test
+    void aTitleInAnotherLanguageIsMarkedWithItAndWithItsDirectionWhereThatDiffers() {
+        String fr = citation("title: La route\nauthor: Ann Author\ndate: 2024-01-02\nlang: fr").html();
+        assertTrue(fr.contains("\u201c<span lang=\"fr\">La route.</span>\u201d"), fr);
+        SiteConfig arabic = SiteConfig.of(Map.of("journal.title", "The Review", "site.host", "https://review.example.org",
+                "journal.language", "ar"));
+        Article en = TestContent.article(arabic, "articles/2024/x.md", "title: The road\nauthor: Ann Author\n"
+                + "date: 2024-01-02\nlang: en", "Text.");
+        String html = new Citation(en, arabic, null, en.tags()).html();
+        assertTrue(html.contains("<span lang=\"en\" dir=\"ltr\">The road.</span>"), html);
+    }
+
+    @Test
     void bibtexEscapesLatexAndKeepsBracesBalanced() {
         Citation c = citation("title: '50% of {all} costs & C#_1 at $5 ~ ^ \\ end'\n"
                 + "authors: [Ann Lee, Smith and Sons, 'Doe, Jane']\ndate: 2024-06-28\ntags: [Energy, EU]\n"

@@ -317,6 +317,7 @@ class TaxonomyPagesTest {
         assertEquals("rtl", ar.select("div.article-body").attr("dir"));
         assertEquals("rtl", ar.select("p.citation span[lang=ar]").attr("dir"));
         assertEquals("en", ar.select("h2.footnotes-title").attr("lang"));
+        assertEquals("ltr", ar.select("h2.footnotes-title").attr("dir"), "the site's words run the site's way");
         assertEquals("en", ar.select("a.footnote-backref").attr("lang"));
         Document index = html(site.resolve("index.html"));
         assertEquals(List.of("rtl", ""), index.select(".item-title a").stream().map(e -> e.attr("dir")).toList());

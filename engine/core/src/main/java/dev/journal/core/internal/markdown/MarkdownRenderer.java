@@ -65,7 +65,7 @@ public final class MarkdownRenderer {
     private final HtmlSanitizer sanitizer;
     /** The notes' heading, in the site's language when it is known. */
     private final String footnotesHeading;
-    /** {@code lang="<the site's language>" }, for the engine's words in a body, or null. */
+    /** {@code lang="<the site's language>" dir="<its direction>" }, for the engine's words in a body, or null. */
     private final String ownWords;
     private final SafeUrlSanitizer urls = new SafeUrlSanitizer(SafeUrlSanitizer.DEFAULT_SCHEMES);
 
@@ -99,7 +99,8 @@ public final class MarkdownRenderer {
         }
         this.renderer = html.build();
         this.ownWords = options.language() == null || options.language().isBlank() ? null
-                : "lang=\"" + HtmlSanitizer.escape(options.language().strip()) + "\" ";
+                : "lang=\"" + HtmlSanitizer.escape(options.language().strip()) + "\" dir=\""
+                        + dev.journal.core.internal.Languages.direction(options.language()) + "\" ";
         this.footnotesHeading = FOOTNOTES + "<h2 class=\"footnotes-title\"" + (ownWords == null ? "" : " "
                 + ownWords.strip()) + ">Notes</h2>\n";
     }
