@@ -133,16 +133,16 @@ final class SiteOutput {
         }
     }
 
-    /** Each folder the site's files make (folded as paths are), with the first file inside it. */
-    private final Map<String, OutputFile> folders = new HashMap<>();
+    /** Each folder the site's files make, folded as paths are. */
+    private final Set<String> folders = new HashSet<>();
 
     /**
-     * Files found where another file needs a folder, by the folded path of the file in the way,
-     * with every file held up: one problem each, made when the problems are asked for, naming the
-     * file held up that a content file makes if any (else the first by path), whatever order the
+     * The files found where another file of the site needs a folder, by their folded paths: one
+     * problem each, made when the problems are asked for, naming the file held up (inside the
+     * folder) that a content file makes if any, else the first by path, whatever order the
      * render's threads came in.
      */
-    private final Map<String, List<OutputFile>> inTheWay = new HashMap<>();
+    private final Map<String, OutputFile> inTheWay = new HashMap<>();
 
     /**
      * Whether {@code f}'s path is a folder another file of the site needs, or lies inside one that
@@ -153,27 +153,20 @@ final class SiteOutput {
     private boolean fileOrFolder(OutputFile f) {
         String fold = SafePaths.fold(f.path());
         synchronized (folders) {
-            OutputFile inside = folders.get(fold);
-            if (inside != null) {
-                List<OutputFile> held = inTheWay.computeIfAbsent(fold, k -> new ArrayList<>());
-                held.add(0, f); // the file in the way first
-                held.add(inside);
+            if (folders.contains(fold)) {
+                inTheWay.put(fold, f);
                 return true;
             }
             for (int slash = fold.indexOf('/'); slash > 0; slash = fold.indexOf('/', slash + 1)) {
                 String folder = fold.substring(0, slash);
                 OutputFile file = firstOnPath.get(folder);
-                if (file != null && file != f) {
-                    List<OutputFile> held = inTheWay.computeIfAbsent(folder, k -> new ArrayList<>());
-                    if (held.isEmpty()) {
-                        held.add(file);
-                    }
-                    held.add(f);
+                if (file != null) {
+                    inTheWay.putIfAbsent(folder, file);
                     return true;
                 }
             }
             for (int slash = fold.indexOf('/'); slash > 0; slash = fold.indexOf('/', slash + 1)) {
-                folders.putIfAbsent(fold.substring(0, slash), f);
+                folders.add(fold.substring(0, slash));
             }
         }
         return false;
@@ -183,19 +176,15 @@ final class SiteOutput {
     private List<Problem> foldersInTheWay() {
         List<Problem> found = new ArrayList<>();
         synchronized (folders) {
-            for (var e : inTheWay.entrySet()) {
-                List<OutputFile> held = new ArrayList<>(e.getValue().subList(1, e.getValue().size()));
-                String prefix = e.getKey() + "/";
-                firstOnPath.forEach((path, o) -> {
-                    if (path.startsWith(prefix)) {
-                        held.add(o); // every file inside the folder, whichever came first
-                    }
-                });
-                OutputFile inside = held.stream()
+            inTheWay.forEach((folder, file) -> {
+                // every file inside the folder (each is on firstOnPath, written or held up), whichever came first
+                String prefix = folder + "/";
+                OutputFile inside = firstOnPath.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                        .map(Map.Entry::getValue)
                         .min(java.util.Comparator.comparing((OutputFile o) -> !articles.containsKey(o.origin()))
                                 .thenComparing(OutputFile::path)).orElseThrow();
-                found.add(folderClash(e.getValue().get(0), inside));
-            }
+                found.add(folderClash(file, inside));
+            });
         }
         return found;
     }
