@@ -80,7 +80,7 @@ public final class OutputFolderGuard {
     }
 
     /** The real path of a folder, or of its nearest existing parent with the rest appended. */
-    private static Path real(Path path) throws IOException {
+    static Path real(Path path) throws IOException {
         Path abs = path.toAbsolutePath().normalize();
         Path existing = abs;
         List<Path> rest = new ArrayList<>();

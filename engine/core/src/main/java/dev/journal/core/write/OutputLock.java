@@ -35,24 +35,8 @@ public final class OutputLock implements AutoCloseable {
 
     /** The lock file of an output folder: beside it (its real place: two spellings of one folder share it). */
     public static Path file(Path output) throws IOException {
-        Path out = real(output);
+        Path out = OutputFolderGuard.real(output);
         return out.resolveSibling("." + out.getFileName() + ".journal-lock");
-    }
-
-    /** The real path of a folder that may not exist yet: its nearest existing parent's, with the rest. */
-    private static Path real(Path path) throws IOException {
-        Path abs = path.toAbsolutePath().normalize();
-        Path existing = abs;
-        java.util.Deque<Path> rest = new java.util.ArrayDeque<>();
-        while (existing != null && !Files.exists(existing)) {
-            rest.push(existing.getFileName());
-            existing = existing.getParent();
-        }
-        Path real = existing == null ? abs.getRoot() : existing.toRealPath();
-        while (!rest.isEmpty()) {
-            real = real.resolve(rest.pop());
-        }
-        return real;
     }
 
     /** Takes the output folder's lock, waiting (and saying so once) while another build holds it. */
