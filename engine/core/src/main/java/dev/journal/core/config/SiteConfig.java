@@ -296,6 +296,14 @@ public final class SiteConfig {
         return isSet("journal.check.links") ? get("journal.check.links").strip().equals("error") : !jbakeLayout;
     }
 
+    /**
+     * A value's items as JBake's configuration splits a list: at each comma but an escaped one
+     * ({@code \\,} in the file, {@code \,} once read), which stays a comma of its item; each stripped.
+     */
+    public static List<String> items(String value) {
+        return java.util.Arrays.stream(value.split("(?<!\\\\),")).map(p -> p.replace("\\,", ",").strip()).toList();
+    }
+
     public boolean flag(String key) {
         return Boolean.parseBoolean(get(key).trim());
     }

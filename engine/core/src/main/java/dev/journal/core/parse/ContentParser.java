@@ -418,8 +418,7 @@ public final class ContentParser {
                 }
             });
         }
-        for (String a : config.get("asciidoctor.attributes").split("(?<!\\\\),")) {
-            String entry = a.replace("\\,", ",").strip();
+        for (String entry : SiteConfig.items(config.get("asciidoctor.attributes"))) {
             if (!entry.isEmpty()) {
                 int eq = entry.indexOf('=');
                 out.put(eq < 0 ? entry : entry.substring(0, eq).strip(), eq < 0 ? "" : entry.substring(eq + 1).strip());

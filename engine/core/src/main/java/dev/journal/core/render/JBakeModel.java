@@ -213,8 +213,7 @@ final class JBakeModel {
             } else if (v.contains(",")) {
                 // as JBake's configuration splits a value: at each comma but an escaped one (\\, in
                 // the file, \, once read), which stays a comma of the text
-                List<String> parts = java.util.Arrays.stream(v.split("(?<!\\\\),"))
-                        .map(p -> p.replace("\\,", ",").strip()).toList();
+                List<String> parts = SiteConfig.items(v);
                 String text = v.replace("\\,", ",");
                 out.put(k, parts.size() > 1 ? new ListText(text, parts) : text);
             } else {
