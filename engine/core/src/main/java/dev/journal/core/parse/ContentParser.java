@@ -1071,7 +1071,7 @@ public final class ContentParser {
                 }
                 AsciiDoc.Converted c;
                 try {
-                    c = AsciiDoc.convert(source, source.onDisk() ? h.fm.bodyLine() : 1, asciiDocAttributes);
+                    c = AsciiDoc.convert(source, h.fm.bodyLine(), asciiDocAttributes);
                 } catch (RuntimeException e) {
                     return new Outcome(null, List.of(Problem.error(h.file.path(), h.fm.bodyLine(),
                             "the AsciiDoc text cannot be converted: " + e.getMessage())));

@@ -59,7 +59,7 @@ public final class AsciiDoc {
      * @param site     the site's folder, Asciidoctor's jail; null for text alone, read with no includes
      * @param file     the file, inside {@code site}; null for text alone
      * @param path     the file's path in the site, for messages
-     * @param text     the file's text, read when there is no file
+     * @param text     the text to convert when there is no file (after any JBake header)
      */
     public record Source(Path site, Path file, String path, String text) {
         public boolean onDisk() {
@@ -105,7 +105,8 @@ public final class AsciiDoc {
 
     /**
      * Converts a file to an HTML fragment (no page around it, no title), from its line
-     * {@code fromLine} (1: all of it; after a JBake header, the line after the header's end).
+     * {@code fromLine} (1: all of it; after a JBake header, the line after the header's end); a
+     * source read from its text alone is converted whole (its text is what follows any header).
      */
     public static Converted convert(Source source, int fromLine, Map<String, Object> attributes) {
         return inTurn(records -> new Converted(engine().convert(input(source, fromLine),
@@ -127,18 +128,10 @@ public final class AsciiDoc {
         }
     }
 
-    /** What Asciidoctor is given: an include of the file (from {@code fromLine}), or the text. */
+    /** What Asciidoctor is given: an include of the file (from {@code fromLine}), or the text, whole. */
     private static String input(Source source, int fromLine) {
-        if (source.onDisk()) {
-            return "include::{" + SOURCE_ATTRIBUTE + "}[" + (fromLine > 1 ? "lines=" + fromLine + "..-1" : "") + "]\n";
-        }
-        String text = source.text();
-        int at = 0;
-        for (int line = 1; line < fromLine && at >= 0; line++) {
-            int nl = text.indexOf('\n', at);
-            at = nl < 0 ? -1 : nl + 1;
-        }
-        return at < 0 ? "" : text.substring(at);
+        return source.onDisk() ? "include::{" + SOURCE_ATTRIBUTE + "}[" + (fromLine > 1 ? "lines=" + fromLine
+                + "..-1" : "") + "]\n" : source.text();
     }
 
     private static Options options(Source source, Map<String, Object> attributes, boolean headerOnly) {
