@@ -540,6 +540,9 @@ public final class ContentParser {
         text = replaceControls(path, text, h.problems);
         FrontMatterParser.Result result = frontMatter.parse(path, text);
         String read = text;
+        // no header at all, as JBake would see it, rather than front matter that is there but wrong
+        boolean noHeader = result.frontMatter() == null && result.problems().stream()
+                .allMatch(p -> !p.isError() || FrontMatterParser.saysNoHeader(p, read));
         if (isAsciiDoc(file)) {
             h.includes = text.contains("include::");
             List<Problem> beyond = AsciiDocHeader.limits(path, text);
@@ -547,8 +550,7 @@ public final class ContentParser {
                 h.problems.addAll(beyond);
                 return h;
             }
-            if (result.frontMatter() == null && result.problems().stream()
-                    .allMatch(p -> !p.isError() || FrontMatterParser.saysNoHeader(p, read))) {
+            if (noHeader) {
                 // no JBake header: the document's own header, as JBake reads it
                 AsciiDoc.Header asciiDocHeader;
                 try {
@@ -571,8 +573,7 @@ public final class ContentParser {
                 result = new FrontMatterParser.Result(own, List.of());
             }
         }
-        if (result.frontMatter() == null && config.jbakeLayout() && result.problems().stream()
-                .allMatch(p -> !p.isError() || FrontMatterParser.saysNoHeader(p, read))) {
+        if (noHeader && result.frontMatter() == null && config.jbakeLayout()) {
             // JBake leaves a file without a header out ("has an invalid header, it has been ignored");
             // front matter that is there but wrong (YAML that does not read) stays an error
             for (Problem p : result.problems()) {
