@@ -62,23 +62,43 @@ public final class ConfigLoader {
         if (!text.contains("\\u")) {
             return text;
         }
-        String[] rows = text.split("\n", -1);
+        List<Row> rows = rows(text);
+        StringBuilder mended = new StringBuilder(text.length() + 16);
+        boolean changed = false;
+        for (Row row : rows) {
+            String written = row.text();
+            java.util.regex.Matcher m = BAD_ESCAPE.matcher(written);
+            // comments are not read; a row that goes on the one before is the value's, and is
+            if (!row.comment() && m.find()) {
+                found.add(Problem.error(SiteConfig.FILE_NAME, row.line(), "\\u must be followed by four hexadecimal"
+                        + " digits (\\u00e9 is \u00e9); write \\\\u for a backslash and a u"));
+                written = m.replaceAll("$1\\\\\\\\u");
+                changed = true;
+            }
+            mended.append(written).append('\n');
+        }
+        return changed ? mended.substring(0, mended.length() - 1) : text;
+    }
+
+    /**
+     * A row of the file, from 1: a comment (not read, and never going on to the next row), or one
+     * that goes on the row before it (after an odd run of backslashes), or one that begins a key.
+     */
+    private record Row(int line, String text, boolean comment, boolean continuation) {
+    }
+
+    /** The file's rows, as {@link Properties} reads them (any line break ends one). */
+    private static List<Row> rows(String text) {
+        String[] rows = text.split("\r\n|\r|\n", -1);
+        List<Row> out = new ArrayList<>(rows.length);
         boolean continued = false;
         for (int i = 0; i < rows.length; i++) {
             String row = rows[i].stripLeading();
             boolean comment = !continued && (row.startsWith("#") || row.startsWith("!"));
+            out.add(new Row(i + 1, rows[i], comment, continued));
             continued = !comment && endsWithOddBackslashes(row);
-            if (comment) {
-                continue; // comments are not read, nor go on; a row that goes on the one before is the value's
-            }
-            java.util.regex.Matcher m = BAD_ESCAPE.matcher(rows[i]);
-            if (m.find()) {
-                found.add(Problem.error(SiteConfig.FILE_NAME, i + 1, "\\u must be followed by four hexadecimal"
-                        + " digits (\\u00e9 is \u00e9); write \\\\u for a backslash and a u"));
-                rows[i] = m.replaceAll("$1\\\\\\\\u");
-            }
         }
-        return String.join("\n", rows);
+        return out;
     }
 
     /** Parses the text of a properties file (UTF-8, java.util.Properties syntax). */
@@ -109,14 +129,9 @@ public final class ConfigLoader {
      */
     private static Map<String, Integer> keyLines(String text, List<Problem> twice) {
         Map<String, Integer> lines = new HashMap<>();
-        String[] rows = text.split("\r\n|\r|\n", -1);
-        boolean continued = false;
-        for (int i = 0; i < rows.length; i++) {
-            String row = rows[i].stripLeading();
-            boolean wasContinued = continued;
-            boolean comment = !wasContinued && (row.startsWith("#") || row.startsWith("!"));
-            continued = !comment && endsWithOddBackslashes(row);
-            if (wasContinued || comment || row.isEmpty()) {
+        for (Row r : rows(text)) {
+            String row = r.text().stripLeading();
+            if (r.continuation() || r.comment() || row.isEmpty()) {
                 continue;
             }
             int end = 0;
@@ -124,9 +139,9 @@ public final class ConfigLoader {
                 end += row.charAt(end) == '\\' ? 2 : 1;
             }
             String key = row.substring(0, Math.min(end, row.length())).replace("\\", "");
-            Integer first = lines.put(key, i + 1);
+            Integer first = lines.put(key, r.line());
             if (first != null) {
-                twice.add(Problem.warning(SiteConfig.FILE_NAME, i + 1, key + " is set again here; the value of line "
+                twice.add(Problem.warning(SiteConfig.FILE_NAME, r.line(), key + " is set again here; the value of line "
                         + first + " is ignored"));
             }
         }
