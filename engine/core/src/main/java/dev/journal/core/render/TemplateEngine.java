@@ -440,8 +440,9 @@ public final class TemplateEngine {
      * makes such checks through its internal API (the one its online evaluator uses).
      */
     private static final class Interruptible extends Configuration {
-        private final java.util.Set<Template> checked = java.util.Collections.synchronizedSet(
-                java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+        /** The templates given their checks, each once; guarded by itself. */
+        private final java.util.Set<Template> checked = java.util.Collections.newSetFromMap(
+                new java.util.WeakHashMap<>());
 
         Interruptible(Version version) {
             super(version);
